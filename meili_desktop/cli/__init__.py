@@ -1,0 +1,98 @@
+"""Command-line entry point: the GUI by default, subcommands for headless work.
+
+Each command group lives in its own module with ``register(subparsers)``; the modules are
+listed in :data:`COMMAND_MODULES`. A subcommand's handler is ``run(args, context) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication
+
+from meili_desktop import __version__
+from meili_desktop.cli.context import CliContext
+from meili_desktop.errors import MeiliError
+from meili_desktop.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, install_translators
+from meili_desktop.places import set_application_names
+
+logger = logging.getLogger(__name__)
+
+COMMAND_MODULES: list[str] = [
+]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Cli", text)
+
+
+def _language_from(argv: Sequence[str]) -> str:
+    """Find ``--lang`` before the parser exists, because help texts are translated."""
+    for index, item in enumerate(argv):
+        if item.startswith("--lang="):
+            return item.split("=", 1)[1]
+        if item == "--lang" and index + 1 < len(argv):
+            return argv[index + 1]
+    return DEFAULT_LANGUAGE
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the parser with the global options and every registered command group."""
+    parser = argparse.ArgumentParser(
+        prog="meili-desktop",
+        description=tr("Beautiful Towns programme data entry and consolidation. "
+                       "Without a command the window opens."),
+    )
+    parser.add_argument("--version", action="version", version=__version__)
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help=tr("data folder to use (default: the user's application data folder)"))
+    parser.add_argument("--database-url", metavar="URL",
+                        help=tr("use this database (e.g. a shared PostgreSQL office database) "
+                                "instead of the data folder's SQLite file"))
+    parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=DEFAULT_LANGUAGE,
+                        help=tr("language of messages"))
+    parser.add_argument("--self-test", action="store_true",
+                        help=tr("check the installation in a temporary data folder and exit"))
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the program; return the process exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    set_application_names()
+    wants_gui = not any(not item.startswith("-") for item in arguments) and \
+        "--self-test" not in arguments and not {"-h", "--help", "--version"} & set(arguments)
+    if wants_gui:
+        from meili_desktop.app import run_gui
+
+        return run_gui(arguments)
+
+    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    install_translators(app, _language_from(arguments))
+    parser = build_parser()
+    args = parser.parse_args(arguments)
+    if args.self_test:
+        from meili_desktop.selftest import run_self_test
+
+        return run_self_test()
+    if args.command is None or not hasattr(args, "handler"):
+        parser.print_help()
+        return 2
+    context = CliContext.from_args(args)
+    try:
+        return int(args.handler(args, context))
+    except MeiliError as error:
+        from meili_desktop.messages import describe
+
+        logger.info("command %s failed: %s", args.command, error)
+        print(describe(error), file=sys.stderr)
+        return error.exit_code
+    finally:
+        context.close()

@@ -1,0 +1,1 @@
+"""Package exchange: format, keys, signing, encryption and the import pipeline."""

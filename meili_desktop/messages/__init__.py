@@ -1,0 +1,55 @@
+"""Translated sentences for the project's error codes.
+
+Each area keeps a table in its own module mapping an error code to an English template
+marked with ``QT_TRANSLATE_NOOP("Errors", ...)``. :func:`describe` translates the template
+at call time and fills it with the error's details.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from meili_desktop.errors import MeiliError
+from meili_desktop.messages import core
+
+logger = logging.getLogger(__name__)
+
+# Registry of every area's table; an area module adds itself here with one line.
+_TABLES: list[dict[str, str]] = [
+    core.MESSAGES,
+]
+
+
+def _template_for(code: str) -> str | None:
+    for table in _TABLES:
+        if code in table:
+            return table[code]
+    return None
+
+
+def describe(error: MeiliError) -> str:
+    """Return the translated, filled-in sentence for ``error``."""
+    template = _template_for(error.code)
+    if template is None:
+        logger.warning("no message for error code %s", error.code)
+        template = core.MESSAGES["error.unknown_code"]
+        details: dict[str, Any] = {"code": error.code}
+    else:
+        details = dict(error.details)
+    text = QCoreApplication.translate("Errors", template)
+    try:
+        return text.format(**details)
+    except (KeyError, IndexError, ValueError):
+        logger.exception("message for %s does not fit details %s", error.code, details)
+        return f"{text} ({error})"
+
+
+def known_codes() -> set[str]:
+    """Return every error code that has a message."""
+    codes: set[str] = set()
+    for table in _TABLES:
+        codes.update(table)
+    return codes

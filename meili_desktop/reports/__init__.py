@@ -1,0 +1,1 @@
+"""Excel import and export (openpyxl) and print layouts."""

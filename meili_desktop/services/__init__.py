@@ -1,0 +1,1 @@
+"""One function per user action, shared by the CLI and the GUI."""

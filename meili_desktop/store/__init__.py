@@ -1,0 +1,1 @@
+"""Storage: SQLAlchemy 2 models and queries, engine setup, migrations and backups."""

@@ -1,0 +1,87 @@
+"""Bring a database to the program's schema with Alembic, after a backup; refuse newer ones."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+from meili_desktop.errors import MeiliError
+from meili_desktop.paths import alembic_script_path
+from meili_desktop.store.backup import backup_sqlite, timestamped_name
+from meili_desktop.store.engine import is_sqlite
+
+logger = logging.getLogger(__name__)
+
+
+class DatabaseTooNewError(MeiliError):
+    """The database was written by a newer release; it is left untouched."""
+
+    code = "store.too_new"
+    exit_code = 3
+
+
+class DatabaseUnreadableError(MeiliError):
+    code = "store.unreadable"
+    exit_code = 3
+
+
+def alembic_config() -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(alembic_script_path()))
+    return config
+
+
+def head_revision() -> str:
+    """Return the newest schema revision this program knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """Return the database's schema revision, or None for an empty database."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade_database(engine: Engine, backup_dir: Path | None, db_file: Path | None) -> str | None:
+    """Upgrade the database to the newest revision.
+
+    A SQLite file that is not empty is first copied to ``backup_dir``. Returns the path of
+    that backup as text, or None when no migration was needed or nothing was backed up.
+
+    Raises:
+        DatabaseTooNewError: the database's revision is unknown to this program.
+    """
+    config = alembic_config()
+    script = ScriptDirectory.from_config(config)
+    current = current_revision(engine)
+    head = script.get_current_head()
+    if current == head:
+        return None
+    if current is not None and _is_unknown(script, current):
+        raise DatabaseTooNewError(revision=current, supported=head)
+
+    backup_path = None
+    if current is not None and is_sqlite(engine) and db_file is not None and backup_dir:
+        backup_path = backup_sqlite(db_file, backup_dir / timestamped_name(f"pre-migration-{current}"))
+
+    logger.info("migrating database from %s to %s", current, head)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return None if backup_path is None else str(backup_path)
+
+
+def _is_unknown(script: ScriptDirectory, revision: str) -> bool:
+    try:
+        return script.get_revision(revision) is None
+    except Exception:  # alembic raises several types for an unknown id
+        logger.warning("database revision %s is not known to this program", revision)
+        return True
