@@ -1,0 +1,98 @@
+"""GUI startup: logging, QApplication, translators, the data folder and the main window."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from meili_desktop.errors import MeiliError
+from meili_desktop.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, install_translators
+from meili_desktop.logs import configure_logging, route_qt_messages
+from meili_desktop.places import default_data_dir, set_application_names
+from meili_desktop.services.identity import Role, load_identity
+from meili_desktop.store.datafolder import Store, open_store
+
+logger = logging.getLogger(__name__)
+
+
+def parse_gui_arguments(arguments: Sequence[str]) -> argparse.Namespace:
+    """Parse the options the window accepts: the global ones and package files to open."""
+    parser = argparse.ArgumentParser(prog="meili-desktop", add_help=False)
+    parser.add_argument("--data-dir")
+    parser.add_argument("--database-url")
+    parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=None)
+    parser.add_argument("files", nargs="*")
+    args, _unknown = parser.parse_known_args(list(arguments))
+    return args
+
+
+def create_application(language: str | None) -> QApplication:
+    """Create the QApplication with names, translators and the zh_CN locale set."""
+    set_application_names()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    from meili_desktop.ui.settings import LANGUAGE, Settings
+
+    chosen = language or Settings().get(LANGUAGE) or DEFAULT_LANGUAGE
+    install_translators(app, chosen)
+    app.setApplicationDisplayName(app.translate("App", "Beautiful Towns Reporting"))
+    return app
+
+
+def build_main_window(store: Store) -> QWidget | None:
+    """Return the main window for the installation's role, running first-run setup if needed.
+
+    Returns None when the user closes the first-run dialog without choosing.
+    """
+    identity = load_identity(store)
+    if identity is None:
+        from meili_desktop.ui.first_run import run_first_run
+
+        identity = run_first_run(store)
+        if identity is None:
+            return None
+    if identity.role is Role.TOWNSHIP:
+        from meili_desktop.ui.township.window import TownshipWindow
+
+        return TownshipWindow(store)
+    from meili_desktop.ui.office.window import OfficeWindow
+
+    return OfficeWindow(store)
+
+
+def run_gui(arguments: Sequence[str]) -> int:
+    """Start the window; return the exit status."""
+    args = parse_gui_arguments(arguments)
+    app = create_application(args.lang)
+    data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
+    log_file = configure_logging(data_dir / "logs")
+    route_qt_messages()
+    logger.info("starting with data folder %s", data_dir)
+
+    try:
+        store = open_store(data_dir, args.database_url)
+    except MeiliError as error:
+        from meili_desktop.messages import describe
+
+        QMessageBox.critical(None, app.translate("App", "Cannot open the data folder"),
+                             describe(error))
+        return error.exit_code
+
+    window = build_main_window(store)
+    if window is None:
+        store.dispose()
+        return 0
+    window.show()
+    for file_name in args.files:
+        open_file = getattr(window, "open_package_file", None)
+        if open_file is not None:
+            open_file(Path(file_name))
+    status = app.exec()
+    store.dispose()
+    logger.info("stopped with status %d; log file %s", status, log_file)
+    return status

@@ -1,0 +1,1 @@
+"""The county and city office window and its pages."""

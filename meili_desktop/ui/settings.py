@@ -1,0 +1,64 @@
+"""Every QSettings key the program uses, declared once with its type and default.
+
+User preferences and remembered window state are kept in separate groups. Configuration that
+travels with the data (catalogue, periods, targets) lives in the database, not here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings
+
+# Bump when a key is renamed or its meaning changes, and add an upgrade step below.
+SETTINGS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    type: type
+    default: Any
+
+
+LANGUAGE = Key("preferences/language", str, "zh_CN")
+MAX_ATTACHMENT_MB = Key("preferences/max_attachment_mb", int, 200)
+LAST_FOLDER = Key("state/last_folder", str, "")
+MAIN_GEOMETRY = Key("state/main_geometry", QByteArray, QByteArray())
+MAIN_SPLITTER = Key("state/main_splitter", QByteArray, QByteArray())
+LAST_PERIOD = Key("state/last_period", str, "")
+_VERSION = Key("meta/settings_version", int, 0)
+
+
+class Settings:
+    """Typed access to the program's QSettings."""
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self._qsettings = qsettings or QSettings()
+        self._upgrade()
+
+    def get(self, key: Key) -> Any:
+        value = self._qsettings.value(key.name, key.default)
+        if value is None:
+            return key.default
+        if key.type is bool and isinstance(value, str):
+            return value.lower() == "true"
+        if key.type in (int, str) and not isinstance(value, key.type):
+            try:
+                return key.type(value)
+            except (TypeError, ValueError):
+                return key.default
+        return value
+
+    def set(self, key: Key, value: Any) -> None:
+        self._qsettings.setValue(key.name, value)
+
+    def sync(self) -> None:
+        self._qsettings.sync()
+
+    def _upgrade(self) -> None:
+        version = self.get(_VERSION)
+        # No upgrade steps exist yet; version 1 is the first layout.
+        if version < SETTINGS_VERSION:
+            self.set(_VERSION, SETTINGS_VERSION)

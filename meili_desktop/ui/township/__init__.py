@@ -1,0 +1,1 @@
+"""The township clerk's window: task list, entry form, overview grid and checks."""
