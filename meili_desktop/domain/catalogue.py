@@ -74,6 +74,7 @@ class LeadLink:
     unit: str
     role: LeadRole
     provenance: Provenance
+    written_as: str = ""  # the cell text as the source table spelled it, before alias resolution
 
 
 @dataclass(frozen=True)
@@ -137,6 +138,7 @@ class Catalogue:
     categories: tuple[str, ...]
     member_units: tuple[MemberUnit, ...]
     tasks: tuple[Task, ...]
+    source: str = ""  # the document the catalogue was built from
     _alias_index: dict[str, str] = field(default_factory=dict, init=False, repr=False,
                                          compare=False)
 

@@ -64,6 +64,8 @@ class CatalogueVersion(Base):
     tasks: Mapped[list[Task]] = relationship(back_populates="catalogue_version",
                                              order_by="Task.number",
                                              cascade="all, delete-orphan")
+    member_links: Mapped[list[CatalogueMember]] = relationship(
+        order_by="CatalogueMember.position", cascade="all, delete-orphan")
 
 
 class MemberUnit(Base):
@@ -88,6 +90,19 @@ class MemberUnitAlias(Base):
     alias: Mapped[str] = mapped_column(String(100), unique=True)
 
     member_unit: Mapped[MemberUnit] = relationship(back_populates="aliases")
+
+
+class CatalogueMember(Base):
+    """A member unit listed in one catalogue version, in the version's order."""
+
+    __tablename__ = "catalogue_members"
+
+    catalogue_version_id: Mapped[int] = mapped_column(
+        ForeignKey("catalogue_versions.id", ondelete="CASCADE"), primary_key=True)
+    member_unit_id: Mapped[int] = mapped_column(ForeignKey("member_units.id"), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+
+    member_unit: Mapped[MemberUnit] = relationship()
 
 
 class Task(Base):
@@ -124,6 +139,8 @@ class TaskLeadUnit(Base):
     role: Mapped[str] = mapped_column(String(10))
     provenance: Mapped[str] = mapped_column(String(20))
     position: Mapped[int] = mapped_column(Integer)
+    # The cell text as the source table spelled it, before alias resolution.
+    written_as: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     task: Mapped[Task] = relationship(back_populates="lead_links")
     member_unit: Mapped[MemberUnit] = relationship()
