@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 
 
@@ -37,6 +38,7 @@ class ReportingUnit:
     codes: tuple[UnitCode, ...] = ()
     town_type: str = ""
     is_provisional: bool = False
+    merged_into_id: str | None = None  # set when the office merged this unit into another
 
     @property
     def current_code(self) -> str | None:
@@ -44,3 +46,19 @@ class ReportingUnit:
         if not self.codes:
             return None
         return max(self.codes, key=lambda code: code.edition).code
+
+    def code_on(self, day: date) -> UnitCode | None:
+        """Return the code of the latest edition dated on or before ``day``.
+
+        A day before every edition gets the earliest edition's code; a unit without a code
+        gets None. Editions are dated by their reference date, not by when a boundary change
+        took effect, so a day between a change and the next edition still gets the old code.
+        """
+        if not self.codes:
+            return None
+        ordered = sorted(self.codes, key=lambda code: code.edition)
+        chosen = ordered[0]
+        for code in ordered:
+            if code.edition <= day.isoformat():
+                chosen = code
+        return chosen
