@@ -369,6 +369,8 @@ class MergeItem(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     package_id: Mapped[str] = mapped_column(String(64), index=True)
     kind: Mapped[str] = mapped_column(String(10))  # conflict or held
+    # Why: "diverged" or "reviewed" for a conflict; "period_locked", "unknown_task", ... if held.
+    reason: Mapped[str] = mapped_column(String(40), default="")
     unit_id: Mapped[str] = mapped_column(String(40))
     task_number: Mapped[int] = mapped_column(Integer)
     period_code: Mapped[str] = mapped_column(String(10))
