@@ -8,14 +8,18 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from meili_desktop.errors import MeiliError
 from meili_desktop.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, install_translators
 from meili_desktop.logs import configure_logging, route_qt_messages
+from meili_desktop.paths import resource_path
 from meili_desktop.places import default_data_dir, set_application_names
 from meili_desktop.services.identity import Role, load_identity
 from meili_desktop.store.datafolder import Store, open_store
+from meili_desktop.ui.activation import attach_main_window, claim_data_folder, open_package_files
+from meili_desktop.ui.crash import install_crash_reporter
 
 logger = logging.getLogger(__name__)
 
@@ -72,9 +76,14 @@ def run_gui(arguments: Sequence[str]) -> int:
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
     log_file = configure_logging(data_dir / "logs")
     route_qt_messages()
+    install_crash_reporter(log_file)
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     logger.info("starting with data folder %s", data_dir)
 
     try:
+        instance = claim_data_folder(data_dir, [Path(name) for name in args.files])
+        if instance is None:
+            return 0
         store = open_store(data_dir, args.database_url)
     except MeiliError as error:
         from meili_desktop.messages import describe
@@ -88,11 +97,10 @@ def run_gui(arguments: Sequence[str]) -> int:
         store.dispose()
         return 0
     window.show()
-    for file_name in args.files:
-        open_file = getattr(window, "open_package_file", None)
-        if open_file is not None:
-            open_file(Path(file_name))
+    attach_main_window(window, instance)
+    open_package_files(window, [Path(name) for name in args.files])
     status = app.exec()
+    instance.release()
     store.dispose()
     logger.info("stopped with status %d; log file %s", status, log_file)
     return status

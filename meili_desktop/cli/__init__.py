@@ -74,14 +74,17 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui(arguments)
 
+    if "--self-test" in arguments and not {"-h", "--help"} & set(arguments):
+        # The self-test renders windows, so it creates a QApplication instead of this
+        # function's QCoreApplication.
+        from meili_desktop.selftest import run_self_test
+
+        return run_self_test(arguments)
+
     app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
     install_translators(app, _language_from(arguments))
     parser = build_parser()
     args = parser.parse_args(arguments)
-    if args.self_test:
-        from meili_desktop.selftest import run_self_test
-
-        return run_self_test()
     if args.command is None or not hasattr(args, "handler"):
         parser.print_help()
         return 2
