@@ -13,7 +13,7 @@ from sqlalchemy import Engine
 
 from meili_desktop.errors import MeiliError
 from meili_desktop.paths import alembic_script_path
-from meili_desktop.store.backup import backup_sqlite, timestamped_name
+from meili_desktop.store.backup import backup_sqlite, new_backup_path
 from meili_desktop.store.engine import is_sqlite
 
 logger = logging.getLogger(__name__)
@@ -70,7 +70,7 @@ def upgrade_database(engine: Engine, backup_dir: Path | None, db_file: Path | No
 
     backup_path = None
     if current is not None and is_sqlite(engine) and db_file is not None and backup_dir:
-        backup_path = backup_sqlite(db_file, backup_dir / timestamped_name(f"pre-migration-{current}"))
+        backup_path = backup_sqlite(db_file, new_backup_path(backup_dir, f"pre-migration-{current}"))
 
     logger.info("migrating database from %s to %s", current, head)
     with engine.begin() as connection:

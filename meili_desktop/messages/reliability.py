@@ -1,0 +1,61 @@
+"""Messages for disk, device and database-lock faults, and for backups and restores."""
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+MESSAGES: dict[str, str] = {
+    "io.failed": QT_TRANSLATE_NOOP(
+        "Errors", "Reading or writing {path} failed ({reason}). The data on this computer was "
+        "not changed; check the disk or folder and try again."),
+    "io.disk_full": QT_TRANSLATE_NOOP(
+        "Errors", "The disk holding {folder} is full. Free some space on it or choose another "
+        "folder, then try again; the data on this computer was not changed and no incomplete "
+        "file was left behind."),
+    "io.target_gone": QT_TRANSLATE_NOOP(
+        "Errors", "The USB stick was pulled out or the target folder no longer exists: "
+        "{folder}. Insert the stick again (or choose another folder) and repeat the operation; "
+        "the data on this computer was not changed."),
+    "io.read_only": QT_TRANSLATE_NOOP(
+        "Errors", "{folder} cannot be written to: the disk is read-only or the USB stick's "
+        "write-protect switch is on. Switch the protection off or choose another folder; "
+        "nothing was written."),
+    "io.access_denied": QT_TRANSLATE_NOOP(
+        "Errors", "You have no permission to use {path}. Choose another folder or ask the "
+        "computer's administrator for access; the data on this computer was not changed."),
+    "io.device_error": QT_TRANSLATE_NOOP(
+        "Errors", "The disk or USB stick holding {path} reported a read or write error, "
+        "perhaps because it was removed during the operation. Reconnect it and try again; the "
+        "data on this computer was not changed."),
+    "io.source_vanished": QT_TRANSLATE_NOOP(
+        "Errors", "The file {path} disappeared or changed while it was being read: it may have "
+        "been moved or deleted, still be downloading, or be on a USB stick that was pulled out. "
+        "Copy the complete file to this computer and open it again; nothing was imported."),
+    "store.locked": QT_TRANSLATE_NOOP(
+        "Errors", "The database {path} is in use by another program, perhaps a second window "
+        "of this program. Close the other program and try again; nothing was changed."),
+    "store.io_error": QT_TRANSLATE_NOOP(
+        "Errors", "A disk error occurred while using the database {path}; this operation saved "
+        "nothing. Check the disk, and if the error comes back, restore the latest backup."),
+    "backup.not_found": QT_TRANSLATE_NOOP(
+        "Errors", "No backup named {name} was found in {folder}. List the available backups "
+        "with \"backup list\" or give the path of a backup file."),
+    "backup.not_a_database": QT_TRANSLATE_NOOP(
+        "Errors", "{name} is not a database backup of this program and cannot be restored. "
+        "Choose another backup; the current data was not changed."),
+    "backup.damaged": QT_TRANSLATE_NOOP(
+        "Errors", "The backup {name} is damaged and cannot be restored (SQLite integrity "
+        "check: {problem}). Choose another backup; the current data was not changed."),
+    "backup.too_new": QT_TRANSLATE_NOOP(
+        "Errors", "The backup {name} was made by a newer version of the program (schema "
+        "{revision}; this version supports up to {supported}). Install the newer version to "
+        "restore it; the current data was not changed."),
+    "backup.other_installation": QT_TRANSLATE_NOOP(
+        "Errors", "The backup {name} belongs to another installation ({backup_unit}), not to "
+        "this data folder ({current_unit}). Restore it into its own data folder; the current "
+        "data was not changed."),
+    "backup.unsupported": QT_TRANSLATE_NOOP(
+        "Errors", "The data is kept in the database server {url}, which this program does not "
+        "back up. Use the server's own backups, for example pg_dump."),
+    "backup.no_database": QT_TRANSLATE_NOOP(
+        "Errors", "There is no database to back up at {path}. Open the data folder with the "
+        "program once to create it."),
+}
