@@ -23,7 +23,7 @@ PERCENT_MAXIMUM = Decimal(100)
 
 
 class FindingKind(StrEnum):
-    """How serious a finding is: missing and invalid items block a clean report."""
+    """Severity of a finding: missing and invalid items need fixing, suspicious ones a look."""
 
     MISSING = "missing"
     INVALID = "invalid"

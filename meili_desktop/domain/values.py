@@ -1,9 +1,9 @@
 """Parse the values and statuses clerks type, the way they type them.
 
-Clerks copy numbers out of Excel sheets and type on Chinese input methods, so the parser
-accepts full-width digits and signs (``８５``, ``85％``), thousands separators (``1,234``,
-``1，234``), surrounding spaces, a trailing percent sign on percent tasks and the task's own
-unit (``12个``). It rejects what is not a number (``/``, ``——``, ``无``) with the reason, and
+Clerks copy numbers out of Excel sheets and type on Chinese input methods. The parser
+therefore accepts full-width digits and signs (``８５``, ``85％``), thousands separators
+(``1,234``, ``1，234``) and surrounding spaces. It also accepts a trailing percent sign on
+percent tasks and the task's own unit (``12个``). It rejects what is not a number (``/``, ``——``, ``无``) with the reason, and
 reports input that has two plausible readings instead of guessing: ``0.85`` in a percent
 field may be 85 % written as a fraction or 0.85 %.
 """
@@ -27,7 +27,7 @@ MAX_INTEGER_DIGITS = 12
 MAX_FRACTION_DIGITS = 6
 MAX_INPUT_LENGTH = 60
 
-# What clerks write in a spreadsheet cell to mean "nothing to report" (after NFKC folding).
+# Words clerks write in a spreadsheet cell to mean "nothing to report" (after NFKC folding).
 PLACEHOLDER_WORDS = frozenset({
     "无", "暂无", "没有", "空", "未填", "不详", "未知", "待定", "待填", "n/a", "na", "nil", "null",
     "none", "x", "×", "?", "？",
@@ -218,7 +218,7 @@ def parse_value(text: str, measure: MeasureType, unit: str = "",
 
 def parse_value_strictly(text: str, measure: MeasureType, unit: str = "",
                          task: int | None = None) -> Decimal:
-    """Parse a value where nobody can be asked which reading was meant (CLI, pasted cells).
+    """Parse a value where the clerk cannot be asked which reading was meant (CLI, paste).
 
     Raises:
         AmbiguousValueError: the input has two readings; the clerk must write ``85%`` or
