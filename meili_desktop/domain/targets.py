@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import ROUND_FLOOR, Decimal
 from enum import StrEnum
 
@@ -65,6 +66,18 @@ class TargetRecord:
     method: SplitMethod = SplitMethod.MANUAL
     base: Decimal | None = None
     version: int = 1
+
+
+@dataclass(frozen=True)
+class TargetChange:
+    """One change in a target's history: who set which value when."""
+
+    at: datetime
+    actor: str
+    action: str
+    old_value: str | None
+    new_value: str | None
+    version: int | None
 
 
 @dataclass(frozen=True)
