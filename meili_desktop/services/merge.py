@@ -1,0 +1,310 @@
+"""Preview and merge verified report packages at the office, one transaction per package.
+
+:func:`preview` reads and writes nothing. :func:`merge` takes the sender's merge lock, decides
+every entry again inside its transaction (another clerk may have merged meanwhile), moves the
+evidence files into the data folder, and writes the entries, merge items, audit events and the
+ledger row together. Evidence files are copied before the commit. A killed process can leave
+such a file behind, but never a database row for it: the file is content-addressed, so the
+next merge reuses it.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from meili_desktop.domain.entries import EntryKey
+from meili_desktop.domain.merge import (
+    REPORT_KIND,
+    EntryDecision,
+    IncomingPackage,
+    LedgerVerdict,
+    MergeKind,
+    check_ledger,
+    count_kinds,
+    decide_package,
+    is_clock_suspicious,
+)
+from meili_desktop.domain.merge_records import IncomingEntry, changed_fields, parse_entry_record
+from meili_desktop.errors import CancelledError, MeiliError
+from meili_desktop.store import ledger_repo, merge_repo
+from meili_desktop.store.attachments import (
+    BLOCKED_EXTENSIONS,
+    BlockedFileTypeError,
+    check_file,
+    media_type_for,
+    store_file,
+)
+from meili_desktop.store.audit_repo import add_event
+from meili_desktop.store.datafolder import Store
+
+logger = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[int, int], None]
+
+# Incoming evidence files are capped by the package reader; this only bounds the copy.
+MAX_INCOMING_ATTACHMENT_BYTES = 4 * 1024 * 1024 * 1024
+
+
+class PackageReplayError(MeiliError):
+    """A different package reuses a merged package's id or its sender's sequence number.
+
+    Details: ``package_id``, ``sender`` (unit id), ``sequence`` and ``reason``
+    (``package_id_reused`` or ``sequence_reused``).
+    """
+
+    code = "merge.replay"
+    exit_code = 7
+
+
+class WrongPackageKindError(MeiliError):
+    """Only report packages can be merged; details: ``package_id``, ``kind``."""
+
+    code = "merge.wrong_kind"
+    exit_code = 5
+
+
+class NoCatalogueError(MeiliError):
+    """No catalogue is active, so no entry can be checked."""
+
+    code = "merge.no_catalogue"
+    exit_code = 5
+
+
+class BlockedAttachmentError(MeiliError):
+    """A package carries a program or script as evidence; details: ``name``, ``unit``,
+    ``task``, ``period``."""
+
+    code = "merge.blocked_attachment"
+    exit_code = 5
+
+
+class AttachmentChangedError(MeiliError):
+    """An evidence file no longer matches the digest the package reader verified.
+
+    Details: ``name`` and ``sha256``.
+    """
+
+    code = "merge.attachment_changed"
+    exit_code = 5
+
+
+@dataclass(frozen=True)
+class EntryPreview:
+    """What merging does to one entry; ``fields`` are the content fields that would change."""
+
+    key: EntryKey
+    kind: MergeKind
+    reason: str | None
+    revision: int
+    stored_revision: int | None
+    fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MergePreview:
+    """What merging a package would do, computed without writing anything.
+
+    ``is_duplicate`` means this very package was merged before and merging changes nothing.
+    ``newer_sequence_merged`` is the highest sequence already merged from the sender when
+    it is above this package's.
+    """
+
+    package_id: str
+    sender_unit_id: str
+    sequence: int
+    file_name: str
+    periods: tuple[str, ...]
+    is_duplicate: bool
+    is_clock_suspicious: bool
+    newer_sequence_merged: int | None
+    entries: tuple[EntryPreview, ...]
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    """The outcome of merging one package: ``merged`` or ``duplicate`` (nothing changed)."""
+
+    package_id: str
+    sender_unit_id: str
+    outcome: str
+    counts: dict[str, int]
+    is_clock_suspicious: bool
+    received_at: datetime
+
+
+def utc_now() -> datetime:
+    """Return the current UTC time without time zone, as the models store it."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def preview(store: Store, incoming: IncomingPackage) -> MergePreview:
+    """Show what merging ``incoming`` would do, without writing anything.
+
+    Raises:
+        PackageReplayError: a different package already used this id or sequence number.
+        InvalidEntryRecordError, DuplicateEntryError: the package's records are unusable.
+        WrongPackageKindError, NoCatalogueError, BlockedAttachmentError: see their classes.
+    """
+    entries = _parse_entries(incoming)
+    _check_attachment_types(incoming, entries)
+    with store.session_factory() as session:
+        verdict = _ledger_verdict(session, incoming)
+        decisions = _decide(session, incoming, entries, for_update=False)
+        history = ledger_repo.sender_history(session, incoming.sender_unit_id, incoming.kind)
+        session.rollback()
+
+    newest = max((record.sequence for record in history), default=None)
+    is_duplicate = verdict is LedgerVerdict.DUPLICATE
+    suspicious = is_clock_suspicious(incoming.claimed_created_at, utc_now(), incoming.sequence,
+                                     [record for record in history
+                                      if record.package_id != incoming.package_id])
+    return MergePreview(
+        package_id=incoming.package_id, sender_unit_id=incoming.sender_unit_id,
+        sequence=incoming.sequence, file_name=incoming.file_name, periods=incoming.periods,
+        is_duplicate=is_duplicate, is_clock_suspicious=suspicious,
+        newer_sequence_merged=newest if newest is not None and newest > incoming.sequence
+        else None,
+        entries=tuple(_entry_preview(decision) for decision in decisions),
+        counts=count_kinds(decisions) if not is_duplicate else _zero_counts())
+
+
+def merge(store: Store, incoming: IncomingPackage, progress: ProgressCallback | None = None,
+          cancel: threading.Event | None = None) -> MergeResult:
+    """Merge one verified report package in one transaction.
+
+    Merging a package that is already in the ledger changes nothing and returns the outcome
+    ``duplicate``.
+
+    Args:
+        store: the open data folder.
+        incoming: the verified package.
+        progress: called with (entries done, total entries).
+        cancel: set to stop; nothing of the package is written then.
+
+    Raises:
+        PackageReplayError: a different package already used this id or sequence number.
+        CancelledError: ``cancel`` was set.
+        MergeBusyError: another merge held the database too long.
+        InvalidEntryRecordError, DuplicateEntryError, WrongPackageKindError,
+            NoCatalogueError, BlockedAttachmentError: the package cannot be merged.
+    """
+    entries = _parse_entries(incoming)
+    _check_attachment_types(incoming, entries)
+    logger.info("merging package %s from %s (sequence %d, %d entries)", incoming.package_id,
+                incoming.sender_unit_id, incoming.sequence, len(entries))
+    try:
+        with store.session_factory.begin() as session:
+            result = _merge_in_transaction(store, session, incoming, entries, progress, cancel)
+    except CancelledError:
+        logger.info("merge of package %s cancelled; nothing written", incoming.package_id)
+        raise
+    logger.info("package %s: %s %s", incoming.package_id, result.outcome, result.counts)
+    return result
+
+
+def _merge_in_transaction(store: Store, session: Session, incoming: IncomingPackage,
+                          entries: list[IncomingEntry], progress: ProgressCallback | None,
+                          cancel: threading.Event | None) -> MergeResult:
+    ledger_repo.lock_for_merge(session, incoming.sender_unit_id, cancel)
+    received_at = utc_now()
+    if _ledger_verdict(session, incoming) is LedgerVerdict.DUPLICATE:
+        return MergeResult(incoming.package_id, incoming.sender_unit_id, "duplicate",
+                           _zero_counts(), False, received_at)
+
+    decisions = _decide(session, incoming, entries, for_update=True)
+    history = ledger_repo.sender_history(session, incoming.sender_unit_id, incoming.kind)
+    suspicious = is_clock_suspicious(incoming.claimed_created_at, received_at,
+                                     incoming.sequence, history)
+    _store_attachments(store, session, incoming, entries, cancel)
+    merge_repo.apply_decisions(session, incoming, decisions, received_at=received_at,
+                               progress=progress, cancel=cancel)
+    counts = count_kinds(decisions)
+    ledger_repo.record_package(session, incoming, received_at=received_at, counts=counts,
+                               is_clock_suspicious=suspicious)
+    add_event(session, "package.merged", actor=incoming.sender_unit_id,
+              unit_id=incoming.sender_unit_id, package_id=incoming.package_id, at=received_at,
+              details={"file_name": incoming.file_name, "sequence": incoming.sequence,
+                       "fingerprint": incoming.sender_fingerprint, "counts": counts,
+                       "periods": list(incoming.periods),
+                       "is_clock_suspicious": suspicious})
+    if cancel is not None and cancel.is_set():
+        raise CancelledError()
+    return MergeResult(incoming.package_id, incoming.sender_unit_id, "merged", counts,
+                       suspicious, received_at)
+
+
+def _parse_entries(incoming: IncomingPackage) -> list[IncomingEntry]:
+    if incoming.kind != REPORT_KIND:
+        raise WrongPackageKindError(package_id=incoming.package_id, kind=incoming.kind)
+    return [parse_entry_record(index, record) for index, record in enumerate(incoming.entries)]
+
+
+def _ledger_verdict(session: Session, incoming: IncomingPackage) -> LedgerVerdict:
+    same_id, same_sequence = ledger_repo.find_in_ledger(session, incoming)
+    verdict, reason = check_ledger(incoming, same_id, same_sequence)
+    if verdict is LedgerVerdict.REPLAY:
+        logger.warning("package %s from %s rejected as a replay: %s", incoming.package_id,
+                       incoming.sender_unit_id, reason)
+        raise PackageReplayError(package_id=incoming.package_id,
+                                 sender=incoming.sender_unit_id, sequence=incoming.sequence,
+                                 reason=reason)
+    return verdict
+
+
+def _decide(session: Session, incoming: IncomingPackage, entries: list[IncomingEntry], *,
+            for_update: bool) -> list[EntryDecision]:
+    context = merge_repo.load_context(session, incoming, entries, for_update=for_update)
+    if not context.tasks:
+        raise NoCatalogueError()
+    return decide_package(entries, context)
+
+
+def _check_attachment_types(incoming: IncomingPackage, entries: list[IncomingEntry]) -> None:
+    """Reject a package whose evidence includes a program, before anything is written."""
+    for entry in entries:
+        for ref in entry.attachments:
+            path = incoming.attachment_files.get(ref.sha256)
+            if path is None:
+                continue
+            try:
+                if Path(ref.display_name).suffix.lower() in BLOCKED_EXTENSIONS:
+                    raise BlockedFileTypeError(file=ref.display_name, kind="name")
+                check_file(path, MAX_INCOMING_ATTACHMENT_BYTES)
+            except BlockedFileTypeError as error:
+                raise BlockedAttachmentError(name=ref.display_name, unit=entry.key.unit_id,
+                                             task=entry.key.task_number,
+                                             period=entry.key.period_code) from error
+
+
+def _store_attachments(store: Store, session: Session, incoming: IncomingPackage,
+                       entries: list[IncomingEntry], cancel: threading.Event | None) -> None:
+    names = {ref.sha256: ref.display_name for entry in entries for ref in entry.attachments}
+    rows = []
+    for sha256 in sorted(set(names) & set(incoming.attachment_files)):
+        stored = store_file(store.folder, incoming.attachment_files[sha256],
+                            MAX_INCOMING_ATTACHMENT_BYTES, cancel=cancel)
+        if stored.sha256 != sha256:
+            raise AttachmentChangedError(name=names[sha256], sha256=sha256)
+        rows.append({"sha256": sha256, "size": stored.size,
+                     "media_type": media_type_for(names[sha256]), "stored_at": utc_now()})
+    merge_repo.store_attachment_rows(session, rows)
+
+
+def _entry_preview(decision: EntryDecision) -> EntryPreview:
+    stored = decision.stored
+    fields = changed_fields(stored.content if stored else None, decision.entry.content)
+    return EntryPreview(decision.entry.key, decision.kind, decision.reason,
+                        decision.entry.revision, stored.revision if stored else None,
+                        tuple(fields))
+
+
+def _zero_counts() -> dict[str, int]:
+    return {kind.value: 0 for kind in MergeKind}

@@ -1,0 +1,179 @@
+"""The ledger of imported packages, and the lock that serializes merges of one sender.
+
+The ledger row of a package is written in the same transaction as its entries, so a package
+is either in the ledger with all its entries, or in neither. The unique constraint on
+(sender, kind, sequence) backs the replay check at the database level.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import threading
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, text
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session
+
+from meili_desktop.domain.merge import IncomingPackage, LedgerRecord
+from meili_desktop.errors import CancelledError, MeiliError
+from meili_desktop.store.models import ImportedPackage
+
+logger = logging.getLogger(__name__)
+
+# Ledger states: the package's entries were merged, or merged and then forwarded to the city.
+MERGED_STATES = ("merged", "relayed")
+
+# How long a merge waits for another process's merge before giving up.
+LOCK_TIMEOUT_S = 600.0
+_LOCK_RETRY_S = 0.05
+
+
+class MergeBusyError(MeiliError):
+    """Another merge held the database longer than the wait allows; details: ``seconds``."""
+
+    code = "merge.busy"
+    exit_code = 6
+
+
+@dataclass(frozen=True)
+class LedgerEntry:
+    """A ledger row as the inbox and the completeness board show it."""
+
+    package_id: str
+    kind: str
+    sender_unit_id: str
+    sequence: int
+    file_name: str
+    received_at: datetime
+    claimed_created_at: datetime | None
+    state: str
+    periods: tuple[str, ...]
+    counts: Mapping[str, int]
+    is_clock_suspicious: bool
+
+
+def lock_for_merge(session: Session, sender_unit_id: str,
+                   cancel: threading.Event | None = None,
+                   timeout_s: float = LOCK_TIMEOUT_S) -> None:
+    """Take the lock that serializes merges of one sender's packages; call it first.
+
+    On SQLite the transaction starts with ``BEGIN IMMEDIATE``, which takes the database's
+    write lock before anything is read, so no other writer can change what the merge decides
+    on. On PostgreSQL a transaction-scoped advisory lock per sender does the same for the
+    sender's entries; the lock ends with the transaction.
+
+    Raises:
+        MergeBusyError: the lock was not free within ``timeout_s``.
+        CancelledError: ``cancel`` was set while waiting.
+    """
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        _begin_immediate(session, cancel, timeout_s)
+        return
+    digest = hashlib.sha256(f"merge:{sender_unit_id}".encode()).digest()
+    lock_key = int.from_bytes(digest[:8], "big", signed=True)
+    connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key})
+
+
+def _begin_immediate(session: Session, cancel: threading.Event | None,
+                     timeout_s: float) -> None:
+    connection = session.connection()
+    raw = connection.connection.dbapi_connection
+    if raw is not None and getattr(raw, "in_transaction", False):
+        raise RuntimeError("lock_for_merge must run before anything else in the transaction")
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+            return
+        except OperationalError as error:
+            if "locked" not in str(error.orig) and "busy" not in str(error.orig):
+                raise
+        if cancel is not None and cancel.is_set():
+            raise CancelledError()
+        if time.monotonic() > deadline:
+            raise MergeBusyError(seconds=int(timeout_s))
+        time.sleep(_LOCK_RETRY_S)
+
+
+def find_in_ledger(session: Session,
+                   package: IncomingPackage) -> tuple[LedgerRecord | None, LedgerRecord | None]:
+    """Return the merged ledger rows with the package's id and with its sender's sequence."""
+    same_id = session.get(ImportedPackage, package.package_id)
+    same_sequence = session.scalar(select(ImportedPackage).where(
+        ImportedPackage.sender_unit_id == package.sender_unit_id,
+        ImportedPackage.kind == package.kind,
+        ImportedPackage.sequence == package.sequence))
+    return _to_ledger_record(same_id), _to_ledger_record(same_sequence)
+
+
+def sender_history(session: Session, sender_unit_id: str, kind: str) -> list[LedgerRecord]:
+    """Return every ledger row of one sender and package kind, by sequence."""
+    rows = session.scalars(select(ImportedPackage).where(
+        ImportedPackage.sender_unit_id == sender_unit_id, ImportedPackage.kind == kind)
+        .order_by(ImportedPackage.sequence))
+    return [record for row in rows if (record := _to_ledger_record(row)) is not None]
+
+
+def record_package(session: Session, package: IncomingPackage, *, received_at: datetime,
+                   counts: Mapping[str, int], is_clock_suspicious: bool) -> None:
+    """Add the ledger row of a merged package.
+
+    A row the import pipeline left for the same package in another state (waiting for key
+    approval) is taken over.
+    """
+    row = session.get(ImportedPackage, package.package_id)
+    if row is None:
+        row = ImportedPackage(package_id=package.package_id)
+        session.add(row)
+    row.kind = package.kind
+    row.sender_unit_id = package.sender_unit_id
+    row.sequence = package.sequence
+    row.header_hash = package.header_hash
+    row.file_name = package.file_name[:255]
+    row.claimed_created_at = package.claimed_created_at
+    row.received_at = received_at
+    row.state = "merged"
+    row.periods = list(package.periods)
+    row.counts = dict(counts)
+    row.is_clock_suspicious = is_clock_suspicious
+
+
+def get_ledger_entry(session: Session, package_id: str) -> LedgerEntry | None:
+    """Return the ledger row of a package, or None when it was never merged."""
+    row = session.get(ImportedPackage, package_id)
+    return None if row is None else to_ledger_entry(row)
+
+
+def list_ledger(session: Session, *, kind: str | None = None,
+                sender_unit_id: str | None = None) -> list[LedgerEntry]:
+    """Return ledger rows, newest receipt first, optionally of one kind or one sender."""
+    statement = select(ImportedPackage).order_by(ImportedPackage.received_at.desc(),
+                                                 ImportedPackage.package_id)
+    if kind is not None:
+        statement = statement.where(ImportedPackage.kind == kind)
+    if sender_unit_id is not None:
+        statement = statement.where(ImportedPackage.sender_unit_id == sender_unit_id)
+    return [to_ledger_entry(row) for row in session.scalars(statement)]
+
+
+def to_ledger_entry(row: ImportedPackage) -> LedgerEntry:
+    """Convert a ledger row to its plain form."""
+    counts: dict[str, Any] = dict(row.counts or {})
+    return LedgerEntry(row.package_id, row.kind, row.sender_unit_id, row.sequence,
+                       row.file_name, row.received_at, row.claimed_created_at, row.state,
+                       tuple(row.periods or ()), {key: int(value) for key, value in counts.items()},
+                       row.is_clock_suspicious)
+
+
+def _to_ledger_record(row: ImportedPackage | None) -> LedgerRecord | None:
+    if row is None or row.state not in MERGED_STATES:
+        return None
+    return LedgerRecord(row.package_id, row.sender_unit_id, row.kind, row.sequence,
+                        row.header_hash, row.claimed_created_at)

@@ -1,0 +1,229 @@
+"""Read what merge decisions depend on, and write one package's decisions.
+
+The functions take the caller's session. The service opens one transaction per package, takes
+:func:`~meili_desktop.store.ledger_repo.lock_for_merge`, reads the context, decides, applies
+and records the package in the ledger, so a killed process leaves no trace of the package.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterable, Mapping
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select, tuple_
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.orm import Session, selectinload
+
+from meili_desktop.domain.catalogue import MeasureType, TaskLevel
+from meili_desktop.domain.entries import EntryKey, ReviewState
+from meili_desktop.domain.merge import (
+    EntryDecision,
+    IncomingPackage,
+    MergeContext,
+    MergeKind,
+    StoredEntryState,
+    TaskRule,
+    allowed_levels_for,
+)
+from meili_desktop.domain.merge_records import IncomingEntry, changed_fields
+from meili_desktop.domain.periods import PeriodState
+from meili_desktop.errors import CancelledError
+from meili_desktop.store import models
+from meili_desktop.store.audit_repo import add_event
+from meili_desktop.store.snapshots import entry_content, entry_snapshot
+
+logger = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[int, int], None]
+
+
+def load_task_rules(session: Session) -> dict[int, TaskRule]:
+    """Return the active catalogue's tasks by number; empty when no catalogue is active."""
+    rows = session.execute(
+        select(models.Task.number, models.Task.level, models.Task.measure)
+        .join(models.CatalogueVersion)
+        .where(models.CatalogueVersion.is_active.is_(True)))
+    return {number: TaskRule(number, TaskLevel(level), MeasureType(measure))
+            for number, level, measure in rows}
+
+
+def load_context(session: Session, package: IncomingPackage, entries: Iterable[IncomingEntry],
+                 *, for_update: bool = False) -> MergeContext:
+    """Read the stored state that decisions about ``package`` depend on.
+
+    Args:
+        session: the caller's session.
+        package: the incoming package.
+        entries: its parsed entries.
+        for_update: lock the periods (shared) and the stored entries (exclusive) until the
+            transaction ends, so a concurrent review or period lock waits for the merge.
+    """
+    keys = [entry.key for entry in entries]
+    sender = session.get(models.ReportingUnit, package.sender_unit_id)
+
+    period_query = select(models.Period)
+    if for_update:
+        period_query = period_query.with_for_update(read=True)
+    period_states = {row.code: PeriodState(row.state) for row in session.scalars(period_query)}
+
+    stored = {key: _stored_state(row) for key, row in load_entry_rows(session, keys,
+                                                                      for_update).items()}
+    wanted = {ref.sha256 for entry in entries for ref in entry.attachments}
+    known = set(session.scalars(select(models.Attachment.sha256)
+                                .where(models.Attachment.sha256.in_(wanted)))) if wanted else set()
+    available = known | (wanted & set(package.attachment_files))
+    return MergeContext(
+        sender_unit_id=package.sender_unit_id, is_sender_known=sender is not None,
+        allowed_levels=allowed_levels_for(sender.kind if sender is not None else None),
+        period_states=period_states, tasks=load_task_rules(session), stored=stored,
+        available_attachments=frozenset(available))
+
+
+def load_entry_rows(session: Session, keys: Iterable[EntryKey],
+                    for_update: bool = False) -> dict[EntryKey, models.Entry]:
+    """Return the stored entries with the given keys, with their attachments loaded."""
+    key_list = list(keys)
+    found: dict[EntryKey, models.Entry] = {}
+    # Chunks keep the IN list below SQLite's bound-parameter limit.
+    for start in range(0, len(key_list), 300):
+        chunk = key_list[start:start + 300]
+        statement = (select(models.Entry)
+                     .where(tuple_(models.Entry.unit_id, models.Entry.task_number,
+                                   models.Entry.period_code)
+                            .in_([(key.unit_id, key.task_number, key.period_code)
+                                  for key in chunk]))
+                     .options(selectinload(models.Entry.attachments)
+                              .selectinload(models.EntryAttachment.attachment))
+                     .order_by(models.Entry.id))
+        if for_update:
+            statement = statement.with_for_update(of=models.Entry)
+        for row in session.scalars(statement):
+            found[EntryKey(row.unit_id, row.task_number, row.period_code)] = row
+    return found
+
+
+def store_attachment_rows(session: Session, rows: Iterable[Mapping[str, Any]]) -> None:
+    """Insert ``attachments`` rows, skipping digests already stored.
+
+    ``INSERT ... ON CONFLICT DO NOTHING`` keeps two merges that bring the same file at the
+    same time from failing on the primary key.
+    """
+    values = list(rows)
+    if not values:
+        return
+    dialect = session.connection().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    session.execute(insert(models.Attachment).values(values).on_conflict_do_nothing())
+
+
+def apply_decisions(session: Session, package: IncomingPackage,
+                    decisions: list[EntryDecision], *, received_at: datetime,
+                    progress: ProgressCallback | None = None,
+                    cancel: threading.Event | None = None) -> None:
+    """Write the decisions of one package: entries, revisions, merge items and audit events.
+
+    Attachment rows must already be stored. Entries that are unchanged or stale write
+    nothing.
+
+    Raises:
+        CancelledError: ``cancel`` was set; the caller's transaction must roll back.
+    """
+    keys = [decision.entry.key for decision in decisions]
+    rows = load_entry_rows(session, keys)
+    actor = package.sender_unit_id
+    for done, decision in enumerate(decisions, start=1):
+        if cancel is not None and cancel.is_set():
+            raise CancelledError()
+        entry = decision.entry
+        if decision.kind in (MergeKind.NEW, MergeKind.UPDATED):
+            rows[entry.key] = _write_entry(session, rows.get(entry.key), entry, package,
+                                           received_at)
+        elif decision.kind in (MergeKind.CONFLICT, MergeKind.HELD):
+            _add_merge_item(session, decision, rows.get(entry.key), package, received_at)
+        if decision.kind not in (MergeKind.UNCHANGED, MergeKind.STALE):
+            add_event(session, f"entry.{decision.kind.value}", actor=actor, key=entry.key,
+                      package_id=package.package_id, at=received_at,
+                      details=_event_details(decision))
+        if progress is not None:
+            progress(done, len(decisions))
+
+
+def _write_entry(session: Session, row: models.Entry | None, entry: IncomingEntry,
+                 package: IncomingPackage, received_at: datetime) -> models.Entry:
+    before = entry_content(row) if row is not None else None
+    if row is None:
+        row = models.Entry(unit_id=entry.key.unit_id, task_number=entry.key.task_number,
+                           period_code=entry.key.period_code, review_state="pending")
+        session.add(row)
+
+    content = entry.content
+    row.status = content["status"]
+    row.value = content["value"]
+    row.numerator = content["numerator"]
+    row.denominator = content["denominator"]
+    row.narrative = content["narrative"]
+    row.responsible_person = content["responsible_person"]
+    row.contact = content["contact"]
+    row.revision = entry.revision
+    row.updated_at = entry.updated_at or received_at
+    row.updated_by = package.sender_unit_id
+    row.origin = package.package_id
+    row.is_received = False
+
+    # An accepted entry whose content did not change stays accepted at the new revision;
+    # any real change, including a resubmission of a returned entry, waits for review again.
+    is_same = before is not None and not changed_fields(before, content)
+    if is_same and row.review_state == ReviewState.ACCEPTED.value:
+        row.reviewed_revision = entry.revision
+    else:
+        row.review_state = ReviewState.PENDING.value
+
+    current = {link.sha256: link for link in row.attachments}
+    wanted = {ref.sha256: ref for ref in entry.attachments}
+    for sha256, link in current.items():
+        if sha256 not in wanted:
+            row.attachments.remove(link)
+    for sha256, ref in wanted.items():
+        if sha256 in current:
+            current[sha256].display_name = ref.display_name
+        else:
+            row.attachments.append(models.EntryAttachment(
+                sha256=sha256, display_name=ref.display_name, added_at=received_at))
+
+    session.flush()
+    row.revisions.append(models.EntryRevision(
+        revision=entry.revision, snapshot=entry_snapshot(row), changed_at=received_at,
+        changed_by=package.sender_unit_id, source=package.package_id))
+    return row
+
+
+def _add_merge_item(session: Session, decision: EntryDecision, row: models.Entry | None,
+                    package: IncomingPackage, received_at: datetime) -> None:
+    entry = decision.entry
+    session.add(models.MergeItem(
+        package_id=package.package_id, kind=decision.kind.value, reason=decision.reason or "",
+        unit_id=entry.key.unit_id, task_number=entry.key.task_number,
+        period_code=entry.key.period_code, incoming=dict(entry.record),
+        stored=entry_snapshot(row) if row is not None else None, state="open",
+        created_at=received_at))
+
+
+def _event_details(decision: EntryDecision) -> dict[str, Any]:
+    stored = decision.stored
+    details: dict[str, Any] = {"revision": decision.entry.revision}
+    if stored is not None:
+        details["previous_revision"] = stored.revision
+    details["fields"] = changed_fields(stored.content if stored else None,
+                                       decision.entry.content)
+    if decision.reason:
+        details["reason"] = decision.reason
+    return details
+
+
+def _stored_state(row: models.Entry) -> StoredEntryState:
+    return StoredEntryState(row.revision, entry_content(row), ReviewState(row.review_state),
+                            row.reviewed_revision, row.origin)
