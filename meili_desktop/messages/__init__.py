@@ -13,13 +13,14 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from meili_desktop.errors import MeiliError
-from meili_desktop.messages import core
+from meili_desktop.messages import catalogue, core
 
 logger = logging.getLogger(__name__)
 
 # Registry of every area's table; an area module adds itself here with one line.
 _TABLES: list[dict[str, str]] = [
     core.MESSAGES,
+    catalogue.MESSAGES,
 ]
 
 

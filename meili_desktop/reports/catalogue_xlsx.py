@@ -93,6 +93,13 @@ class ImportProblem:
     number: int | None = None
     first_row: int | None = None  # for a duplicate number, the row that used it first
 
+    @property
+    def message_code(self) -> str:
+        """The key of the message that describes this problem."""
+        if self.code == "catalogue_xlsx.requirement_in_unit" and not self.suggestion:
+            return f"{self.code}.no_suggestion"
+        return self.code
+
     def details(self) -> dict[str, Any]:
         """Return the values a message template for this problem can use."""
         return {"sheet": self.sheet, "row": self.row, "value": self.value,
