@@ -127,6 +127,11 @@ class SingleInstance(QObject):
             logger.info("listening for later launches on %s", self.server_name)
         return True
 
+    @property
+    def is_listening(self) -> bool:
+        """Whether later launches can reach this process (False if listening failed)."""
+        return self._server is not None and self._server.isListening()
+
     def deliver_to(self, receiver: Callable[[list[Path]], object]) -> None:
         """Connect ``receiver`` to :attr:`files_received`, first passing it earlier requests.
 

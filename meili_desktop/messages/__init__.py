@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from meili_desktop.errors import MeiliError
-from meili_desktop.messages import catalogue, core
+from meili_desktop.messages import catalogue, core, desktop
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +21,7 @@ logger = logging.getLogger(__name__)
 _TABLES: list[dict[str, str]] = [
     core.MESSAGES,
     catalogue.MESSAGES,
+    desktop.MESSAGES,
 ]
 
 

@@ -1,0 +1,256 @@
+"""The checks of ``--self-test``, each a function that raises on failure and returns a detail.
+
+They run in order on one :class:`SelfTestWork`: a temporary folder with a township data
+folder and a city office data folder, so that a package can travel from one to the other.
+The checks use the same services as the program, so a file or module missing from a frozen
+build fails here.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication, QWidget
+
+from meili_desktop.domain.entries import EntryKey
+from meili_desktop.paths import alembic_script_path, resource_path
+from meili_desktop.store.datafolder import Store, open_store
+from meili_desktop.store.migrate import current_revision, head_revision
+
+logger = logging.getLogger(__name__)
+
+# A translated string of Qt's own qtbase catalogue, used to check that it was loaded.
+QT_SAMPLE = ("QPlatformTheme", "Cancel")
+
+
+class CheckFailed(Exception):
+    """A check found a problem; the message is a short English description for the log."""
+
+
+@dataclass
+class SelfTestWork:
+    """The temporary folders and open stores the checks share."""
+
+    root: Path
+    language: str
+    stores: dict[str, Store] = field(default_factory=dict)
+    unit_ids: dict[str, str] = field(default_factory=dict)
+
+    def close(self) -> None:
+        """Close every database, so the folder can be deleted (Windows keeps open files)."""
+        for store in self.stores.values():
+            store.dispose()
+        self.stores.clear()
+
+
+def check_bundled_files(work: SelfTestWork) -> str:
+    """Check that every file the program reads at run time is present."""
+    required = [
+        resource_path("catalogue", "catalogue-2020.json"),
+        resource_path("divisions", "hangzhou-divisions.csv"),
+        resource_path("icons", "app.png"),
+        resource_path("icons", "app.ico"),
+        alembic_script_path() / "env.py",
+    ]
+    missing = [str(path) for path in required if not path.is_file()]
+    migrations = sorted((alembic_script_path() / "versions").glob("*.py"))
+    if not migrations:
+        missing.append(str(alembic_script_path() / "versions" / "*.py"))
+    if work.language != "en" and not list(resource_path("i18n").glob(f"*_{work.language}.qm")):
+        missing.append(str(resource_path("i18n", f"*_{work.language}.qm")))
+    if missing:
+        raise CheckFailed("missing: " + ", ".join(missing))
+    return f"{len(required) + len(migrations)}"
+
+
+def check_translations(work: SelfTestWork) -> str:
+    """Check that our translations and Qt's qtbase translation are installed."""
+    if work.language == "en":
+        return "en"
+    ours = QCoreApplication.translate("SelfTest", "Self-test passed.")
+    if ours == "Self-test passed.":
+        raise CheckFailed(f"no {work.language} translation of the program's own texts")
+    qt_text = QCoreApplication.translate(*QT_SAMPLE)
+    if qt_text == QT_SAMPLE[1]:
+        raise CheckFailed(f"Qt's qtbase_{work.language}.qm is not loaded")
+    return work.language
+
+
+def check_database(work: SelfTestWork) -> str:
+    """Create both data folders under a path with Chinese characters and spaces, migrated."""
+    head = head_revision()
+    for role, folder_name in (("township", "乡镇 数据"), ("city", "市 美丽城镇办")):
+        store = open_store(work.root / folder_name)
+        work.stores[role] = store
+        revision = current_revision(store.engine)
+        if revision != head:
+            raise CheckFailed(f"{role} database at revision {revision}, expected {head}")
+    return head
+
+
+def check_cipher_suites(work: SelfTestWork) -> str:
+    """Run the known-answer tests of every cipher suite; all must pass in a release."""
+    from meili_desktop.exchange.suites import run_self_tests
+
+    results = run_self_tests()
+    failures = {suite: reason for suite, reason in results.items() if reason is not None}
+    if failures:
+        raise CheckFailed("; ".join(f"{suite}: {reason}" for suite, reason in failures.items()))
+    return ", ".join(results)
+
+
+def check_setup_and_evidence(work: SelfTestWork) -> str:
+    """Set up a city office and a provisional township, enter a value and attach evidence."""
+    from meili_desktop.services.catalogue import ensure_default_catalogue
+    from meili_desktop.services.entries import attach_evidence, reported_tasks, set_entry_fields
+    from meili_desktop.services.identity import Role
+    from meili_desktop.services.setup import setup_office, setup_provisional_township
+    from meili_desktop.store import units_repo
+
+    city = work.stores["city"]
+    setup_office(city, Role.CITY)
+
+    township = work.stores["township"]
+    catalogue = ensure_default_catalogue(township)
+    with township.session_factory() as session:
+        town = units_repo.list_townships(session)[0]
+        county = units_repo.get_unit(session, town.parent_id or "")
+        if county is None:
+            raise CheckFailed(f"township {town.id} has no county")
+        county_name = county.name
+    identity = setup_provisional_township(township, county_name, town.name)
+    assert identity.unit_id is not None
+    work.unit_ids["township"] = identity.unit_id
+
+    task = reported_tasks(catalogue)[0]
+    period_code = _first_open_period(township)
+    key = EntryKey(identity.unit_id, task.number, period_code)
+    set_entry_fields(township, catalogue, key, {"narrative": "自检：已完成 50%"})
+
+    evidence = work.root / "佐证 照片.png"
+    image = QImage(64, 48, QImage.Format.Format_RGB32)
+    image.fill(QColor("#2E9E5B"))
+    if not image.save(str(evidence), "PNG"):
+        raise CheckFailed("cannot write a PNG file (Qt image plugins missing?)")
+    result = attach_evidence(township, key, evidence, max_mb=5)
+    if not result.is_changed:
+        raise CheckFailed("attaching evidence changed nothing")
+    return f"{identity.unit_id} {task.number} {period_code}"
+
+
+def check_package_round_trip(work: SelfTestWork) -> str:
+    """Encrypt and sign a payload with every suite, read it back and reject a damaged copy."""
+    from meili_desktop.exchange.errors import CorruptedError
+    from meili_desktop.exchange.stream import (
+        ChunkSealer,
+        StreamReader,
+        StreamWriter,
+        decrypt_to_temp_file,
+    )
+    from meili_desktop.exchange.suites import available_suites, get_suite
+
+    # Three chunks and a partial one, so the final-chunk handling runs.
+    payload = os.urandom(3 * 64 * 1024 + 1000)
+    temp_dir = work.stores["city"].folder.temp_dir
+    for suite_id in available_suites():
+        suite = get_suite(suite_id)
+        signer = suite.generate_signing_key()
+        recipient = suite.generate_encryption_key()
+        header_hash = suite.hash(f"self-test header {suite_id}".encode())
+        file_key = os.urandom(32)
+        wrapped = suite.wrap_key(recipient.public_key, file_key, header_hash)
+        signature = suite.sign(signer.private_key, header_hash)
+
+        sealed = io.BytesIO()
+        writer = StreamWriter(sealed, ChunkSealer(suite, header_hash, file_key), len(payload))
+        writer.write(payload)
+        writer.close()
+
+        if not suite.verify(signer.public_key, header_hash, signature):
+            raise CheckFailed(f"{suite_id}: signature does not verify")
+        opened_key = suite.unwrap_key(recipient.private_key, wrapped, header_hash)
+        sealer = ChunkSealer(suite, header_hash, opened_key)
+        plain_file = decrypt_to_temp_file(
+            StreamReader(io.BytesIO(sealed.getvalue()), sealer, len(payload)), temp_dir)
+        try:
+            if plain_file.read_bytes() != payload:
+                raise CheckFailed(f"{suite_id}: decrypted payload differs")
+        finally:
+            plain_file.unlink()
+
+        damaged = bytearray(sealed.getvalue())
+        damaged[len(damaged) // 2] ^= 0x01
+        try:
+            decrypt_to_temp_file(StreamReader(io.BytesIO(bytes(damaged)), sealer, len(payload)),
+                                 temp_dir)
+        except CorruptedError:
+            pass
+        else:
+            raise CheckFailed(f"{suite_id}: a damaged payload was accepted")
+        if any(temp_dir.iterdir()):
+            raise CheckFailed(f"{suite_id}: a rejected payload left files in {temp_dir}")
+    return ", ".join(available_suites())
+
+
+def check_main_windows(work: SelfTestWork) -> str:
+    """Build and render the township and the office main window without showing them."""
+    from meili_desktop.app import build_main_window
+
+    sizes = []
+    for role in ("township", "city"):
+        window = build_main_window(work.stores[role])
+        if window is None:
+            raise CheckFailed(f"no main window for the {role} data folder")
+        sizes.append(_render_hidden(window))
+    return ", ".join(sizes)
+
+
+def _render_hidden(window: QWidget) -> str:
+    """Show ``window`` off screen, let it lay out and paint, then close it."""
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    window.show()
+    QApplication.processEvents()
+    pixmap = window.grab()
+    name = type(window).__name__
+    if pixmap.isNull() or pixmap.width() < 100 or pixmap.height() < 100:
+        raise CheckFailed(f"{name} rendered as {pixmap.width()}x{pixmap.height()}")
+    window.close()
+    window.deleteLater()
+    QApplication.processEvents()
+    return f"{name} {pixmap.width()}x{pixmap.height()}"
+
+
+def _first_open_period(store: Store) -> str:
+    from meili_desktop.domain.periods import PeriodState
+    from meili_desktop.services.entries import list_periods
+
+    for period in list_periods(store):
+        if period.state is PeriodState.OPEN:
+            return period.code
+    raise CheckFailed("no open reporting period")
+
+
+def check_single_instance(work: SelfTestWork) -> str:
+    """Take a data folder's instance lock and socket, and see a second claim refused."""
+    from meili_desktop.single_instance import SingleInstance
+
+    folder = work.stores["township"].folder.root
+    first = SingleInstance(folder)
+    second = SingleInstance(folder)
+    try:
+        if not first.acquire():
+            raise CheckFailed(f"cannot take the instance lock in {folder}")
+        if not first.is_listening:
+            raise CheckFailed(f"cannot listen on the local socket {first.server_name}")
+        if second.acquire():
+            raise CheckFailed("a second instance took the same data folder")
+    finally:
+        second.release()
+        first.release()
+    return first.server_name
