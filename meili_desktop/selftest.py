@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication
 from meili_desktop import __version__
 from meili_desktop.errors import MeiliError
 from meili_desktop.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, install_translators
-from meili_desktop.logs import configure_logging
+from meili_desktop.logs import configure_logging, route_qt_messages
 from meili_desktop.places import set_application_names
 from meili_desktop.selftest_checks import (
     CheckFailed,
@@ -111,6 +111,8 @@ def prepare_application(work_root: Path) -> QApplication:
     """
     if QApplication.instance() is None and not has_display():
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Qt's warnings (such as a non-UTF-8 locale) belong in the log, not in the printed report.
+    route_qt_messages()
     set_application_names()
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
