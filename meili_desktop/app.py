@@ -16,6 +16,7 @@ from meili_desktop.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, install_tr
 from meili_desktop.logs import configure_logging, route_qt_messages
 from meili_desktop.paths import resource_path
 from meili_desktop.places import default_data_dir, set_application_names
+from meili_desktop.services.backups import make_daily_backup_if_due
 from meili_desktop.services.identity import Role, load_identity
 from meili_desktop.store.datafolder import Store, open_store
 from meili_desktop.ui.activation import attach_main_window, claim_data_folder, open_package_files
@@ -91,6 +92,7 @@ def run_gui(arguments: Sequence[str]) -> int:
         QMessageBox.critical(None, app.translate("App", "Cannot open the data folder"),
                              describe(error))
         return error.exit_code
+    make_daily_backup_if_due(store)
 
     window = build_main_window(store)
     if window is None:

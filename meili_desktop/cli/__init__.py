@@ -23,6 +23,7 @@ from meili_desktop.places import set_application_names
 logger = logging.getLogger(__name__)
 
 COMMAND_MODULES: list[str] = [
+    "meili_desktop.cli.backup",
     "meili_desktop.cli.catalog",
 ]
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TextIO
 
 from meili_desktop.places import default_data_dir
+from meili_desktop.services.backups import make_daily_backup_if_due
 from meili_desktop.store.datafolder import Store, open_store
 
 
@@ -31,6 +32,7 @@ class CliContext:
         """Open (creating and migrating if needed) the data folder's database."""
         if self._store is None:
             self._store = open_store(self.data_dir, self.database_url)
+            make_daily_backup_if_due(self._store)
         return self._store
 
     def close(self) -> None:

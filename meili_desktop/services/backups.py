@@ -121,15 +121,18 @@ def list_backups(store_root: Path) -> list[BackupFile]:
     return list_backup_files(DataFolder(store_root).backups_dir)
 
 
-def create_backup(store_root: Path, reason: str = "manual") -> BackupFile:
+def create_backup(store_root: Path, reason: str = "manual",
+                  now: datetime | None = None) -> BackupFile:
     """Back up the data folder's SQLite database now and apply the retention rules.
+
+    ``now`` is the time written into the name (the clock's time by default).
 
     Raises:
         NoDatabaseFileError: the folder has no database yet.
         StorageFaultError: the disk is full, the folder is read-only, the database is locked.
     """
     folder = DataFolder(store_root)
-    destination = new_backup_path(folder.backups_dir, reason)
+    destination = new_backup_path(folder.backups_dir, reason, now)
     backup_sqlite(folder.database_file, destination)
     made = parse_backup_name(destination)
     assert made is not None, "new_backup_path returned a name list_backup_files cannot read"
@@ -180,7 +183,7 @@ def make_daily_backup_if_due(store: Store, now: datetime | None = None) -> Backu
     if not is_sqlite(store.engine) or not is_daily_backup_due(store.folder.root, now):
         return None
     try:
-        made = create_backup(store.folder.root, "daily")
+        made = create_backup(store.folder.root, "daily", now)
     except (StorageFaultError, NoDatabaseFileError) as error:
         logger.warning("daily backup failed: %s", error)
         return None

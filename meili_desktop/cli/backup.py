@@ -1,0 +1,152 @@
+"""The ``backup`` command: list, make and restore backups of the data folder's database.
+
+``meili-desktop backup list [--json]`` lists the backups newest first; ``backup create``
+makes one now; ``backup restore NAME_OR_PATH [--yes]`` checks a backup and replaces the
+database with it, keeping the current database as a ``pre-restore`` backup.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from meili_desktop.cli.context import CliContext
+from meili_desktop.services.backups import (
+    create_backup,
+    describe_reason,
+    find_backup,
+    list_backups,
+    require_sqlite,
+    restore_backup,
+    validate_backup,
+)
+from meili_desktop.store.backup import BackupFile
+
+# Answers that confirm a restore at the prompt, besides the translated "yes".
+CONFIRMATION_WORDS = frozenset({"y", "yes", "是"})
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("BackupCli", text)
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``backup`` command with its ``list``, ``create`` and ``restore`` subcommands."""
+    parser = subparsers.add_parser(
+        "backup", help=tr("list, make or restore backups of the database"),
+        description=tr("The data folder keeps a daily backup of its database and one before "
+                       "every package import, merge, upgrade and restore: the 7 newest daily "
+                       "backups and the 20 newest others."))
+    commands = parser.add_subparsers(dest="backup_command", metavar="SUBCOMMAND", required=True)
+
+    lister = commands.add_parser("list", help=tr("list the backups, newest first"))
+    lister.add_argument("--json", action="store_true", help=tr("print the list as JSON"))
+    lister.set_defaults(handler=run_list)
+
+    creator = commands.add_parser("create", help=tr("back up the database now"))
+    creator.set_defaults(handler=run_create)
+
+    restorer = commands.add_parser(
+        "restore", help=tr("replace the database with a backup"),
+        description=tr("Check the backup (SQLite integrity check, schema version, installation) "
+                       "and replace the database with it. The current database is kept as a "
+                       "backup first. Close the program's window before restoring."))
+    restorer.add_argument("backup", metavar="NAME_OR_PATH",
+                          help=tr("a backup name from \"backup list\" or the path of a backup "
+                                  "file"))
+    restorer.add_argument("--yes", action="store_true",
+                          help=tr("restore without asking for confirmation"))
+    restorer.set_defaults(handler=run_restore)
+
+
+def run_list(args: argparse.Namespace, context: CliContext) -> int:
+    """Print the backups as a table or as JSON."""
+    require_sqlite(context.database_url)
+    backups = list_backups(context.data_dir)
+    if args.json:
+        json.dump([_as_json(backup) for backup in backups], context.out, ensure_ascii=False,
+                  indent=2)
+        context.out.write("\n")
+        return 0
+    if not backups:
+        print(tr("No backups yet in {folder}.").format(folder=context.data_dir / "backups"),
+              file=context.out)
+        return 0
+    print(tr("Backups in {folder}, newest first:").format(folder=backups[0].path.parent),
+          file=context.out)
+    for backup in backups:
+        print(f"  {backup.name}", file=context.out)
+        print("    " + tr("{time}  {reason}  {size}").format(
+            time=format_local_time(backup), reason=describe_reason(backup.reason),
+            size=format_size(backup.size)), file=context.out)
+    return 0
+
+
+def run_create(args: argparse.Namespace, context: CliContext) -> int:
+    """Back up the database now."""
+    require_sqlite(context.database_url)
+    made = create_backup(context.data_dir, "manual")
+    print(tr("Backup made: {path} ({size}).").format(path=made.path, size=format_size(made.size)),
+          file=context.out)
+    return 0
+
+
+def run_restore(args: argparse.Namespace, context: CliContext) -> int:
+    """Check a backup, ask for confirmation and replace the database with it."""
+    require_sqlite(context.database_url)
+    context.close()
+    backup = find_backup(context.data_dir, args.backup)
+    revision = validate_backup(context.data_dir, backup)
+    print(tr("Backup {name}: made {time}, {reason}, {size}, schema {revision}; the integrity "
+             "check passed.").format(name=backup.name, time=format_local_time(backup),
+                                     reason=describe_reason(backup.reason),
+                                     size=format_size(backup.size), revision=revision),
+          file=context.out)
+    if not args.yes and not _confirm(context):
+        print(tr("Restore cancelled; nothing was changed."), file=context.out)
+        return 1
+
+    result = restore_backup(context.data_dir, backup)
+    print(tr("The database was restored from {name}.").format(name=result.restored.name),
+          file=context.out)
+    if result.safety_copy is not None:
+        print(tr("The replaced database was kept as {name}; restore it the same way to undo.")
+              .format(name=result.safety_copy.name), file=context.out)
+    return 0
+
+
+def _confirm(context: CliContext) -> bool:
+    if not sys.stdin.isatty():
+        print(tr("Not restoring without confirmation: add --yes to restore from a script."),
+              file=context.err)
+        return False
+    prompt = tr("This replaces all data in {folder} with the backup. Type yes to continue: ")
+    answer = input(prompt.format(folder=context.data_dir)).strip().casefold()
+    return answer in CONFIRMATION_WORDS or answer == tr("yes").casefold()
+
+
+def format_local_time(backup: BackupFile) -> str:
+    """Return the backup's time in the computer's time zone, as ``2026-12-04 20:00:00``."""
+    return backup.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+
+
+def format_size(size: int) -> str:
+    """Return a file size in KB or MB."""
+    if size < 1024 * 1024:
+        return tr("{size} KB").format(size=max(1, round(size / 1024)))
+    return tr("{size} MB").format(size=f"{size / (1024 * 1024):.1f}")
+
+
+def _as_json(backup: BackupFile) -> dict[str, object]:
+    return {
+        "name": backup.name,
+        "path": str(backup.path),
+        "reason": backup.reason,
+        "created_at": backup.created_at.isoformat(),
+        "sequence": backup.sequence,
+        "size": backup.size,
+    }
