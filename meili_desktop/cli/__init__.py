@@ -25,6 +25,8 @@ logger = logging.getLogger(__name__)
 COMMAND_MODULES: list[str] = [
     "meili_desktop.cli.backup",
     "meili_desktop.cli.catalog",
+    "meili_desktop.cli.entry",
+    "meili_desktop.cli.setup",
 ]
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from meili_desktop.errors import MeiliError
-from meili_desktop.messages import catalogue, core, desktop, reliability
+from meili_desktop.messages import catalogue, core, desktop, entries, reliability
 
 logger = logging.getLogger(__name__)
 
@@ -22,6 +22,7 @@ _TABLES: list[dict[str, str]] = [
     core.MESSAGES,
     catalogue.MESSAGES,
     desktop.MESSAGES,
+    entries.MESSAGES,
     reliability.MESSAGES,
 ]
 

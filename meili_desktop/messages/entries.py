@@ -24,7 +24,7 @@ MESSAGES: dict[str, str] = {
         "Errors", "The value contains only spaces. Type a number such as {example}, or clear "
         "the field if there is nothing to report."),
     "value.placeholder": QT_TRANSLATE_NOOP(
-        "Errors", "\"{text}\" is not a number. This field takes a number such as {example}; if "
+        "Errors", "\"{text}\" is not a number. This field takes a number such as {example}. If "
         "there is nothing to report, leave it empty or set the status to \"Not applicable\"."),
     "value.not_a_number": QT_TRANSLATE_NOOP(
         "Errors", "\"{text}\" is not a number. Type digits only, such as {example}, with an "
@@ -44,7 +44,7 @@ MESSAGES: dict[str, str] = {
         "{as_typed}%."),
     "value.status_only_task": QT_TRANSLATE_NOOP(
         "Errors", "Task {task} is recorded by its status and narrative only and takes no "
-        "value; set its status instead."),
+        "value. Set its status instead."),
     "status.invalid": QT_TRANSLATE_NOOP(
         "Errors", "\"{text}\" is not a status. Use 未开始, 推进中, 已完成 or 不适用 (or "
         "not_started, in_progress, done, not_applicable)."),
@@ -72,20 +72,23 @@ MESSAGES: dict[str, str] = {
         "Errors", "The reporting period \"{period}\" is not in this data folder. Use one of "
         "the listed periods, such as 2021Q2."),
     "entry.period_locked": QT_TRANSLATE_NOOP(
-        "Errors", "The reporting period {period} is locked by the office; its entries can no "
+        "Errors", "The reporting period {period} is locked by the office, so its entries can no "
         "longer be changed."),
     "entry.narrative_too_long": QT_TRANSLATE_NOOP(
-        "Errors", "The narrative has {length} characters; at most {max_chars} fit. Shorten it "
-        "or attach the details as a document."),
+        "Errors", "The narrative has {length} characters, but at most {max_chars} fit. Shorten "
+        "it or attach the details as a document."),
     "entry.person_too_long": QT_TRANSLATE_NOOP(
-        "Errors", "The responsible person's name has {length} characters; at most {max_chars} "
-        "fit."),
+        "Errors", "The responsible person's name has {length} characters, but at most "
+        "{max_chars} fit."),
     "entry.contact_too_long": QT_TRANSLATE_NOOP(
-        "Errors", "The contact has {length} characters; at most {max_chars} fit. Give one "
+        "Errors", "The contact has {length} characters, but at most {max_chars} fit. Give one "
         "phone number."),
     "entry.invalid_file_name": QT_TRANSLATE_NOOP(
         "Errors", "\"{name}\" is not a usable file name: it must not be empty and may have at "
         "most {max_chars} characters."),
+    "entry.nothing_to_set": QT_TRANSLATE_NOOP(
+        "Errors", "Nothing to change: give at least one of --value, --status, --note, "
+        "--person, --contact or --attach."),
     "entry.undo_conflict": QT_TRANSLATE_NOOP(
         "Errors", "Task {task} was changed elsewhere after this step, so the step cannot be "
         "undone or redone. Nothing was changed. Edit the task directly."),
@@ -96,6 +99,9 @@ MESSAGES: dict[str, str] = {
     "setup.not_provisional": QT_TRANSLATE_NOOP(
         "Errors", "This data folder is already bound to the unit {unit}, so a distribution "
         "package for another unit cannot be applied to it."),
+    "setup.missing_option": QT_TRANSLATE_NOOP(
+        "Errors", "The option {option} is missing. Set up a township without a distribution "
+        "package with: init township --provisional --county NAME_OR_CODE --town NAME_OR_CODE."),
     "setup.not_township": QT_TRANSLATE_NOOP(
         "Errors", "This data folder is not set up as a township, so it cannot be bound to a "
         "township."),

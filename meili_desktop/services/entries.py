@@ -30,6 +30,8 @@ from meili_desktop.store.entries_repo import CommentRecord, RevisionRecord
 logger = logging.getLogger(__name__)
 
 BYTES_PER_MB = 1024 * 1024
+# Evidence size limit of the command line; the window reads its limit from the settings.
+DEFAULT_MAX_ATTACHMENT_MB = 200
 # Column sizes of the entries table; PostgreSQL enforces them, so they are checked first.
 MAX_PERSON_CHARS = 50
 MAX_CONTACT_CHARS = 50
