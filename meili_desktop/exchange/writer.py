@@ -285,7 +285,8 @@ def write_package(out_path: Path, kind: str, sender: Sender, signing_key: KeyPai
         signature = cipher_suite.sign(signing_key.private_key, HEADER_SIGNATURE_CONTEXT + prefix)
         header_hash = cipher_suite.hash(prefix)
 
-        job.total = job.done + length
+        job.total = job.done + sum(entry.size for entry in record_entries) + sum(
+            entry.size for _, entry in listed)
         sealer = ChunkSealer(cipher_suite, header_hash, file_key)
 
         def write_body(output: BinaryIO) -> None:
