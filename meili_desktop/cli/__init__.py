@@ -26,12 +26,25 @@ COMMAND_MODULES: list[str] = [
     "meili_desktop.cli.backup",
     "meili_desktop.cli.catalog",
     "meili_desktop.cli.entry",
+    "meili_desktop.cli.report",
     "meili_desktop.cli.setup",
 ]
 
 
+# Commands that draw text (PDF reports) and so need a QGuiApplication.
+GUI_COMMANDS = frozenset({"pdf"})
+
+
 def tr(text: str) -> str:
     return QCoreApplication.translate("Cli", text)
+
+
+def _create_application(arguments: Sequence[str]) -> QCoreApplication:
+    if GUI_COMMANDS & set(arguments):
+        from meili_desktop.services.printing import ensure_gui_application
+
+        return ensure_gui_application()
+    return QCoreApplication([sys.argv[0]])
 
 
 def _language_from(argv: Sequence[str]) -> str:
@@ -85,7 +98,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(arguments)
 
-    app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
+    app = QCoreApplication.instance() or _create_application(arguments)
     install_translators(app, _language_from(arguments))
     parser = build_parser()
     args = parser.parse_args(arguments)

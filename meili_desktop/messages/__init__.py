@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from meili_desktop.errors import MeiliError
-from meili_desktop.messages import catalogue, core, desktop, entries, reliability
+from meili_desktop.messages import catalogue, core, desktop, entries, reliability, reports
 
 logger = logging.getLogger(__name__)
 
@@ -24,6 +24,7 @@ _TABLES: list[dict[str, str]] = [
     desktop.MESSAGES,
     entries.MESSAGES,
     reliability.MESSAGES,
+    reports.MESSAGES,
 ]
 
 

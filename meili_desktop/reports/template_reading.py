@@ -1,0 +1,264 @@
+"""Read a filled-in entry template back and turn its cells into entry changes.
+
+The file as a whole is rejected (:class:`TemplateRejectedError`) when it is not one of our
+templates, its keys were edited, or its header row was changed. Otherwise every cell that
+cannot be read becomes a :class:`CellProblem` naming the sheet, cell and reason, and the
+readable cells become changes. A blank cell means "no change", never "erase".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+
+from meili_desktop.domain.catalogue import MeasureType, Task
+from meili_desktop.domain.entries import Status
+from meili_desktop.domain.values import InvalidStatusError, parse_status, parse_value_strictly
+from meili_desktop.errors import MeiliError
+from meili_desktop.reports.labels import status_from_label
+from meili_desktop.reports.template_xlsx import (
+    EDITABLE,
+    FIELDS,
+    FIRST_ROW,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    HEADER_ROW,
+    KEYS_SHEET,
+    TemplateKeys,
+)
+from meili_desktop.reports.xlsx_reading import (
+    CellProblem,
+    SheetReader,
+    cell_text,
+    fold,
+    open_workbook,
+    squeeze,
+)
+
+_QUOTED = re.compile(r'"[^"]*"|\\.')
+
+
+class TemplateRejectedError(MeiliError):
+    """The workbook cannot be imported as a whole; the code says why.
+
+    Codes: ``template.not_template``, ``template.too_new``, ``template.damaged``,
+    ``template.headers_changed``, ``template.other_unit``, ``template.other_period``,
+    ``template.old_catalogue``, ``template.unknown_unit``.
+    """
+
+    code = "template.not_template"
+    exit_code = 4
+
+
+@dataclass(frozen=True)
+class TemplateCell:
+    """One editable cell as read: where it is, its value and its number format."""
+
+    coordinate: str
+    value: Any
+    number_format: str
+
+
+@dataclass(frozen=True)
+class TemplateRow:
+    """The editable cells of one task's row."""
+
+    task_number: int
+    row: int
+    cells: Mapping[str, TemplateCell]
+
+
+@dataclass(frozen=True)
+class TemplateReading:
+    """A template's keys, its task rows and the cells that could not be read."""
+
+    keys: TemplateKeys
+    rows: tuple[TemplateRow, ...]
+    problems: tuple[CellProblem, ...] = ()
+
+
+@dataclass
+class TemplateChanges:
+    """Entry changes by task number, with the cell each change came from."""
+
+    changes: dict[int, dict[str, Any]] = field(default_factory=dict)
+    sources: dict[int, dict[str, str]] = field(default_factory=dict)
+    problems: list[CellProblem] = field(default_factory=list)
+
+
+def is_percent_format(number_format: str) -> bool:
+    """Return whether a number format shows the value times 100 (a ``%`` outside quotes)."""
+    return "%" in _QUOTED.sub("", number_format or "")
+
+
+def read_keys(workbook: Any) -> TemplateKeys:
+    """Read and verify the hidden keys sheet.
+
+    Raises:
+        TemplateRejectedError: the sheet is missing or malformed (``not_template``), was
+            written by a newer program (``too_new``) or fails its checksum (``damaged``).
+    """
+    if KEYS_SHEET not in workbook.sheetnames:
+        raise TemplateRejectedError("template.not_template")
+    pairs = {str(row[0]): row[1] for row in workbook[KEYS_SHEET].iter_rows(values_only=True)
+             if row and row[0] is not None}
+    if pairs.get("format") != FORMAT_NAME:
+        raise TemplateRejectedError("template.not_template")
+    try:
+        version = int(pairs.get("format_version") or 0)
+        keys = TemplateKeys(
+            str(pairs["unit_id"]), str(pairs["unit_name"]), str(pairs["period"]),
+            str(pairs["catalogue_version"]), str(pairs["catalogue_hash"]), str(pairs["sheet"]),
+            tuple(json.loads(pairs["fields"])), tuple(json.loads(pairs["headers"])),
+            tuple(int(number) for number in json.loads(pairs["tasks"])))
+    except (KeyError, TypeError, ValueError) as error:
+        raise TemplateRejectedError("template.damaged") from error
+    if version > FORMAT_VERSION:
+        raise TemplateRejectedError("template.too_new", version=version,
+                                    supported=FORMAT_VERSION)
+    if pairs.get("checksum") != keys.checksum() or keys.fields != FIELDS:
+        raise TemplateRejectedError("template.damaged")
+    return keys
+
+
+def read_template(path: Path) -> TemplateReading:
+    """Read a filled-in template: verify keys and headers, then collect the task rows.
+
+    Raises:
+        ExcelUnreadableError: the file is not an .xlsx workbook.
+        TemplateRejectedError: see :func:`read_keys`; ``headers_changed`` when a header cell
+            differs from the one written.
+    """
+    workbook = open_workbook(path)
+    keys = read_keys(workbook)
+    if keys.sheet not in workbook.sheetnames:
+        raise TemplateRejectedError("template.headers_changed", sheet=keys.sheet, cell="",
+                                    expected=keys.sheet, found="")
+    sheet = workbook[keys.sheet]
+    reader = SheetReader(sheet)
+    _check_headers(reader, keys)
+
+    problems: list[CellProblem] = []
+    editable_columns = {FIELDS.index(name) + 1 for name in EDITABLE}
+    for coord in reader.wide_ranges:
+        merged = sheet.merged_cells.ranges
+        span = next(item for item in merged if item.coord == coord)
+        if span.min_row >= FIRST_ROW and any(
+                column in editable_columns for column in range(span.min_col, span.max_col + 1)):
+            problems.append(CellProblem(sheet.title, span.min_row,
+                                        get_column_letter(span.min_col),
+                                        "template.merged_across", coord))
+
+    rows: list[TemplateRow] = []
+    seen: dict[int, int] = {}
+    for row in range(FIRST_ROW, sheet.max_row + 1):
+        read = _read_row(reader, row, keys, seen, problems)
+        if read is not None:
+            rows.append(read)
+    return TemplateReading(keys, tuple(rows), tuple(problems))
+
+
+def _check_headers(reader: SheetReader, keys: TemplateKeys) -> None:
+    sheet = reader.sheet
+    last = max(len(keys.headers), sheet.max_column)
+    for column in range(1, last + 1):
+        expected = keys.headers[column - 1] if column <= len(keys.headers) else ""
+        found = fold(sheet.cell(HEADER_ROW, column).value)
+        if squeeze(found) != squeeze(expected):
+            raise TemplateRejectedError(
+                "template.headers_changed", sheet=sheet.title,
+                cell=f"{get_column_letter(column)}{HEADER_ROW}", expected=expected, found=found)
+
+
+def _read_row(reader: SheetReader, row: int, keys: TemplateKeys, seen: dict[int, int],
+              problems: list[CellProblem]) -> TemplateRow | None:
+    sheet = reader.sheet
+    cells: dict[str, TemplateCell] = {}
+    for name in EDITABLE:
+        column = FIELDS.index(name) + 1
+        value = reader.value(row, column)
+        if fold(value) == "":
+            continue
+        origin = sheet.cell(row, column)
+        cells[name] = TemplateCell(origin.coordinate, value, origin.number_format)
+    number_text = fold(reader.value(row, 1))
+    if not number_text and not cells:
+        return None
+
+    try:
+        number = int(Decimal(number_text))
+    except ArithmeticError:
+        number = -1
+    if number not in keys.tasks:
+        problems.append(CellProblem(sheet.title, row, "A", "template.unknown_task", number_text))
+        return None
+    if number in seen:
+        problems.append(CellProblem(sheet.title, row, "A", "template.duplicate_task",
+                                    number_text, (("first_row", str(seen[number])),)))
+        return None
+    seen[number] = row
+    return TemplateRow(number, row, cells)
+
+
+def template_changes(reading: TemplateReading, tasks: Mapping[int, Task]) -> TemplateChanges:
+    """Turn the rows of a template into entry changes; unreadable cells become problems."""
+    result = TemplateChanges(problems=list(reading.problems))
+    sheet = reading.keys.sheet
+    for row in reading.rows:
+        task = tasks[row.task_number]
+        changes: dict[str, Any] = {}
+        sources: dict[str, str] = {}
+        for name, cell in row.cells.items():
+            try:
+                changes[name] = _cell_value(name, cell, task)
+            except MeiliError as error:
+                column = "".join(character for character in cell.coordinate
+                                 if character.isalpha())
+                details = tuple((key, str(value)) for key, value in error.details.items())
+                result.problems.append(CellProblem(sheet, row.row, column, error.code,
+                                                   fold(cell.value), details))
+                continue
+            sources[name] = cell.coordinate
+        if changes:
+            result.changes[row.task_number] = changes
+            result.sources[row.task_number] = sources
+    return result
+
+
+def _cell_value(name: str, cell: TemplateCell, task: Task) -> Any:
+    if name == "status":
+        return _status(cell.value)
+    if name == "value":
+        return _number(cell, task)
+    text = cell_text(cell.value)
+    return text if name == "narrative" else text.strip()
+
+
+def _status(value: Any) -> Status:
+    text = fold(value)
+    status = status_from_label(text)
+    if status is not None:
+        return status
+    try:
+        return parse_status(text)
+    except InvalidStatusError:
+        raise InvalidStatusError(text=text) from None
+
+
+def _number(cell: TemplateCell, task: Task) -> Decimal:
+    value = cell.value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        number = Decimal(repr(value))
+        if task.measure is MeasureType.PERCENT and is_percent_format(cell.number_format):
+            # Excel stores 85% as 0.85 in a cell formatted as a percentage.
+            percent = format((number * 100).normalize(), "f")
+            return parse_value_strictly(percent + "%", task.measure, task.unit, task.number)
+        return parse_value_strictly(cell_text(value), task.measure, task.unit, task.number)
+    return parse_value_strictly(str(value), task.measure, task.unit, task.number)

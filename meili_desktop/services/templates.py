@@ -1,0 +1,193 @@
+"""User actions on Excel fill-in templates: export one for a town and period, import it back.
+
+An import checks the whole file first (our template, unchanged keys and headers, the
+expected town and period, the active catalogue), then every cell. Nothing is written unless
+every filled cell is valid; then all changes go into one transaction, each through the same
+validation and revision history as typing the values in the window.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from meili_desktop.domain.catalogue_document import catalogue_hash
+from meili_desktop.domain.entries import EntryKey
+from meili_desktop.domain.units import UnitKind
+from meili_desktop.errors import MeiliError
+from meili_desktop.reports.template_reading import (
+    TemplateRejectedError,
+    read_template,
+    template_changes,
+)
+from meili_desktop.reports.template_xlsx import TemplateKeys, TemplateSpec, write_template
+from meili_desktop.reports.xlsx_reading import CellProblem
+from meili_desktop.services.catalogue import active_catalogue
+from meili_desktop.services.entries import (
+    find_period,
+    local_user,
+    reported_tasks,
+    validate_changes,
+)
+from meili_desktop.services.identity import Role, load_identity
+from meili_desktop.store import entries_repo, units_repo
+from meili_desktop.store.datafolder import Store
+
+logger = logging.getLogger(__name__)
+
+EXCEL_SOURCE = "excel"
+
+
+@dataclass(frozen=True)
+class TemplateImportResult:
+    """What an import did or, in a dry run or when cells were rejected, would have done.
+
+    ``changed`` lists the task numbers whose entries changed (or would change); nothing is
+    written when ``problems`` is not empty.
+    """
+
+    unit_id: str
+    unit_name: str
+    period_code: str
+    changed: tuple[int, ...]
+    unchanged: tuple[int, ...]
+    problems: tuple[CellProblem, ...]
+    is_applied: bool
+
+
+def export_template(store: Store, path: Path, unit: str, period_code: str) -> TemplateKeys:
+    """Write the fill-in template of a township (named by code, id or name) for a period.
+
+    Raises:
+        UnitNotFoundError, UnitAmbiguousError: ``unit`` names no township or several.
+        UnknownPeriodError: the period is not known.
+    """
+    catalogue = active_catalogue(store)
+    period = find_period(store, period_code)
+    with store.session_factory() as session:
+        town = units_repo.find_unit(session, unit, kinds=[UnitKind.TOWNSHIP])
+        county = units_repo.get_unit(session, town.parent_id) if town.parent_id else None
+        targets = entries_repo.target_values(session, town.id, period.code, period.year_code)
+        entries = entries_repo.list_entries(session, town.id, period.code)
+    spec = TemplateSpec(town.id, town.name, county.name if county is not None else "",
+                        period.code, catalogue.version, catalogue_hash(catalogue),
+                        reported_tasks(catalogue), targets, entries)
+    keys = write_template(spec, path)
+    logger.info("exported the template of %s for %s to %s", town.id, period.code, path)
+    return keys
+
+
+def _expected_unit(store: Store, unit: str | None) -> str | None:
+    """Return the unit a template must be for: the given one, or a township's own unit."""
+    if unit is not None:
+        with store.session_factory() as session:
+            return units_repo.find_unit(session, unit, kinds=[UnitKind.TOWNSHIP]).id
+    identity = load_identity(store)
+    if identity is not None and identity.role is Role.TOWNSHIP:
+        return identity.unit_id
+    return None
+
+
+def import_template(store: Store, path: Path, *, unit: str | None = None,
+                    period_code: str | None = None,
+                    dry_run: bool = False) -> TemplateImportResult:
+    """Import a filled-in template; write nothing unless every filled cell is valid.
+
+    Args:
+        store: the data folder.
+        path: the .xlsx file.
+        unit: the township the file must be for; a township's data folder defaults to its
+            own unit, an office accepts the template's unit.
+        period_code: the period the file must be for; any open period when None.
+        dry_run: check and report without writing.
+
+    Raises:
+        ExcelUnreadableError: the file is not an .xlsx workbook.
+        TemplateRejectedError: the file as a whole cannot be imported.
+        PeriodLockedError, UnknownPeriodError: the template's period takes no entries.
+    """
+    reading = read_template(path)
+    keys = reading.keys
+    catalogue = active_catalogue(store)
+    _check_target(store, keys, unit, period_code, catalogue.version)
+    period = find_period(store, keys.period_code)
+
+    tasks = {task.number: task for task in reported_tasks(catalogue)}
+    parsed = template_changes(reading, tasks)
+    problems = list(parsed.problems)
+    clean: dict[int, dict[str, Any]] = {}
+    for number, changes in parsed.changes.items():
+        try:
+            clean[number] = validate_changes(tasks[number], period, changes)
+        except MeiliError as error:
+            problems.append(_row_problem(keys, parsed.sources[number], changes, error))
+
+    if problems:
+        logger.info("template %s for %s/%s rejected: %d cells", path, keys.unit_id,
+                    keys.period_code, len(problems))
+        return TemplateImportResult(keys.unit_id, keys.unit_name, keys.period_code, (),
+                                    (), tuple(problems), is_applied=False)
+    return _apply(store, keys, clean, dry_run)
+
+
+def _check_target(store: Store, keys: TemplateKeys, unit: str | None,
+                  period_code: str | None, catalogue_version: str) -> None:
+    expected_unit = _expected_unit(store, unit)
+    if expected_unit is not None and keys.unit_id != expected_unit:
+        with store.session_factory() as session:
+            expected = units_repo.get_unit(session, expected_unit)
+        raise TemplateRejectedError(
+            "template.other_unit", found=f"{keys.unit_name}（{keys.unit_id}）",
+            expected=f"{expected.name if expected else expected_unit}（{expected_unit}）")
+    with store.session_factory() as session:
+        if units_repo.get_unit(session, keys.unit_id) is None:
+            raise TemplateRejectedError("template.unknown_unit",
+                                        found=f"{keys.unit_name}（{keys.unit_id}）")
+    if period_code is not None and keys.period_code != period_code.strip().upper():
+        raise TemplateRejectedError("template.other_period", found=keys.period_code,
+                                    expected=period_code.strip().upper())
+    if keys.catalogue_version != catalogue_version:
+        raise TemplateRejectedError("template.old_catalogue", found=keys.catalogue_version,
+                                    expected=catalogue_version)
+
+
+def _row_problem(keys: TemplateKeys, sources: dict[str, str], changes: dict[str, Any],
+                 error: MeiliError) -> CellProblem:
+    """Attribute a validation error of a row to the cell of the field it names."""
+    field_name = str(error.details.get("field", ""))
+    names = [name for name in ("narrative", "responsible_person", "contact", "status", "value")
+             if name in changes]
+    coordinate = sources.get(field_name) or sources.get(names[0] if names else "", "")
+    column = "".join(character for character in coordinate if character.isalpha())
+    row = int("".join(character for character in coordinate if character.isdigit()) or 0)
+    details = tuple((key, str(value)) for key, value in error.details.items())
+    return CellProblem(keys.sheet, row, column, error.code, "", details)
+
+
+def _apply(store: Store, keys: TemplateKeys, clean: dict[int, dict[str, Any]],
+           dry_run: bool) -> TemplateImportResult:
+    changed: list[int] = []
+    unchanged: list[int] = []
+    if dry_run:
+        with store.session_factory() as session:
+            for number, changes in sorted(clean.items()):
+                current = entries_repo.load_entry(
+                    session, EntryKey(keys.unit_id, number, keys.period_code))
+                before = {} if current is None else {
+                    name: getattr(current, name) for name in changes}
+                (changed if before != changes else unchanged).append(number)
+    else:
+        user = local_user()
+        with store.session_factory.begin() as session:
+            for number, changes in sorted(clean.items()):
+                key = EntryKey(keys.unit_id, number, keys.period_code)
+                _entry, is_changed = entries_repo.apply_change(
+                    session, key, changes, changed_by=user, source=EXCEL_SOURCE)
+                (changed if is_changed else unchanged).append(number)
+    logger.info("template for %s/%s %s: %d changed, %d unchanged", keys.unit_id,
+                keys.period_code, "checked" if dry_run else "imported", len(changed),
+                len(unchanged))
+    return TemplateImportResult(keys.unit_id, keys.unit_name, keys.period_code,
+                                tuple(changed), tuple(unchanged), (), is_applied=not dry_run)
