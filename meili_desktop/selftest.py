@@ -202,7 +202,7 @@ def run_self_test(arguments: Sequence[str] = ()) -> int:
     try:
         app = prepare_application(work_root)
         work.language = install_translators(app, args.lang)
-        results = run_steps(work)
+        results = run_steps(work, STEPS)
     finally:
         work.close()
     passed = all(result.passed for result in results)

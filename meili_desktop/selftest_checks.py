@@ -63,7 +63,7 @@ def check_bundled_files(work: SelfTestWork) -> str:
     if not migrations:
         missing.append(str(alembic_script_path() / "versions" / "*.py"))
     if work.language != "en" and not list(resource_path("i18n").glob(f"*_{work.language}.qm")):
-        missing.append(str(resource_path("i18n", f"*_{work.language}.qm")))
+        missing.append(str(resource_path("i18n") / f"*_{work.language}.qm"))
     if missing:
         raise CheckFailed("missing: " + ", ".join(missing))
     return f"{len(required) + len(migrations)}"
