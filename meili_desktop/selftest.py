@@ -1,9 +1,9 @@
 """``meili-desktop --self-test``: check an installation in a temporary folder, print the result.
 
 The self-test creates a township and a city office data folder under a temporary folder whose
-name has Chinese characters and spaces, runs the migrations, sets both up, enters a value with
-evidence, sends an encrypted payload through every cipher suite, renders both main windows off
-screen and takes the single-instance lock. It prints one line per check in the chosen language
+name has Chinese characters and spaces, and runs the migrations. It sets both folders up, enters
+a value with evidence and sends an encrypted payload through every cipher suite. Then it renders
+both main windows off screen and takes the single-instance lock. It prints one line per check in the chosen language
 and returns 0 when all pass, 1 otherwise.
 
 It changes where this process keeps QSettings (into the temporary folder), so it is meant to run

@@ -1,12 +1,12 @@
 """One running program per data folder; a second launch hands its package files to the first.
 
-Two windows on one data folder would write the same SQLite file and evidence folder, so the
+Two windows on one data folder would write the same SQLite file and evidence folder. So the
 first launch takes a lock file in the data folder and listens on a local socket (a named pipe
 on Windows) whose name is derived from the folder's path. A later launch on the same folder
 finds the lock taken, connects to that socket, sends the package files from its command line
 and exits. The first window then comes to the front and opens them.
 
-The message is one line of UTF-8 JSON, ``{"files": ["C:/..."]}``, answered by ``ok``.
+The message is one line of UTF-8 JSON, ``{"files": ["C:/..."]}``, acknowledged with ``ok``.
 """
 
 from __future__ import annotations
@@ -45,8 +45,8 @@ def server_name_for(data_dir: Path) -> str:
 
     The path is resolved and, on Windows, case-folded, so ``C:\\Data`` and ``c:\\data\\``
     name the same folder. Hashing keeps the name short and free of characters that socket
-    and pipe names cannot hold; the user name is mixed in so that two accounts never share
-    a socket name.
+    and pipe names cannot contain. The user name is hashed in too, so that two accounts
+    never share a socket name.
     """
     resolved = os.path.normcase(str(data_dir.expanduser().resolve()))
     user = os.environ.get("USERNAME") or os.environ.get("USER") or ""
@@ -153,13 +153,13 @@ class SingleInstance(QObject):
             self._lock.unlock()
 
     def hand_off(self, files: list[Path], timeout_ms: int = 10000) -> None:
-        """Send ``files`` to the process that holds the lock and wait for its answer.
+        """Send ``files`` to the process that holds the lock and wait for its acknowledgement.
 
         The first process may still be starting (opening or migrating the database), so
         connecting is retried until ``timeout_ms`` has passed.
 
         Raises:
-            InstanceNotRespondingError: no answer arrived in time.
+            InstanceNotRespondingError: no acknowledgement arrived within ``timeout_ms``.
         """
         _allow_foreground_for_lock_owner(self._lock)
         deadline = QDeadlineTimer(timeout_ms)
@@ -174,12 +174,12 @@ class SingleInstance(QObject):
             _sleep_ms(min(200, max(deadline.remainingTime(), 1)))
 
         socket.write(encode_request(files))
-        answer = b""
-        while ACKNOWLEDGEMENT not in answer:
+        reply = b""
+        while ACKNOWLEDGEMENT not in reply:
             if not socket.waitForReadyRead(max(deadline.remainingTime(), 1)):
                 socket.abort()
                 raise InstanceNotRespondingError(data_dir=str(self.data_dir))
-            answer += bytes(socket.readAll().data())
+            reply += bytes(socket.readAll().data())
         socket.disconnectFromServer()
         logger.info("handed %d files to the running instance on %s", len(files), self.data_dir)
 

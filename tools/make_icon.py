@@ -5,7 +5,7 @@ on green hills: the Beautiful Towns programme at a glance, still legible at 16 p
 
     python tools/make_icon.py
 
-The ICO file holds one PNG-compressed image per size. Windows Vista and later read PNG
+The ICO file contains one PNG-compressed image per size. Windows Vista and later read PNG
 entries at every size, and PyInstaller copies the entries into the executable unchanged.
 """
 

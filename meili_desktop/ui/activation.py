@@ -35,7 +35,7 @@ def claim_data_folder(data_dir: Path, files: list[Path]) -> SingleInstance | Non
     folder and has received ``files``; the caller then exits.
 
     Raises:
-        InstanceNotRespondingError: another process owns the folder but does not answer.
+        InstanceNotRespondingError: another process owns the folder but does not respond.
         DataFolderLockError: the lock file cannot be written.
     """
     instance = SingleInstance(data_dir)

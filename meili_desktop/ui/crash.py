@@ -79,8 +79,8 @@ def build_crash_dialog(parent: QWidget | None, log_file: Path | None,
 class CrashReporter(QObject):
     """Logs unexpected exceptions from any thread and shows them on the GUI thread.
 
-    Each distinct error (type and raising line) is shown once; repeats and errors raised
-    while the dialog is open are only logged, so an error in a paint handler cannot stack
+    Each distinct error (type and raising line) is shown once. Repeats, and errors raised
+    while the dialog is open, are only logged, so an error in a paint handler cannot stack
     dialogs without end.
 
     Signals:
