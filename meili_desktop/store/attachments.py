@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from meili_desktop.errors import CancelledError, MeiliError
 from meili_desktop.store.datafolder import DataFolder
+from meili_desktop.store.faults import mapped_os_errors
 from meili_desktop.store.models import Attachment
 
 logger = logging.getLogger(__name__)
@@ -149,18 +150,23 @@ def store_file(folder: DataFolder, source: Path, max_bytes: int,
         CancelledError: ``cancel`` was set.
     """
     total = check_file(source, max_bytes)
-    folder.temp_dir.mkdir(parents=True, exist_ok=True)
-    handle, temp_name = tempfile.mkstemp(prefix="attach-", suffix=".part", dir=folder.temp_dir)
+    # Write failures (a full disk, a read-only data folder) name the data folder.
+    with mapped_os_errors(folder.root):
+        folder.temp_dir.mkdir(parents=True, exist_ok=True)
+        handle, temp_name = tempfile.mkstemp(prefix="attach-", suffix=".part",
+                                             dir=folder.temp_dir)
     temp_path = Path(temp_name)
     try:
-        with os.fdopen(handle, "wb") as target:
-            digest, size = _copy_hashing(source, target, max_bytes, total, progress, cancel)
+        with mapped_os_errors(folder.root), os.fdopen(handle, "wb") as target:
+            digest, size = _copy_hashing(source, target, max_bytes, total, progress, cancel,
+                                         folder.root)
         final = stored_path(folder.attachments_dir, digest)
-        if final.exists() and final.stat().st_size == size:
-            temp_path.unlink()
-        else:
-            final.parent.mkdir(parents=True, exist_ok=True)
-            os.replace(temp_path, final)
+        with mapped_os_errors(folder.root):
+            if final.exists() and final.stat().st_size == size:
+                temp_path.unlink()
+            else:
+                final.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(temp_path, final)
     except BaseException:
         temp_path.unlink(missing_ok=True)
         raise
@@ -190,7 +196,7 @@ def open_stored_file(attachments_dir: Path, sha256: str, name: str) -> Path:
 
 def _copy_hashing(source: Path, target: BinaryIO, max_bytes: int, total: int,
                   progress: Callable[[int, int], None] | None,
-                  cancel: threading.Event | None) -> tuple[str, int]:
+                  cancel: threading.Event | None, data_root: Path) -> tuple[str, int]:
     digest = hashlib.sha256()
     copied = 0
     try:
@@ -203,11 +209,13 @@ def _copy_hashing(source: Path, target: BinaryIO, max_bytes: int, total: int,
                     raise AttachmentTooLargeError(file=source.name, size_mb=_megabytes(copied),
                                                   max_mb=_megabytes(max_bytes))
                 digest.update(chunk)
-                target.write(chunk)
+                with mapped_os_errors(data_root):
+                    target.write(chunk)
                 if progress is not None:
                     progress(copied, max(total, copied))
-        target.flush()
-        os.fsync(target.fileno())
+        with mapped_os_errors(data_root):
+            target.flush()
+            os.fsync(target.fileno())
     except OSError as error:
         raise AttachmentUnreadableError(file=source.name,
                                         reason=error.strerror or str(error)) from error

@@ -9,6 +9,8 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from meili_desktop.store.faults import install_fault_mapping
+
 # How long a writer waits for another process's lock before SQLite reports "database is locked".
 SQLITE_BUSY_TIMEOUT_MS = 5000
 
@@ -33,6 +35,7 @@ def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
         event.listen(engine, "connect", _configure_sqlite)
+        install_fault_mapping(engine)
         return engine
     return create_engine(url, pool_pre_ping=True)
 

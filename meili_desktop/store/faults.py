@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from sqlalchemy import Engine, event
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DBAPIError
 
 from meili_desktop.errors import MeiliError
@@ -189,3 +191,23 @@ def mapped_database_errors(database: Path | str) -> Iterator[None]:
             raise
         logger.warning("%s on database %s: %s", fault.code, database, error)
         raise fault from error
+
+
+def install_fault_mapping(engine: Engine) -> None:
+    """Make every statement on a SQLite ``engine`` raise the project's fault errors.
+
+    A lock held by another program, a full disk or a disk I/O error then reaches every
+    service as :class:`DatabaseLockedError`, :class:`DiskFullError` or
+    :class:`DatabaseIoError`, after SQLAlchemy has rolled the transaction back. Other database
+    errors are left alone.
+    """
+    database = engine.url.database or ""
+
+    def raise_fault(context: ExceptionContext) -> None:
+        fault = fault_from_database_error(context.original_exception, database)
+        if fault is not None:
+            logger.warning("%s on database %s: %s", fault.code, database,
+                           context.original_exception)
+            raise fault from context.original_exception
+
+    event.listen(engine, "handle_error", raise_fault)

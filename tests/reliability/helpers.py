@@ -72,13 +72,13 @@ def narratives(database: Path) -> list[str]:
 @contextmanager
 def database_held_exclusively(database: Path) -> Iterator[subprocess.Popen[str]]:
     """Hold ``BEGIN EXCLUSIVE`` on ``database`` in a second process while the block runs."""
-    holder = subprocess.Popen([sys.executable, "-c", _HOLDER_SCRIPT, str(database)],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert holder.stdout is not None
-        assert holder.stdout.readline().strip() == "locked"
-        yield holder
-    finally:
+    with subprocess.Popen([sys.executable, "-c", _HOLDER_SCRIPT, str(database)],
+                          stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True) as holder:
         assert holder.stdin is not None
-        holder.stdin.close()
-        holder.wait(timeout=30)
+        assert holder.stdout is not None
+        try:
+            assert holder.stdout.readline().strip() == "locked"
+            yield holder
+        finally:
+            holder.stdin.close()
+            holder.wait(timeout=30)
