@@ -140,20 +140,37 @@ def apply_decisions(session: Session, package: IncomingPackage,
             raise CancelledError()
         entry = decision.entry
         if decision.kind in (MergeKind.NEW, MergeKind.UPDATED):
-            rows[entry.key] = _write_entry(session, rows.get(entry.key), entry, package,
-                                           received_at)
+            rows[entry.key] = write_incoming_entry(
+                session, rows.get(entry.key), entry, package_id=package.package_id,
+                sender_unit_id=package.sender_unit_id, received_at=received_at)
         elif decision.kind in (MergeKind.CONFLICT, MergeKind.HELD):
-            _add_merge_item(session, decision, rows.get(entry.key), package, received_at)
+            add_merge_item(session, decision, rows.get(entry.key), package.package_id,
+                           received_at)
         if decision.kind not in (MergeKind.UNCHANGED, MergeKind.STALE):
             add_event(session, f"entry.{decision.kind.value}", actor=actor, key=entry.key,
                       package_id=package.package_id, at=received_at,
-                      details=_event_details(decision))
+                      details=event_details(decision))
         if progress is not None:
             progress(done, len(decisions))
 
 
-def _write_entry(session: Session, row: models.Entry | None, entry: IncomingEntry,
-                 package: IncomingPackage, received_at: datetime) -> models.Entry:
+def write_incoming_entry(session: Session, row: models.Entry | None, entry: IncomingEntry, *,
+                         package_id: str, sender_unit_id: str, received_at: datetime,
+                         source: str | None = None) -> models.Entry:
+    """Store an incoming entry's content over ``row`` (or as a new entry), with a revision.
+
+    Args:
+        session: the caller's session.
+        row: the stored entry, or None for a new one.
+        entry: the content to store.
+        package_id: becomes the entry's origin.
+        sender_unit_id: recorded as the entry's and the revision's author.
+        received_at: the time of the change, naive UTC.
+        source: the revision's source; defaults to ``package_id``.
+
+    Returns:
+        The entry row.
+    """
     before = entry_content(row) if row is not None else None
     if row is None:
         row = models.Entry(unit_id=entry.key.unit_id, task_number=entry.key.task_number,
@@ -170,8 +187,8 @@ def _write_entry(session: Session, row: models.Entry | None, entry: IncomingEntr
     row.contact = content["contact"]
     row.revision = entry.revision
     row.updated_at = entry.updated_at or received_at
-    row.updated_by = package.sender_unit_id
-    row.origin = package.package_id
+    row.updated_by = sender_unit_id
+    row.origin = package_id
     row.is_received = False
 
     # An accepted entry whose content did not change stays accepted at the new revision;
@@ -197,22 +214,24 @@ def _write_entry(session: Session, row: models.Entry | None, entry: IncomingEntr
     session.flush()
     row.revisions.append(models.EntryRevision(
         revision=entry.revision, snapshot=entry_snapshot(row), changed_at=received_at,
-        changed_by=package.sender_unit_id, source=package.package_id))
+        changed_by=sender_unit_id, source=source or package_id))
     return row
 
 
-def _add_merge_item(session: Session, decision: EntryDecision, row: models.Entry | None,
-                    package: IncomingPackage, received_at: datetime) -> None:
+def add_merge_item(session: Session, decision: EntryDecision, row: models.Entry | None,
+                   package_id: str, received_at: datetime) -> None:
+    """Add the open merge item of a conflicting or held entry."""
     entry = decision.entry
     session.add(models.MergeItem(
-        package_id=package.package_id, kind=decision.kind.value, reason=decision.reason or "",
+        package_id=package_id, kind=decision.kind.value, reason=decision.reason or "",
         unit_id=entry.key.unit_id, task_number=entry.key.task_number,
         period_code=entry.key.period_code, incoming=dict(entry.record),
         stored=entry_snapshot(row) if row is not None else None, state="open",
         created_at=received_at))
 
 
-def _event_details(decision: EntryDecision) -> dict[str, Any]:
+def event_details(decision: EntryDecision) -> dict[str, Any]:
+    """Return the audit details of one entry decision: revisions, changed fields, reason."""
     stored = decision.stored
     details: dict[str, Any] = {"revision": decision.entry.revision}
     if stored is not None:
