@@ -7,6 +7,10 @@ carry the values the message needs, such as the file name, the chunk index or th
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Iterator
+from pathlib import Path
+
 from meili_desktop.errors import MeiliError
 
 
@@ -15,6 +19,16 @@ class ExchangeError(MeiliError):
 
     code = "package.error"
     exit_code = 20
+
+
+@contextlib.contextmanager
+def naming_file(path: Path | str) -> Iterator[None]:
+    """Add the package's file name as the ``file`` detail of any ExchangeError raised inside."""
+    try:
+        yield
+    except ExchangeError as error:
+        error.details.setdefault("file", Path(path).name)
+        raise
 
 
 class NotAPackageError(ExchangeError):
@@ -127,21 +141,30 @@ class AttachmentChangedError(ExchangeError):
 
 
 class ReplayedPackageError(ExchangeError):
-    """The package (or its sequence number) was imported before. Raised by the import pipeline."""
+    """The package (or its sequence number) was imported before. Raised by the import pipeline.
+
+    Details: ``file`` and ``package_id``.
+    """
 
     code = "package.replayed"
     exit_code = 36
 
 
 class StalePackageError(ExchangeError):
-    """A newer package from the same sender was already imported. Raised by the import pipeline."""
+    """A newer package from the same sender was already imported. Raised by the import pipeline.
+
+    Details: ``file``, ``sequence`` (this package's) and ``latest`` (the newest imported).
+    """
 
     code = "package.stale"
     exit_code = 37
 
 
 class ContentMismatchError(ExchangeError):
-    """The content does not fit the catalogue. Raised by the import pipeline."""
+    """The content does not fit the catalogue. Raised by the import pipeline.
+
+    Details: ``file`` and ``reason``, a sentence from the catalogue check.
+    """
 
     code = "package.content_mismatch"
     exit_code = 38

@@ -46,6 +46,7 @@ from meili_desktop.exchange.errors import (
     TruncatedError,
     UnknownSenderKeyError,
     WrongRecipientError,
+    naming_file,
 )
 from meili_desktop.exchange.fingerprints import fingerprint
 from meili_desktop.exchange.header import MAX_SIGNATURE_BYTES, RawHeader, read_raw_header, wrap_context
@@ -150,7 +151,7 @@ def verify_header(path: Path, keyring: Keyring) -> PackageHeaderInfo:
     Raises:
         ExchangeError: a subclass naming the first check that failed.
     """
-    with open(path, "rb") as source:
+    with naming_file(path), open(path, "rb") as source:
         return _verify_prefix(source, keyring, check_recipient=False).info
 
 
@@ -160,7 +161,7 @@ def open_package(path: Path) -> PackageHeaderInfo:
     Raises:
         ExchangeError: a subclass for a file that is not a readable package.
     """
-    with open(path, "rb") as source:
+    with naming_file(path), open(path, "rb") as source:
         raw = read_raw_header(source)
         suite = get_suite(lookup_fields(raw).suite)
         info, _ = validate_header(raw, suite.hash(raw.prefix), _file_size(source))
@@ -270,7 +271,7 @@ def read_package(path: Path, *, keyring: Keyring, temp_dir: Path,
             raise CancelledError()
 
     logger.info("reading package %s", path)
-    with open(path, "rb") as source:
+    with naming_file(path), open(path, "rb") as source:
         prefix = _verify_prefix(source, keyring, check_recipient=True)
         info = prefix.info
         file_key = None

@@ -23,7 +23,7 @@ from typing import IO, Any, BinaryIO
 from meili_desktop import __version__
 from meili_desktop.errors import CancelledError
 from meili_desktop.exchange.canonical import canonical_json
-from meili_desktop.exchange.errors import AttachmentChangedError, TooLargeError
+from meili_desktop.exchange.errors import AttachmentChangedError, TooLargeError, naming_file
 from meili_desktop.exchange.fingerprints import fingerprint
 from meili_desktop.exchange.header import (
     FORMAT_MAJOR,
@@ -243,13 +243,25 @@ def write_package(out_path: Path, kind: str, sender: Sender, signing_key: KeyPai
         CancelledError: ``cancel`` was set.
         SuiteUnavailableError: the suite is unknown or disabled.
     """
-    cipher_suite = get_suite(suite)
-    _check_arguments(cipher_suite, kind, signing_key, recipients)
-    random_bytes = rng or os.urandom
     out_path = Path(out_path)
     logger.info("writing %s package %s for %s", kind, out_path, sender.unit_id)
+    with naming_file(out_path):
+        return _write_package(out_path, kind, sender, signing_key, recipients, records,
+                              list(attachments), sequence, periods, counts or {}, addressee,
+                              get_suite(suite), progress, cancel, temp_dir, limits,
+                              rng, now or datetime.now(UTC))
 
-    attachments = list(attachments)
+
+def _write_package(out_path: Path, kind: str, sender: Sender, signing_key: KeyPair,
+                   recipients: Sequence[Recipient], records: Iterable[Any],
+                   attachments: list[AttachmentSource], sequence: int, periods: Sequence[str],
+                   counts: Mapping[str, int], addressee: str | None, cipher_suite: CipherSuite,
+                   progress: ProgressCallback | None, cancel: threading.Event | None,
+                   temp_dir: Path | None, limits: Limits, rng: RandomSource | None,
+                   now: datetime) -> PackageHeaderInfo:
+    _check_arguments(cipher_suite, kind, signing_key, recipients)
+    random_bytes = rng or os.urandom
+
     # An estimate until the payload length is known: G1 reads every attachment twice.
     passes = 1 if cipher_suite.hash_name == "SHA-256" else 2
     estimate = passes * sum(source.size for source in attachments)
@@ -259,8 +271,7 @@ def write_package(out_path: Path, kind: str, sender: Sender, signing_key: KeyPai
         listed = _list_attachments(cipher_suite, attachments, limits, job)
         package_id = str(uuid.UUID(bytes=random_bytes(16), version=4))
         header = _build_header(cipher_suite, kind, sender, signing_key, recipients, sequence,
-                               periods, counts or {}, addressee, package_id,
-                               now or datetime.now(UTC))
+                               periods, counts, addressee, package_id, now)
 
         manifest = build_manifest(manifest_identity(header), record_entries,
                                   [entry for _, entry in listed])

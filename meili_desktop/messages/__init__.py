@@ -13,13 +13,22 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from meili_desktop.errors import MeiliError
-from meili_desktop.messages import catalogue, core, desktop, entries, reliability, reports
+from meili_desktop.messages import (
+    catalogue,
+    core,
+    desktop,
+    entries,
+    exchange,
+    reliability,
+    reports,
+)
 
 logger = logging.getLogger(__name__)
 
 # Registry of every area's table; an area module adds itself here with one line.
 _TABLES: list[dict[str, str]] = [
     core.MESSAGES,
+    exchange.MESSAGES,
     catalogue.MESSAGES,
     desktop.MESSAGES,
     entries.MESSAGES,
