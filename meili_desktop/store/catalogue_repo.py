@@ -201,9 +201,10 @@ def load_catalogue(session: Session, version: str) -> domain.Catalogue:
 
 def list_versions(session: Session) -> list[CatalogueVersionInfo]:
     """Return every stored catalogue version, oldest first."""
-    counts = dict(session.execute(
-        select(models.Task.catalogue_version_id, func.count())
-        .group_by(models.Task.catalogue_version_id)).tuples().all())
+    counts: dict[int, int] = {
+        version_id: count for version_id, count in session.execute(
+            select(models.Task.catalogue_version_id, func.count())
+            .group_by(models.Task.catalogue_version_id))}
     rows = session.scalars(select(models.CatalogueVersion)
                            .order_by(models.CatalogueVersion.created_at,
                                      models.CatalogueVersion.id))

@@ -93,8 +93,14 @@ def seed_divisions(session: Session, rows: Sequence[DivisionRow] | None = None) 
         default_divisions_path()))
     now = utc_now()
     added = 0
+    kind = None
+    stored_rows = {row.id: row for row in _unit_rows(session)}
     for unit in planned:
-        row = session.get(models.ReportingUnit, unit.id)
+        if unit.kind != kind:
+            # Flush each level before the next, because children refer to their parents.
+            session.flush()
+            kind = unit.kind
+        row = stored_rows.get(unit.id)
         if row is None:
             parent_id = None if unit.id == CITY_ID else unit.parent_id
             row = models.ReportingUnit(id=unit.id, name=unit.name, kind=unit.kind.value,
@@ -107,8 +113,7 @@ def seed_divisions(session: Session, rows: Sequence[DivisionRow] | None = None) 
                 row.codes.append(models.ReportingUnitCode(
                     edition=code.edition, code=code.code, name=unit.names[code.edition],
                     parent_code=code.parent_code))
-        # Parents are inserted before their children, which the foreign key needs.
-        session.flush()
+    session.flush()
     logger.info("seeded %d reporting units from %d planned", added, len(planned))
     return added
 
