@@ -178,12 +178,12 @@ def _copy_attachment(source: AttachmentSource, writer: StreamWriter, job: _Job) 
 def _build_header(suite: CipherSuite, kind: str, sender: Sender, signing_key: KeyPair,
                   recipients: Sequence[Recipient], sequence: int, periods: Sequence[str],
                   counts: Mapping[str, int], addressee: str | None, package_id: str,
-                  created_at: datetime) -> dict[str, Any]:
+                  created_at: datetime, app_version: str) -> dict[str, Any]:
     return {
         "package_id": package_id,
         "kind": kind,
         "suite": suite.suite_id,
-        "app_version": __version__,
+        "app_version": app_version,
         "sender": {
             "unit_id": sender.unit_id,
             "name": sender.name,
@@ -210,7 +210,8 @@ def write_package(out_path: Path, kind: str, sender: Sender, signing_key: KeyPai
                   progress: ProgressCallback | None = None,
                   cancel: threading.Event | None = None, temp_dir: Path | None = None,
                   limits: Limits = DEFAULT_LIMITS, rng: RandomSource | None = None,
-                  now: datetime | None = None) -> PackageHeaderInfo:
+                  now: datetime | None = None, app_version: str = __version__
+                  ) -> PackageHeaderInfo:
     """Write a signed (and, for report and bundle packages, encrypted) package file.
 
     Args:
@@ -233,6 +234,7 @@ def write_package(out_path: Path, kind: str, sender: Sender, signing_key: KeyPai
         rng: for golden test vectors only; draws the file key, package id and HPKE ephemeral
             keys. None uses the operating system's random source.
         now: creation time to record (informational); default the current time.
+        app_version: program version to record; golden test vectors pin it.
 
     Returns:
         The header of the written package.
@@ -249,7 +251,7 @@ def write_package(out_path: Path, kind: str, sender: Sender, signing_key: KeyPai
         return _write_package(out_path, kind, sender, signing_key, recipients, records,
                               list(attachments), sequence, periods, counts or {}, addressee,
                               get_suite(suite), progress, cancel, temp_dir, limits,
-                              rng, now or datetime.now(UTC))
+                              rng, now or datetime.now(UTC), app_version)
 
 
 def _write_package(out_path: Path, kind: str, sender: Sender, signing_key: KeyPair,
@@ -258,7 +260,7 @@ def _write_package(out_path: Path, kind: str, sender: Sender, signing_key: KeyPa
                    counts: Mapping[str, int], addressee: str | None, cipher_suite: CipherSuite,
                    progress: ProgressCallback | None, cancel: threading.Event | None,
                    temp_dir: Path | None, limits: Limits, rng: RandomSource | None,
-                   now: datetime) -> PackageHeaderInfo:
+                   now: datetime, app_version: str) -> PackageHeaderInfo:
     _check_arguments(cipher_suite, kind, signing_key, recipients)
     random_bytes = rng or os.urandom
 
@@ -271,7 +273,7 @@ def _write_package(out_path: Path, kind: str, sender: Sender, signing_key: KeyPa
         listed = _list_attachments(cipher_suite, attachments, limits, job)
         package_id = str(uuid.UUID(bytes=random_bytes(16), version=4))
         header = _build_header(cipher_suite, kind, sender, signing_key, recipients, sequence,
-                               periods, counts, addressee, package_id, now)
+                               periods, counts, addressee, package_id, now, app_version)
 
         manifest = build_manifest(manifest_identity(header), record_entries,
                                   [entry for _, entry in listed])
