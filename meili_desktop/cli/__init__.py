@@ -28,6 +28,7 @@ COMMAND_MODULES: list[str] = [
     "meili_desktop.cli.entry",
     "meili_desktop.cli.report",
     "meili_desktop.cli.setup",
+    "meili_desktop.cli.targets",
 ]
 
 

@@ -22,68 +22,84 @@ from meili_desktop.reports.xlsx_reading import CellProblem
 from meili_desktop.services import reports, templates
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReportCli", text)
+# Called as translate("Context", "...") with literals, so that pyside6-lupdate finds the text.
+translate = QCoreApplication.translate
 
 
 def register(subparsers: Any) -> None:
     """Add the ``report``, ``pdf``, ``template`` and ``import-excel`` commands."""
     reporter = subparsers.add_parser(
-        "report", help=tr("write the summary workbook (.xlsx)"),
-        description=tr("Summarise entries by town, county, lead unit, category and task: "
-                       "status counts, missing reports, completion against target and change "
-                       "since the previous period, with one detail sheet per period."))
+        "report", help=translate("ReportCli", "write the summary workbook (.xlsx)"),
+        description=translate("ReportCli",
+                              "Summarise entries by town, county, lead unit, category and "
+                              "task: status counts, missing reports, completion against target "
+                              "and change since the previous period, with one detail sheet per "
+                              "period."))
     reporter.add_argument("-o", "--output", required=True, metavar="FILE.xlsx",
-                          help=tr("workbook to write"))
+                          help=translate("ReportCli", "workbook to write"))
     reporter.add_argument("--period", action="append", default=[], metavar="P",
-                          help=tr("period to summarise, such as 2021Q2; repeat for several "
-                                  "(default: the latest period with entries)"))
+                          help=translate("ReportCli",
+                                         "period to summarise, such as 2021Q2; repeat for several "
+                                         "(default: the latest period with entries)"))
     reporter.add_argument("--by", action="append", default=[], metavar="GROUPING",
                           choices=[grouping.value for grouping in Grouping],
-                          help=tr("grouping: town, county, lead-unit, category or task; "
-                                  "repeat for several (default: all)"))
+                          help=translate("ReportCli",
+                                         "grouping: town, county, lead-unit, category or task; "
+                                         "repeat for several (default: all)"))
     reporter.add_argument("--county", metavar="CODE",
-                          help=tr("summarise only the towns of this county"))
+                          help=translate("ReportCli", "summarise only the towns of this county"))
     reporter.add_argument("--no-details", action="store_true",
-                          help=tr("leave out the town-by-task detail sheets"))
+                          help=translate("ReportCli", "leave out the town-by-task detail sheets"))
     reporter.set_defaults(handler=run_report)
 
     printer = subparsers.add_parser(
-        "pdf", help=tr("print a town's period report or the city summary as PDF"))
+        "pdf", help=translate("ReportCli",
+                              "print a town's period report or the city summary as PDF"))
     printer.add_argument("kind", choices=["town", "city"],
-                         help=tr("town: one town's period report with a cover sheet; city: "
-                                 "the city summary"))
+                         help=translate("ReportCli",
+                                        "town: one town's period report with a cover sheet; city: "
+                                        "the city summary"))
     printer.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
-                         help=tr("PDF file to write"))
+                         help=translate("ReportCli", "PDF file to write"))
     printer.add_argument("--unit", metavar="CODE",
-                         help=tr("the town (code or name); required for a town report"))
+                         help=translate("ReportCli",
+                                        "the town (code or name); required for a town report"))
     printer.add_argument("--period", metavar="P",
-                         help=tr("the period (default: the latest period with entries)"))
+                         help=translate("ReportCli",
+                                        "the period (default: the latest period with entries)"))
     printer.set_defaults(handler=run_pdf)
 
     exporter = subparsers.add_parser(
-        "template", help=tr("export a town's fill-in Excel template for a period"))
+        "template", help=translate("ReportCli",
+                                   "export a town's fill-in Excel template for a period"))
     exporter.add_argument("-o", "--output", required=True, metavar="FILE.xlsx",
-                          help=tr("template to write"))
+                          help=translate("ReportCli", "template to write"))
     exporter.add_argument("--unit", required=True, metavar="CODE",
-                          help=tr("the town's code or name"))
-    exporter.add_argument("--period", required=True, metavar="P", help=tr("the period"))
+                          help=translate("ReportCli", "the town's code or name"))
+    exporter.add_argument("--period", required=True, metavar="P", help=translate("ReportCli",
+                                                                                 "the period"))
     exporter.set_defaults(handler=run_template)
 
     importer = subparsers.add_parser(
-        "import-excel", help=tr("import a filled-in Excel template"),
-        description=tr("Import the entries of a filled-in template. Blank cells leave stored "
-                       "data unchanged. If any filled cell is invalid, nothing is written and "
-                       "every rejected cell is listed."))
-    importer.add_argument("file", metavar="FILE.xlsx", help=tr("the filled-in template"))
+        "import-excel", help=translate("ReportCli", "import a filled-in Excel template"),
+        description=translate("ReportCli",
+                              "Import the entries of a filled-in template. Blank cells leave "
+                              "stored data unchanged. If any filled cell is invalid, nothing is "
+                              "written and every rejected cell is listed."))
+    importer.add_argument("file", metavar="FILE.xlsx",
+                          help=translate("ReportCli", "the filled-in template"))
     importer.add_argument("--unit", metavar="CODE",
-                          help=tr("the town the template must be for (default: this data "
-                                  "folder's own town)"))
+                          help=translate("ReportCli",
+                                         "the town the template must be for (default: this data "
+                                         "folder's own town)"))
     importer.add_argument("--period", metavar="P",
-                          help=tr("the period the template must be for"))
+                          help=translate("ReportCli", "the period the template must be for"))
     importer.add_argument("--dry-run", action="store_true",
-                          help=tr("check the file and list what would change, without writing"))
-    importer.add_argument("--json", action="store_true", help=tr("print the result as JSON"))
+                          help=translate("ReportCli",
+                                         "check the file and list what would change, without "
+                                         "writing"))
+    importer.add_argument("--json", action="store_true",
+                          help=translate("ReportCli", "print the result as JSON"))
     importer.set_defaults(handler=run_import)
 
 
@@ -93,8 +109,8 @@ def run_report(args: argparse.Namespace, context: CliContext) -> int:
     groupings = [Grouping(value) for value in args.by] or list(reports.ALL_GROUPINGS)
     rows = reports.export_summary(store, Path(args.output), args.period, groupings,
                                   include_details=not args.no_details, county_id=args.county)
-    print(tr("Wrote {path} ({rows} rows).").format(path=args.output, rows=rows),
-          file=context.out)
+    message = translate("ReportCli", "Wrote {path} ({rows} rows).")
+    print(message.format(path=args.output, rows=rows), file=context.out)
     return 0
 
 
@@ -106,13 +122,13 @@ def run_pdf(args: argparse.Namespace, context: CliContext) -> int:
     output = Path(args.output)
     if args.kind == "town":
         if not args.unit:
-            print(tr("A town report needs --unit."), file=context.err)
+            print(translate("ReportCli", "A town report needs --unit."), file=context.err)
             return 2
         pages = printing.print_town_report(store, output, args.unit, args.period)
     else:
         pages = printing.print_city_summary(store, output, args.period)
-    print(tr("Wrote {path} ({pages} pages).").format(path=output, pages=pages),
-          file=context.out)
+    message = translate("ReportCli", "Wrote {path} ({pages} pages).")
+    print(message.format(path=output, pages=pages), file=context.out)
     return 0
 
 
@@ -120,9 +136,10 @@ def run_template(args: argparse.Namespace, context: CliContext) -> int:
     """Export a fill-in template."""
     keys = templates.export_template(context.store(), Path(args.output), args.unit,
                                      args.period)
-    print(tr("Wrote the template of {town} for {period} to {path} ({count} tasks).").format(
-        town=keys.unit_name, period=keys.period_code, path=args.output, count=len(keys.tasks)),
-        file=context.out)
+    message = translate("ReportCli",
+                        "Wrote the template of {town} for {period} to {path} ({count} tasks).")
+    print(message.format(town=keys.unit_name, period=keys.period_code, path=args.output,
+                         count=len(keys.tasks)), file=context.out)
     return 0
 
 
@@ -145,14 +162,17 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
                   context.out, ensure_ascii=False, indent=2)
         context.out.write("\n")
     elif result.problems:
-        print(tr("{count} cells were rejected; nothing was imported:").format(
-            count=len(result.problems)), file=context.err)
+        heading = translate("ReportCli", "{count} cells were rejected; nothing was imported:")
+        print(heading.format(count=len(result.problems)), file=context.err)
         for problem in result.problems:
             print("  " + _problem_text(problem), file=context.err)
     else:
-        message = tr("Checked {town} {period}: {changed} tasks would change, {unchanged} "
-                     "unchanged.") if args.dry_run else \
-            tr("Imported {town} {period}: {changed} tasks changed, {unchanged} unchanged.")
+        if args.dry_run:
+            message = translate("ReportCli", "Checked {town} {period}: {changed} tasks would "
+                                "change, {unchanged} unchanged.")
+        else:
+            message = translate("ReportCli", "Imported {town} {period}: {changed} tasks changed, "
+                                "{unchanged} unchanged.")
         print(message.format(town=result.unit_name, period=result.period_code,
                              changed=len(result.changed), unchanged=len(result.unchanged)),
               file=context.out)

@@ -106,6 +106,9 @@ MESSAGES: dict[str, str] = {
         "code."),
     "units_xlsx.unknown_type": QT_TRANSLATE_NOOP(
         "Errors", "\"{value}\" is not a town type. Use 样板镇 or 达标镇, or leave it empty."),
+    "units_xlsx.ambiguous_name": QT_TRANSLATE_NOOP(
+        "Errors", "\"{value}\" matches several towns of the county. Add the town's official "
+        "code."),
     "units_xlsx.duplicate": QT_TRANSLATE_NOOP(
         "Errors", "This town already appears in row {first_row}. Keep one row per town."),
     "targets_xlsx.bad_task": QT_TRANSLATE_NOOP(

@@ -12,6 +12,8 @@ from meili_desktop.domain.entries import Status
 from meili_desktop.domain.summary import Grouping
 
 CONTEXT = "Reports"
+# Called as translate("Reports", "...") with literals, so that pyside6-lupdate finds the text.
+translate = QCoreApplication.translate
 
 STATUS_LABELS: dict[Status, str] = {
     Status.NOT_STARTED: QT_TRANSLATE_NOOP("Reports", "Not started"),

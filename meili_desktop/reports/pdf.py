@@ -14,7 +14,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QMarginsF,
+    QRectF,
+    QSizeF,
+    Qt,
+)
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -29,7 +38,13 @@ from meili_desktop.domain.catalogue import MeasureType, Task
 from meili_desktop.domain.entries import Entry, Status
 from meili_desktop.domain.summary import Grouping, SummaryRow
 from meili_desktop.errors import MeiliError
-from meili_desktop.reports.labels import grouping_key_label, grouping_sheet_name, status_label, tr
+from meili_desktop.reports.labels import (
+    grouping_key_label,
+    grouping_sheet_name,
+    status_label,
+    tr,
+    translate,
+)
 from meili_desktop.reports.summary_document import SummaryDocument
 
 logger = logging.getLogger(__name__)
@@ -40,6 +55,27 @@ PREFERRED_FAMILIES = ("Microsoft YaHei", "微软雅黑", "SimSun", "宋体", "No
 BODY_POINT_SIZE = 10
 FOOTER_MM = 8
 RESOLUTION_DPI = 300
+
+TASK_HEADERS = (
+    QT_TRANSLATE_NOOP("Reports", "No."), QT_TRANSLATE_NOOP("Reports", "Key task"),
+    QT_TRANSLATE_NOOP("Reports", "Status"), QT_TRANSLATE_NOOP("Reports", "Target"),
+    QT_TRANSLATE_NOOP("Reports", "Actual"), QT_TRANSLATE_NOOP("Reports", "Progress narrative"),
+    QT_TRANSLATE_NOOP("Reports", "Responsible person"),
+)
+GROUP_HEADERS = (
+    QT_TRANSLATE_NOOP("Reports", "Expected"), QT_TRANSLATE_NOOP("Reports", "Reported"),
+    QT_TRANSLATE_NOOP("Reports", "Missing"), QT_TRANSLATE_NOOP("Reports", "Done"),
+    QT_TRANSLATE_NOOP("Reports", "With target"), QT_TRANSLATE_NOOP("Reports", "Meeting target"),
+    QT_TRANSLATE_NOOP("Reports", "Attainment"),
+    QT_TRANSLATE_NOOP("Reports", "Change since previous period"),
+)
+TASK_SUMMARY_HEADERS = (
+    QT_TRANSLATE_NOOP("Reports", "No."), QT_TRANSLATE_NOOP("Reports", "Key task"),
+    QT_TRANSLATE_NOOP("Reports", "Lead unit"), QT_TRANSLATE_NOOP("Reports", "Reported"),
+    QT_TRANSLATE_NOOP("Reports", "Missing"), QT_TRANSLATE_NOOP("Reports", "Actual"),
+    QT_TRANSLATE_NOOP("Reports", "Target"), QT_TRANSLATE_NOOP("Reports", "Completion rate"),
+    QT_TRANSLATE_NOOP("Reports", "Attainment"),
+)
 
 
 class PdfError(MeiliError):
@@ -120,23 +156,27 @@ td { vertical-align: top; }
 def town_report_html(report: TownReport) -> str:
     """Return the HTML of a town's period report: a cover sheet, then every task."""
     cover_rows = [
-        (tr("Reporting unit"), f"{report.county_name}{report.town_name}（{report.town_code}）"),
-        (tr("Reporting period"), report.period_code),
-        (tr("Responsible person"), report.responsible_person),
-        (tr("Contact"), report.contact),
-        (tr("Catalogue version"), report.catalogue_version),
-        (tr("Printed"), report.generated_at.strftime("%Y-%m-%d %H:%M")),
+        (translate("Reports", "Reporting unit"),
+         f"{report.county_name}{report.town_name}（{report.town_code}）"),
+        (translate("Reports", "Reporting period"), report.period_code),
+        (translate("Reports", "Responsible person"), report.responsible_person),
+        (translate("Reports", "Contact"), report.contact),
+        (translate("Reports", "Catalogue version"), report.catalogue_version),
+        (translate("Reports", "Printed"), report.generated_at.strftime("%Y-%m-%d %H:%M")),
     ]
     cover = "".join(f"<tr><td width='30%'><b>{html.escape(label)}</b></td>"
                     f"<td>{html.escape(value)}</td></tr>" for label, value in cover_rows)
-    signature = tr("Head of unit (signature):")
-    seal = tr("(Seal)")
-    date_line = tr("Date:")
+    signature = translate("Reports", "Head of unit (signature):")
+    seal = translate("Reports", "(Seal)")
+    date_line = translate("Reports", "Date:")
+    programme = translate("Reports", "Beautiful Towns programme")
+    heading = translate("Reports", "Key task progress report")
+    tasks_heading = translate("Reports", "Key tasks")
     parts = [
         _STYLE,
         "<p>&nbsp;</p><p>&nbsp;</p>",
-        f"<h1>{html.escape(report.city_name)}{html.escape(tr('Beautiful Towns programme'))}</h1>",
-        f"<h1>{html.escape(tr('Key task progress report'))}</h1>",
+        f"<h1>{html.escape(report.city_name)}{html.escape(programme)}</h1>",
+        f"<h1>{html.escape(heading)}</h1>",
         "<p>&nbsp;</p>",
         f"<table class='cover' width='80%' align='center' cellpadding='8'>{cover}</table>",
         "<p>&nbsp;</p><p>&nbsp;</p>",
@@ -146,15 +186,14 @@ def town_report_html(report: TownReport) -> str:
         f"<br/><br/><br/><br/>{html.escape(date_line)}</td>",
         f"<td height='160' align='center' style='font-size: 13pt; color: #808080;'>"
         f"{html.escape(seal)}</td></tr></table>",
-        f"<h2 style='page-break-before: always;'>{html.escape(tr('Key tasks'))}</h2>",
+        f"<h2 style='page-break-before: always;'>{html.escape(tasks_heading)}</h2>",
         _task_table(report),
     ]
     return "".join(parts)
 
 
 def _task_table(report: TownReport) -> str:
-    headers = [tr("No."), tr("Key task"), tr("Status"), tr("Target"), tr("Actual"),
-               tr("Progress narrative"), tr("Responsible person")]
+    headers = [tr(text) for text in TASK_HEADERS]
     rows: list[list[object]] = []
     for task in report.tasks:
         entry = report.entries.get(task.number)
@@ -162,7 +201,8 @@ def _task_table(report: TownReport) -> str:
         target = report.targets.get(task.number)
         target_text = f"{_number(target)} {unit}".strip() if target is not None else ""
         if entry is None:
-            rows.append([task.number, task.title, tr("Not reported"), target_text, "", "", ""])
+            rows.append([task.number, task.title, translate("Reports", "Not reported"),
+                         target_text, "", "", ""])
             continue
         actual = f"{_number(entry.value)} {unit}".strip() if entry.value is not None else ""
         rows.append([task.number, task.title, status_label(entry.status), target_text, actual,
@@ -174,9 +214,10 @@ def city_summary_html(document: SummaryDocument) -> str:
     """Return the HTML of the city summary: by county, by lead unit and by task."""
     parts = [_STYLE]
     for period in document.periods:
-        parts.append(f"<h1>{html.escape(document.city_name)}"
-                     f"{html.escape(tr('Beautiful Towns key tasks: summary'))}</h1>")
-        subtitle = tr("Period {period}; catalogue {version}; printed {time}").format(
+        title = translate("Reports", "Beautiful Towns key tasks: summary")
+        parts.append(f"<h1>{html.escape(document.city_name)}{html.escape(title)}</h1>")
+        subtitle = translate("Reports",
+                             "Period {period}; catalogue {version}; printed {time}").format(
             period=period.period_code, version=document.catalogue_version,
             time=document.generated_at.strftime("%Y-%m-%d %H:%M"))
         parts.append(f"<p align='center'>{html.escape(subtitle)}</p>")
@@ -193,9 +234,7 @@ def city_summary_html(document: SummaryDocument) -> str:
 
 
 def _group_table(grouping: Grouping, rows: Sequence[SummaryRow]) -> str:
-    headers = [grouping_key_label(grouping), tr("Expected"), tr("Reported"), tr("Missing"),
-               tr("Done"), tr("With target"), tr("Meeting target"), tr("Attainment"),
-               tr("Change since previous period")]
+    headers = [grouping_key_label(grouping)] + [tr(text) for text in GROUP_HEADERS]
     body = [[row.label, row.expected, row.reported, row.missing, row.status_counts.get(
         Status.DONE, 0), row.with_target, row.meeting_target, _share(row.attainment),
         _share(row.change)] for row in rows]
@@ -203,8 +242,7 @@ def _group_table(grouping: Grouping, rows: Sequence[SummaryRow]) -> str:
 
 
 def _task_summary_table(document: SummaryDocument, rows: Sequence[SummaryRow]) -> str:
-    headers = [tr("No."), tr("Key task"), tr("Lead unit"), tr("Reported"), tr("Missing"),
-               tr("Actual"), tr("Target"), tr("Completion rate"), tr("Attainment")]
+    headers = [tr(text) for text in TASK_SUMMARY_HEADERS]
     body = [[row.key, row.label, row.parent_label, row.reported, row.missing,
              _number(row.actual), _number(row.target), _share(row.completion),
              _share(row.attainment)] for row in rows]
@@ -252,7 +290,8 @@ def render_pdf(html_text: str, landscape: bool = False) -> tuple[bytes, int]:
         painter.restore()
         painter.drawText(QRectF(0, body_height, page.width(), footer),
                          int(Qt.AlignmentFlag.AlignCenter),
-                         tr("Page {page} of {pages}").format(page=index + 1, pages=pages))
+                         translate("Reports", "Page {page} of {pages}").format(page=index + 1,
+                                                                               pages=pages))
     painter.end()
     data = QByteArray(buffer.data()).data()
     buffer.close()

@@ -19,7 +19,12 @@ from openpyxl import Workbook
 from meili_desktop.domain.entries import Status
 from meili_desktop.domain.summary import Grouping, PairResult, SummaryRow
 from meili_desktop.errors import CancelledError
-from meili_desktop.reports.labels import grouping_key_label, grouping_sheet_name, status_label, tr
+from meili_desktop.reports.labels import (
+    grouping_key_label,
+    grouping_sheet_name,
+    status_label,
+    translate,
+)
 from meili_desktop.reports.summary_document import PeriodSummary, SummaryDocument
 from meili_desktop.reports.xlsx_layout import (
     CHANGE_FORMAT,
@@ -40,42 +45,48 @@ STATUS_ORDER = (Status.NOT_STARTED, Status.IN_PROGRESS, Status.DONE, Status.NOT_
 
 
 def _key_columns(grouping: Grouping) -> list[Column]:
-    number = Column(tr("No."), 6, INTEGER_FORMAT)
+    number = Column(translate("Reports", "No."), 6, INTEGER_FORMAT)
     if grouping is Grouping.TOWN:
-        return [number, Column(tr("County"), 12), Column(tr("Town"), 16),
-                Column(tr("Town type"), 9)]
+        return [number,
+                Column(translate("Reports", "County"), 12),
+                Column(translate("Reports", "Town"), 16),
+                Column(translate("Reports", "Town type"), 9)]
     if grouping is Grouping.TASK:
-        return [number, Column(tr("Key task"), 36), Column(tr("Lead unit"), 16),
-                Column(tr("Measure unit"), 9)]
+        return [number,
+                Column(translate("Reports", "Key task"), 36),
+                Column(translate("Reports", "Lead unit"), 16),
+                Column(translate("Reports", "Measure unit"), 9)]
     return [number, Column(grouping_key_label(grouping), 22)]
 
 
 def summary_columns(grouping: Grouping) -> list[Column]:
     """Return the columns of a grouping's sheet, key columns first."""
-    reports = tr("Reports")
-    status = tr("Status")
-    attainment = tr("Targets")
+    reports = translate("Reports", "Reports")
+    status = translate("Reports", "Status")
+    attainment = translate("Reports", "Targets")
     columns = _key_columns(grouping) + [
-        Column(tr("Expected"), 8, INTEGER_FORMAT, reports),
-        Column(tr("Reported"), 8, INTEGER_FORMAT, reports),
-        Column(tr("Missing"), 8, INTEGER_FORMAT, reports),
+        Column(translate("Reports", "Expected"), 8, INTEGER_FORMAT, reports),
+        Column(translate("Reports", "Reported"), 8, INTEGER_FORMAT, reports),
+        Column(translate("Reports", "Missing"), 8, INTEGER_FORMAT, reports),
     ]
     columns += [Column(status_label(item), 8, INTEGER_FORMAT, status) for item in STATUS_ORDER]
     columns += [
-        Column(tr("With target"), 8, INTEGER_FORMAT, attainment),
-        Column(tr("Meeting target"), 8, INTEGER_FORMAT, attainment),
-        Column(tr("Attainment"), 9, PERCENT_FORMAT, attainment, behind_below=1.0),
+        Column(translate("Reports", "With target"), 8, INTEGER_FORMAT, attainment),
+        Column(translate("Reports", "Meeting target"), 8, INTEGER_FORMAT, attainment),
+        Column(translate("Reports", "Attainment"), 9, PERCENT_FORMAT, attainment,
+               behind_below=1.0),
     ]
     if grouping is Grouping.TASK:
-        value_group = tr("Completion")
+        value_group = translate("Reports", "Completion")
         columns += [
-            Column(tr("Actual"), 11, VALUE_FORMAT, value_group),
-            Column(tr("Target"), 11, VALUE_FORMAT, value_group),
-            Column(tr("Completion rate"), 9, PERCENT_FORMAT, value_group, behind_below=1.0),
-            Column(tr("Percent only"), 8, INTEGER_FORMAT, value_group),
+            Column(translate("Reports", "Actual"), 11, VALUE_FORMAT, value_group),
+            Column(translate("Reports", "Target"), 11, VALUE_FORMAT, value_group),
+            Column(translate("Reports", "Completion rate"), 9, PERCENT_FORMAT, value_group,
+                   behind_below=1.0),
+            Column(translate("Reports", "Percent only"), 8, INTEGER_FORMAT, value_group),
         ]
-    columns.append(Column(tr("Change since previous period"), 11, CHANGE_FORMAT,
-                          behind_below=0.0))
+    columns.append(Column(translate("Reports", "Change since previous period"), 11,
+                          CHANGE_FORMAT, behind_below=0.0))
     return columns
 
 
@@ -101,18 +112,22 @@ def summary_values(grouping: Grouping, index: int, row: SummaryRow,
 
 def detail_columns() -> list[Column]:
     """Return the columns of a period's town-by-task detail sheet."""
-    value_group = tr("Completion")
+    value_group = translate("Reports", "Completion")
     return [
-        Column(tr("County"), 12), Column(tr("Town"), 16),
-        Column(tr("No."), 6, INTEGER_FORMAT), Column(tr("Key task"), 36),
-        Column(tr("Status"), 9),
-        Column(tr("Actual"), 11, VALUE_FORMAT, value_group),
-        Column(tr("Numerator"), 10, VALUE_FORMAT, value_group),
-        Column(tr("Denominator"), 10, VALUE_FORMAT, value_group),
-        Column(tr("Target"), 11, VALUE_FORMAT, value_group),
-        Column(tr("Completion rate"), 9, PERCENT_FORMAT, value_group, behind_below=1.0),
-        Column(tr("Meets target"), 8),
-        Column(tr("Responsible person"), 12), Column(tr("Updated"), 17),
+        Column(translate("Reports", "County"), 12),
+        Column(translate("Reports", "Town"), 16),
+        Column(translate("Reports", "No."), 6, INTEGER_FORMAT),
+        Column(translate("Reports", "Key task"), 36),
+        Column(translate("Reports", "Status"), 9),
+        Column(translate("Reports", "Actual"), 11, VALUE_FORMAT, value_group),
+        Column(translate("Reports", "Numerator"), 10, VALUE_FORMAT, value_group),
+        Column(translate("Reports", "Denominator"), 10, VALUE_FORMAT, value_group),
+        Column(translate("Reports", "Target"), 11, VALUE_FORMAT, value_group),
+        Column(translate("Reports", "Completion rate"), 9, PERCENT_FORMAT, value_group,
+               behind_below=1.0),
+        Column(translate("Reports", "Meets target"), 8),
+        Column(translate("Reports", "Responsible person"), 12),
+        Column(translate("Reports", "Updated"), 17),
     ]
 
 
@@ -121,8 +136,8 @@ def detail_rows(document: SummaryDocument, period: PeriodSummary) -> Iterator[li
     towns = {town.id: town for town in document.scope.towns}
     titles = {task.number: task.title for task in document.scope.tasks}
     counties = document.scope.counties
-    yes, no = tr("Yes"), tr("No")
-    not_reported = tr("Not reported")
+    yes, no = translate("Reports", "Yes"), translate("Reports", "No")
+    not_reported = translate("Reports", "Not reported")
     status_names = {status: status_label(status) for status in Status}
     for pair in period.pairs:
         town = towns[pair.unit_id]
@@ -161,16 +176,17 @@ def sheet_name(text: str, taken: set[str]) -> str:
 
 
 def _title(document: SummaryDocument, sheet_title: str, period_code: str) -> str:
-    return tr("{city} Beautiful Towns key tasks: {sheet}, {period}").format(
+    return translate("Reports", "{city} Beautiful Towns key tasks: {sheet}, {period}").format(
         city=document.city_name, sheet=sheet_title, period=period_code)
 
 
 def _subtitle(document: SummaryDocument, period: PeriodSummary) -> str:
-    text = tr("Catalogue {version}; generated {time}").format(
+    text = translate("Reports", "Catalogue {version}; generated {time}").format(
         version=document.catalogue_version,
         time=document.generated_at.strftime("%Y-%m-%d %H:%M"))
     if period.previous_code:
-        text += tr("; change compared with {period}").format(period=period.previous_code)
+        text += translate("Reports",
+                          "; change compared with {period}").format(period=period.previous_code)
     return text
 
 
@@ -232,7 +248,7 @@ def _write_grouping_sheet(workbook: Workbook, document: SummaryDocument, period:
 
 def _write_detail_sheet(workbook: Workbook, document: SummaryDocument, period: PeriodSummary,
                         taken: set[str], on_row: Callable[[int], None]) -> int:
-    label = tr("Details")
+    label = translate("Reports", "Details")
     sheet = _new_sheet(workbook, f"{label} {period.period_code}", taken)
     writer = TableWriter(sheet, detail_columns(), frozen_columns=4)
     writer.start(_title(document, label, period.period_code), _subtitle(document, period))

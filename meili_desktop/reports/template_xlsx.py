@@ -26,10 +26,18 @@ from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from meili_desktop.domain.catalogue import MeasureType, Task
 from meili_desktop.domain.entries import Entry, Status
-from meili_desktop.reports.labels import status_label, tr
-from meili_desktop.reports.xlsx_layout import BORDER, CENTER, HEADER_FILL, HEADER_FONT, PAPER_A4
+from meili_desktop.reports.labels import status_label, tr, translate
+from meili_desktop.reports.xlsx_layout import (
+    BORDER,
+    CENTER,
+    HEADER_FILL,
+    HEADER_FONT,
+    PAPER_A4,
+)
 from meili_desktop.store.fileio import atomic_write
 
 FORMAT_NAME = "meili-desktop-entry-template"
@@ -43,11 +51,18 @@ FIELDS = ("number", "category", "title", "requirement", "lead_unit", "unit", "ta
           "status", "value", "narrative", "responsible_person", "contact")
 EDITABLE = ("status", "value", "narrative", "responsible_person", "contact")
 _HEADERS = {
-    "number": ("No.", 6), "category": ("Category", 10), "title": ("Key task", 34),
-    "requirement": ("Requirement", 30), "lead_unit": ("Lead unit", 14),
-    "unit": ("Measure unit", 8), "target": ("Target", 9), "status": ("Status", 10),
-    "value": ("Actual", 11), "narrative": ("Progress narrative", 40),
-    "responsible_person": ("Responsible person", 11), "contact": ("Contact", 14),
+    "number": (QT_TRANSLATE_NOOP("Reports", "No."), 6),
+    "category": (QT_TRANSLATE_NOOP("Reports", "Category"), 10),
+    "title": (QT_TRANSLATE_NOOP("Reports", "Key task"), 34),
+    "requirement": (QT_TRANSLATE_NOOP("Reports", "Requirement"), 30),
+    "lead_unit": (QT_TRANSLATE_NOOP("Reports", "Lead unit"), 14),
+    "unit": (QT_TRANSLATE_NOOP("Reports", "Measure unit"), 8),
+    "target": (QT_TRANSLATE_NOOP("Reports", "Target"), 9),
+    "status": (QT_TRANSLATE_NOOP("Reports", "Status"), 10),
+    "value": (QT_TRANSLATE_NOOP("Reports", "Actual"), 11),
+    "narrative": (QT_TRANSLATE_NOOP("Reports", "Progress narrative"), 40),
+    "responsible_person": (QT_TRANSLATE_NOOP("Reports", "Responsible person"), 11),
+    "contact": (QT_TRANSLATE_NOOP("Reports", "Contact"), 14),
 }
 # A percent task's value is typed in percent (85 means 85 %); the sign is a literal suffix,
 # so typing 85 keeps the number 85, while typing 85% still arrives as 0.85 in a % format.
@@ -114,7 +129,7 @@ def write_template(spec: TemplateSpec, path: Path) -> TemplateKeys:
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = tr("Entries")
+    sheet.title = translate("Reports", "Entries")
     headers = tuple(tr(_HEADERS[field][0]) for field in FIELDS)
     keys = TemplateKeys(spec.unit_id, spec.unit_name, spec.period_code, spec.catalogue_version,
                         spec.catalogue_hash, sheet.title, FIELDS, headers,
@@ -137,14 +152,17 @@ def write_template(spec: TemplateSpec, path: Path) -> TemplateKeys:
 
 def _write_title(sheet: Worksheet, spec: TemplateSpec) -> None:
     last = get_column_letter(len(FIELDS))
-    sheet["A1"] = tr("{county}{town} {period} Beautiful Towns key tasks: progress form").format(
+    sheet["A1"] = translate("Reports",
+                            "{county}{town} {period} Beautiful Towns key tasks: progress "
+                            "form").format(
         county=spec.county_name, town=spec.unit_name, period=spec.period_code)
     sheet["A1"].font = Font(name="宋体", size=16, bold=True)
     sheet["A1"].alignment = CENTER
     sheet.merge_cells(f"A1:{last}1")
-    sheet["A2"] = tr("Reporting unit: {town} ({code})   Period: {period}   Catalogue: "
-                     "{version}   Fill in the yellow cells; blank cells leave stored data "
-                     "unchanged.").format(town=spec.unit_name, code=spec.unit_id,
+    sheet["A2"] = translate("Reports",
+                            "Reporting unit: {town} ({code})   Period: {period}   Catalogue: "
+                            "{version}   Fill in the yellow cells; blank cells leave stored data "
+                            "unchanged.").format(town=spec.unit_name, code=spec.unit_id,
                                           period=spec.period_code,
                                           version=spec.catalogue_version)
     sheet["A2"].alignment = Alignment(wrap_text=True, vertical="center")
@@ -195,15 +213,15 @@ def _add_validations(sheet: Worksheet, last_row: int) -> None:
     status_column = get_column_letter(FIELDS.index("status") + 1)
     statuses = DataValidation(type="list", formula1='"' + ",".join(status_choices()) + '"',
                               allow_blank=True, showErrorMessage=True,
-                              errorTitle=tr("Status"),
-                              error=tr("Choose a status from the list."))
+                              errorTitle=translate("Reports", "Status"),
+                              error=translate("Reports", "Choose a status from the list."))
     statuses.add(f"{status_column}{FIRST_ROW}:{status_column}{last_row}")
     value_column = get_column_letter(FIELDS.index("value") + 1)
     # A warning, not a stop: text such as 85％ pasted from elsewhere is still read on import.
     values = DataValidation(type="decimal", operator="greaterThanOrEqual", formula1="0",
                             allow_blank=True, showErrorMessage=True, errorStyle="warning",
-                            errorTitle=tr("Actual"),
-                            error=tr("Type a number, such as 12 or 85 for 85%."))
+                            errorTitle=translate("Reports", "Actual"),
+                            error=translate("Reports", "Type a number, such as 12 or 85 for 85%."))
     values.add(f"{value_column}{FIRST_ROW}:{value_column}{last_row}")
     sheet.add_data_validation(statuses)
     sheet.add_data_validation(values)
