@@ -129,9 +129,13 @@ class StreamWriter:
         self._buffer += data
         # A full chunk is sealed only when more data is known to follow it, so that the
         # final flag goes on the right chunk.
-        while len(self._buffer) >= CHUNK_SIZE and self._counter < self._chunks - 1:
-            self._emit(bytes(self._buffer[:CHUNK_SIZE]), is_final=False)
-            del self._buffer[:CHUNK_SIZE]
+        start = 0
+        with memoryview(self._buffer) as view:
+            while len(view) - start >= CHUNK_SIZE and self._counter < self._chunks - 1:
+                self._emit(bytes(view[start:start + CHUNK_SIZE]), is_final=False)
+                start += CHUNK_SIZE
+        # One deletion per write keeps the cost linear in the data written.
+        del self._buffer[:start]
 
     def close(self) -> None:
         """Seal the final chunk; raises ValueError if less than the declared length was written."""
