@@ -76,6 +76,8 @@ from meili_desktop.exchange.payload import (
 from meili_desktop.exchange.stream import CHUNK_SIZE, ChunkSealer, StreamReader, sealed_length
 from meili_desktop.exchange.suites import get_suite
 from meili_desktop.exchange.suites.base import CipherSuite, UnwrapFailure
+from meili_desktop.store.faults import mapped_os_errors
+from meili_desktop.store.fileio import open_source
 
 logger = logging.getLogger(__name__)
 
@@ -151,7 +153,7 @@ def verify_header(path: Path, keyring: Keyring) -> PackageHeaderInfo:
     Raises:
         ExchangeError: a subclass naming the first check that failed.
     """
-    with naming_file(path), open(path, "rb") as source:
+    with naming_file(path), open_source(path) as source:
         return _verify_prefix(source, keyring, check_recipient=False).info
 
 
@@ -161,7 +163,7 @@ def open_package(path: Path) -> PackageHeaderInfo:
     Raises:
         ExchangeError: a subclass for a file that is not a readable package.
     """
-    with naming_file(path), open(path, "rb") as source:
+    with naming_file(path), open_source(path) as source:
         raw = read_raw_header(source)
         suite = get_suite(lookup_fields(raw).suite)
         info, _ = validate_header(raw, suite.hash(raw.prefix), _file_size(source))
@@ -232,13 +234,16 @@ class _PayloadParser:
         sha256 = hashlib.sha256()
         digest = self._suite.hasher()
         temp_path = self._work_dir / entry.sha256
-        with open(temp_path, "xb") as output:
+        with mapped_os_errors(self._work_dir):
+            output = open(temp_path, "xb")
+        with output:
             while self._stream.remaining and length:
                 block = self._stream.read(min(_COPY_BLOCK, length))
                 length -= len(block)
                 sha256.update(block)
                 digest.update(block)
-                output.write(block)
+                with mapped_os_errors(self._work_dir):
+                    output.write(block)
         if sha256.hexdigest() != entry.sha256 or digest.digest().hex() != entry.digest:
             raise CorruptedError(part="attachment", name=entry.name)
         return VerifiedAttachment(entry.sha256, entry.size, entry.name, temp_path)
@@ -271,7 +276,9 @@ def read_package(path: Path, *, keyring: Keyring, temp_dir: Path,
             raise CancelledError()
 
     logger.info("reading package %s", path)
-    with naming_file(path), open(path, "rb") as source:
+    # Reading faults (the file deleted, the stick pulled out) become io.source_vanished and
+    # its siblings; writing the verified attachments maps its own faults to ``temp_dir``.
+    with naming_file(path), open_source(path) as source:
         prefix = _verify_prefix(source, keyring, check_recipient=True)
         info = prefix.info
         file_key = None
@@ -285,7 +292,8 @@ def read_package(path: Path, *, keyring: Keyring, temp_dir: Path,
 
         sealer = ChunkSealer(prefix.suite, bytes.fromhex(info.header_hash), file_key)
         stream = StreamReader(source, sealer, info.payload_length, progress, check_cancel)
-        work_dir = Path(tempfile.mkdtemp(prefix="package-", dir=temp_dir))
+        with mapped_os_errors(temp_dir):
+            work_dir = Path(tempfile.mkdtemp(prefix="package-", dir=temp_dir))
         try:
             records, attachments = _PayloadParser(stream, prefix, work_dir, limits).parse()
         except BaseException as error:

@@ -63,6 +63,8 @@ from meili_desktop.exchange.payload import (
 from meili_desktop.exchange.stream import CHUNK_SIZE, ChunkSealer, StreamWriter, chunk_count
 from meili_desktop.exchange.suites import DEFAULT_SUITE, get_suite
 from meili_desktop.exchange.suites.base import FILE_KEY_SIZE, CipherSuite, KeyPair, RandomSource
+from meili_desktop.store.faults import mapped_os_errors
+from meili_desktop.store.fileio import atomic_write
 
 logger = logging.getLogger(__name__)
 
@@ -125,7 +127,7 @@ def _hash_file(suite: CipherSuite, source: AttachmentSource, job: _Job) -> tuple
     """Return the SHA-256 and suite digest of an attachment's current content."""
     sha256 = hashlib.sha256()
     digest = suite.hasher()
-    with open(source.path, "rb") as handle:
+    with mapped_os_errors(source.path, reading=True), open(source.path, "rb") as handle:
         while block := handle.read(_COPY_BLOCK):
             sha256.update(block)
             digest.update(block)
@@ -143,7 +145,9 @@ def _list_attachments(suite: CipherSuite, attachments: Iterable[AttachmentSource
         if source.size > limits.max_attachment_bytes:
             raise TooLargeError(part="attachment", size=source.size,
                                 limit=limits.max_attachment_bytes)
-        if os.stat(source.path).st_size != source.size:
+        with mapped_os_errors(source.path, reading=True):
+            current_size = os.stat(source.path).st_size
+        if current_size != source.size:
             raise AttachmentChangedError(name=source.display_name, path=str(source.path))
         digest = source.sha256
         if suite.hash_name != "SHA-256":
@@ -163,7 +167,8 @@ def _copy_attachment(source: AttachmentSource, writer: StreamWriter, job: _Job) 
     """Stream one attachment, checking its size and SHA-256 against the listing."""
     sha256 = hashlib.sha256()
     copied = 0
-    with open(source.path, "rb") as handle:
+    # Writes to the package map their own faults, so these name the evidence file.
+    with mapped_os_errors(source.path, reading=True), open(source.path, "rb") as handle:
         while block := handle.read(min(_COPY_BLOCK, source.size - copied + 1)):
             copied += len(block)
             if copied > source.size:
@@ -269,7 +274,8 @@ def _write_package(out_path: Path, kind: str, sender: Sender, signing_key: KeyPa
     estimate = passes * sum(source.size for source in attachments)
     with tempfile.SpooledTemporaryFile(_RECORD_SPOOL_BYTES, dir=temp_dir) as spool:
         job = _Job(estimate, progress, cancel)
-        record_entries = _spool_records(cipher_suite, records, spool, limits)
+        with mapped_os_errors(Path(temp_dir or tempfile.gettempdir())):
+            record_entries = _spool_records(cipher_suite, records, spool, limits)
         listed = _list_attachments(cipher_suite, attachments, limits, job)
         package_id = str(uuid.UUID(bytes=random_bytes(16), version=4))
         header = _build_header(cipher_suite, kind, sender, signing_key, recipients, sequence,
@@ -320,22 +326,18 @@ def _write_package(out_path: Path, kind: str, sender: Sender, signing_key: KeyPa
 
     raw = RawHeader((FORMAT_MAJOR, FORMAT_MINOR), prefix, header, signature,
                     len(prefix) + len(encode_signature(signature)))
-    info, _ = validate_header(raw, header_hash, out_path.stat().st_size)
+    with mapped_os_errors(out_path):
+        written_size = out_path.stat().st_size
+    info, _ = validate_header(raw, header_hash, written_size)
     logger.info("wrote package %s (%s, %d bytes)", package_id, out_path, info.file_size)
     return info
 
 
 def _write_atomically(out_path: Path, write_body: Callable[[BinaryIO], None]) -> None:
-    """Write through a temporary file beside ``out_path`` and rename it into place."""
-    handle, name = tempfile.mkstemp(prefix=f".{out_path.name}.", suffix=".partial",
-                                    dir=out_path.parent)
-    temp_path = Path(name)
-    try:
-        with os.fdopen(handle, "wb") as output:
-            write_body(output)
-            output.flush()
-            os.fsync(output.fileno())
-        os.replace(temp_path, out_path)
-    except BaseException:
-        temp_path.unlink(missing_ok=True)
-        raise
+    """Write through a temporary file beside ``out_path`` and rename it into place.
+
+    A full disk, a pulled USB stick or a read-only folder raises the matching
+    :class:`~meili_desktop.store.faults.StorageFaultError` and leaves no file behind.
+    """
+    with atomic_write(out_path) as output:
+        write_body(output)

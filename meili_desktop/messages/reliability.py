@@ -28,7 +28,8 @@ MESSAGES: dict[str, str] = {
     "io.source_vanished": QT_TRANSLATE_NOOP(
         "Errors", "The file {path} disappeared or changed while it was being read: it may have "
         "been moved or deleted, still be downloading, or be on a USB stick that was pulled out. "
-        "Copy the complete file to this computer and open it again; nothing was imported."),
+        "Make sure the complete file is in place (best copied to this computer) and try again; "
+        "the data on this computer was not changed."),
     "store.locked": QT_TRANSLATE_NOOP(
         "Errors", "The database {path} is in use by another program, perhaps a second window "
         "of this program. Close the other program and try again; nothing was changed."),

@@ -17,7 +17,7 @@ import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO, cast
 
 from meili_desktop.errors import CancelledError
 from meili_desktop.store.faults import DiskFullError, SourceVanishedError, mapped_os_errors
@@ -53,9 +53,10 @@ def fsync_folder(folder: Path) -> None:
 def atomic_write(target: Path) -> Iterator[BinaryIO]:
     """Open a binary file that replaces ``target`` only when the block finishes without error.
 
-    Any ``OSError`` raised inside the block or while finishing is attributed to ``target``
-    and raised as a :class:`~meili_desktop.store.faults.StorageFaultError` subclass, so a
-    caller that also reads a source file should map that source's errors itself first.
+    Writes to the yielded file and any other ``OSError`` raised inside the block or while
+    finishing are attributed to ``target`` and raised as a
+    :class:`~meili_desktop.store.faults.StorageFaultError` subclass, so a caller that also
+    reads a source file in the block should map that source's errors itself first.
 
     Raises:
         StorageFaultError: the disk is full, the folder vanished or is read-only, etc.
@@ -69,7 +70,7 @@ def atomic_write(target: Path) -> Iterator[BinaryIO]:
     temporary = Path(handle.name)
     try:
         with mapped_os_errors(target):
-            yield handle
+            yield cast(BinaryIO, _TargetWriter(handle, target))
             handle.flush()
             os.fsync(handle.fileno())
             handle.close()
@@ -81,7 +82,30 @@ def atomic_write(target: Path) -> Iterator[BinaryIO]:
     logger.debug("wrote %s", target)
 
 
-def _discard(handle: BinaryIO, temporary: Path) -> None:
+class _TargetWriter:
+    """A file object whose write failures name the target at once.
+
+    Callers often read a source inside the ``atomic_write`` block; mapping each write on the
+    spot keeps a full target disk from being reported as a problem with the source.
+    """
+
+    def __init__(self, raw: Any, target: Path) -> None:
+        self._raw = raw
+        self._target = target
+
+    def write(self, data: bytes) -> int:
+        with mapped_os_errors(self._target):
+            return int(self._raw.write(data))
+
+    def flush(self) -> None:
+        with mapped_os_errors(self._target):
+            self._raw.flush()
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._raw, name)
+
+
+def _discard(handle: Any, temporary: Path) -> None:
     # Closing flushes the buffer, which fails again on a full disk; the file goes anyway.
     with suppress(OSError):
         handle.close()
