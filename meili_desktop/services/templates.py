@@ -15,6 +15,7 @@ from typing import Any
 
 from meili_desktop.domain.catalogue_document import catalogue_hash
 from meili_desktop.domain.entries import EntryKey
+from meili_desktop.domain.periods import PeriodState
 from meili_desktop.domain.units import UnitKind
 from meili_desktop.errors import MeiliError
 from meili_desktop.reports.template_reading import (
@@ -26,6 +27,7 @@ from meili_desktop.reports.template_xlsx import TemplateKeys, TemplateSpec, writ
 from meili_desktop.reports.xlsx_reading import CellProblem
 from meili_desktop.services.catalogue import active_catalogue
 from meili_desktop.services.entries import (
+    PeriodLockedError,
     find_period,
     local_user,
     reported_tasks,
@@ -113,6 +115,8 @@ def import_template(store: Store, path: Path, *, unit: str | None = None,
     catalogue = active_catalogue(store)
     _check_target(store, keys, unit, period_code, catalogue.version)
     period = find_period(store, keys.period_code)
+    if period.state is PeriodState.LOCKED:
+        raise PeriodLockedError(period=period.code)
 
     tasks = {task.number: task for task in reported_tasks(catalogue)}
     parsed = template_changes(reading, tasks)
