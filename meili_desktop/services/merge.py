@@ -234,7 +234,11 @@ def _merge_in_transaction(store: Store, session: Session, incoming: IncomingPack
               details={"file_name": incoming.file_name, "sequence": incoming.sequence,
                        "fingerprint": incoming.sender_fingerprint, "counts": counts,
                        "periods": list(incoming.periods),
-                       "is_clock_suspicious": suspicious})
+                       "is_clock_suspicious": suspicious,
+                       # Every entry's outcome, which receipts report back to the township.
+                       "entries": [[decision.entry.key.unit_id, decision.entry.key.task_number,
+                                    decision.entry.key.period_code, decision.entry.revision,
+                                    decision.kind.value] for decision in decisions]})
     if cancel is not None and cancel.is_set():
         raise CancelledError()
     return MergeResult(incoming.package_id, incoming.sender_unit_id, "merged", counts,

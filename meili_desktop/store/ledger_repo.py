@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from meili_desktop.domain.merge import IncomingPackage, LedgerRecord
 from meili_desktop.errors import CancelledError, MeiliError
+from meili_desktop.store.faults import DatabaseLockedError
 from meili_desktop.store.models import ImportedPackage
 
 logger = logging.getLogger(__name__)
@@ -92,6 +93,9 @@ def _begin_immediate(session: Session, cancel: threading.Event | None,
         try:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
             return
+        except DatabaseLockedError:
+            # The engine maps SQLite's "database is locked" to this error; wait and retry.
+            pass
         except OperationalError as error:
             if "locked" not in str(error.orig) and "busy" not in str(error.orig):
                 raise
