@@ -24,7 +24,7 @@ def canonical_json(value: Any) -> bytes:
     """Encode ``value`` as canonical JSON bytes.
 
     Raises:
-        ValueError: the value holds NaN, an infinity or a lone surrogate.
+        ValueError: the value contains NaN, an infinity or a lone surrogate.
     """
     text = json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False,
                       allow_nan=False)

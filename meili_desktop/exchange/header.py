@@ -59,10 +59,10 @@ class RawHeader:
         return HEADER_SIGNATURE_CONTEXT + self.prefix
 
 
-def _read(source: BinaryIO, size: int, what: str) -> bytes:
+def _read(source: BinaryIO, size: int, part: str) -> bytes:
     data = source.read(size)
     if len(data) < size:
-        raise TruncatedError(part=what)
+        raise TruncatedError(part=part)
     return data
 
 

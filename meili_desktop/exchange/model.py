@@ -25,7 +25,7 @@ RECIPIENT_ROLES = frozenset({ROLE_WORKING, ROLE_ESCROW})
 
 
 class KeyState(enum.StrEnum):
-    """What the office decided about a sender's signing key."""
+    """The office's decision about a sender's signing key."""
 
     UNKNOWN = "unknown"
     PENDING = "pending"
@@ -35,7 +35,7 @@ class KeyState(enum.StrEnum):
 
 @dataclass(frozen=True)
 class SenderKeyLookup:
-    """The keyring's answer about one sender key.
+    """The keyring's result for one sender key.
 
     Attributes:
         state: the office's decision.

@@ -77,7 +77,7 @@ class AttachmentEntry:
 
 @dataclass(frozen=True)
 class Manifest:
-    """A parsed manifest; ``identity`` holds the fields that repeat the header."""
+    """A parsed manifest. ``identity`` contains the fields that repeat the header."""
 
     identity: dict[str, Any]
     records: tuple[RecordEntry, ...]

@@ -9,8 +9,8 @@ reordering or truncating chunks, or appending bytes, changes a nonce or the fina
 
 Encrypted payloads use the suite's AEAD under a chunk key derived with HKDF from the file key,
 salted with the header hash. Signed but public payloads (distribution packages) are chunked the
-same way with an HMAC tag under a key derived from the header hash alone: anyone can compute
-that key, so the tag only locates damage, and authenticity comes from the signed manifest.
+same way, with an HMAC tag under a key derived from the header hash alone. Anyone can compute
+that key, so the tag only locates damage. Authenticity comes from the signed manifest.
 """
 
 from __future__ import annotations
@@ -206,7 +206,7 @@ class StreamReader:
         if self.remaining:
             raise ValueError("payload not fully read")
         if self._counter < self._chunks:
-            # Only an empty payload gets here: its single chunk holds no plaintext.
+            # Only an empty payload gets here, because its single chunk contains no plaintext.
             self._load_next_chunk()
         if self._source.read(1):
             raise TrailingDataError(chunk=self._counter - 1)

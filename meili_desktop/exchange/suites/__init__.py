@@ -93,7 +93,7 @@ def available_suites() -> list[str]:
 
 
 def known_suites() -> list[str]:
-    """Return every suite id this program knows, enabled or not."""
+    """Return every suite id this program defines, enabled or not."""
     return list(_SUITE_CLASSES)
 
 

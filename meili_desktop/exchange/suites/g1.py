@@ -4,7 +4,7 @@ SM2 signatures (with SM3 and the default user id ``1234567812345678`` of GM/T 00
 public-key encryption come from ``gmssl_pyx``, which wraps the C GmSSL library. SM3, HMAC-SM3,
 HKDF-SM3 and SM4-GCM come from ``cryptography``.
 
-Key encodings: an SM2 public key is the 64-byte ``x || y``; an SM2 private key is stored as the
+Key encodings: an SM2 public key is the 64-byte ``x || y``. An SM2 private key is stored as the
 32-byte scalar ``d`` followed by its 64-byte public key, because ``gmssl_pyx`` cannot derive the
 public key from ``d`` and needs both to sign.
 
