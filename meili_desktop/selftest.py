@@ -1,9 +1,10 @@
 """``meili-desktop --self-test``: check an installation in a temporary folder, print the result.
 
 The self-test creates a township and a city office data folder under a temporary folder whose
-name has Chinese characters and spaces, and runs the migrations. It sets both folders up, enters
-a value with evidence and sends an encrypted payload through every cipher suite. Then it renders
-both main windows off screen and takes the single-instance lock. It prints one line per check in the chosen language
+name has Chinese characters and spaces, and runs the migrations. It encrypts a payload with every
+cipher suite, sets both folders up and enters a value with evidence. A distribution package goes
+to the township and a report package back to the office, which merges it. Then it renders both
+main windows off screen and takes the single-instance lock. It prints one line per check in the chosen language
 and returns 0 when all pass, 1 otherwise.
 
 It changes where this process keeps QSettings (into the temporary folder), so it is meant to run
@@ -42,6 +43,7 @@ from meili_desktop.selftest_checks import (
     check_database,
     check_main_windows,
     check_package_round_trip,
+    check_payload_round_trip,
     check_setup_and_evidence,
     check_single_instance,
     check_translations,
@@ -65,10 +67,12 @@ STEPS: tuple[Step, ...] = (
     Step("translations", QT_TRANSLATE_NOOP("SelfTest", "Translations"), check_translations),
     Step("database", QT_TRANSLATE_NOOP("SelfTest", "Database and migrations"), check_database),
     Step("suites", QT_TRANSLATE_NOOP("SelfTest", "Cipher suites"), check_cipher_suites),
+    Step("payload", QT_TRANSLATE_NOOP("SelfTest", "Encryption with every suite"),
+         check_payload_round_trip, ("suites",)),
     Step("setup", QT_TRANSLATE_NOOP("SelfTest", "Setup, entry and evidence"),
          check_setup_and_evidence, ("database",)),
     Step("package", QT_TRANSLATE_NOOP("SelfTest", "Package round trip"),
-         check_package_round_trip, ("database", "suites")),
+         check_package_round_trip, ("setup", "suites")),
     Step("windows", QT_TRANSLATE_NOOP("SelfTest", "Main windows"), check_main_windows,
          ("setup",)),
     Step("instance", QT_TRANSLATE_NOOP("SelfTest", "Single instance per data folder"),

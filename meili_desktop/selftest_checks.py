@@ -13,12 +13,14 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication, QWidget
 
 from meili_desktop.domain.entries import EntryKey
+from meili_desktop.exchange.keys import KdfParameters
 from meili_desktop.paths import alembic_script_path, resource_path
 from meili_desktop.store.datafolder import Store, open_store
 from meili_desktop.store.migrate import current_revision, head_revision
@@ -27,6 +29,12 @@ logger = logging.getLogger(__name__)
 
 # A translated string of Qt's own qtbase catalogue, used to check that it was loaded.
 QT_SAMPLE = ("QPlatformTheme", "Cancel")
+# The city office's passphrase in the temporary data folder, which is deleted afterwards.
+CITY_PASSPHRASE = "自检 口令 2021"
+SELF_TEST_NARRATIVE = "自检：已完成 50%"
+# The temporary keys protect nothing, so cheap passphrase hashing keeps the self-test quick
+# while still running the Argon2id and PBKDF2 code of the bundle.
+SELF_TEST_KDF = KdfParameters(memory_kib=8 * 1024, passes=1, lanes=1, pbkdf2_iterations=10_000)
 
 
 class CheckFailed(Exception):
@@ -40,7 +48,8 @@ class SelfTestWork:
     root: Path
     language: str
     stores: dict[str, Store] = field(default_factory=dict)
-    unit_ids: dict[str, str] = field(default_factory=dict)
+    entry_key: EntryKey | None = None
+    city_keys: Any = None  # services.keys.UnlockedCityKeys once the city is set up
 
     def close(self) -> None:
         """Close every database, so the folder can be deleted (Windows keeps open files)."""
@@ -106,15 +115,19 @@ def check_cipher_suites(work: SelfTestWork) -> str:
 
 
 def check_setup_and_evidence(work: SelfTestWork) -> str:
-    """Set up a city office and a provisional township, enter a value and attach evidence."""
+    """Set up the city office with its keys and a provisional township with an entry and evidence."""
+    from meili_desktop.services import keys as key_service
     from meili_desktop.services.catalogue import ensure_default_catalogue
+    from meili_desktop.services.distribution import init_city
     from meili_desktop.services.entries import attach_evidence, reported_tasks, set_entry_fields
-    from meili_desktop.services.identity import Role
-    from meili_desktop.services.setup import setup_office, setup_provisional_township
+    from meili_desktop.services.setup import setup_provisional_township
     from meili_desktop.store import units_repo
 
     city = work.stores["city"]
-    setup_office(city, Role.CITY)
+    setup = init_city(city, "自检 市美丽城镇办", CITY_PASSPHRASE, work.root / "托管 密钥.mlkey",
+                      kdf=SELF_TEST_KDF)
+    work.city_keys = key_service.unlock_city_keys(city, setup.identity.unit_id or "",
+                                                  CITY_PASSPHRASE)
 
     township = work.stores["township"]
     catalogue = ensure_default_catalogue(township)
@@ -126,26 +139,86 @@ def check_setup_and_evidence(work: SelfTestWork) -> str:
         county_name = county.name
     identity = setup_provisional_township(township, county_name, town.name)
     assert identity.unit_id is not None
-    work.unit_ids["township"] = identity.unit_id
 
     task = reported_tasks(catalogue)[0]
-    period_code = _first_open_period(township)
-    key = EntryKey(identity.unit_id, task.number, period_code)
-    set_entry_fields(township, catalogue, key, {"narrative": "自检：已完成 50%"})
-
+    key = EntryKey(identity.unit_id, task.number, _first_open_period(township))
+    set_entry_fields(township, catalogue, key, {"narrative": SELF_TEST_NARRATIVE})
     evidence = work.root / "佐证 照片.png"
     image = QImage(64, 48, QImage.Format.Format_RGB32)
     image.fill(QColor("#2E9E5B"))
     if not image.save(str(evidence), "PNG"):
         raise CheckFailed("cannot write a PNG file (Qt image plugins missing?)")
-    result = attach_evidence(township, key, evidence, max_mb=5)
-    if not result.is_changed:
+    if not attach_evidence(township, key, evidence, max_mb=5).is_changed:
         raise CheckFailed("attaching evidence changed nothing")
-    return f"{identity.unit_id} {task.number} {period_code}"
+    work.entry_key = key
+    return f"{key.unit_id} {key.task_number} {key.period_code}"
 
 
 def check_package_round_trip(work: SelfTestWork) -> str:
-    """Encrypt and sign a payload with every suite, read it back and reject a damaged copy."""
+    """Send a distribution package to the township and a report package back, then merge it.
+
+    The office approves the township's new key as a clerk would after comparing fingerprints,
+    merges the package, and must then find the entry and its evidence, see a second merge
+    change nothing, and reject a damaged copy without leaving files behind.
+    """
+    from meili_desktop.exchange.errors import ExchangeError, PendingSenderKeyError
+    from meili_desktop.services.distribution import (
+        build_distribution_package,
+        import_distribution_package,
+    )
+    from meili_desktop.services.key_approval import approve_key
+    from meili_desktop.services.merge import merge
+    from meili_desktop.services.packages import export_report_package, read_incoming
+    from meili_desktop.store import entries_repo
+
+    city, township, key = work.stores["city"], work.stores["township"], work.entry_key
+    assert key is not None
+    exchange_dir = work.root / "交换 文件夹"
+    exchange_dir.mkdir()
+    build_distribution_package(city, work.city_keys, key.unit_id, exchange_dir)
+    distribution_file = next(exchange_dir.glob("*.mldp"))
+    import_distribution_package(township, distribution_file)
+    report = export_report_package(township, exchange_dir)
+
+    try:
+        read_incoming(city, report.path, work.city_keys).discard()
+    except PendingSenderKeyError:
+        approve_key(city, key.unit_id, report.header.sender_fingerprint, actor="self-test")
+    else:
+        raise CheckFailed("the office accepted a township key it had never approved")
+    with read_incoming(city, report.path, work.city_keys) as opened:
+        first = merge(city, opened.incoming)
+    with read_incoming(city, report.path, work.city_keys) as opened:
+        second = merge(city, opened.incoming)
+    if (first.outcome, second.outcome) != ("merged", "duplicate"):
+        raise CheckFailed(f"merges gave {first.outcome} then {second.outcome}")
+
+    with city.session_factory() as session:
+        merged = entries_repo.list_entries(session, key.unit_id, key.period_code)
+    entry = merged.get(key.task_number)
+    if entry is None or entry.narrative != SELF_TEST_NARRATIVE or len(entry.attachments) != 1:
+        raise CheckFailed(f"the office holds {entry!r} after the merge")
+
+    damaged = exchange_dir / f"损坏 {report.path.name}"
+    data = bytearray(report.path.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    damaged.write_bytes(bytes(data))
+    try:
+        read_incoming(city, damaged, work.city_keys).discard()
+    except ExchangeError:
+        pass
+    else:
+        raise CheckFailed("the office accepted a damaged report package")
+    if any(city.folder.temp_dir.iterdir()):
+        raise CheckFailed(f"a rejected package left files in {city.folder.temp_dir}")
+    return f"{report.path.name} entries={report.entry_count} files={report.attachment_count}"
+
+
+def check_payload_round_trip(work: SelfTestWork) -> str:
+    """Encrypt and sign a payload with every suite, read it back and reject a damaged copy.
+
+    Packages use the default suite, so this is where the other suites (国密 included) run.
+    """
     from meili_desktop.exchange.errors import CorruptedError
     from meili_desktop.exchange.stream import (
         ChunkSealer,
@@ -157,7 +230,8 @@ def check_package_round_trip(work: SelfTestWork) -> str:
 
     # Three chunks and a partial one, so the final-chunk handling runs.
     payload = os.urandom(3 * 64 * 1024 + 1000)
-    temp_dir = work.stores["city"].folder.temp_dir
+    temp_dir = work.root / "payload"
+    temp_dir.mkdir()
     for suite_id in available_suites():
         suite = get_suite(suite_id)
         signer = suite.generate_signing_key()

@@ -63,73 +63,78 @@ Please send this file to your support contact.</source>
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="64" />
+        <location filename="../../meili_desktop/selftest.py" line="66" />
         <source>Program files</source>
         <translation>程序文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="65" />
+        <location filename="../../meili_desktop/selftest.py" line="67" />
         <source>Translations</source>
         <translation>界面翻译</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="66" />
+        <location filename="../../meili_desktop/selftest.py" line="68" />
         <source>Database and migrations</source>
         <translation>数据库与迁移</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="67" />
+        <location filename="../../meili_desktop/selftest.py" line="69" />
         <source>Cipher suites</source>
         <translation>密码套件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="68" />
+        <location filename="../../meili_desktop/selftest.py" line="70" />
+        <source>Encryption with every suite</source>
+        <translation>各密码套件加解密</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/selftest.py" line="72" />
         <source>Setup, entry and evidence</source>
         <translation>初始设置、填报与佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="70" />
+        <location filename="../../meili_desktop/selftest.py" line="74" />
         <source>Package round trip</source>
         <translation>数据包加密往返</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="72" />
+        <location filename="../../meili_desktop/selftest.py" line="76" />
         <source>Main windows</source>
         <translation>主窗口</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="74" />
+        <location filename="../../meili_desktop/selftest.py" line="78" />
         <source>Single instance per data folder</source>
         <translation>同一数据文件夹只运行一个程序</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="158" />
+        <location filename="../../meili_desktop/selftest.py" line="164" />
         <source>Self-test of Beautiful Towns Reporting {version}</source>
         <translation>美丽城镇填报 {version} 自检</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="160" />
+        <location filename="../../meili_desktop/selftest.py" line="166" />
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="160" />
+        <location filename="../../meili_desktop/selftest.py" line="166" />
         <source>FAILED</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="161" />
+        <location filename="../../meili_desktop/selftest.py" line="167" />
         <source>not run</source>
         <translation>未运行</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="169" />
-        <location filename="../../meili_desktop/selftest_checks.py" line="76" />
+        <location filename="../../meili_desktop/selftest.py" line="175" />
+        <location filename="../../meili_desktop/selftest_checks.py" line="85" />
         <source>Self-test passed.</source>
         <translation>自检通过。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="171" />
+        <location filename="../../meili_desktop/selftest.py" line="177" />
         <source>Self-test failed: {count} of {total} checks did not pass. The test folder {folder} was kept; its log is {log}.</source>
         <translation>自检未通过：{total} 项检查中有 {count} 项未通过。测试文件夹 {folder} 已保留，日志文件为 {log}。</translation>
     </message>
