@@ -232,7 +232,8 @@ class _PayloadParser:
             raise SizeMismatchError(part="attachment", name=entry.name, declared=entry.size,
                                     actual=length)
         sha256 = hashlib.sha256()
-        digest = self._suite.hasher()
+        # With a SHA-256 suite the two digests are the same hash, computed once.
+        digest = None if self._suite.hash_name == "SHA-256" else self._suite.hasher()
         temp_path = self._work_dir / entry.sha256
         with mapped_os_errors(self._work_dir):
             output = open(temp_path, "xb")
@@ -241,10 +242,12 @@ class _PayloadParser:
                 block = self._stream.read(min(_COPY_BLOCK, length))
                 length -= len(block)
                 sha256.update(block)
-                digest.update(block)
+                if digest is not None:
+                    digest.update(block)
                 with mapped_os_errors(self._work_dir):
                     output.write(block)
-        if sha256.hexdigest() != entry.sha256 or digest.digest().hex() != entry.digest:
+        suite_digest = sha256.hexdigest() if digest is None else digest.digest().hex()
+        if sha256.hexdigest() != entry.sha256 or suite_digest != entry.digest:
             raise CorruptedError(part="attachment", name=entry.name)
         return VerifiedAttachment(entry.sha256, entry.size, entry.name, temp_path)
 

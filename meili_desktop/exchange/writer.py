@@ -1,7 +1,7 @@
 """Write a package file: sign the header and manifest, then stream the payload chunks.
 
 The file is written to a temporary file in the target folder and moved into place with
-``os.replace`` only when complete, so a reader never sees a partial package; on failure or
+``os.replace`` only when complete, so a reader never sees a partial package. On failure or
 cancellation the temporary file is removed.
 """
 
