@@ -1,0 +1,353 @@
+"""Distribution packages (下发包): the city writes one per unit; a township imports it.
+
+A distribution package is signed by the city but not encrypted: it carries the catalogue,
+periods, the unit's targets, the city's public keys and the review comments on the unit's
+entries. The first one a laptop imports sets it up (or binds a provisional township) and pins
+the city's signing key; later ones must be signed by a pinned key and have a higher sequence
+number. A key rotation reaches townships in packages signed by the old key.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from meili_desktop.domain.catalogue_document import (
+    catalogue_from_document,
+    catalogue_to_document,
+)
+from sqlalchemy.orm import Session
+
+from meili_desktop.domain.divisions import CITY_ID, CITY_NAME
+from meili_desktop.domain.targets import SplitMethod, TargetRecord
+from meili_desktop.errors import MeiliError
+from meili_desktop.exchange import content
+from meili_desktop.exchange.container import (
+    PackageHeaderInfo,
+    Sender,
+    open_package,
+    read_package,
+    verify_header,
+    write_package,
+)
+from meili_desktop.exchange.errors import ContentMismatchError
+from meili_desktop.exchange.fingerprints import fingerprint
+from meili_desktop.exchange.keys import PURPOSE_SIGNING
+from meili_desktop.exchange.model import KIND_DISTRIBUTION, KeyState, SenderKeyLookup
+from meili_desktop.file_types import DISTRIBUTION_PACKAGE_EXTENSION
+from meili_desktop.services import keys as key_service
+from meili_desktop.services.catalogue import active_catalogue, ensure_default_catalogue
+from meili_desktop.services.identity import Identity, Role, load_identity, save_identity
+from meili_desktop.services.packages import (
+    CITY_NAME_KEY,
+    CITY_UNIT_KEY,
+    WrongKindError,
+    utc_now,
+)
+from meili_desktop.services.setup import bind_township, setup_office
+from meili_desktop.store import (
+    audit_repo,
+    catalogue_repo,
+    keys_repo,
+    package_repo,
+    targets_repo,
+)
+from meili_desktop.store.datafolder import Store
+from meili_desktop.store.meta_repo import get_meta, next_sequence, set_meta
+
+logger = logging.getLogger(__name__)
+
+ProgressCallback = Callable[[int, int], None]
+
+LAST_SEQUENCE_KEY = "distribution/last_sequence"
+LAST_PACKAGE_KEY = "distribution/last_package_id"
+
+
+class UnitNotKnownError(MeiliError):
+    """The office has no reporting unit with this id or code; details: ``unit``."""
+
+    code = "distribution.unknown_unit"
+    exit_code = 4
+
+
+class WrongAddresseeError(MeiliError):
+    """The distribution package is for another unit; details: ``file``, ``package_unit``,
+    ``own_unit``."""
+
+    code = "distribution.wrong_addressee"
+    exit_code = 5
+
+
+class NotForOfficeError(MeiliError):
+    """An office data folder cannot import a distribution package; details: ``role``."""
+
+    code = "distribution.not_for_office"
+    exit_code = 5
+
+
+class AlreadyImportedError(MeiliError):
+    """This distribution package was imported before; nothing changed. Details: ``file``."""
+
+    code = "distribution.already_imported"
+    exit_code = 0
+
+
+class OlderPackageError(MeiliError):
+    """A newer distribution package was imported already; details: ``file``, ``sequence``,
+    ``latest``."""
+
+    code = "distribution.older"
+    exit_code = 37
+
+
+@dataclass(frozen=True)
+class CitySetup:
+    """The result of setting up a city office: its signing key and the escrow key file."""
+
+    identity: Identity
+    signing_fingerprint: str
+    escrow_file: Path
+
+
+def init_city(store: Store, name: str, passphrase: str, escrow_file: Path, *,
+              suite_id: str = "C1", kdf: key_service.KdfParameters = key_service.DEFAULT_KDF
+              ) -> CitySetup:
+    """Set the data folder up as the city office and create its keys.
+
+    The escrow private key is written to ``escrow_file`` (protected by the passphrase) and
+    not kept in the database; the office stores that file apart from this computer.
+    """
+    identity = setup_office(store, Role.CITY)
+    with store.session_factory.begin() as session:
+        set_meta(session, CITY_NAME_KEY, name)
+        set_meta(session, CITY_UNIT_KEY, identity.unit_id or CITY_ID)
+        signing, escrow_blob = key_service.create_city_keys(
+            session, identity.unit_id or CITY_ID, passphrase, suite_id=suite_id, kdf=kdf)
+    key_service.write_escrow_file(escrow_file, escrow_blob)
+    logger.info("set up city office %s with signing key %s", name, signing)
+    return CitySetup(identity, signing, escrow_file)
+
+
+def distribution_file_name(unit_name: str, unit_id: str) -> str:
+    return f"下发包_{unit_name}_{unit_id}{DISTRIBUTION_PACKAGE_EXTENSION}"
+
+
+def _city_key_list(store: Store, city_unit_id: str) -> list[content.CityKey]:
+    with store.session_factory() as session:
+        records = keys_repo.list_keys(session, owner_unit_id=city_unit_id,
+                                      statuses=(keys_repo.APPROVED, keys_repo.RETIRING))
+    return [content.CityKey(record.purpose, record.suite, record.public_key, record.fingerprint,
+                            record.status) for record in records]
+
+
+def _target_document(record: TargetRecord) -> dict[str, object]:
+    return {"task_number": record.task_number, "unit_id": record.unit_id,
+            "period_code": record.period_code, "value": str(record.value),
+            "method": record.method.value,
+            "base": None if record.base is None else str(record.base),
+            "version": record.version}
+
+
+def build_distribution_package(store: Store, unlocked: key_service.UnlockedCityKeys,
+                               unit_id: str, out_path: Path,
+                               periods: Sequence[str] | None = None,
+                               progress: ProgressCallback | None = None,
+                               cancel: threading.Event | None = None) -> PackageHeaderInfo:
+    """Write the distribution package for one reporting unit.
+
+    ``out_path`` may be a folder, in which case the file is named after the unit.
+
+    Raises:
+        UnitNotKnownError: the unit is not stored at the office.
+    """
+    catalogue = active_catalogue(store)
+    with store.session_factory.begin() as session:
+        unit = package_repo.unit_document(session, unit_id)
+        if unit is None:
+            raise UnitNotKnownError(unit=unit_id)
+        period_list = package_repo.period_documents(session, periods)
+        targets = [_target_document(record)
+                   for record in targets_repo.targets_for_unit(session, unit_id)]
+        comments = package_repo.comments_for_unit(session, unit_id)
+        sequence = next_sequence(session, "distribution")
+        city_name = get_meta(session, CITY_NAME_KEY) or CITY_NAME
+    if out_path.is_dir():
+        out_path = out_path / distribution_file_name(unit["name"], unit_id)
+    records = content.distribution_records(
+        unit=unit, city_unit_id=unlocked.unit_id, city_name=city_name,
+        catalogue_document=catalogue_to_document(catalogue), periods=period_list,
+        targets=targets, city_keys=_city_key_list(store, unlocked.unit_id), comments=comments)
+    header = write_package(
+        out_path, KIND_DISTRIBUTION, Sender(unlocked.unit_id, city_name), unlocked.signing, [],
+        records, [], sequence=sequence, periods=[period["code"] for period in period_list],
+        counts={"tasks": len(catalogue.tasks), "targets": len(targets),
+                "comments": len(comments)},
+        addressee=unit_id, suite=unlocked.signing.suite, progress=progress, cancel=cancel,
+        temp_dir=store.folder.temp_dir)
+    with store.session_factory.begin() as session:
+        audit_repo.add_event(session, "package.distributed", unit_id=unit_id,
+                             package_id=header.package_id,
+                             details={"file": out_path.name, "sequence": sequence})
+    logger.info("wrote distribution package %s for %s", header.package_id, unit_id)
+    return header
+
+
+class TownshipKeyring:
+    """Trusts the city signing keys pinned at the first import; trusts any key before that."""
+
+    def __init__(self, pinned: dict[str, bytes]) -> None:
+        self._pinned = pinned
+
+    def sender_key(self, unit_id: str, fingerprint_text: str) -> SenderKeyLookup:
+        if not self._pinned:
+            return SenderKeyLookup(KeyState.APPROVED)
+        public_key = self._pinned.get(fingerprint_text)
+        if public_key is None:
+            return SenderKeyLookup(KeyState.UNKNOWN)
+        return SenderKeyLookup(KeyState.APPROVED, public_key)
+
+    def decryption_key(self, key_id: str) -> bytes | None:
+        return None
+
+
+def pinned_city_keys(store: Store) -> dict[str, bytes]:
+    """Return the city signing keys this laptop trusts, by fingerprint."""
+    with store.session_factory() as session:
+        city_unit_id = get_meta(session, CITY_UNIT_KEY)
+        if city_unit_id is None:
+            return {}
+        return {record.fingerprint: record.public_key
+                for record in keys_repo.list_keys(
+                    session, owner_unit_id=city_unit_id, purpose=PURPOSE_SIGNING,
+                    statuses=(keys_repo.APPROVED, keys_repo.RETIRING))}
+
+
+@dataclass(frozen=True)
+class DistributionImport:
+    """What importing a distribution package did."""
+
+    header: PackageHeaderInfo
+    unit_id: str
+    unit_name: str
+    city_fingerprint: str
+    is_first_import: bool
+    moved_entries: int
+    targets_changed: int
+    comments_added: int
+
+
+def _check_role_and_order(store: Store, header: PackageHeaderInfo, path: Path) -> None:
+    identity = load_identity(store)
+    if identity is not None and identity.role is not Role.TOWNSHIP:
+        raise NotForOfficeError(role=identity.role.value)
+    if identity is not None and not identity.is_provisional and \
+            identity.unit_id != header.addressee:
+        raise WrongAddresseeError(file=path.name, package_unit=header.addressee or "",
+                                  own_unit=identity.unit_id or "")
+    with store.session_factory() as session:
+        last_sequence = int(get_meta(session, LAST_SEQUENCE_KEY) or 0)
+        last_package = get_meta(session, LAST_PACKAGE_KEY)
+    if last_package == header.package_id:
+        raise AlreadyImportedError(file=path.name)
+    if header.sequence <= last_sequence:
+        raise OlderPackageError(file=path.name, sequence=header.sequence, latest=last_sequence)
+
+
+def import_distribution_package(store: Store, path: Path,
+                                progress: ProgressCallback | None = None,
+                                cancel: threading.Event | None = None) -> DistributionImport:
+    """Verify a distribution package and apply it to this township laptop.
+
+    A fresh data folder is set up as the addressed township; a provisional township is bound
+    to it with all its entries. Entries are never changed, except that returned ones are
+    marked for revision.
+
+    Raises:
+        ExchangeError: the package failed a check of the container.
+        WrongKindError, WrongAddresseeError, NotForOfficeError, AlreadyImportedError,
+        OlderPackageError: see the classes.
+    """
+    header = open_package(path)
+    if header.kind != KIND_DISTRIBUTION:
+        raise WrongKindError(file=path.name, kind=header.kind, expected=KIND_DISTRIBUTION)
+    pinned = pinned_city_keys(store)
+    keyring = TownshipKeyring(pinned)
+    header = verify_header(path, keyring)
+    _check_role_and_order(store, header, path)
+    with read_package(path, keyring=keyring, temp_dir=store.folder.temp_dir,
+                      progress=progress, cancel=cancel) as verified:
+        received = content.read_distribution_records(verified.records, header.addressee,
+                                                     path.name)
+    catalogue = catalogue_from_document(received.catalogue_document)
+    unit_id = str(received.unit["id"])
+
+    ensure_default_catalogue(store)
+    with store.session_factory.begin() as session:
+        package_repo.upsert_unit(session, received.unit, utc_now())
+    moved = _bind_or_set_up(store, unit_id)
+
+    with store.session_factory.begin() as session:
+        if catalogue_repo.load_active_catalogue(session) != catalogue:
+            catalogue_repo.save_catalogue(session, catalogue, activate=True)
+        package_repo.store_periods(session, received.periods)
+        targets_changed = targets_repo.store_received_targets(
+            session, [_target_record(item) for item in received.targets],
+            package_id=header.package_id)
+        _store_city_keys(session, received)
+        comments_added = package_repo.store_received_comments(
+            session, unit_id, received.comments, header.package_id)
+        key_service.ensure_township_key(session, unit_id, header.suite)
+        set_meta(session, CITY_UNIT_KEY, received.city_unit_id)
+        set_meta(session, CITY_NAME_KEY, received.city_name)
+        set_meta(session, LAST_SEQUENCE_KEY, str(header.sequence))
+        set_meta(session, LAST_PACKAGE_KEY, header.package_id)
+        audit_repo.add_event(session, "package.distribution_imported", unit_id=unit_id,
+                             package_id=header.package_id,
+                             details={"file": path.name, "sequence": header.sequence,
+                                      "city_key": header.sender_fingerprint})
+    logger.info("imported distribution package %s for %s", header.package_id, unit_id)
+    return DistributionImport(header, unit_id, str(received.unit.get("name", "")),
+                              header.sender_fingerprint, not pinned, moved, targets_changed,
+                              comments_added)
+
+
+def _bind_or_set_up(store: Store, unit_id: str) -> int:
+    identity = load_identity(store)
+    if identity is None:
+        save_identity(store, Identity(Role.TOWNSHIP, unit_id, is_provisional=False))
+        return 0
+    if identity.is_provisional:
+        return bind_township(store, unit_id).moved_entries
+    return 0
+
+
+def _target_record(item: dict) -> TargetRecord:
+    return TargetRecord(task_number=int(item["task_number"]), unit_id=str(item["unit_id"]),
+                        period_code=str(item["period_code"]), value=Decimal(str(item["value"])),
+                        method=SplitMethod.RECEIVED,
+                        base=None if item.get("base") is None else Decimal(str(item["base"])),
+                        version=int(item["version"]))
+
+
+def _store_city_keys(session: Session, received: content.DistributionContent) -> None:
+    """Pin the city's keys as listed; statuses follow the city's (rotation, retirement)."""
+    for key in received.city_keys:
+        if fingerprint(key.suite, key.public_key) != key.fingerprint:
+            raise ContentMismatchError(file="", reason="city_key_fingerprint",
+                                       value=key.fingerprint)
+        stored = keys_repo.add_key(session, fingerprint=key.fingerprint,
+                                   owner_unit_id=received.city_unit_id, purpose=key.purpose,
+                                   suite=key.suite, public_key=key.public_key,
+                                   status=key.status)
+        if stored.status != key.status:
+            keys_repo.set_status(session, received.city_unit_id, key.fingerprint, key.status)
+    listed = {key.fingerprint for key in received.city_keys}
+    for record in keys_repo.list_keys(session, owner_unit_id=received.city_unit_id,
+                                      statuses=(keys_repo.APPROVED, keys_repo.RETIRING)):
+        if record.fingerprint not in listed:
+            keys_repo.set_status(session, received.city_unit_id, record.fingerprint,
+                                 keys_repo.RETIRED)
