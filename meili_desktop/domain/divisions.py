@@ -86,10 +86,14 @@ def plan_units(rows: Iterable[DivisionRow]) -> list[PlannedUnit]:
     """Match the rows of every edition into units with one identity each.
 
     Editions are processed oldest first. A row of a later edition continues a unit of the
-    edition before it, trying in turn: the same code and name; the same name in the same
-    county (after the county itself was matched); a name that only one unmatched unit of
-    the same level had; the same code under a new name (a rename). Anything else starts a
-    new unit whose id is its code.
+    edition before it that matches, tried in this order:
+
+    1. the same code and name;
+    2. the same name in the same county, after the county itself was matched;
+    3. a name that only one unmatched unit of the same level had;
+    4. the same code under a new name, which is a rename.
+
+    Any other row starts a new unit whose id is its code.
 
     Returns:
         The city (id :data:`CITY_ID`), then counties, then townships, each sorted by id.

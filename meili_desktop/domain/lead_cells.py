@@ -1,9 +1,9 @@
 """Read the lead-unit cell (牵头责任单位) of a task table into member unit names.
 
 The cell lists one or more member units, the first being the lead. Source tables spell
-units by their aliases, add stray spaces and full-width punctuation, and sometimes hold the
-requirement text instead of a unit; :func:`read_lead_cell` tells these cases apart and
-:func:`suggest_unit_from_duties` proposes the unit whose duties best match the task.
+units by their aliases, add stray spaces and full-width punctuation, and sometimes contain
+the requirement text instead of a unit. :func:`read_lead_cell` distinguishes these cases,
+and :func:`suggest_unit_from_duties` proposes the unit whose duties best match the task.
 """
 
 from __future__ import annotations
@@ -21,22 +21,23 @@ from meili_desktop.domain.catalogue import Catalogue, MemberUnit
 _SEPARATORS = re.compile(r"[、,;/\n]+")
 
 # A unit name ends with the word for an organisation; requirement text does not.
-_UNIT_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z0-9()]{1,30}(局|委|办|办公室|委员会|单位|中心|政府|公司)")
+_UNIT_NAME = re.compile(
+    r"[\u4e00-\u9fffA-Za-z0-9()]{1,30}(局|委|办|办公室|委员会|单位|中心|政府|公司|厅|院|部|处|所|站|队|会)")
 
 # The shortest run of characters shared by a task title and a unit's duties that counts as
-# evidence; two characters (such as 建设) are shared by too many duties to mean anything.
+# evidence. Two characters (such as 建设) occur in too many duties to tell units apart.
 MIN_DUTY_MATCH = 3
 
 _TITLE_NOISE = re.compile(r"[\s。，、；：“”\"'（）()0-9A-Za-z.+%]")
 
 
 class LeadCellKind(StrEnum):
-    """What a lead-unit cell holds."""
+    """Content of a lead-unit cell."""
 
     EMPTY = "empty"
     UNITS = "units"  # every part names a known member unit
     UNKNOWN = "unknown"  # some part looks like a unit name but is not a known one
-    REQUIREMENT = "requirement"  # the cell holds requirement text, not unit names
+    REQUIREMENT = "requirement"  # the cell contains requirement text, not unit names
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,26 @@ def _parts(text: str) -> list[str]:
     return [part.strip() for part in _SEPARATORS.split(folded) if part.strip()]
 
 
+def _split_on_spaces(part: str, index: dict[str, str]) -> list[str] | None:
+    """Split a part at spaces into known names, joining words split by stray spaces.
+
+    "市财政局 市 建委" gives ["市财政局", "市 建委"]. Returns None unless every word ends up
+    in a known name.
+    """
+    words = part.split()
+    pieces: list[str] = []
+    start = 0
+    while start < len(words):
+        for end in range(len(words), start, -1):
+            if fold("".join(words[start:end])) in index:
+                pieces.append(" ".join(words[start:end]))
+                start = end
+                break
+        else:
+            return None
+    return pieces
+
+
 def read_lead_cell(text: str, requirement: str, catalogue: Catalogue) -> LeadCell:
     """Read a lead-unit cell into official member unit names.
 
@@ -81,8 +102,8 @@ def read_lead_cell(text: str, requirement: str, catalogue: Catalogue) -> LeadCel
         catalogue: the catalogue whose member units and aliases are known.
 
     Returns:
-        The cell's kind with the names it holds; parts separated only by spaces are tried
-        as separate names when the whole part is unknown.
+        The cell's kind with the names it holds. A part that is no known name as a whole
+        is tried as several names separated by spaces.
     """
     if not text.strip():
         return LeadCell(LeadCellKind.EMPTY)
@@ -94,12 +115,13 @@ def read_lead_cell(text: str, requirement: str, catalogue: Catalogue) -> LeadCel
     written: list[str] = []
     unknown: list[str] = []
     for part in _parts(text):
-        pieces = [part] if fold(part) in index else (part.split() or [part])
+        pieces = [part] if fold(part) in index else _split_on_spaces(part, index)
+        if pieces is None:
+            unknown.append(part)
+            continue
         for piece in pieces:
-            official = index.get(fold(piece))
-            if official is None:
-                unknown.append(piece)
-            elif official not in names:
+            official = index[fold(piece)]
+            if official not in names:
                 names.append(official)
                 written.append(piece)
 

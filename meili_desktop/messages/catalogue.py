@@ -65,11 +65,11 @@ MESSAGES: dict[str, str] = {
         "Errors", "Sheet {sheet}, row {row}: task number {number} is already used in row "
         "{first_row}. Renumber one of the rows; if accepted, this row is left out."),
     "catalogue_xlsx.requirement_in_unit": QT_TRANSLATE_NOOP(
-        "Errors", "Sheet {sheet}, row {row} (task {number}): the lead-unit column holds "
+        "Errors", "Sheet {sheet}, row {row} (task {number}): the lead-unit column contains "
         "requirement text (\"{value}\") instead of a unit. By the member units' duties the "
         "lead unit is probably {suggestion}, which is used if accepted."),
     "catalogue_xlsx.requirement_in_unit.no_suggestion": QT_TRANSLATE_NOOP(
-        "Errors", "Sheet {sheet}, row {row} (task {number}): the lead-unit column holds "
+        "Errors", "Sheet {sheet}, row {row} (task {number}): the lead-unit column contains "
         "requirement text (\"{value}\") instead of a unit, and no member unit's duties match "
         "the task. Enter the lead unit; if accepted, the task has no lead unit."),
     "catalogue_xlsx.missing_unit": QT_TRANSLATE_NOOP(

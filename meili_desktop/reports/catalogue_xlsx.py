@@ -1,12 +1,12 @@
 """Read the office's Excel task table (分类, 编号, 重点工作, 工作要求, 牵头责任单位) into a catalogue.
 
 The office keeps the table as an .xlsx whose 分类 and 牵头责任单位 cells are merged
-vertically; openpyxl returns a merged range's value only in its top-left cell, so the
-other cells of each range are filled from it. Header rows may sit below a title row and
-repeat on every printed page, and the table may span several sheets. Each row that cannot be
-read cleanly becomes an :class:`ImportProblem` naming the sheet, row and reason; the
-catalogue built alongside resolves each problem as its suggestion says, and the caller
-decides whether to store it.
+vertically. openpyxl returns a merged range's value only in its top-left cell, so the other
+cells of each range are filled from it. Header rows may sit below a title row and repeat on
+every printed page, and the table may span several sheets. Each row that cannot be read
+cleanly becomes an :class:`ImportProblem` naming the sheet, row and reason. The catalogue
+built alongside resolves each problem with its suggestion, and the caller decides whether
+to store it.
 """
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ _SUB_ITEM = re.compile(r"(\d+\.\d+)\s*")
 
 
 class CatalogueXlsxError(MeiliError):
-    """The workbook cannot be read as a task table; the code says why.
+    """The workbook cannot be read as a task table, for the reason that the code names.
 
     Codes: ``catalogue_xlsx.not_found``, ``.too_large``, ``.unreadable``, ``.no_header``,
     ``.no_tasks``.
@@ -78,11 +78,11 @@ class CatalogueXlsxError(MeiliError):
 class ImportProblem:
     """A row the import could not read cleanly.
 
-    ``code`` names the reason (``catalogue_xlsx.unknown_unit``, ``.missing_number``,
+    ``code`` names the reason: ``catalogue_xlsx.unknown_unit``, ``.missing_number``,
     ``.bad_number``, ``.duplicate_number``, ``.requirement_in_unit``, ``.missing_unit``,
-    ``.missing_title``, ``.missing_category``); ``value`` is the offending cell text and
-    ``suggestion`` what an accepted import uses instead (empty when the row or name is
-    dropped).
+    ``.missing_title`` or ``.missing_category``. ``value`` is the offending cell text.
+    ``suggestion`` is what an accepted import uses instead, and is empty when the row or
+    name is dropped.
     """
 
     sheet: str
@@ -370,7 +370,7 @@ def read_catalogue_xlsx(path: Path, base: Catalogue, version: str) -> CatalogueR
         version: the version id of the new catalogue.
 
     Returns:
-        The catalogue with every problem resolved as its suggestion says, and the problems.
+        The catalogue with every problem resolved by its suggestion, and the problems.
 
     Raises:
         CatalogueXlsxError: the file is missing, too large or not a workbook, or no sheet

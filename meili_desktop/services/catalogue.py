@@ -22,7 +22,7 @@ EMBEDDED_CATALOGUE = ("catalogue", "catalogue-2020.json")
 
 
 class CatalogueMissingError(MeiliError):
-    """The database holds no active catalogue version."""
+    """The database contains no active catalogue version."""
 
     code = "catalogue.none_active"
     exit_code = 4
@@ -45,8 +45,8 @@ def load_embedded_catalogue() -> Catalogue:
 def ensure_default_catalogue(store: Store) -> Catalogue:
     """Store the embedded catalogue and the division list when the database has none yet.
 
-    Safe to call on every start: a database that already holds a catalogue or reporting
-    units keeps them.
+    Safe to call on every start, because a database that already contains a catalogue or
+    reporting units keeps them.
 
     Returns:
         The active catalogue.
@@ -83,9 +83,8 @@ def _active(session: Session) -> Catalogue:
 class CatalogueImportResult:
     """What a catalogue import found and did.
 
-    ``catalogue`` is the catalogue built from the workbook (with every accepted problem
-    resolved as its suggestion says); ``is_imported`` tells whether it was stored and
-    activated.
+    ``catalogue`` is the catalogue built from the workbook, with every problem resolved by
+    its suggestion. ``is_imported`` is true when it was stored and activated.
     """
 
     catalogue: Catalogue | None
@@ -101,8 +100,8 @@ def import_catalogue_xlsx(store: Store, path: Path, *, dry_run: bool = False,
 
     Measures, units, levels and scoring rules are not in the table, so they are carried
     over from the active catalogue's task with the same number. The workbook is read and
-    checked before anything is written; with problems, nothing is stored unless
-    ``accept_problems`` is set, and then each problem is resolved as its suggestion says.
+    checked before anything is written. When it has problems, nothing is stored unless
+    ``accept_problems`` is set, and then each problem is resolved by its suggestion.
 
     Args:
         store: the open data folder.

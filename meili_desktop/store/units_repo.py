@@ -1,8 +1,8 @@
 """Store and find reporting units: the city, counties, townships and units without a code.
 
 Units are seeded from the embedded division code list. The office can add units that have
-no official code (market towns, 集镇), rename, move and merge units; each change writes an
-audit event, and a merged unit keeps its row and codes, pointing at the unit it joined.
+no official code (market towns, 集镇), and rename, move and merge units. Each change writes an
+audit event. A merged unit keeps its row and codes and points at the unit it joined.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ class UnitAmbiguousError(MeiliError):
 
 
 class UnitChangeError(MeiliError):
-    """A change to a unit was rejected; the code says why.
+    """A change to a unit was rejected for the reason that the code names.
 
     Codes: ``units.invalid_name``, ``units.duplicate_name``, ``units.invalid_parent``,
     ``units.invalid_merge``.

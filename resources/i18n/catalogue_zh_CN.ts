@@ -272,12 +272,12 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/catalogue.py" line="67" />
-        <source>Sheet {sheet}, row {row} (task {number}): the lead-unit column holds requirement text ("{value}") instead of a unit. By the member units' duties the lead unit is probably {suggestion}, which is used if accepted.</source>
+        <source>Sheet {sheet}, row {row} (task {number}): the lead-unit column contains requirement text ("{value}") instead of a unit. By the member units' duties the lead unit is probably {suggestion}, which is used if accepted.</source>
         <translation>工作表“{sheet}”第 {row} 行（第 {number} 项任务）：牵头责任单位列填的是工作要求（“{value}”），而不是单位。根据成员单位职责分工，牵头责任单位应为{suggestion}；如接受问题导入，将采用该单位。</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/messages/catalogue.py" line="71" />
-        <source>Sheet {sheet}, row {row} (task {number}): the lead-unit column holds requirement text ("{value}") instead of a unit, and no member unit's duties match the task. Enter the lead unit; if accepted, the task has no lead unit.</source>
+        <source>Sheet {sheet}, row {row} (task {number}): the lead-unit column contains requirement text ("{value}") instead of a unit, and no member unit's duties match the task. Enter the lead unit; if accepted, the task has no lead unit.</source>
         <translation>工作表“{sheet}”第 {row} 行（第 {number} 项任务）：牵头责任单位列填的是工作要求（“{value}”），而不是单位，且没有成员单位的职责分工与该任务相符。请填写牵头责任单位；如接受问题导入，该任务将没有牵头责任单位。</translation>
     </message>
     <message>

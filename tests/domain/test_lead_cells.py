@@ -28,6 +28,7 @@ def catalogue() -> Catalogue:
     ("市财政局\n市建委", ("市财政局", "市建委")),
     ("市财政局 市建委", ("市财政局", "市建委")),
     ("　市 建委　", ("市建委",)),
+    ("市财政局 市 建委", ("市财政局", "市建委")),
     ("市规划局、市建委", ("市规划和自然资源局", "市建委")),
     ("市文化旅游广电局", ("市文化广电旅游局",)),
     ("各成员单位", ("各成员单位",)),
@@ -55,6 +56,13 @@ def test_requirement_repeated(catalogue: Catalogue) -> None:
 def test_other_requirement_text(catalogue: Catalogue) -> None:
     cell = read_lead_cell("视评估开展情况酌情给分，最高1分。", REQUIREMENT, catalogue)
     assert cell.kind is LeadCellKind.REQUIREMENT
+
+
+@pytest.mark.parametrize("text", ["市公安厅", "市 水利局", "杭州市数据资源管理局"])
+def test_unknown_single_unit(catalogue: Catalogue, text: str) -> None:
+    cell = read_lead_cell(text, REQUIREMENT, catalogue)
+    assert cell.kind is LeadCellKind.UNKNOWN
+    assert cell.unknown == (text,)
 
 
 def test_unknown_unit(catalogue: Catalogue) -> None:

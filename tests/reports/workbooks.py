@@ -83,6 +83,8 @@ class NoticeTable:
         default_factory=lambda: list(CATEGORY_BLOCKS))
     title: str = "杭州市美丽城镇建设重点工作任务分解表"
     sheet_title: str = "任务分解表"
+    header: tuple[str, ...] = HEADER
+    blank_rows_before: int = 0  # empty rows above the title row
     split_sheets: bool = False  # put each printed page on its own sheet
     extra: Callable[[Worksheet, dict[int, int]], None] | None = None
 
@@ -92,8 +94,11 @@ class NoticeTable:
         sheet = workbook.active
         assert sheet is not None
         sheet.title = self.sheet_title
+        for _ in range(self.blank_rows_before):
+            sheet.append([])
         sheet.append([self.title])
-        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=5)
+        title_row = self.blank_rows_before + 1
+        sheet.merge_cells(start_row=title_row, start_column=1, end_row=title_row, end_column=5)
 
         row_of: dict[int, int] = {}  # position in self.rows (1-based) -> worksheet row
         sheets_of: dict[int, Worksheet] = {}
@@ -101,7 +106,7 @@ class NoticeTable:
             if position in PAGE_STARTS:
                 if self.split_sheets and position != 1:
                     sheet = workbook.create_sheet(f"第{PAGE_STARTS.index(position) + 1}页")
-                sheet.append(list(HEADER))
+                sheet.append(list(self.header))
             sheet.append([None, row.number, row.title, row.requirement, None])
             row_of[position] = sheet.max_row
             sheets_of[position] = sheet
