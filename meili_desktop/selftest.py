@@ -3,8 +3,9 @@
 The self-test creates a township and a city office data folder under a temporary folder whose
 name has Chinese characters and spaces, and runs the migrations. It encrypts a payload with every
 cipher suite, sets both folders up and enters a value with evidence. A distribution package goes
-to the township and a report package back to the office, which merges it. Then it renders both
-main windows off screen and takes the single-instance lock. It prints one line per check in the chosen language
+to the township and a report package back to the office, which merges it and writes its Excel
+and PDF summaries. Then it renders both main windows off screen and takes the single-instance
+lock. It prints one line per check in the chosen language
 and returns 0 when all pass, 1 otherwise.
 
 It changes where this process keeps QSettings (into the temporary folder), so it is meant to run
@@ -44,6 +45,7 @@ from meili_desktop.selftest_checks import (
     check_main_windows,
     check_package_round_trip,
     check_payload_round_trip,
+    check_reports,
     check_setup_and_evidence,
     check_single_instance,
     check_translations,
@@ -73,6 +75,8 @@ STEPS: tuple[Step, ...] = (
          check_setup_and_evidence, ("database",)),
     Step("package", QT_TRANSLATE_NOOP("SelfTest", "Package round trip"),
          check_package_round_trip, ("setup", "suites")),
+    Step("reports", QT_TRANSLATE_NOOP("SelfTest", "Excel and PDF reports"), check_reports,
+         ("package",)),
     Step("windows", QT_TRANSLATE_NOOP("SelfTest", "Main windows"), check_main_windows,
          ("setup",)),
     Step("instance", QT_TRANSLATE_NOOP("SelfTest", "Single instance per data folder"),

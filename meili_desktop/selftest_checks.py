@@ -214,6 +214,24 @@ def check_package_round_trip(work: SelfTestWork) -> str:
     return f"{report.path.name} entries={report.entry_count} files={report.attachment_count}"
 
 
+def check_reports(work: SelfTestWork) -> str:
+    """Write the office's summary workbook and the PDF city summary from the merged entry."""
+    from meili_desktop.services.printing import print_city_summary
+    from meili_desktop.services.reports import export_summary
+
+    city, key = work.stores["city"], work.entry_key
+    assert key is not None
+    workbook = work.root / "汇总 报表.xlsx"
+    rows = export_summary(city, workbook, [key.period_code], include_details=False)
+    if rows < 1 or not workbook.read_bytes().startswith(b"PK"):
+        raise CheckFailed(f"the summary workbook {workbook} has {rows} rows")
+    pdf = work.root / "汇总 报表.pdf"
+    pages = print_city_summary(city, pdf, key.period_code)
+    if pages < 1 or not pdf.read_bytes().startswith(b"%PDF"):
+        raise CheckFailed(f"the PDF summary {pdf} has {pages} pages")
+    return f"xlsx rows={rows}, pdf pages={pages}"
+
+
 def check_payload_round_trip(work: SelfTestWork) -> str:
     """Encrypt and sign a payload with every suite, read it back and reject a damaged copy.
 

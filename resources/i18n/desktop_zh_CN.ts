@@ -63,78 +63,83 @@ Please send this file to your support contact.</source>
 <context>
     <name>SelfTest</name>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="66" />
+        <location filename="../../meili_desktop/selftest.py" line="68" />
         <source>Program files</source>
         <translation>程序文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="67" />
+        <location filename="../../meili_desktop/selftest.py" line="69" />
         <source>Translations</source>
         <translation>界面翻译</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="68" />
+        <location filename="../../meili_desktop/selftest.py" line="70" />
         <source>Database and migrations</source>
         <translation>数据库与迁移</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="69" />
+        <location filename="../../meili_desktop/selftest.py" line="71" />
         <source>Cipher suites</source>
         <translation>密码套件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="70" />
+        <location filename="../../meili_desktop/selftest.py" line="72" />
         <source>Encryption with every suite</source>
         <translation>各密码套件加解密</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="72" />
+        <location filename="../../meili_desktop/selftest.py" line="74" />
         <source>Setup, entry and evidence</source>
         <translation>初始设置、填报与佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="74" />
+        <location filename="../../meili_desktop/selftest.py" line="76" />
         <source>Package round trip</source>
         <translation>数据包加密往返</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="76" />
+        <location filename="../../meili_desktop/selftest.py" line="78" />
+        <source>Excel and PDF reports</source>
+        <translation>Excel 与 PDF 报表</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/selftest.py" line="80" />
         <source>Main windows</source>
         <translation>主窗口</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="78" />
+        <location filename="../../meili_desktop/selftest.py" line="82" />
         <source>Single instance per data folder</source>
         <translation>同一数据文件夹只运行一个程序</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="164" />
+        <location filename="../../meili_desktop/selftest.py" line="168" />
         <source>Self-test of Beautiful Towns Reporting {version}</source>
         <translation>美丽城镇填报 {version} 自检</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="166" />
+        <location filename="../../meili_desktop/selftest.py" line="170" />
         <source>passed</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="166" />
+        <location filename="../../meili_desktop/selftest.py" line="170" />
         <source>FAILED</source>
         <translation>未通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="167" />
+        <location filename="../../meili_desktop/selftest.py" line="171" />
         <source>not run</source>
         <translation>未运行</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="175" />
+        <location filename="../../meili_desktop/selftest.py" line="179" />
         <location filename="../../meili_desktop/selftest_checks.py" line="85" />
         <source>Self-test passed.</source>
         <translation>自检通过。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/selftest.py" line="177" />
+        <location filename="../../meili_desktop/selftest.py" line="181" />
         <source>Self-test failed: {count} of {total} checks did not pass. The test folder {folder} was kept; its log is {log}.</source>
         <translation>自检未通过：{total} 项检查中有 {count} 项未通过。测试文件夹 {folder} 已保留，日志文件为 {log}。</translation>
     </message>
