@@ -18,6 +18,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from meili_desktop.cli.context import CliContext
+from meili_desktop.cli.passphrase import add_passphrase_option
+from meili_desktop.cli.setup_packages import add_options as add_package_options
+from meili_desktop.cli.setup_packages import init_city_office, init_township_from_package
 from meili_desktop.errors import MeiliError
 from meili_desktop.messages import describe
 from meili_desktop.services.setup import setup_provisional_township
@@ -53,6 +56,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--market-town", metavar="NAME", help=QCoreApplication.translate(
         "InitCli", "the name of a market town (集镇) that has no official code, instead of "
         "--town"))
+    add_package_options(parser)
+    add_passphrase_option(parser)
     parser.set_defaults(handler=run)
 
 
@@ -62,7 +67,10 @@ def run(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def init_township(args: argparse.Namespace, context: CliContext) -> int:
-    """Set up a provisional township from ``--county`` and ``--town`` or ``--market-town``."""
+    """Set up a township from ``--package``, or a provisional one from ``--county`` and
+    ``--town`` or ``--market-town``."""
+    if args.package:
+        return init_township_from_package(args, context)
     if not args.provisional:
         raise MissingOptionError(option="--provisional")
     if not args.county:
@@ -97,4 +105,5 @@ def init_township(args: argparse.Namespace, context: CliContext) -> int:
 # Handlers by role; a role's handler reads its own options from ``args``.
 INIT_HANDLERS: dict[str, Callable[[argparse.Namespace, CliContext], int]] = {
     "township": init_township,
+    "city": init_city_office,
 }

@@ -19,6 +19,7 @@ from meili_desktop.messages import (
     desktop,
     entries,
     exchange,
+    packages,
     reliability,
     reports,
 )
@@ -29,6 +30,7 @@ logger = logging.getLogger(__name__)
 _TABLES: list[dict[str, str]] = [
     core.MESSAGES,
     exchange.MESSAGES,
+    packages.MESSAGES,
     catalogue.MESSAGES,
     desktop.MESSAGES,
     entries.MESSAGES,

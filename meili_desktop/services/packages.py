@@ -319,3 +319,45 @@ def _incoming_from(store: Store, verified: VerifiedPackage, path: Path) -> Incom
         header_hash=header.header_hash, claimed_created_at=claimed, file_name=path.name,
         periods=tuple(header.periods), entries=report.entries,
         attachment_files={item.sha256: item.temp_path for item in verified.attachments})
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """What a package says about itself and how far it verified.
+
+    ``verified`` is True when the header signature checked out against a key this
+    installation trusts and the file has its declared length; ``payload_checked`` when every
+    chunk was also decrypted (or, for public kinds, authenticated) and matched its manifest.
+    ``error`` is the first check that failed, if any.
+    """
+
+    header: PackageHeaderInfo
+    verified: bool
+    payload_checked: bool
+    error: MeiliError | None
+
+
+def inspect_package(store: Store, path: Path,
+                    unlocked: key_service.UnlockedCityKeys | None = None) -> Inspection:
+    """Verify a package as far as this installation can, without importing anything.
+
+    Raises:
+        ExchangeError: the file is not a readable package at all.
+    """
+    from meili_desktop.exchange.container import verify_header
+    from meili_desktop.exchange.model import ENCRYPTED_KINDS
+
+    header = open_package(path)
+    keyring = OfficeKeyring(store, unlocked.decryption if unlocked else {})
+    try:
+        verify_header(path, keyring)
+    except MeiliError as error:
+        return Inspection(header, False, False, error)
+    if header.kind in ENCRYPTED_KINDS and unlocked is None:
+        return Inspection(header, True, False, None)
+    try:
+        with read_package(path, keyring=keyring, temp_dir=store.folder.temp_dir):
+            pass
+    except MeiliError as error:
+        return Inspection(header, False, False, error)
+    return Inspection(header, True, True, None)

@@ -1,0 +1,214 @@
+"""Package commands: ``export``, ``verify``, ``distribute`` and ``import``.
+
+Texts are spelled out as ``QCoreApplication.translate("PackagesCli", ...)`` because
+pyside6-lupdate extracts no other form outside a class.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from meili_desktop.cli.context import CliContext
+from meili_desktop.cli.passphrase import add_passphrase_option, read_passphrase
+from meili_desktop.errors import MeiliError
+from meili_desktop.exchange.model import KIND_DISTRIBUTION, KIND_RECEIPT
+from meili_desktop.messages import describe
+from meili_desktop.services import keys as key_service
+from meili_desktop.services.distribution import (
+    build_distribution_package,
+    import_distribution_package,
+)
+from meili_desktop.services.identity import load_identity
+from meili_desktop.services.packages import export_report_package, inspect_package
+from meili_desktop.store import units_repo
+
+logger = logging.getLogger(__name__)
+
+
+def register(subparsers: Any) -> None:
+    """Add the package commands."""
+    export = subparsers.add_parser("export", help=QCoreApplication.translate(
+        "PackagesCli", "write this township's report package for the city office"))
+    export.add_argument("--period", action="append", metavar="P", help=QCoreApplication.translate(
+        "PackagesCli", "period to include, e.g. 2021Q2 (repeatable; default: every period "
+        "with entries)"))
+    export.add_argument("-o", "--output", required=True, metavar="FILE", help=QCoreApplication.
+                        translate("PackagesCli", "package file, or a folder to name it in"))
+    export.set_defaults(handler=run_export)
+
+    verify = subparsers.add_parser("verify", help=QCoreApplication.translate(
+        "PackagesCli", "check a package and show what it holds, without importing it"))
+    verify.add_argument("file", metavar="FILE")
+    verify.add_argument("--json", action="store_true", help=QCoreApplication.translate(
+        "PackagesCli", "print JSON with English keys"))
+    add_passphrase_option(verify)
+    verify.set_defaults(handler=run_verify)
+
+    distribute = subparsers.add_parser("distribute", help=QCoreApplication.translate(
+        "PackagesCli", "write distribution packages for reporting units (city office)"))
+    distribute.add_argument("--unit", action="append", metavar="CODE", help=QCoreApplication.
+                            translate("PackagesCli", "unit id, official code or name "
+                                      "(repeatable)"))
+    distribute.add_argument("--all-townships", action="store_true", help=QCoreApplication.
+                            translate("PackagesCli", "one package for every township"))
+    distribute.add_argument("--period", action="append", metavar="P", help=QCoreApplication.
+                            translate("PackagesCli", "period to include (repeatable; default: "
+                                      "all)"))
+    distribute.add_argument("-o", "--output", required=True, metavar="FILE_OR_DIR",
+                            help=QCoreApplication.translate(
+                                "PackagesCli", "package file for one unit, or a folder"))
+    add_passphrase_option(distribute)
+    distribute.set_defaults(handler=run_distribute)
+
+    importer = subparsers.add_parser("import", help=QCoreApplication.translate(
+        "PackagesCli", "import the city's distribution package or receipt on a township "
+        "laptop"))
+    importer.add_argument("file", metavar="FILE")
+    importer.set_defaults(handler=run_import)
+
+
+def run_export(args: argparse.Namespace, context: CliContext) -> int:
+    result = export_report_package(context.store(), Path(args.output), args.period)
+    context.out.write(QCoreApplication.translate("PackagesCli", "Wrote {file}: {entries} entries and {attachments} evidence files "
+                          "for {periods}. Send this file to the city office.").format(
+        file=result.path, entries=result.entry_count, attachments=result.attachment_count,
+        periods=", ".join(result.header.periods)) + "\n")
+    return 0
+
+
+def _inspection_document(inspection: Any) -> dict[str, Any]:
+    header = inspection.header
+    return {
+        "file_size": header.file_size, "format_version": "%d.%d" % header.format_version,
+        "package_id": header.package_id, "kind": header.kind, "suite": header.suite,
+        "sender": {"unit_id": header.sender_unit_id, "name": header.sender_name},
+        "recipient": {"unit_id": header.addressee,
+                      "key_ids": [item.key_id for item in header.recipients]},
+        "periods": list(header.periods), "counts": dict(header.counts),
+        "sequence": header.sequence, "created_at": header.created_at,
+        "sender_fingerprint": header.sender_fingerprint, "verified": inspection.verified,
+        "payload_checked": inspection.payload_checked,
+        "error": None if inspection.error is None else {
+            "code": inspection.error.code, "message": describe(inspection.error)},
+    }
+
+
+def run_verify(args: argparse.Namespace, context: CliContext) -> int:
+    store = context.store()
+    unlocked = None
+    if getattr(args, "passphrase_file", None):
+        identity = load_identity(store)
+        unlocked = key_service.unlock_city_keys(store, identity.unit_id if identity else "",
+                                                read_passphrase(args))
+    inspection = inspect_package(store, Path(args.file), unlocked)
+    document = _inspection_document(inspection)
+    if args.json:
+        context.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    else:
+        _print_inspection(context, document)
+    return 0 if inspection.verified else inspection.error.exit_code  # type: ignore[union-attr]
+
+
+def _print_inspection(context: CliContext, document: dict[str, Any]) -> None:
+    lines = [
+        QCoreApplication.translate("PackagesCli", "Package: {kind} ({package_id})").format(kind=document["kind"],
+                                                     package_id=document["package_id"]),
+        QCoreApplication.translate("PackagesCli", "Sender: {name} ({unit_id}), sequence {sequence}, written {created_at}").format(
+            sequence=document["sequence"], created_at=document["created_at"],
+            **document["sender"]),
+        QCoreApplication.translate("PackagesCli", "Sender key fingerprint: {fingerprint}").format(
+            fingerprint=document["sender_fingerprint"]),
+        QCoreApplication.translate("PackagesCli", "Addressed to: {unit}").format(unit=document["recipient"]["unit_id"] or
+                                           QCoreApplication.translate("PackagesCli", "the city office")),
+        QCoreApplication.translate("PackagesCli", "Periods: {periods}").format(periods=", ".join(document["periods"]) or "-"),
+        QCoreApplication.translate("PackagesCli", "Counts: {counts}").format(counts=", ".join(
+            f"{name} {value}" for name, value in document["counts"].items()) or "-"),
+    ]
+    if document["verified"] and document["payload_checked"]:
+        lines.append(QCoreApplication.translate("PackagesCli", "Result: signature and every part of the content verified."))
+    elif document["verified"]:
+        lines.append(QCoreApplication.translate("PackagesCli", "Result: signature verified; the encrypted content can be checked "
+                         "only with the city office's passphrase."))
+    else:
+        lines.append(QCoreApplication.translate("PackagesCli", "Result: NOT verified. {message}").format(
+            message=document["error"]["message"]))
+    context.out.write("\n".join(lines) + "\n")
+
+
+def _chosen_units(context: CliContext, args: argparse.Namespace) -> list[str]:
+    with context.store().session_factory() as session:
+        if args.all_townships:
+            return [unit.id for unit in units_repo.list_townships(session)]
+        return [units_repo.find_unit(session, text).id for text in args.unit or []]
+
+
+class NoUnitChosenError(MeiliError):
+    """``distribute`` needs ``--unit`` or ``--all-townships``."""
+
+    code = "distribution.no_unit"
+    exit_code = 2
+
+
+def run_distribute(args: argparse.Namespace, context: CliContext) -> int:
+    store = context.store()
+    unit_ids = _chosen_units(context, args)
+    if not unit_ids:
+        raise NoUnitChosenError()
+    identity = load_identity(store)
+    unlocked = key_service.unlock_city_keys(store, identity.unit_id if identity else "",
+                                            read_passphrase(args))
+    output = Path(args.output)
+    if len(unit_ids) > 1:
+        output.mkdir(parents=True, exist_ok=True)
+    for unit_id in unit_ids:
+        header = build_distribution_package(store, unlocked, unit_id, output, args.period)
+        context.out.write(QCoreApplication.translate("PackagesCli", "Wrote the distribution package for {unit} ({unit_id}).").format(
+            unit=_unit_name(context, unit_id), unit_id=header.addressee)
+            + "\n")
+    context.out.write(QCoreApplication.translate("PackagesCli", "City signing key fingerprint: {fingerprint}").format(
+        fingerprint=unlocked.signing_fingerprint) + "\n")
+    return 0
+
+
+def _unit_name(context: CliContext, unit_id: str) -> str:
+    with context.store().session_factory() as session:
+        unit = units_repo.get_unit(session, unit_id)
+    return unit.name if unit else unit_id
+
+
+def run_import(args: argparse.Namespace, context: CliContext) -> int:
+    from meili_desktop.exchange.container import open_package
+
+    store = context.store()
+    path = Path(args.file)
+    header = open_package(path)
+    if header.kind == KIND_RECEIPT:
+        from meili_desktop.services.receipt_packages import import_receipt_package
+
+        result = import_receipt_package(store, path)
+        context.out.write(QCoreApplication.translate("PackagesCli", "Receipt imported: {count} entries marked as received by the "
+                              "city office.").format(count=result) + "\n")
+        return 0
+    if header.kind != KIND_DISTRIBUTION:
+        from meili_desktop.services.packages import WrongKindError
+
+        raise WrongKindError(file=path.name, kind=header.kind, expected=KIND_DISTRIBUTION)
+    imported = import_distribution_package(store, path)
+    context.out.write(QCoreApplication.translate("PackagesCli", "Imported the distribution package for {unit} ({unit_id}): "
+                          "{targets} targets changed, {comments} new review comments.").format(
+        unit=imported.unit_name, unit_id=imported.unit_id, targets=imported.targets_changed,
+        comments=imported.comments_added) + "\n")
+    if imported.is_first_import:
+        context.out.write(QCoreApplication.translate("PackagesCli", "The city's signing key was recorded: {fingerprint}. Compare it "
+                              "with the fingerprint the city office gives you by phone.").format(
+            fingerprint=imported.city_fingerprint) + "\n")
+    if imported.moved_entries:
+        context.out.write(QCoreApplication.translate("PackagesCli", "{count} entries filled in before were moved to this "
+                              "township.").format(count=imported.moved_entries) + "\n")
+    return 0

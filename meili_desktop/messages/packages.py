@@ -1,0 +1,55 @@
+"""Messages for exporting, distributing and importing packages and for the city's keys."""
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+MESSAGES: dict[str, str] = {
+    "keys.no_city_keys": QT_TRANSLATE_NOOP(
+        "Errors", "This installation holds no city {purpose} key. Set the office up with "
+        "\"init city\" or restore the key backup."),
+    "keys.invalid_fingerprint": QT_TRANSLATE_NOOP(
+        "Errors", "\"{value}\" is not a key fingerprint. A fingerprint is 40 digits in 8 "
+        "groups of 5, as \"verify\" shows it."),
+    "keys.not_found": QT_TRANSLATE_NOOP(
+        "Errors", "No key with fingerprint {fingerprint} is stored for unit {unit}. Check the "
+        "digits with \"keys list\"."),
+    "keys.passphrase_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The city office's passphrase is needed. Give it with --passphrase-file F "
+        "or run the command in a terminal to type it."),
+    "keys.passphrase_file_invalid": QT_TRANSLATE_NOOP(
+        "Errors", "The passphrase file {file} is empty or not UTF-8 text. Put the passphrase "
+        "on its first line."),
+    "package.not_township": QT_TRANSLATE_NOOP(
+        "Errors", "Only a township installation exports report packages; this one is set up "
+        "as \"{role}\"."),
+    "package.no_city_keys": QT_TRANSLATE_NOOP(
+        "Errors", "This laptop has not imported the city's distribution package yet, so it "
+        "cannot encrypt a report for the city. Import the distribution package (下发包) first; "
+        "the entries already filled in are kept."),
+    "package.nothing_to_export": QT_TRANSLATE_NOOP(
+        "Errors", "No entry has been filled in for {periods}. Fill in at least one task "
+        "before exporting."),
+    "package.wrong_kind": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is a {kind} package, but a {expected} package is needed here. "
+        "Check that the right file was chosen."),
+    "package.unknown_unit": QT_TRANSLATE_NOOP(
+        "Errors", "{file} comes from reporting unit {unit}, which this office does not know. "
+        "Add the unit first, or check where the file came from. Nothing was imported."),
+    "distribution.unknown_unit": QT_TRANSLATE_NOOP(
+        "Errors", "No reporting unit {unit} is known here. Check the id, code or name."),
+    "distribution.no_unit": QT_TRANSLATE_NOOP(
+        "Errors", "Choose the units with --unit CODE (repeatable) or --all-townships."),
+    "distribution.wrong_addressee": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is the distribution package of unit {package_unit}, but this "
+        "laptop reports for {own_unit}. Nothing was changed; ask the city office for this "
+        "township's own package."),
+    "distribution.not_for_office": QT_TRANSLATE_NOOP(
+        "Errors", "This data folder belongs to an office (\"{role}\"); distribution packages "
+        "are imported on township laptops."),
+    "distribution.already_imported": QT_TRANSLATE_NOOP(
+        "Errors", "{file} was imported before; nothing changed."),
+    "distribution.older": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is older (number {sequence}) than the distribution package already "
+        "imported (number {latest}). Nothing was changed; use the newest package."),
+    "setup.city_name_missing": QT_TRANSLATE_NOOP(
+        "Errors", "Give the office's name with --name, e.g. --name 杭州市美丽城镇办."),
+}

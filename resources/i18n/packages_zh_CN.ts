@@ -1,0 +1,291 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="6" />
+        <source>This installation holds no city {purpose} key. Set the office up with "init city" or restore the key backup.</source>
+        <translation>本机没有市办的{purpose}密钥。请先用“init city”初始化市办，或恢复密钥备份。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="9" />
+        <source>"{value}" is not a key fingerprint. A fingerprint is 40 digits in 8 groups of 5, as "verify" shows it.</source>
+        <translation>“{value}”不是密钥指纹。指纹由 40 位数字组成，分为 8 组、每组 5 位，与“verify”显示的一致。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="12" />
+        <source>No key with fingerprint {fingerprint} is stored for unit {unit}. Check the digits with "keys list".</source>
+        <translation>单位 {unit} 没有指纹为 {fingerprint} 的密钥。请用“keys list”核对数字。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="15" />
+        <source>The city office's passphrase is needed. Give it with --passphrase-file F or run the command in a terminal to type it.</source>
+        <translation>需要市办密钥口令。请用 --passphrase-file 文件 提供，或在终端中运行命令以输入口令。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="18" />
+        <source>The passphrase file {file} is empty or not UTF-8 text. Put the passphrase on its first line.</source>
+        <translation>口令文件 {file} 为空或不是 UTF-8 文本。请把口令写在文件第一行。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="21" />
+        <source>Only a township installation exports report packages; this one is set up as "{role}".</source>
+        <translation>只有乡镇端才能导出上报包；本机设置的角色是“{role}”。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="24" />
+        <source>This laptop has not imported the city's distribution package yet, so it cannot encrypt a report for the city. Import the distribution package (下发包) first; the entries already filled in are kept.</source>
+        <translation>本机尚未导入市里的下发包，无法为市办加密上报数据。请先导入下发包；已填写的数据会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="28" />
+        <source>No entry has been filled in for {periods}. Fill in at least one task before exporting.</source>
+        <translation>{periods} 还没有填写任何条目。请至少填写一项任务后再导出。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="31" />
+        <source>{file} is a {kind} package, but a {expected} package is needed here. Check that the right file was chosen.</source>
+        <translation>{file} 是“{kind}”类数据包，这里需要“{expected}”类数据包。请检查是否选错了文件。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="34" />
+        <source>{file} comes from reporting unit {unit}, which this office does not know. Add the unit first, or check where the file came from. Nothing was imported.</source>
+        <translation>{file} 来自填报单位 {unit}，本办没有这个单位。请先添加该单位，或核实文件来源。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="37" />
+        <source>No reporting unit {unit} is known here. Check the id, code or name.</source>
+        <translation>找不到填报单位 {unit}。请核对单位编号、代码或名称。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="39" />
+        <source>Choose the units with --unit CODE (repeatable) or --all-townships.</source>
+        <translation>请用 --unit 代码（可重复）或 --all-townships 指定单位。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="41" />
+        <source>{file} is the distribution package of unit {package_unit}, but this laptop reports for {own_unit}. Nothing was changed; ask the city office for this township's own package.</source>
+        <translation>{file} 是单位 {package_unit} 的下发包，而本机填报单位是 {own_unit}。未做任何更改；请向市办索取本乡镇的下发包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="45" />
+        <source>This data folder belongs to an office ("{role}"); distribution packages are imported on township laptops.</source>
+        <translation>本数据目录属于办公室（“{role}”）；下发包应在乡镇电脑上导入。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="48" />
+        <source>{file} was imported before; nothing changed.</source>
+        <translation>{file} 已经导入过，没有任何变化。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="50" />
+        <source>{file} is older (number {sequence}) than the distribution package already imported (number {latest}). Nothing was changed; use the newest package.</source>
+        <translation>{file} 的编号（{sequence}）比已导入的下发包（编号 {latest}）旧。未做任何更改；请使用最新的下发包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="53" />
+        <source>Give the office's name with --name, e.g. --name 杭州市美丽城镇办.</source>
+        <translation>请用 --name 提供办公室名称，例如 --name 杭州市美丽城镇办。</translation>
+    </message>
+</context>
+<context>
+    <name>InitCli</name>
+    <message>
+        <location filename="../../meili_desktop/cli/setup_packages.py" line="29" />
+        <source>set up a township from the city's distribution package</source>
+        <translation>用市里的下发包初始化乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/setup_packages.py" line="31" />
+        <source>the office's name, e.g. 杭州市美丽城镇办 (init city)</source>
+        <translation>办公室名称，例如 杭州市美丽城镇办（用于 init city）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/setup_packages.py" line="34" />
+        <source>cipher suite of the city's keys: C1 (X25519, AES-GCM, Ed25519) or G1 (SM2, SM3, SM4) (init city)</source>
+        <translation>市办密钥的密码套件：C1（X25519、AES-GCM、Ed25519）或 G1（SM2、SM3、SM4）（用于 init city）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/setup_packages.py" line="37" />
+        <source>where to write the offline escrow key (init city; default: escrow-key.mlkey in the data folder, to be moved to a safe place)</source>
+        <translation>离线托管密钥的保存位置（用于 init city；默认为数据目录中的 escrow-key.mlkey，之后应移到安全的地方）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/setup_packages.py" line="51" />
+        <source>Set up as the city office {name}.
+City signing key fingerprint: {fingerprint}
+The offline escrow key was written to {escrow}. Move it to a safe place away from this computer: with it and the passphrase, every report package can still be opened if the working keys are lost.</source>
+        <translation>已初始化为市办：{name}。
+市办签名密钥指纹：{fingerprint}
+离线托管密钥已写入 {escrow}。请把它移到远离本机的安全地方：凭它和口令，即使工作密钥丢失，也能打开所有上报包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/setup_packages.py" line="63" />
+        <source>Set up as the township {unit} ({unit_id}).
+City signing key fingerprint: {fingerprint}. Compare it with the one the city office gives you by phone.</source>
+        <translation>已初始化为乡镇：{unit}（{unit_id}）。
+市办签名密钥指纹：{fingerprint}。请与市办电话告知的指纹核对。</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesCli</name>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="36" />
+        <source>write this township's report package for the city office</source>
+        <translation>导出本乡镇给市办的上报包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="38" />
+        <source>period to include, e.g. 2021Q2 (repeatable; default: every period with entries)</source>
+        <translation>要包含的填报期，例如 2021Q2（可重复；默认为所有已填写的填报期）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="42" />
+        <source>package file, or a folder to name it in</source>
+        <translation>数据包文件，或用于存放并自动命名的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="45" />
+        <source>check a package and show what it holds, without importing it</source>
+        <translation>检查数据包并显示其内容，不导入</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="48" />
+        <source>print JSON with English keys</source>
+        <translation>以英文键名输出 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="53" />
+        <source>write distribution packages for reporting units (city office)</source>
+        <translation>为填报单位生成下发包（市办使用）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="56" />
+        <source>unit id, official code or name (repeatable)</source>
+        <translation>单位编号、统计代码或名称（可重复）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="59" />
+        <source>one package for every township</source>
+        <translation>为每个乡镇各生成一个下发包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="61" />
+        <source>period to include (repeatable; default: all)</source>
+        <translation>要包含的填报期（可重复；默认为全部）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="64" />
+        <source>package file for one unit, or a folder</source>
+        <translation>单个单位的数据包文件，或一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="69" />
+        <source>import the city's distribution package or receipt on a township laptop</source>
+        <translation>在乡镇电脑上导入市里的下发包或回执</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="78" />
+        <source>Wrote {file}: {entries} entries and {attachments} evidence files for {periods}. Send this file to the city office.</source>
+        <translation>已写入 {file}：{periods} 的 {entries} 个条目和 {attachments} 个佐证材料。请把这个文件交给市办。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="120" />
+        <source>Package: {kind} ({package_id})</source>
+        <translation>数据包：{kind}（{package_id}）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="122" />
+        <source>Sender: {name} ({unit_id}), sequence {sequence}, written {created_at}</source>
+        <translation>发送单位：{name}（{unit_id}），序号 {sequence}，生成于 {created_at}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="125" />
+        <source>Sender key fingerprint: {fingerprint}</source>
+        <translation>发送方密钥指纹：{fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="127" />
+        <source>Addressed to: {unit}</source>
+        <translation>接收单位：{unit}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="128" />
+        <source>the city office</source>
+        <translation>市办</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="129" />
+        <source>Periods: {periods}</source>
+        <translation>填报期：{periods}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="130" />
+        <source>Counts: {counts}</source>
+        <translation>数量：{counts}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="134" />
+        <source>Result: signature and every part of the content verified.</source>
+        <translation>结果：签名及全部内容均已验证。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="136" />
+        <source>Result: signature verified; the encrypted content can be checked only with the city office's passphrase.</source>
+        <translation>结果：签名已验证；加密内容需要市办口令才能检查。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="139" />
+        <source>Result: NOT verified. {message}</source>
+        <translation>结果：未通过验证。{message}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="171" />
+        <source>Wrote the distribution package for {unit} ({unit_id}).</source>
+        <translation>已写入 {unit}（{unit_id}）的下发包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="174" />
+        <source>City signing key fingerprint: {fingerprint}</source>
+        <translation>市办签名密钥指纹：{fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="195" />
+        <source>Receipt imported: {count} entries marked as received by the city office.</source>
+        <translation>已导入回执：{count} 个条目已标记为市办已收到。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="203" />
+        <source>Imported the distribution package for {unit} ({unit_id}): {targets} targets changed, {comments} new review comments.</source>
+        <translation>已导入 {unit}（{unit_id}）的下发包：{targets} 个目标值有变化，{comments} 条新的审核意见。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="208" />
+        <source>The city's signing key was recorded: {fingerprint}. Compare it with the fingerprint the city office gives you by phone.</source>
+        <translation>已记录市办的签名密钥：{fingerprint}。请与市办电话告知的指纹核对。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="212" />
+        <source>{count} entries filled in before were moved to this township.</source>
+        <translation>之前填写的 {count} 个条目已转到本乡镇名下。</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseCli</name>
+    <message>
+        <location filename="../../meili_desktop/cli/passphrase.py" line="32" />
+        <source>read the city office's passphrase from this file (first line); without it the passphrase is asked for in the terminal</source>
+        <translation>从该文件读取市办口令（第一行）；不提供时在终端中询问口令</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/passphrase.py" line="56" />
+        <source>Passphrase of the city office keys: </source>
+        <translation>市办密钥口令：</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/passphrase.py" line="59" />
+        <source>Repeat the passphrase: </source>
+        <translation>请再输入一次口令：</translation>
+    </message>
+</context>
+</TS>
