@@ -39,6 +39,8 @@ MESSAGES: dict[str, str] = {
     "score.invalid_points": QT_TRANSLATE_NOOP(
         "Errors", "{points} points cannot be given on task {task}: its rule allows from 0 to "
         "{limit} discretionary points. Enter a number in that range."),
+    "score.unknown_task": QT_TRANSLATE_NOOP(
+        "Errors", "Task {task} is not in the active catalogue, so it cannot be scored."),
     "score.not_scored": QT_TRANSLATE_NOOP(
         "Errors", "Task {task} has no scoring rule in the catalogue, so it takes no points."),
     # Excel files

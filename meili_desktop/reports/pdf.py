@@ -124,6 +124,13 @@ def _number(value: Decimal | None) -> str:
     return format(value.normalize(), "f")
 
 
+def _with_unit(value: Decimal | None, unit: str) -> str:
+    if value is None:
+        return ""
+    separator = "" if unit in ("", "%") else " "
+    return f"{_number(value)}{separator}{unit}"
+
+
 def _share(value: Decimal | None) -> str:
     return "" if value is None else f"{value * 100:.1f}%"
 
@@ -183,9 +190,9 @@ def town_report_html(report: TownReport) -> str:
         "<table width='80%' align='center' border='1' cellspacing='0' cellpadding='12' "
         "style='border-collapse: collapse;'>",
         f"<tr><td height='160' width='55%' style='font-size: 13pt;'>{html.escape(signature)}"
-        f"<br/><br/><br/><br/>{html.escape(date_line)}</td>",
-        f"<td height='160' align='center' style='font-size: 13pt; color: #808080;'>"
-        f"{html.escape(seal)}</td></tr></table>",
+        f"{'<br/>' * 8}{html.escape(date_line)}</td>",
+        f"<td height='160' align='right' valign='bottom' style='font-size: 13pt; "
+        f"color: #808080;'>{'<br/>' * 8}{html.escape(seal)}</td></tr></table>",
         f"<h2 style='page-break-before: always;'>{html.escape(tasks_heading)}</h2>",
         _task_table(report),
     ]
@@ -199,12 +206,12 @@ def _task_table(report: TownReport) -> str:
         entry = report.entries.get(task.number)
         unit = "%" if task.measure is MeasureType.PERCENT else task.unit
         target = report.targets.get(task.number)
-        target_text = f"{_number(target)} {unit}".strip() if target is not None else ""
+        target_text = _with_unit(target, unit)
         if entry is None:
             rows.append([task.number, task.title, translate("Reports", "Not reported"),
                          target_text, "", "", ""])
             continue
-        actual = f"{_number(entry.value)} {unit}".strip() if entry.value is not None else ""
+        actual = _with_unit(entry.value, unit)
         rows.append([task.number, task.title, status_label(entry.status), target_text, actual,
                      entry.narrative, entry.responsible_person])
     return _table(headers, rows, [5, 25, 8, 9, 9, 34, 10])

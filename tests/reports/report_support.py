@@ -114,3 +114,65 @@ def quarter_dates(code: str) -> tuple[date, date]:
 
 
 ZERO = Decimal(0)
+
+
+def seed_demo_data(store: Store, periods: tuple[str, ...] = ("2021Q1", "2021Q2"),
+                   seed: int = 2021) -> int:
+    """Mark every current township as a programme town and store plausible entries.
+
+    Percent and rate tasks record numerators and denominators, counts and lengths a value;
+    progress grows from one period to the next. Returns the number of entries written.
+    """
+    import random
+
+    from meili_desktop.domain.catalogue import MeasureType
+    from meili_desktop.services.catalogue import active_catalogue
+    from meili_desktop.services.entries import reported_tasks
+    from meili_desktop.store.units_repo import list_townships
+
+    numbers = random.Random(seed)
+    tasks = reported_tasks(active_catalogue(store))
+    written = 0
+    with store.session_factory.begin() as session:
+        towns = list_townships(session)
+        for index, town in enumerate(towns):
+            row = session.get(models.ReportingUnit, town.id)
+            row.is_programme_town = True
+            row.town_type = "样板镇" if index % 4 == 0 else "达标镇"
+        for town in towns:
+            strength = numbers.uniform(0.5, 1.1)
+            for task in tasks:
+                if task.measure in (MeasureType.PERCENT,):
+                    add_target(session, town.id, task.number, "2021", "90")
+                elif task.measure in (MeasureType.COUNT, MeasureType.LENGTH):
+                    add_target(session, town.id, task.number, "2021",
+                               str(numbers.randint(2, 8)))
+                elif task.measure is MeasureType.RATE:
+                    add_target(session, town.id, task.number, "2021", "30")
+                for step, period in enumerate(periods, 1):
+                    if numbers.random() < 0.08 * (len(periods) - step + 1):
+                        continue
+                    progress = min(1.2, strength * (0.55 + 0.25 * step) * numbers.uniform(0.8, 1.1))
+                    _add_demo_entry(session, numbers, town.id, task, period, progress)
+                    written += 1
+    return written
+
+
+def _add_demo_entry(session, numbers, unit_id: str, task, period: str, progress: float) -> None:
+    from meili_desktop.domain.catalogue import MeasureType
+
+    status = "done" if progress >= 1 else ("in_progress" if progress > 0.3 else "not_started")
+    if task.measure is MeasureType.PERCENT:
+        denominator = numbers.randint(8, 60)
+        numerator = min(denominator, round(denominator * 0.9 * progress))
+        add_entry(session, unit_id, task.number, period, status,
+                  str(round(100 * numerator / denominator, 1)), str(numerator), str(denominator))
+    elif task.measure is MeasureType.RATE:
+        denominator = numbers.randint(800, 3000)
+        numerator = round(denominator * 0.03 * progress)
+        value = round(numerator * (task.rate_base or 1) / denominator, 1)
+        add_entry(session, unit_id, task.number, period, status, str(value), str(numerator),
+                  str(denominator))
+    else:
+        add_entry(session, unit_id, task.number, period, status,
+                  str(round(5 * progress)))

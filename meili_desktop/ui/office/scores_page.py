@@ -1,0 +1,185 @@
+"""Scores page: a county's score sheet with its towns, and one unit's sheet to edit.
+
+The upper table lists the county and its programme towns with their totals; choosing a row
+shows that unit's scored tasks below, where the office ticks whether the mechanism is
+established and types discretionary points. Saving checks the points against each task's
+rule.
+"""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meili_desktop.domain.periods import PeriodKind
+from meili_desktop.domain.scoring import CountyScoreSheet, ScoreSheet
+from meili_desktop.errors import MeiliError
+from meili_desktop.messages import describe
+from meili_desktop.services import scores
+from meili_desktop.services.catalogue import active_catalogue
+from meili_desktop.services.entries import list_periods
+from meili_desktop.store.datafolder import Store
+from meili_desktop.store.units_repo import list_counties
+
+logger = logging.getLogger(__name__)
+
+PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Scores")
+TASK, RULE, MECHANISM, POINTS, TOTAL, MAXIMUM = range(6)
+UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _points(value: Decimal) -> str:
+    return format(value.normalize(), "f") if value else "0"
+
+
+class ScoresPage(QWidget):
+    """Score sheets of a county and its towns for one year."""
+
+    def __init__(self, store: Store, window: Any = None) -> None:
+        super().__init__(window)
+        self.setObjectName("scoresPage")
+        self.store = store
+        self.sheet: ScoreSheet | None = None
+        self.catalogue = active_catalogue(store)
+        self.period_combo = QComboBox(self)
+        self.period_combo.setObjectName("scoresPeriod")
+        for period in list_periods(store):
+            if period.kind is PeriodKind.YEAR:
+                self.period_combo.addItem(period.code, period.code)
+        self.county_combo = QComboBox(self)
+        self.county_combo.setObjectName("scoresCounty")
+        with store.session_factory() as session:
+            for county in list_counties(session):
+                self.county_combo.addItem(county.name, county.id)
+        self.units = QTableWidget(0, 3, self)
+        self.units.setObjectName("scoresUnits")
+        self.units.setHorizontalHeaderLabels([self.tr("Unit"), self.tr("Total"),
+                                              self.tr("Maximum")])
+        self.units.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.units.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.units.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.summary_label = QLabel(self)
+        self.summary_label.setObjectName("scoresSummary")
+        self.tasks = QTableWidget(0, 6, self)
+        self.tasks.setObjectName("scoresTasks")
+        self.tasks.setHorizontalHeaderLabels([
+            self.tr("Task"), self.tr("Rule"), self.tr("Mechanism established"),
+            self.tr("Discretionary points"), self.tr("Total"), self.tr("Maximum")])
+        self.tasks.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.save_button = QPushButton(self.tr("Save scores"), self)
+        self.save_button.setObjectName("saveScores")
+        self._lay_out()
+
+        self.period_combo.currentIndexChanged.connect(self.reload)
+        self.county_combo.currentIndexChanged.connect(self.reload)
+        self.units.itemSelectionChanged.connect(self._show_selected)
+        self.save_button.clicked.connect(self.save)
+        self.period_combo.setCurrentIndex(max(self.period_combo.findData("2021"), 0))
+        self.reload()
+
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Year"), self))
+        bar.addWidget(self.period_combo)
+        bar.addWidget(QLabel(self.tr("County"), self))
+        bar.addWidget(self.county_combo)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.units, 1)
+        layout.addWidget(self.summary_label)
+        layout.addWidget(self.tasks, 1)
+        layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
+
+    def reload(self) -> None:
+        """Show the chosen county's sheet: the county first, then its towns."""
+        county, period = self.county_combo.currentData(), self.period_combo.currentData()
+        if county is None or period is None:
+            return
+        county_sheet = scores.county_score_sheet(self.store, county, period)
+        self._fill_units(county_sheet)
+        mean = county_sheet.town_mean
+        self.summary_label.setText(self.tr("{count} towns; town total {total}; mean {mean}.")
+                                   .format(count=len(county_sheet.towns),
+                                           total=_points(county_sheet.town_total),
+                                           mean="-" if mean is None else _points(mean)))
+        self.units.selectRow(0)
+
+    def _fill_units(self, county_sheet: CountyScoreSheet) -> None:
+        sheets = [county_sheet.county, *county_sheet.towns]
+        self.units.setRowCount(len(sheets))
+        for row, sheet in enumerate(sheets):
+            for column, text in enumerate((sheet.unit_name, _points(sheet.total),
+                                           _points(sheet.max_total))):
+                item = QTableWidgetItem(text)
+                item.setData(UNIT_ROLE, sheet.unit_id)
+                self.units.setItem(row, column, item)
+
+    def _show_selected(self) -> None:
+        items = self.units.selectedItems()
+        if not items:
+            return
+        unit_id = str(items[0].data(UNIT_ROLE))
+        self.show_unit(unit_id)
+
+    def show_unit(self, unit_id: str) -> None:
+        """Show one unit's scored tasks for editing."""
+        self.sheet = scores.unit_score_sheet(self.store, unit_id, self.period_combo.currentData())
+        self.tasks.setRowCount(len(self.sheet.scores))
+        for row, score in enumerate(self.sheet.scores):
+            rule = self.catalogue.task(score.task_number).scoring
+            cells = [f"{score.task_number} {score.task_title}",
+                     rule.description if rule is not None else "",
+                     "", _points(score.discretionary_points), _points(score.total),
+                     _points(score.max_points)]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(UNIT_ROLE, score.task_number)
+                if column != POINTS:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                if column == MECHANISM:
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(Qt.CheckState.Checked if score.fixed_points
+                                       else Qt.CheckState.Unchecked)
+                self.tasks.setItem(row, column, item)
+
+    def save(self) -> None:
+        """Store the assessments shown in the task table."""
+        if self.sheet is None:
+            return
+        period = self.period_combo.currentData()
+        try:
+            for row in range(self.tasks.rowCount()):
+                task_number = int(self.tasks.item(row, TASK).data(UNIT_ROLE))
+                established = self.tasks.item(row, MECHANISM).checkState() == \
+                    Qt.CheckState.Checked
+                try:
+                    points = Decimal(self.tasks.item(row, POINTS).text().strip() or "0")
+                except InvalidOperation:
+                    points = Decimal("NaN")
+                scores.set_assessment(self.store, self.sheet.unit_id, period, task_number,
+                                      established, points)
+        except MeiliError as error:
+            QMessageBox.warning(self, self.tr("Scores"), describe(error))
+        unit_id = self.sheet.unit_id
+        self.reload()
+        self.show_unit(unit_id)
+
+
+def create_page(store: Store, window: Any) -> QWidget:
+    return ScoresPage(store, window)

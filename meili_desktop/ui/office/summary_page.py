@@ -1,0 +1,247 @@
+"""The office's summary page: choose period and grouping, filter and sort, export or print."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt, QThreadPool
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meili_desktop.domain.summary import Grouping
+from meili_desktop.errors import MeiliError
+from meili_desktop.messages import describe
+from meili_desktop.reports.labels import grouping_sheet_name
+from meili_desktop.reports.summary_document import SummaryDocument
+from meili_desktop.services import reports
+from meili_desktop.store import summary_queries
+from meili_desktop.store.datafolder import Store
+from meili_desktop.ui.office.summary_model import SORT_ROLE, SummaryTableModel
+from meili_desktop.ui.workers import JobWorker
+
+logger = logging.getLogger(__name__)
+
+PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Summaries")
+
+
+def available_periods(store: Store) -> list[str]:
+    """Return the periods the page offers: those with entries, else every stored one."""
+    with store.session_factory() as session:
+        return summary_queries.periods_with_entries(session) or \
+            summary_queries.period_codes(session)
+
+
+class SummaryPage(QWidget):
+    """Summaries by town, county, lead unit, category or task for one period.
+
+    Signals: none; results of background jobs arrive through JobWorker signals.
+    """
+
+    def __init__(self, store: Store, window: Any = None) -> None:
+        super().__init__(window)
+        self.setObjectName("summaryPage")
+        self.store = store
+        self.window_ = window
+        self.document: SummaryDocument | None = None
+        self._workers: list[JobWorker] = []
+
+        self.period_combo = QComboBox(self)
+        self.period_combo.setObjectName("summaryPeriod")
+        self.grouping_combo = QComboBox(self)
+        self.grouping_combo.setObjectName("summaryGrouping")
+        for grouping in Grouping:
+            self.grouping_combo.addItem(grouping_sheet_name(grouping), grouping.value)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("summaryFilter")
+        self.filter_edit.setPlaceholderText(self.tr("Filter by name"))
+        self.filter_edit.setClearButtonEnabled(True)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.refresh_button.setObjectName("summaryRefresh")
+        self.export_button = QPushButton(self.tr("Export to Excel..."), self)
+        self.export_button.setObjectName("summaryExport")
+        self.pdf_button = QPushButton(self.tr("Print city summary (PDF)..."), self)
+        self.pdf_button.setObjectName("summaryPdf")
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("summaryStatus")
+
+        self.model = SummaryTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.proxy.setFilterKeyColumn(-1)
+        self.table = QTableView(self)
+        self.table.setObjectName("summaryTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self._lay_out()
+        self.period_combo.currentIndexChanged.connect(self.reload)
+        self.grouping_combo.currentIndexChanged.connect(self.reload)
+        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.refresh_button.clicked.connect(self.reload_periods)
+        self.export_button.clicked.connect(self._ask_export)
+        self.pdf_button.clicked.connect(self._ask_pdf)
+        self.reload_periods()
+
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Period"), self))
+        bar.addWidget(self.period_combo)
+        bar.addWidget(QLabel(self.tr("Group by"), self))
+        bar.addWidget(self.grouping_combo)
+        bar.addWidget(self.filter_edit, 1)
+        bar.addWidget(self.refresh_button)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.pdf_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status_label)
+
+    @property
+    def period(self) -> str | None:
+        return self.period_combo.currentData()
+
+    @property
+    def grouping(self) -> Grouping:
+        return Grouping(self.grouping_combo.currentData())
+
+    def reload_periods(self) -> None:
+        """Refill the period list, keeping the chosen period when it is still offered."""
+        current = self.period
+        periods = available_periods(self.store)
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        for code in periods:
+            self.period_combo.addItem(code, code)
+        index = self.period_combo.findData(current) if current else -1
+        self.period_combo.setCurrentIndex(index if index >= 0 else len(periods) - 1)
+        self.period_combo.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        """Compute the summary of the chosen period and grouping in the background."""
+        period, grouping = self.period, self.grouping
+        if period is None:
+            self.status_label.setText(self.tr("No reporting period yet."))
+            return
+        self.status_label.setText(self.tr("Computing the summary..."))
+        store = self.store
+
+        def job(_progress: Any, cancel: Any) -> SummaryDocument:
+            return reports.build_summary_document(store, [period], [grouping],
+                                                  include_details=False, cancel=cancel)
+
+        worker = JobWorker(job, f"summary {period} by {grouping.value}", self)
+        worker.succeeded.connect(lambda document: self._show(document, grouping))
+        worker.failed.connect(self._show_error)
+        self._start(worker, QThreadPool.globalInstance())
+
+    def _start(self, worker: JobWorker, pool: QThreadPool) -> None:
+        self._workers.append(worker)
+        worker.finished.connect(lambda: self._workers.remove(worker))
+        worker.start(pool)
+
+    def _show(self, document: SummaryDocument, grouping: Grouping) -> None:
+        if grouping is not self.grouping:
+            return
+        self.document = document
+        self.model.set_document(document, grouping)
+        self.table.resizeColumnsToContents()
+        period = document.periods[0]
+        text = self.tr("{rows} rows; {towns} towns, {tasks} tasks.").format(
+            rows=self.model.rowCount(), towns=len(document.scope.towns),
+            tasks=len(document.scope.tasks))
+        if period.previous_code:
+            text += " " + self.tr("Change compared with {period}.").format(
+                period=period.previous_code)
+        self.status_label.setText(text)
+
+    def _show_error(self, error: Exception) -> None:
+        text = describe(error) if isinstance(error, MeiliError) else str(error)
+        self.status_label.setText(text)
+
+    def _ask_export(self) -> None:
+        if self.period is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Export summary"), f"summary-{self.period}.xlsx",
+            self.tr("Excel workbook (*.xlsx)"))
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> JobWorker:
+        """Write the summary workbook of the chosen period in the background."""
+        store, period = self.store, self.period or ""
+
+        def job(progress: Any, cancel: Any) -> int:
+            return reports.export_summary(store, path, [period], progress=progress,
+                                          cancel=cancel)
+
+        worker = JobWorker(job, f"export summary {period}", self)
+        worker.succeeded.connect(lambda rows: self.status_label.setText(
+            self.tr("Wrote {path} ({rows} rows).").format(path=path, rows=rows)))
+        worker.failed.connect(self._report_failure)
+        self._track(worker, self.tr("Exporting the summary"))
+        self._start(worker, QThreadPool.globalInstance())
+        return worker
+
+    def _ask_pdf(self) -> None:
+        if self.period is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Print city summary"), f"city-summary-{self.period}.pdf",
+            self.tr("PDF (*.pdf)"))
+        if name:
+            self.print_to(Path(name))
+
+    def print_to(self, path: Path) -> JobWorker:
+        """Print the city summary of the chosen period to a PDF in the background."""
+        from meili_desktop.services.printing import print_city_summary
+
+        store, period = self.store, self.period
+
+        def job(_progress: Any, _cancel: Any) -> int:
+            return print_city_summary(store, path, period)
+
+        worker = JobWorker(job, f"print city summary {period}", self)
+        worker.succeeded.connect(lambda pages: self.status_label.setText(
+            self.tr("Wrote {path} ({pages} pages).").format(path=path, pages=pages)))
+        worker.failed.connect(self._report_failure)
+        self._track(worker, self.tr("Printing the city summary"))
+        self._start(worker, QThreadPool.globalInstance())
+        return worker
+
+    def _track(self, worker: JobWorker, title: str) -> None:
+        progress = getattr(self.window_, "job_progress", None)
+        if progress is not None:
+            progress.track(worker, title)
+
+    def _report_failure(self, error: Exception) -> None:
+        self._show_error(error)
+        if not isinstance(error, MeiliError):
+            logger.error("summary job failed: %s", error)
+        QMessageBox.warning(self, self.tr("Summary"), self.status_label.text())
+
+
+def create_page(store: Store, window: Any) -> QWidget:
+    return SummaryPage(store, window)
