@@ -8,7 +8,7 @@ from pathlib import Path
 from meili_desktop.exchange.container import read_package
 from tests.exchange.conftest import FakeKeyring, Keys, WriteReport, make_attachment
 
-# G1 is about 50 times slower per byte, so it streams a smaller file that is still twice the cap.
+# SM4 and SM3 are slower than AES and SHA-256, so G1 streams a smaller file, still twice the cap.
 SIZES = {"C1": 64 * 1024**2, "G1": 16 * 1024**2}
 # Python-level allocations: holding the whole attachment at once would exceed this.
 MAX_PEAK_BYTES = 8 * 1024**2
