@@ -27,6 +27,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TextIO
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
@@ -187,12 +188,34 @@ def format_report(results: Sequence[StepResult], work_root: Path, log_file: Path
 
 def print_report(text: str) -> None:
     """Print ``text``, escaping what the console's encoding cannot show instead of failing."""
-    stream = sys.stdout
+    stream = sys.stdout or _parent_console()
     if stream is None:  # a windowed build started without a console or redirection
         return
     encoding = stream.encoding or "utf-8"
     safe = text.encode(encoding, "backslashreplace").decode(encoding)
     print(safe, file=stream, flush=True)
+
+
+def _parent_console() -> TextIO | None:
+    """Return the console of the shell that started a windowed Windows build, if any.
+
+    A windowed executable has no standard output unless it is redirected, so the report
+    would vanish when the program is started from cmd.exe without redirection.
+    """
+    if sys.platform != "win32":
+        return None
+    import ctypes
+
+    # NOTE: written against the Win32 documentation; CI runs only the Linux build.
+    attach_parent_process = -1
+    if not ctypes.windll.kernel32.AttachConsole(attach_parent_process):  # type: ignore[attr-defined]
+        return None
+    try:
+        # Python writes to a console file through WriteConsoleW, so Chinese text survives
+        # whatever the console's code page is.
+        return open("CONOUT$", "w", encoding="utf-8")  # noqa: SIM115 - kept open until exit
+    except OSError:
+        return None
 
 
 def run_self_test(arguments: Sequence[str] = ()) -> int:
