@@ -1,6 +1,49 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ChartsPage</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="123" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="129" />
+        <source>Period</source>
+        <translation>填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="131" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="186" />
+        <source>Attainment (%)</source>
+        <translation>达标率（%）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="189" />
+        <source>Target attainment by county, {period}</source>
+        <translation>各县（市、区）目标达标率（{period}）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="193" />
+        <source>Target attainment by lead unit, {period}</source>
+        <translation>各牵头单位目标达标率（{period}）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="212" />
+        <source>Task {task}: towns by completion, {period}</source>
+        <translation>任务 {task} 各乡镇完成率分布（{period}）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="215" />
+        <source>Towns</source>
+        <translation>乡镇数</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../meili_desktop/messages/reports.py" line="11" />
@@ -54,183 +97,211 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/reports.py" line="42" />
+        <source>Task {task} is not in the active catalogue, so it cannot be scored.</source>
+        <translation>当前任务目录中没有任务 {task}，不能评分。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reports.py" line="44" />
         <source>Task {task} has no scoring rule in the catalogue, so it takes no points.</source>
         <translation>任务 {task} 在目录中没有评分规则，不能评分。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="45" />
+        <location filename="../../meili_desktop/messages/reports.py" line="47" />
         <source>The file {path} was not found. Check the path and try again.</source>
         <translation>找不到文件 {path}。请检查路径后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="47" />
+        <location filename="../../meili_desktop/messages/reports.py" line="49" />
         <source>The file {path} is larger than {max_mb} MB, too large for this import. Remove other sheets or pictures and try again.</source>
         <translation>文件 {path} 超过 {max_mb} MB，无法导入。请删除其他工作表或图片后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="50" />
+        <location filename="../../meili_desktop/messages/reports.py" line="52" />
         <source>The file {path} is not an Excel workbook (.xlsx) or is damaged. Save it from Excel or WPS as .xlsx and try again.</source>
         <translation>文件 {path} 不是 Excel 工作簿（.xlsx）或已损坏。请用 Excel 或 WPS 另存为 .xlsx 后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="53" />
+        <location filename="../../meili_desktop/messages/reports.py" line="55" />
         <source>No header row with the columns {columns} was found in the first rows of sheet "{sheet}". Add the header row and try again.</source>
         <translation>在工作表“{sheet}”的前几行中没有找到包含 {columns} 列的表头行。请添加表头行后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="56" />
+        <location filename="../../meili_desktop/messages/reports.py" line="58" />
         <source>{count} rows or cells of {path} could not be imported, so nothing was changed. Correct the listed cells and import the file again.</source>
         <translation>{path} 中有 {count} 行或单元格无法导入，因此未做任何改动。请更正所列单元格后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="60" />
+        <location filename="../../meili_desktop/messages/reports.py" line="62" />
         <source>This workbook is not a fill-in template of this program (its hidden key sheet is missing). Export a template with "template" and fill that in.</source>
         <translation>该工作簿不是本程序的填报模板（缺少隐藏的校验信息表）。请用“template”命令导出模板后再填写。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="63" />
+        <location filename="../../meili_desktop/messages/reports.py" line="65" />
         <source>This template has format version {version}, but this program reads up to version {supported}. Install the newer program or export a new template.</source>
         <translation>该模板的格式版本为 {version}，本程序最高支持版本 {supported}。请安装新版程序或重新导出模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="66" />
+        <location filename="../../meili_desktop/messages/reports.py" line="68" />
         <source>The hidden keys of this template were changed (checksum mismatch), so it cannot be trusted. Export a new template and copy the entries into it.</source>
         <translation>该模板隐藏的校验信息已被改动（校验和不符），无法信任。请重新导出模板并把数据复制进去。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="69" />
+        <location filename="../../meili_desktop/messages/reports.py" line="71" />
         <source>The header of sheet "{sheet}" was changed at {cell}: expected "{expected}", found "{found}". Restore the header or export a new template.</source>
         <translation>工作表“{sheet}”的表头在 {cell} 处被改动：应为“{expected}”，实为“{found}”。请恢复表头或重新导出模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="72" />
+        <location filename="../../meili_desktop/messages/reports.py" line="74" />
         <source>This template is for {found}, not for {expected}. Import the template of your own town.</source>
         <translation>该模板属于{found}，不属于{expected}。请导入本乡镇的模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="75" />
+        <location filename="../../meili_desktop/messages/reports.py" line="77" />
         <source>This template is for {found}, which this data folder does not know. Import it where that town is set up.</source>
         <translation>该模板属于{found}，本数据目录中没有该单位。请在设置了该乡镇的电脑上导入。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="78" />
+        <location filename="../../meili_desktop/messages/reports.py" line="80" />
         <source>This template is for period {found}, not {expected}. Export the template of period {expected}.</source>
         <translation>该模板属于填报期 {found}，不是 {expected}。请导出 {expected} 的模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="81" />
+        <location filename="../../meili_desktop/messages/reports.py" line="83" />
         <source>This template was made with catalogue {found}, but catalogue {expected} is now in force. Export a new template and copy the entries into it.</source>
         <translation>该模板按任务目录 {found} 生成，而当前使用的是目录 {expected}。请重新导出模板并把数据复制进去。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="84" />
+        <location filename="../../meili_desktop/messages/reports.py" line="86" />
         <source>The cells {value} are merged across columns, so their value cannot be assigned to one field. Unmerge them.</source>
         <translation>单元格 {value} 跨列合并，无法判断其值属于哪一栏。请取消合并。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="87" />
+        <location filename="../../meili_desktop/messages/reports.py" line="89" />
         <source>"{value}" is not a task number of this template. Leave column A as exported.</source>
         <translation>“{value}”不是本模板中的任务编号。请保持 A 列与导出时一致。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="90" />
+        <location filename="../../meili_desktop/messages/reports.py" line="92" />
         <source>Task {value} appears again; its first row is {first_row}. Keep one row per task.</source>
         <translation>任务 {value} 重复出现，首次出现在第 {first_row} 行。每项任务只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="94" />
+        <location filename="../../meili_desktop/messages/reports.py" line="96" />
         <source>The row has no town name. Fill in the name or delete the row.</source>
         <translation>该行没有乡镇名称。请填写名称或删除该行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="96" />
+        <location filename="../../meili_desktop/messages/reports.py" line="98" />
         <source>"{value}" is not a county of the city. Use a county name such as 余杭区 or its code such as 330110.</source>
         <translation>“{value}”不是本市的县（市、区）。请填写县（市、区）名称（如 余杭区）或代码（如 330110）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="99" />
+        <location filename="../../meili_desktop/messages/reports.py" line="101" />
         <source>"{value}" is not an official division code of the city. Check the code or leave it empty for a town without a code.</source>
         <translation>“{value}”不是本市的统计用区划代码。请核对代码；没有代码的乡镇请留空。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="102" />
+        <location filename="../../meili_desktop/messages/reports.py" line="104" />
         <source>"{value}" is not a division code: a town's code has 9 or 12 digits.</source>
         <translation>“{value}”不是区划代码：乡镇代码为 9 位或 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="104" />
+        <location filename="../../meili_desktop/messages/reports.py" line="106" />
         <source>Code {code} belongs to {actual}, not to {value}. Correct the county or the code.</source>
         <translation>代码 {code} 属于{actual}，不属于{value}。请更正县（市、区）或代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="107" />
+        <location filename="../../meili_desktop/messages/reports.py" line="109" />
         <source>"{value}" is not a town type. Use 样板镇 or 达标镇, or leave it empty.</source>
         <translation>“{value}”不是城镇类型。请填写 样板镇 或 达标镇，或留空。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="109" />
+        <location filename="../../meili_desktop/messages/reports.py" line="111" />
         <source>"{value}" matches several towns of the county. Add the town's official code.</source>
         <translation>“{value}”与该县（市、区）的多个乡镇同名。请填写乡镇的统计用区划代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="112" />
+        <location filename="../../meili_desktop/messages/reports.py" line="114" />
         <source>This town already appears in row {first_row}. Keep one row per town.</source>
         <translation>该乡镇已在第 {first_row} 行出现。每个乡镇只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="114" />
+        <location filename="../../meili_desktop/messages/reports.py" line="116" />
         <source>"{value}" is not a task number of the active catalogue.</source>
         <translation>“{value}”不是当前任务目录中的任务编号。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="116" />
+        <location filename="../../meili_desktop/messages/reports.py" line="118" />
         <source>"{value}" matches no township or the city. Use a town name or its code.</source>
         <translation>“{value}”与任何乡镇或本市都不匹配。请填写乡镇名称或代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="118" />
+        <location filename="../../meili_desktop/messages/reports.py" line="120" />
         <source>"{value}" matches several towns. Use the town's code instead.</source>
         <translation>“{value}”与多个乡镇匹配。请改填乡镇代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="120" />
+        <location filename="../../meili_desktop/messages/reports.py" line="122" />
         <source>"{value}" is not a year or period such as 2021 or 2021Q2.</source>
         <translation>“{value}”不是年度或填报期（如 2021、2021Q2）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="122" />
+        <location filename="../../meili_desktop/messages/reports.py" line="124" />
         <source>"{value}" is not a target: write a number of zero or more.</source>
         <translation>“{value}”不是有效的目标值：请填写不小于零的数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="124" />
+        <location filename="../../meili_desktop/messages/reports.py" line="126" />
         <source>The same task, unit and period already appear in row {first_row}.</source>
         <translation>相同的任务、单位和年度已在第 {first_row} 行出现。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="127" />
+        <location filename="../../meili_desktop/messages/reports.py" line="129" />
         <source>No period has entries yet, so there is nothing to summarise. Import report packages first, or name a period with --period.</source>
         <translation>还没有任何填报期有数据，无可汇总。请先导入上报包，或用 --period 指定填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="130" />
+        <location filename="../../meili_desktop/messages/reports.py" line="132" />
         <source>The period {period} is not set up and has no entries. Use a period such as 2021Q2.</source>
         <translation>填报期 {period} 未设置且没有数据。请使用如 2021Q2 的填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="133" />
+        <location filename="../../meili_desktop/messages/reports.py" line="135" />
         <source>The PDF {path} could not be written. Check that the folder exists and the file is not open in another program.</source>
         <translation>无法写入 PDF 文件 {path}。请检查文件夹是否存在，以及该文件是否正被其他程序打开。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="136" />
+        <location filename="../../meili_desktop/messages/reports.py" line="138" />
         <source>No font with Chinese characters was found, so the PDF would be unreadable. Install a Chinese font (for example 微软雅黑, SimSun or WenQuanYi Micro Hei).</source>
         <translation>未找到含中文字符的字体，生成的 PDF 将无法阅读。请安装中文字体（如 微软雅黑、宋体 或 文泉驿微米黑）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="149" />
+        <location filename="../../meili_desktop/messages/reports.py" line="151" />
         <source>Sheet "{sheet}", cell {cell}: </source>
         <translation>工作表“{sheet}”单元格 {cell}：</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePages</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="37" />
+        <source>Summaries</source>
+        <translation>汇总</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="43" />
+        <source>Charts</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="45" />
+        <source>Targets</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="41" />
+        <source>Scores</source>
+        <translation>评分</translation>
     </message>
 </context>
 <context>
@@ -509,7 +580,7 @@
     <message>
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="66" />
         <source>Targets</source>
-        <translation>目标完成</translation>
+        <translation>目标值</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="68" />
@@ -612,7 +683,7 @@
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="129" />
         <location filename="../../meili_desktop/reports/template_xlsx.py" line="64" />
         <location filename="../../meili_desktop/reports/pdf.py" line="63" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="162" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="169" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
@@ -633,7 +704,7 @@
     </message>
     <message>
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="140" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="204" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="211" />
         <source>Not reported</source>
         <translation>未上报</translation>
     </message>
@@ -670,7 +741,7 @@
     </message>
     <message>
         <location filename="../../meili_desktop/reports/template_xlsx.py" line="65" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="163" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="170" />
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
@@ -700,69 +771,232 @@
         <translation>请填写数字，如 12；85% 填 85。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="159" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="166" />
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="161" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="168" />
         <source>Reporting period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="164" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="171" />
         <source>Catalogue version</source>
         <translation>目录版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="165" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="172" />
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="169" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="176" />
         <source>Head of unit (signature):</source>
         <translation>单位负责人（签字）：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="170" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="177" />
         <source>(Seal)</source>
         <translation>（盖章）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="171" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="178" />
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="172" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="179" />
         <source>Beautiful Towns programme</source>
         <translation>美丽城镇建设</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="173" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="180" />
         <source>Key task progress report</source>
         <translation>重点工作进展情况报告</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="174" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="181" />
         <source>Key tasks</source>
         <translation>重点工作</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="217" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="224" />
         <source>Beautiful Towns key tasks: summary</source>
         <translation>美丽城镇建设重点工作汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="219" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="226" />
         <source>Period {period}; catalogue {version}; printed {time}</source>
         <translation>填报期 {period}；目录版本 {version}；打印时间 {time}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="293" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="300" />
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
+    </message>
+</context>
+<context>
+    <name>ScoresPage</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="71" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="71" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="82" />
+        <source>Total</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="72" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="82" />
+        <source>Maximum</source>
+        <translation>满分</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="81" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="81" />
+        <source>Rule</source>
+        <translation>评分规则</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="81" />
+        <source>Mechanism established</source>
+        <translation>已建立机制</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="82" />
+        <source>Discretionary points</source>
+        <translation>酌情分</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="84" />
+        <source>Save scores</source>
+        <translation>保存评分</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="97" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="99" />
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="117" />
+        <source>{count} towns; town total {total}; mean {mean}.</source>
+        <translation>共 {count} 个乡镇；乡镇得分合计 {total}；平均 {mean}。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="178" />
+        <source>Scores</source>
+        <translation>评分</translation>
+    </message>
+</context>
+<context>
+    <name>SummaryPage</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="69" />
+        <source>Filter by name</source>
+        <translation>按名称筛选</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="71" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="73" />
+        <source>Export to Excel...</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="75" />
+        <source>Print city summary (PDF)...</source>
+        <translation>打印全市汇总（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="107" />
+        <source>Period</source>
+        <translation>填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="109" />
+        <source>Group by</source>
+        <translation>汇总方式</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="145" />
+        <source>No reporting period yet.</source>
+        <translation>还没有填报期。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="147" />
+        <source>Computing the summary...</source>
+        <translation>正在计算汇总…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="171" />
+        <source>{rows} rows; {towns} towns, {tasks} tasks.</source>
+        <translation>共 {rows} 行；{towns} 个乡镇，{tasks} 项任务。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="175" />
+        <source>Change compared with {period}.</source>
+        <translation>变化与 {period} 比较。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="187" />
+        <source>Export summary</source>
+        <translation>导出汇总</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="188" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="202" />
+        <source>Wrote {path} ({rows} rows).</source>
+        <translation>已生成 {path}（{rows} 行）。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="204" />
+        <source>Exporting the summary</source>
+        <translation>正在导出汇总</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="212" />
+        <source>Print city summary</source>
+        <translation>打印全市汇总</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="213" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="228" />
+        <source>Wrote {path} ({pages} pages).</source>
+        <translation>已生成 {path}（{pages} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="230" />
+        <source>Printing the city summary</source>
+        <translation>正在打印全市汇总</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="243" />
+        <source>Summary</source>
+        <translation>汇总</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1150,115 @@
         <location filename="../../meili_desktop/cli/targets.py" line="205" />
         <source>Checked the town list: {matched} would match, {added} would be added.</source>
         <translation>已检查乡镇名单：将匹配 {matched} 个，将新增 {added} 个。</translation>
+    </message>
+</context>
+<context>
+    <name>TargetsPage</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="79" />
+        <source>Save city target</source>
+        <translation>保存全市目标值</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="81" />
+        <source>Split in proportion to bases</source>
+        <translation>按基数比例分解</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="83" />
+        <source>Save town targets</source>
+        <translation>保存乡镇目标值</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="85" />
+        <source>Import from Excel...</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="91" />
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="91" />
+        <source>Town</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="91" />
+        <source>Base</source>
+        <translation>基数</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="91" />
+        <source>Target</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="92" />
+        <source>Method</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="92" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="109" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="111" />
+        <source>Year</source>
+        <translation>年度</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="113" />
+        <source>City target</source>
+        <translation>全市目标值</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="176" />
+        <source>Enter the city target and the towns' targets.</source>
+        <translation>请填写全市目标值和各乡镇目标值。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="182" />
+        <source>Towns' targets cannot be compared with the city target without a base for every town.</source>
+        <translation>未给出每个乡镇的基数，无法将乡镇目标值与全市目标值比较。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="185" />
+        <source>City target {city}; towns {allocated}; difference {difference}.</source>
+        <translation>全市目标值 {city}；乡镇合计 {allocated}；差额 {difference}。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="193" />
+        <source>The city target must be a number.</source>
+        <translation>全市目标值必须是数字。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="233" />
+        <source>Import targets</source>
+        <translation>导入目标值</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="234" />
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="260" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="263" />
+        <source>Targets</source>
+        <translation>目标值</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="264" />
+        <source>Save these targets anyway?</source>
+        <translation>仍然保存这些目标值吗？</translation>
     </message>
 </context>
 </TS>
