@@ -7,6 +7,7 @@ cover what happens after a package was verified.
 from __future__ import annotations
 
 import hashlib
+import json
 import uuid
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -125,3 +126,75 @@ def set_period_state(store: Store, code: str, state: str) -> None:
         row = session.get(models.Period, code)
         assert row is not None
         row.state = state
+
+
+def township_tasks(store: Store) -> list[int]:
+    """Return the active catalogue's township-level task numbers."""
+    with store.session_factory() as session:
+        return sorted(session.scalars(
+            select(models.Task.number).join(models.CatalogueVersion)
+            .where(models.CatalogueVersion.is_active.is_(True),
+                   models.Task.level == "township")))
+
+
+def synthetic_package(sender: str, sequence: int, revision: int, *,
+                      tasks: list[int], periods: tuple[str, ...] = PERIODS,
+                      attachment_dir: Path | None = None,
+                      attachment_bytes: int = 0) -> IncomingPackage:
+    """Build a deterministic package with an entry per task and period.
+
+    The same arguments always give the same package id, header hash and content, so separate
+    processes can build the same package. With ``attachment_dir``, every entry carries one
+    evidence file of ``attachment_bytes`` bytes written there.
+    """
+    entries: list[dict[str, Any]] = []
+    files: dict[str, Path] = {}
+    for period in periods:
+        for task in tasks:
+            attachments = []
+            if attachment_dir is not None:
+                seed = f"{sender}/{period}/{task}/{revision}".encode()
+                content = (hashlib.sha256(seed).digest() * (attachment_bytes // 32 + 1))
+                reference, path = evidence_file(attachment_dir,
+                                                b"%PDF" + content[:attachment_bytes],
+                                                f"任务{task}佐证.pdf")
+                attachments.append(reference)
+                files[reference["sha256"]] = path
+            entries.append(entry_record(
+                unit=sender, task=task, period=period, revision=revision,
+                value=str((task * 7 + revision) % 100), narrative=f"第{revision}版 任务{task}",
+                attachments=attachments))
+    package_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"meili:{sender}:{sequence}:{revision}"))
+    return make_package(entries, sender=sender, sequence=sequence, package_id=package_id,
+                        attachments=files)
+
+
+def state_dump(store: Store) -> dict[str, list[Any]]:
+    """Return everything a merge writes, without ids and times, sorted for comparison."""
+    with store.session_factory() as session:
+        entries = sorted(
+            (row.unit_id, row.task_number, row.period_code, row.status, row.value,
+             row.narrative, row.revision, row.origin, row.review_state,
+             tuple(sorted((link.sha256, link.display_name) for link in row.attachments)))
+            for row in session.scalars(select(models.Entry)))
+        revisions = sorted(
+            (entry.unit_id, entry.task_number, entry.period_code, revision.revision,
+             revision.source)
+            for revision, entry in session.execute(
+                select(models.EntryRevision, models.Entry).join(models.Entry)))
+        ledger = sorted(
+            (row.package_id, row.state, row.sequence, json.dumps(row.counts, sort_keys=True),
+             tuple(row.periods))
+            for row in session.scalars(select(models.ImportedPackage)))
+        items = sorted(
+            (row.package_id, row.kind, row.reason, row.unit_id, row.task_number,
+             row.period_code, json.dumps(row.incoming, sort_keys=True, ensure_ascii=False))
+            for row in session.scalars(select(models.MergeItem)))
+        audit = sorted(
+            (row.action, row.unit_id or "", row.task_number or 0, row.period_code or "",
+             row.package_id or "", json.dumps(row.details, sort_keys=True, ensure_ascii=False))
+            for row in session.scalars(select(models.AuditEvent)))
+        attachments = sorted((row.sha256, row.size)
+                             for row in session.scalars(select(models.Attachment)))
+    return {"entries": entries, "revisions": revisions, "ledger": ledger, "items": items,
+            "audit": audit, "attachments": attachments}

@@ -1,0 +1,122 @@
+"""A merge killed at a random point leaves the database as it was before that package.
+
+Each run copies a prepared office data folder, starts a process that merges a large synthetic
+package (every township task in four quarters, each entry with an evidence file), kills it
+with SIGKILL after a random delay, and then checks the SQLite file, the all-or-nothing state
+of the package, and that merging again reaches the state of a clean run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from meili_desktop.services import merge
+from meili_desktop.store.attachments import stored_path
+from meili_desktop.store.datafolder import DATABASE_FILE_NAME, Store, open_store
+from tests.services.merge_support import (
+    TOWN_A,
+    open_office_store,
+    state_dump,
+    synthetic_package,
+    township_tasks,
+)
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+RUNS = 24
+ATTACHMENT_BYTES = 2048
+SEED = 20210630
+
+pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs SIGKILL")
+
+
+def start_worker(root: Path) -> subprocess.Popen[str]:
+    command = [sys.executable, "-m", "tests.services.merge_worker", str(root),
+               "--sender", TOWN_A, "--sequence", "1", "--revision", "1",
+               "--attachment-bytes", str(ATTACHMENT_BYTES)]
+    return subprocess.Popen(command, cwd=REPO_ROOT, env=dict(os.environ, PYTHONPATH=str(REPO_ROOT)),
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def wait_for_start(process: subprocess.Popen[str]) -> None:
+    assert process.stdout is not None
+    line = process.stdout.readline()
+    assert json.loads(line)["event"] == "start", process.stderr.read() if process.stderr else ""
+
+
+def integrity(root: Path) -> str:
+    with sqlite3.connect(root / DATABASE_FILE_NAME) as connection:
+        return str(connection.execute("PRAGMA integrity_check").fetchone()[0])
+
+
+def merge_in_process(store: Store, incoming_dir: Path) -> str:
+    package = synthetic_package(TOWN_A, 1, 1, tasks=township_tasks(store),
+                                attachment_dir=incoming_dir, attachment_bytes=ATTACHMENT_BYTES)
+    return merge.merge(store, package).outcome
+
+
+def assert_evidence_files(store: Store, dump: dict[str, list]) -> None:
+    for sha256, size in dump["attachments"]:
+        path = stored_path(store.folder.attachments_dir, sha256)
+        assert path.stat().st_size == size
+
+
+@pytest.mark.slow
+def test_killed_merge_all_or_nothing(tmp_path: Path) -> None:
+    template = tmp_path / "template" / "office"
+    open_office_store(template).dispose()
+
+    clean_root = tmp_path / "clean" / "office"
+    shutil.copytree(template, clean_root)
+    clean = start_worker(clean_root)
+    out, err = clean.communicate(timeout=300)
+    assert clean.returncode == 0, err
+    clean_seconds = json.loads(out.strip().splitlines()[-1])["seconds"]
+    clean_store = open_store(clean_root)
+    reference = state_dump(clean_store)
+    clean_store.dispose()
+    assert len(reference["entries"]) == len(reference["attachments"]) > 100
+
+    rng = random.Random(SEED)
+    killed_before_commit = 0
+    for run in range(RUNS):
+        root = tmp_path / f"run-{run}" / "office"
+        shutil.copytree(template, root)
+        process = start_worker(root)
+        wait_for_start(process)
+        time.sleep(rng.uniform(0, clean_seconds * 1.1))
+        process.send_signal(signal.SIGKILL)
+        process.communicate(timeout=60)
+
+        assert integrity(root) == "ok", f"run {run}"
+        store = open_store(root)
+        try:
+            after_kill = state_dump(store)
+            if after_kill["ledger"]:
+                assert after_kill == reference, f"run {run}: ledger row without every entry"
+            else:
+                killed_before_commit += 1
+                assert after_kill["entries"] == [], f"run {run}: entries without ledger row"
+                assert after_kill["revisions"] == after_kill["items"] == [], f"run {run}"
+                assert after_kill["audit"] == after_kill["attachments"] == [], f"run {run}"
+
+            outcome = merge_in_process(store, tmp_path / f"run-{run}" / "again")
+            assert outcome == ("duplicate" if after_kill["ledger"] else "merged")
+            final = state_dump(store)
+            assert final == reference, f"run {run}: rerun differs from a clean merge"
+            assert_evidence_files(store, final)
+        finally:
+            store.dispose()
+
+    # The delays are drawn over the merge's duration, so most kills land inside it.
+    assert killed_before_commit >= RUNS // 2
