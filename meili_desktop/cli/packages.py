@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from meili_desktop.cli.context import CliContext
 from meili_desktop.cli.passphrase import add_passphrase_option, read_passphrase
@@ -30,72 +30,166 @@ from meili_desktop.store import units_repo
 
 logger = logging.getLogger(__name__)
 
+KIND_LABELS = {
+    "report": QT_TRANSLATE_NOOP("PackageKinds", "report package"),
+    "distribution": QT_TRANSLATE_NOOP("PackageKinds", "distribution package"),
+    "receipt": QT_TRANSLATE_NOOP("PackageKinds", "receipt"),
+    "bundle": QT_TRANSLATE_NOOP("PackageKinds", "county bundle"),
+}
+
 
 def register(subparsers: Any) -> None:
     """Add the package commands."""
-    export = subparsers.add_parser("export", help=QCoreApplication.translate(
-        "PackagesCli", "write this township's report package for the city office"))
-    export.add_argument("--period", action="append", metavar="P", help=QCoreApplication.translate(
-        "PackagesCli", "period to include, e.g. 2021Q2 (repeatable; default: every period "
-        "with entries)"))
-    export.add_argument("-o", "--output", required=True, metavar="FILE", help=QCoreApplication.
-                        translate("PackagesCli", "package file, or a folder to name it in"))
+    export = subparsers.add_parser(
+        "export",
+        help=QCoreApplication.translate(
+            "PackagesCli", "write this township's report package for the city office"
+        ),
+    )
+    export.add_argument(
+        "--period",
+        action="append",
+        metavar="P",
+        help=QCoreApplication.translate(
+            "PackagesCli",
+            "period to include, e.g. 2021Q2 (repeatable; default: every period with entries)",
+        ),
+    )
+    export.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE",
+        help=QCoreApplication.translate("PackagesCli", "package file, or a folder to name it in"),
+    )
     export.set_defaults(handler=run_export)
 
-    verify = subparsers.add_parser("verify", help=QCoreApplication.translate(
-        "PackagesCli", "check a package and show what it holds, without importing it"))
+    verify = subparsers.add_parser(
+        "verify",
+        help=QCoreApplication.translate(
+            "PackagesCli", "check a package and show what it holds, without importing it"
+        ),
+    )
     verify.add_argument("file", metavar="FILE")
-    verify.add_argument("--json", action="store_true", help=QCoreApplication.translate(
-        "PackagesCli", "print JSON with English keys"))
+    verify.add_argument(
+        "--json",
+        action="store_true",
+        help=QCoreApplication.translate("PackagesCli", "print JSON with English keys"),
+    )
     add_passphrase_option(verify)
     verify.set_defaults(handler=run_verify)
 
-    distribute = subparsers.add_parser("distribute", help=QCoreApplication.translate(
-        "PackagesCli", "write distribution packages for reporting units (city office)"))
-    distribute.add_argument("--unit", action="append", metavar="CODE", help=QCoreApplication.
-                            translate("PackagesCli", "unit id, official code or name "
-                                      "(repeatable)"))
-    distribute.add_argument("--all-townships", action="store_true", help=QCoreApplication.
-                            translate("PackagesCli", "one package for every township"))
-    distribute.add_argument("--period", action="append", metavar="P", help=QCoreApplication.
-                            translate("PackagesCli", "period to include (repeatable; default: "
-                                      "all)"))
-    distribute.add_argument("-o", "--output", required=True, metavar="FILE_OR_DIR",
-                            help=QCoreApplication.translate(
-                                "PackagesCli", "package file for one unit, or a folder"))
+    distribute = subparsers.add_parser(
+        "distribute",
+        help=QCoreApplication.translate(
+            "PackagesCli", "write distribution packages for reporting units (city office)"
+        ),
+    )
+    distribute.add_argument(
+        "--unit",
+        action="append",
+        metavar="CODE",
+        help=QCoreApplication.translate(
+            "PackagesCli", "unit id, official code or name (repeatable)"
+        ),
+    )
+    distribute.add_argument(
+        "--all-townships",
+        action="store_true",
+        help=QCoreApplication.translate("PackagesCli", "one package for every township"),
+    )
+    distribute.add_argument(
+        "--period",
+        action="append",
+        metavar="P",
+        help=QCoreApplication.translate(
+            "PackagesCli", "period to include (repeatable; default: all)"
+        ),
+    )
+    distribute.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE_OR_DIR",
+        help=QCoreApplication.translate("PackagesCli", "package file for one unit, or a folder"),
+    )
     add_passphrase_option(distribute)
     distribute.set_defaults(handler=run_distribute)
 
-    importer = subparsers.add_parser("import", help=QCoreApplication.translate(
-        "PackagesCli", "import the city's distribution package or receipt on a township "
-        "laptop"))
+    receipt = subparsers.add_parser(
+        "receipt",
+        help=QCoreApplication.translate(
+            "PackagesCli", "write the signed receipt of a merged report package (city office)"
+        ),
+    )
+    receipt.add_argument(
+        "package_id",
+        metavar="PACKAGE_ID",
+        help=QCoreApplication.translate(
+            "PackagesCli", 'the report package\'s id, as "verify" or "merge" shows it'
+        ),
+    )
+    receipt.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE_OR_DIR",
+        help=QCoreApplication.translate("PackagesCli", "receipt file, or a folder"),
+    )
+    add_passphrase_option(receipt)
+    receipt.set_defaults(handler=run_receipt)
+
+    importer = subparsers.add_parser(
+        "import",
+        help=QCoreApplication.translate(
+            "PackagesCli", "import the city's distribution package or receipt on a township laptop"
+        ),
+    )
     importer.add_argument("file", metavar="FILE")
     importer.set_defaults(handler=run_import)
 
 
 def run_export(args: argparse.Namespace, context: CliContext) -> int:
     result = export_report_package(context.store(), Path(args.output), args.period)
-    context.out.write(QCoreApplication.translate("PackagesCli", "Wrote {file}: {entries} entries and {attachments} evidence files "
-                          "for {periods}. Send this file to the city office.").format(
-        file=result.path, entries=result.entry_count, attachments=result.attachment_count,
-        periods=", ".join(result.header.periods)) + "\n")
+    context.out.write(
+        QCoreApplication.translate(
+            "PackagesCli",
+            "Wrote {file}: {entries} entries and {attachments} evidence files "
+            "for {periods}. Send this file to the city office.",
+        ).format(
+            file=result.path,
+            entries=result.entry_count,
+            attachments=result.attachment_count,
+            periods=", ".join(result.header.periods),
+        )
+        + "\n"
+    )
     return 0
 
 
 def _inspection_document(inspection: Any) -> dict[str, Any]:
     header = inspection.header
     return {
-        "file_size": header.file_size, "format_version": "%d.%d" % header.format_version,
-        "package_id": header.package_id, "kind": header.kind, "suite": header.suite,
+        "file_size": header.file_size,
+        "format_version": "%d.%d" % header.format_version,
+        "package_id": header.package_id,
+        "kind": header.kind,
+        "suite": header.suite,
         "sender": {"unit_id": header.sender_unit_id, "name": header.sender_name},
-        "recipient": {"unit_id": header.addressee,
-                      "key_ids": [item.key_id for item in header.recipients]},
-        "periods": list(header.periods), "counts": dict(header.counts),
-        "sequence": header.sequence, "created_at": header.created_at,
-        "sender_fingerprint": header.sender_fingerprint, "verified": inspection.verified,
+        "recipient": {
+            "unit_id": header.addressee,
+            "key_ids": [item.key_id for item in header.recipients],
+        },
+        "periods": list(header.periods),
+        "counts": dict(header.counts),
+        "sequence": header.sequence,
+        "created_at": header.created_at,
+        "sender_fingerprint": header.sender_fingerprint,
+        "verified": inspection.verified,
         "payload_checked": inspection.payload_checked,
-        "error": None if inspection.error is None else {
-            "code": inspection.error.code, "message": describe(inspection.error)},
+        "error": None
+        if inspection.error is None
+        else {"code": inspection.error.code, "message": describe(inspection.error)},
     }
 
 
@@ -104,8 +198,9 @@ def run_verify(args: argparse.Namespace, context: CliContext) -> int:
     unlocked = None
     if getattr(args, "passphrase_file", None):
         identity = load_identity(store)
-        unlocked = key_service.unlock_city_keys(store, identity.unit_id if identity else "",
-                                                read_passphrase(args))
+        unlocked = key_service.unlock_city_keys(
+            store, identity.unit_id if identity else "", read_passphrase(args)
+        )
     inspection = inspect_package(store, Path(args.file), unlocked)
     document = _inspection_document(inspection)
     if args.json:
@@ -117,27 +212,51 @@ def run_verify(args: argparse.Namespace, context: CliContext) -> int:
 
 def _print_inspection(context: CliContext, document: dict[str, Any]) -> None:
     lines = [
-        QCoreApplication.translate("PackagesCli", "Package: {kind} ({package_id})").format(kind=document["kind"],
-                                                     package_id=document["package_id"]),
-        QCoreApplication.translate("PackagesCli", "Sender: {name} ({unit_id}), sequence {sequence}, written {created_at}").format(
-            sequence=document["sequence"], created_at=document["created_at"],
-            **document["sender"]),
+        QCoreApplication.translate("PackagesCli", "Package: {kind} ({package_id})").format(
+            kind=QCoreApplication.translate(
+                "PackageKinds", KIND_LABELS.get(document["kind"], document["kind"])
+            ),
+            package_id=document["package_id"],
+        ),
+        QCoreApplication.translate(
+            "PackagesCli", "Sender: {name} ({unit_id}), sequence {sequence}, written {created_at}"
+        ).format(
+            sequence=document["sequence"], created_at=document["created_at"], **document["sender"]
+        ),
         QCoreApplication.translate("PackagesCli", "Sender key fingerprint: {fingerprint}").format(
-            fingerprint=document["sender_fingerprint"]),
-        QCoreApplication.translate("PackagesCli", "Addressed to: {unit}").format(unit=document["recipient"]["unit_id"] or
-                                           QCoreApplication.translate("PackagesCli", "the city office")),
-        QCoreApplication.translate("PackagesCli", "Periods: {periods}").format(periods=", ".join(document["periods"]) or "-"),
-        QCoreApplication.translate("PackagesCli", "Counts: {counts}").format(counts=", ".join(
-            f"{name} {value}" for name, value in document["counts"].items()) or "-"),
+            fingerprint=document["sender_fingerprint"]
+        ),
+        QCoreApplication.translate("PackagesCli", "Addressed to: {unit}").format(
+            unit=document["recipient"]["unit_id"]
+            or QCoreApplication.translate("PackagesCli", "the city office")
+        ),
+        QCoreApplication.translate("PackagesCli", "Periods: {periods}").format(
+            periods=", ".join(document["periods"]) or "-"
+        ),
+        QCoreApplication.translate("PackagesCli", "Counts: {counts}").format(
+            counts=", ".join(f"{name} {value}" for name, value in document["counts"].items()) or "-"
+        ),
     ]
     if document["verified"] and document["payload_checked"]:
-        lines.append(QCoreApplication.translate("PackagesCli", "Result: signature and every part of the content verified."))
+        lines.append(
+            QCoreApplication.translate(
+                "PackagesCli", "Result: signature and every part of the content verified."
+            )
+        )
     elif document["verified"]:
-        lines.append(QCoreApplication.translate("PackagesCli", "Result: signature verified; the encrypted content can be checked "
-                         "only with the city office's passphrase."))
+        lines.append(
+            QCoreApplication.translate(
+                "PackagesCli",
+                "Result: signature verified; the encrypted content can be checked "
+                "only with the city office's passphrase.",
+            )
+        )
     else:
-        lines.append(QCoreApplication.translate("PackagesCli", "Result: NOT verified. {message}").format(
-            message=document["error"]["message"]))
+        lines.append(
+            QCoreApplication.translate("PackagesCli", "Result: NOT verified. {message}").format(
+                message=document["error"]["message"]
+            )
+        )
     context.out.write("\n".join(lines) + "\n")
 
 
@@ -161,18 +280,26 @@ def run_distribute(args: argparse.Namespace, context: CliContext) -> int:
     if not unit_ids:
         raise NoUnitChosenError()
     identity = load_identity(store)
-    unlocked = key_service.unlock_city_keys(store, identity.unit_id if identity else "",
-                                            read_passphrase(args))
+    unlocked = key_service.unlock_city_keys(
+        store, identity.unit_id if identity else "", read_passphrase(args)
+    )
     output = Path(args.output)
     if len(unit_ids) > 1:
         output.mkdir(parents=True, exist_ok=True)
     for unit_id in unit_ids:
         header = build_distribution_package(store, unlocked, unit_id, output, args.period)
-        context.out.write(QCoreApplication.translate("PackagesCli", "Wrote the distribution package for {unit} ({unit_id}).").format(
-            unit=_unit_name(context, unit_id), unit_id=header.addressee)
-            + "\n")
-    context.out.write(QCoreApplication.translate("PackagesCli", "City signing key fingerprint: {fingerprint}").format(
-        fingerprint=unlocked.signing_fingerprint) + "\n")
+        context.out.write(
+            QCoreApplication.translate(
+                "PackagesCli", "Wrote the distribution package for {unit} ({unit_id})."
+            ).format(unit=_unit_name(context, unit_id), unit_id=header.addressee)
+            + "\n"
+        )
+    context.out.write(
+        QCoreApplication.translate(
+            "PackagesCli", "City signing key fingerprint: {fingerprint}"
+        ).format(fingerprint=unlocked.signing_fingerprint)
+        + "\n"
+    )
     return 0
 
 
@@ -180,6 +307,28 @@ def _unit_name(context: CliContext, unit_id: str) -> str:
     with context.store().session_factory() as session:
         unit = units_repo.get_unit(session, unit_id)
     return unit.name if unit else unit_id
+
+
+def run_receipt(args: argparse.Namespace, context: CliContext) -> int:
+    from meili_desktop.services.receipt_packages import build_receipt_package
+
+    store = context.store()
+    identity = load_identity(store)
+    unlocked = key_service.unlock_city_keys(
+        store, identity.unit_id if identity else "", read_passphrase(args)
+    )
+    output = Path(args.output)
+    header = build_receipt_package(store, unlocked, args.package_id, output)
+    context.out.write(
+        QCoreApplication.translate(
+            "PackagesCli", "Wrote the receipt for {unit}: {counts}. Send it back to the township."
+        ).format(
+            unit=header.addressee,
+            counts=", ".join(f"{name} {value}" for name, value in header.counts.items() if value),
+        )
+        + "\n"
+    )
+    return 0
 
 
 def run_import(args: argparse.Namespace, context: CliContext) -> int:
@@ -192,23 +341,46 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
         from meili_desktop.services.receipt_packages import import_receipt_package
 
         result = import_receipt_package(store, path)
-        context.out.write(QCoreApplication.translate("PackagesCli", "Receipt imported: {count} entries marked as received by the "
-                              "city office.").format(count=result) + "\n")
+        context.out.write(
+            QCoreApplication.translate(
+                "PackagesCli",
+                "Receipt imported: {count} entries marked as received by the city office.",
+            ).format(count=result)
+            + "\n"
+        )
         return 0
     if header.kind != KIND_DISTRIBUTION:
         from meili_desktop.services.packages import WrongKindError
 
         raise WrongKindError(file=path.name, kind=header.kind, expected=KIND_DISTRIBUTION)
     imported = import_distribution_package(store, path)
-    context.out.write(QCoreApplication.translate("PackagesCli", "Imported the distribution package for {unit} ({unit_id}): "
-                          "{targets} targets changed, {comments} new review comments.").format(
-        unit=imported.unit_name, unit_id=imported.unit_id, targets=imported.targets_changed,
-        comments=imported.comments_added) + "\n")
+    context.out.write(
+        QCoreApplication.translate(
+            "PackagesCli",
+            "Imported the distribution package for {unit} ({unit_id}): "
+            "{targets} targets changed, {comments} new review comments.",
+        ).format(
+            unit=imported.unit_name,
+            unit_id=imported.unit_id,
+            targets=imported.targets_changed,
+            comments=imported.comments_added,
+        )
+        + "\n"
+    )
     if imported.is_first_import:
-        context.out.write(QCoreApplication.translate("PackagesCli", "The city's signing key was recorded: {fingerprint}. Compare it "
-                              "with the fingerprint the city office gives you by phone.").format(
-            fingerprint=imported.city_fingerprint) + "\n")
+        context.out.write(
+            QCoreApplication.translate(
+                "PackagesCli",
+                "The city's signing key was recorded: {fingerprint}. Compare it "
+                "with the fingerprint the city office gives you by phone.",
+            ).format(fingerprint=imported.city_fingerprint)
+            + "\n"
+        )
     if imported.moved_entries:
-        context.out.write(QCoreApplication.translate("PackagesCli", "{count} entries filled in before were moved to this "
-                              "township.").format(count=imported.moved_entries) + "\n")
+        context.out.write(
+            QCoreApplication.translate(
+                "PackagesCli", "{count} entries filled in before were moved to this township."
+            ).format(count=imported.moved_entries)
+            + "\n"
+        )
     return 0

@@ -169,7 +169,7 @@ def _records_by_type(records: Sequence[Any], file_name: str) -> dict[str, list[M
         grouped.setdefault(item["type"], []).append(item)
     for required in (DISTRIBUTION_INFO, CATALOGUE, PERIODS, TARGETS, CITY_KEYS):
         if len(grouped.get(required, [])) != 1:
-            raise _mismatch(file_name, f"missing_{required}")
+            raise _mismatch(file_name, "missing_part", required)
     unexpected = set(grouped) - {DISTRIBUTION_INFO, CATALOGUE, PERIODS, TARGETS, CITY_KEYS,
                                  REVIEW_COMMENT}
     if unexpected:

@@ -54,13 +54,23 @@ def describe(error: MeiliError) -> str:
         template = core.MESSAGES["error.unknown_code"]
         details: dict[str, Any] = {"code": error.code}
     else:
-        details = dict(error.details)
+        details = _with_reason_text(dict(error.details))
     text = QCoreApplication.translate("Errors", template)
     try:
         return text.format(**details)
     except (KeyError, IndexError, ValueError):
         logger.exception("message for %s does not fit details %s", error.code, details)
         return f"{text} ({error})"
+
+
+def _with_reason_text(details: dict[str, Any]) -> dict[str, Any]:
+    """Replace a known ``reason`` code by its translated sentence."""
+    reason = details.get("reason")
+    template = packages.CONTENT_REASONS.get(reason) if isinstance(reason, str) else None
+    if template is not None:
+        text = QCoreApplication.translate("Errors", template)
+        details["reason"] = text.format(value=details.get("value", ""))
+    return details
 
 
 def known_codes() -> set[str]:

@@ -53,3 +53,36 @@ MESSAGES: dict[str, str] = {
     "setup.city_name_missing": QT_TRANSLATE_NOOP(
         "Errors", "Give the office's name with --name, e.g. --name 杭州市美丽城镇办."),
 }
+
+# Sentences for the ``reason`` detail of package.content_mismatch, by reason code.
+CONTENT_REASONS: dict[str, str] = {
+    "record_not_object": QT_TRANSLATE_NOOP("Errors", "a record is not a JSON object."),
+    "missing_report_info": QT_TRANSLATE_NOOP("Errors", "the report's description is missing."),
+    "missing_part": QT_TRANSLATE_NOOP("Errors", "a required part ({value}) is missing."),
+    "unit_not_sender": QT_TRANSLATE_NOOP(
+        "Errors", "it holds entries of unit {value}, which did not sign the package."),
+    "unexpected_record": QT_TRANSLATE_NOOP("Errors", "it holds an unknown record \"{value}\"."),
+    "entry_count": QT_TRANSLATE_NOOP(
+        "Errors", "the number of entries does not match its description."),
+    "invalid_unit_id": QT_TRANSLATE_NOOP("Errors", "the reporting unit is missing."),
+    "invalid_unit_name": QT_TRANSLATE_NOOP("Errors", "the reporting unit's name is missing."),
+    "invalid_catalogue_version": QT_TRANSLATE_NOOP(
+        "Errors", "the catalogue version is missing."),
+    "invalid_created_at": QT_TRANSLATE_NOOP(
+        "Errors", "its creation time \"{value}\" is not a date."),
+    "invalid_unit": QT_TRANSLATE_NOOP("Errors", "the addressed unit is missing."),
+    "unit_not_addressee": QT_TRANSLATE_NOOP(
+        "Errors", "its content is for unit {value}, not for the unit on its label."),
+    "invalid_catalogue": QT_TRANSLATE_NOOP("Errors", "the catalogue is missing or damaged."),
+    "invalid_periods": QT_TRANSLATE_NOOP("Errors", "the list of periods is damaged."),
+    "invalid_targets": QT_TRANSLATE_NOOP("Errors", "the list of targets is damaged."),
+    "invalid_target": QT_TRANSLATE_NOOP("Errors", "a target ({value}) is damaged."),
+    "invalid_keys": QT_TRANSLATE_NOOP("Errors", "the list of the city's keys is damaged."),
+    "invalid_city_key": QT_TRANSLATE_NOOP("Errors", "a city key ({value}) is damaged."),
+    "city_key_fingerprint": QT_TRANSLATE_NOOP(
+        "Errors", "a city key does not match its fingerprint {value}."),
+    "too_many_comments": QT_TRANSLATE_NOOP("Errors", "it lists too many comments ({value})."),
+    "no_city_key": QT_TRANSLATE_NOOP(
+        "Errors", "this laptop has not imported the city's distribution package yet."),
+    "receipt_records": QT_TRANSLATE_NOOP("Errors", "it is not a single receipt."),
+}

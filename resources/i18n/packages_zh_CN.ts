@@ -87,6 +87,116 @@
         <source>Give the office's name with --name, e.g. --name 杭州市美丽城镇办.</source>
         <translation>请用 --name 提供办公室名称，例如 --name 杭州市美丽城镇办。</translation>
     </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="59" />
+        <source>a record is not a JSON object.</source>
+        <translation>有一条记录不是 JSON 对象。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="60" />
+        <source>the report's description is missing.</source>
+        <translation>缺少上报说明。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="61" />
+        <source>a required part ({value}) is missing.</source>
+        <translation>缺少必需的部分（{value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="62" />
+        <source>it holds entries of unit {value}, which did not sign the package.</source>
+        <translation>其中含有单位 {value} 的条目，而该单位并未签名此数据包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="64" />
+        <source>it holds an unknown record "{value}".</source>
+        <translation>其中含有未知的记录“{value}”。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="65" />
+        <source>the number of entries does not match its description.</source>
+        <translation>条目数量与说明不符。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="67" />
+        <source>the reporting unit is missing.</source>
+        <translation>缺少填报单位。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="68" />
+        <source>the reporting unit's name is missing.</source>
+        <translation>缺少填报单位名称。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="69" />
+        <source>the catalogue version is missing.</source>
+        <translation>缺少任务清单版本。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="71" />
+        <source>its creation time "{value}" is not a date.</source>
+        <translation>生成时间“{value}”不是有效日期。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="73" />
+        <source>the addressed unit is missing.</source>
+        <translation>缺少接收单位。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="74" />
+        <source>its content is for unit {value}, not for the unit on its label.</source>
+        <translation>其内容属于单位 {value}，与包头标明的单位不符。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="76" />
+        <source>the catalogue is missing or damaged.</source>
+        <translation>任务清单缺失或已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="77" />
+        <source>the list of periods is damaged.</source>
+        <translation>填报期列表已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="78" />
+        <source>the list of targets is damaged.</source>
+        <translation>目标值列表已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="79" />
+        <source>a target ({value}) is damaged.</source>
+        <translation>有一个目标值（{value}）已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="80" />
+        <source>the list of the city's keys is damaged.</source>
+        <translation>市办密钥列表已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="81" />
+        <source>a city key ({value}) is damaged.</source>
+        <translation>有一个市办密钥（{value}）已损坏。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="82" />
+        <source>a city key does not match its fingerprint {value}.</source>
+        <translation>有一个市办密钥与其指纹 {value} 不符。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="84" />
+        <source>it lists too many comments ({value}).</source>
+        <translation>审核意见数量过多（{value}）。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="85" />
+        <source>this laptop has not imported the city's distribution package yet.</source>
+        <translation>本机尚未导入市里的下发包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="87" />
+        <source>it is not a single receipt.</source>
+        <translation>它不是单个回执。</translation>
+    </message>
 </context>
 <context>
     <name>InitCli</name>
@@ -232,144 +342,187 @@ Compare it with the fingerprint the city office gives you by phone.</source>
     </message>
 </context>
 <context>
-    <name>PackagesCli</name>
+    <name>PackageKinds</name>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="34" />
+        <source>report package</source>
+        <translation>上报包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="35" />
+        <source>distribution package</source>
+        <translation>下发包</translation>
+    </message>
     <message>
         <location filename="../../meili_desktop/cli/packages.py" line="36" />
+        <source>receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="37" />
+        <source>county bundle</source>
+        <translation>县级汇总包</translation>
+    </message>
+</context>
+<context>
+    <name>PackagesCli</name>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="45" />
         <source>write this township's report package for the city office</source>
         <translation>导出本乡镇给市办的上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="38" />
+        <location filename="../../meili_desktop/cli/packages.py" line="53" />
         <source>period to include, e.g. 2021Q2 (repeatable; default: every period with entries)</source>
         <translation>要包含的填报期，例如 2021Q2（可重复；默认为所有已填写的填报期）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="42" />
+        <location filename="../../meili_desktop/cli/packages.py" line="63" />
         <source>package file, or a folder to name it in</source>
         <translation>数据包文件，或用于存放并自动命名的文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="45" />
+        <location filename="../../meili_desktop/cli/packages.py" line="69" />
         <source>check a package and show what it holds, without importing it</source>
         <translation>检查数据包并显示其内容，不导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="48" />
+        <location filename="../../meili_desktop/cli/packages.py" line="77" />
         <source>print JSON with English keys</source>
         <translation>以英文键名输出 JSON</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="53" />
+        <location filename="../../meili_desktop/cli/packages.py" line="84" />
         <source>write distribution packages for reporting units (city office)</source>
         <translation>为填报单位生成下发包（市办使用）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="56" />
+        <location filename="../../meili_desktop/cli/packages.py" line="92" />
         <source>unit id, official code or name (repeatable)</source>
         <translation>单位编号、统计代码或名称（可重复）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="59" />
+        <location filename="../../meili_desktop/cli/packages.py" line="99" />
         <source>one package for every township</source>
         <translation>为每个乡镇各生成一个下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="61" />
+        <location filename="../../meili_desktop/cli/packages.py" line="105" />
         <source>period to include (repeatable; default: all)</source>
         <translation>要包含的填报期（可重复；默认为全部）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="64" />
+        <location filename="../../meili_desktop/cli/packages.py" line="114" />
         <source>package file for one unit, or a folder</source>
         <translation>单个单位的数据包文件，或一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="69" />
+        <location filename="../../meili_desktop/cli/packages.py" line="121" />
+        <source>write the signed receipt of a merged report package (city office)</source>
+        <translation>为已合并的上报包生成签名回执（市办使用）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="128" />
+        <source>the report package's id, as "verify" or "merge" shows it</source>
+        <translation>上报包编号，即“verify”或“merge”显示的编号</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="137" />
+        <source>receipt file, or a folder</source>
+        <translation>回执文件，或一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="144" />
         <source>import the city's distribution package or receipt on a township laptop</source>
         <translation>在乡镇电脑上导入市里的下发包或回执</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="78" />
+        <location filename="../../meili_desktop/cli/packages.py" line="155" />
         <source>Wrote {file}: {entries} entries and {attachments} evidence files for {periods}. Send this file to the city office.</source>
         <translation>已写入 {file}：{periods} 的 {entries} 个条目和 {attachments} 个佐证材料。请把这个文件交给市办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="120" />
+        <location filename="../../meili_desktop/cli/packages.py" line="215" />
         <source>Package: {kind} ({package_id})</source>
         <translation>数据包：{kind}（{package_id}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="122" />
+        <location filename="../../meili_desktop/cli/packages.py" line="221" />
         <source>Sender: {name} ({unit_id}), sequence {sequence}, written {created_at}</source>
         <translation>发送单位：{name}（{unit_id}），序号 {sequence}，生成于 {created_at}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="125" />
+        <location filename="../../meili_desktop/cli/packages.py" line="226" />
         <source>Sender key fingerprint: {fingerprint}</source>
         <translation>发送方密钥指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="127" />
+        <location filename="../../meili_desktop/cli/packages.py" line="229" />
         <source>Addressed to: {unit}</source>
         <translation>接收单位：{unit}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="128" />
+        <location filename="../../meili_desktop/cli/packages.py" line="231" />
         <source>the city office</source>
         <translation>市办</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="129" />
+        <location filename="../../meili_desktop/cli/packages.py" line="233" />
         <source>Periods: {periods}</source>
         <translation>填报期：{periods}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="130" />
+        <location filename="../../meili_desktop/cli/packages.py" line="236" />
         <source>Counts: {counts}</source>
         <translation>数量：{counts}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="134" />
+        <location filename="../../meili_desktop/cli/packages.py" line="242" />
         <source>Result: signature and every part of the content verified.</source>
         <translation>结果：签名及全部内容均已验证。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="136" />
+        <location filename="../../meili_desktop/cli/packages.py" line="248" />
         <source>Result: signature verified; the encrypted content can be checked only with the city office's passphrase.</source>
         <translation>结果：签名已验证；加密内容需要市办口令才能检查。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="139" />
+        <location filename="../../meili_desktop/cli/packages.py" line="256" />
         <source>Result: NOT verified. {message}</source>
         <translation>结果：未通过验证。{message}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="171" />
+        <location filename="../../meili_desktop/cli/packages.py" line="292" />
         <source>Wrote the distribution package for {unit} ({unit_id}).</source>
         <translation>已写入 {unit}（{unit_id}）的下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="174" />
+        <location filename="../../meili_desktop/cli/packages.py" line="298" />
         <source>City signing key fingerprint: {fingerprint}</source>
         <translation>市办签名密钥指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="195" />
+        <location filename="../../meili_desktop/cli/packages.py" line="323" />
+        <source>Wrote the receipt for {unit}: {counts}. Send it back to the township.</source>
+        <translation>已生成 {unit} 的回执：{counts}。请把它发回乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="345" />
         <source>Receipt imported: {count} entries marked as received by the city office.</source>
         <translation>已导入回执：{count} 个条目已标记为市办已收到。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="203" />
+        <location filename="../../meili_desktop/cli/packages.py" line="358" />
         <source>Imported the distribution package for {unit} ({unit_id}): {targets} targets changed, {comments} new review comments.</source>
         <translation>已导入 {unit}（{unit_id}）的下发包：{targets} 个目标值有变化，{comments} 条新的审核意见。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="208" />
+        <location filename="../../meili_desktop/cli/packages.py" line="372" />
         <source>The city's signing key was recorded: {fingerprint}. Compare it with the fingerprint the city office gives you by phone.</source>
         <translation>已记录市办的签名密钥：{fingerprint}。请与市办电话告知的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="212" />
+        <location filename="../../meili_desktop/cli/packages.py" line="381" />
         <source>{count} entries filled in before were moved to this township.</source>
         <translation>之前填写的 {count} 个条目已转到本乡镇名下。</translation>
     </message>
