@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import getpass
 import logging
+import shutil
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -255,16 +256,33 @@ def attach_evidence(store: Store, key: EntryKey, source: Path, max_mb: int,
             was rejected; nothing was written.
         CancelledError: ``cancel`` was set.
     """
+    stored = store_evidence_file(store, key, source, max_mb, progress, cancel)
+    return link_evidence(store, key, stored, source.name)
+
+
+def store_evidence_file(store: Store, key: EntryKey, source: Path, max_mb: int,
+                        progress: Callable[[int, int], None] | None = None,
+                        cancel: threading.Event | None = None) -> attachments.StoredFile:
+    """Copy an evidence file into the data folder without linking it (the slow half).
+
+    Raises:
+        PeriodLockedError, AttachmentTooLargeError, BlockedFileTypeError,
+            AttachmentUnreadableError, CancelledError: as :func:`attach_evidence`.
+    """
     _require_open(store, key)
-    stored = attachments.store_file(store.folder, source, max_mb * BYTES_PER_MB,
-                                    progress, cancel)
-    name = source.name[:MAX_FILE_NAME_CHARS]
+    return attachments.store_file(store.folder, source, max_mb * BYTES_PER_MB, progress, cancel)
+
+
+def link_evidence(store: Store, key: EntryKey, stored: attachments.StoredFile,
+                  name: str) -> SaveResult:
+    """Link a stored evidence file to an entry under ``name`` in one transaction."""
+    display_name = name[:MAX_FILE_NAME_CHARS]
     with store.session_factory.begin() as session:
         attachments.record_attachment(session, stored)
-        entry, is_changed = entries_repo.link_attachment(session, key, stored.sha256, name,
-                                                         changed_by=local_user())
-    logger.info("attached %s (%s) to entry %s/%d/%s", name, stored.sha256[:12], key.unit_id,
-                key.task_number, key.period_code)
+        entry, is_changed = entries_repo.link_attachment(session, key, stored.sha256,
+                                                         display_name, changed_by=local_user())
+    logger.info("attached %s (%s) to entry %s/%d/%s", display_name, stored.sha256[:12],
+                key.unit_id, key.task_number, key.period_code)
     return SaveResult(entry, is_changed)
 
 
@@ -299,6 +317,29 @@ def evidence_path(store: Store, sha256: str, name: str) -> Path:
         AttachmentMissingError: the file is gone from the data folder.
     """
     return attachments.open_stored_file(store.folder.attachments_dir, sha256, name)
+
+
+def evidence_copy_for_viewing(store: Store, sha256: str, name: str) -> Path:
+    """Copy a stored evidence file under its display name, for the system's viewer.
+
+    Stored files are named by their SHA-256 and have no extension, so the viewer could not
+    tell their type. The copy goes to ``tmp/view`` in the data folder and is replaced on the
+    next view.
+
+    Raises:
+        AttachmentMissingError: the stored file is gone from the data folder.
+        AttachmentUnreadableError: the copy cannot be written.
+    """
+    source = evidence_path(store, sha256, name)
+    folder = store.folder.temp_dir / "view" / sha256[:12]
+    target = folder / (Path(name).name or sha256)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    except OSError as error:
+        raise attachments.AttachmentUnreadableError(
+            file=name, reason=error.strerror or str(error)) from error
+    return target
 
 
 def target_values(store: Store, unit_id: str, period_code: str) -> dict[int, Decimal]:

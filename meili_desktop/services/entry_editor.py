@@ -119,24 +119,32 @@ class EntryEditor:
     def attach(self, key: EntryKey, source: Path, max_mb: int,
                progress: Callable[[int, int], None] | None = None,
                cancel: threading.Event | None = None) -> SaveResult:
-        """Attach an evidence file as one undo step (see ``entries.attach_evidence``)."""
-        before = content_snapshot(entries.load_entry(self.store, key), key)
-        result = entries.attach_evidence(self.store, key, source, max_mb, progress, cancel)
-        self._record("attach", key, before, result)
+        """Attach an evidence file as one undo step (see ``entries.attach_evidence``).
+
+        The copy runs without the lock. The "before" snapshot is taken when the file is
+        linked, so field edits made during a long copy stay out of this step.
+        """
+        stored = entries.store_evidence_file(self.store, key, source, max_mb, progress, cancel)
+        with self._lock:
+            before = content_snapshot(entries.load_entry(self.store, key), key)
+            result = entries.link_evidence(self.store, key, stored, source.name)
+            self._push_result("attach", key, before, result)
         return result
 
     def rename_evidence(self, key: EntryKey, sha256: str, new_name: str) -> SaveResult:
         """Rename an evidence file as one undo step."""
-        before = content_snapshot(entries.load_entry(self.store, key), key)
-        result = entries.rename_evidence(self.store, key, sha256, new_name)
-        self._record("rename", key, before, result)
+        with self._lock:
+            before = content_snapshot(entries.load_entry(self.store, key), key)
+            result = entries.rename_evidence(self.store, key, sha256, new_name)
+            self._push_result("rename", key, before, result)
         return result
 
     def remove_evidence(self, key: EntryKey, sha256: str) -> SaveResult:
         """Remove an evidence file from an entry as one undo step."""
-        before = content_snapshot(entries.load_entry(self.store, key), key)
-        result = entries.remove_evidence(self.store, key, sha256)
-        self._record("remove", key, before, result)
+        with self._lock:
+            before = content_snapshot(entries.load_entry(self.store, key), key)
+            result = entries.remove_evidence(self.store, key, sha256)
+            self._push_result("remove", key, before, result)
         return result
 
     # --- undo and redo -------------------------------------------------------------------
@@ -191,13 +199,12 @@ class EntryEditor:
                     step.action, len(step.edits))
         return [edit.key for edit in step.edits]
 
-    def _record(self, action: str, key: EntryKey, before: Mapping[str, Any],
-                result: SaveResult) -> None:
-        if not result.is_changed:
-            return
-        with self._lock:
-            self._push(EditStep(action, (EntryEdit(key, before,
-                                                   content_snapshot(result.entry, key)),)))
+    def _push_result(self, action: str, key: EntryKey, before: Mapping[str, Any],
+                     result: SaveResult) -> None:
+        """Add the step of a one-entry action; the caller holds the lock."""
+        after = content_snapshot(result.entry, key)
+        if result.is_changed and after != before:
+            self._push(EditStep(action, (EntryEdit(key, before, after),)))
 
     def _push(self, step: EditStep) -> None:
         """Add a step; the caller holds the lock. A step that changed nothing is not kept."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -48,6 +49,13 @@ class NotProvisionalError(MeiliError):
     exit_code = 3
 
 
+class PackageSetupUnavailableError(MeiliError):
+    """Setting up or updating from a distribution package is not built yet; details: ``file``."""
+
+    code = "setup.package_unavailable"
+    exit_code = 3
+
+
 class NotTownshipError(MeiliError):
     """Binding needs a data folder set up as a township."""
 
@@ -61,6 +69,41 @@ class BindResult:
 
     identity: Identity
     moved_entries: int
+
+
+def list_counties(store: Store) -> list[ReportingUnit]:
+    """Return the current counties of the embedded division list, setting it up if needed."""
+    ensure_default_catalogue(store)
+    with store.session_factory() as session:
+        return units_repo.list_counties(session)
+
+
+def list_townships(store: Store, county_id: str) -> list[ReportingUnit]:
+    """Return the current townships of a county, ordered by code."""
+    with store.session_factory() as session:
+        return units_repo.list_townships(session, county_id)
+
+
+def unit_names(store: Store, unit_id: str) -> tuple[str, str]:
+    """Return the name of a unit and of its parent (the county), or the id when unknown."""
+    with store.session_factory() as session:
+        unit = units_repo.get_unit(session, unit_id)
+        if unit is None:
+            return unit_id, ""
+        parent = units_repo.get_unit(session, unit.parent_id) if unit.parent_id else None
+    return unit.name, parent.name if parent is not None else ""
+
+
+def setup_from_distribution_package(store: Store, path: Path) -> Identity:
+    """Set the data folder up as the township a distribution package is addressed to.
+
+    Raises:
+        PackageSetupUnavailableError: always, because distribution packages cannot be
+            read yet.
+    """
+    # TODO: read the package with the exchange layer, store its catalogue, periods, targets
+    # and keys, then bind the township with bind_township.
+    raise PackageSetupUnavailableError(file=path.name)
 
 
 def setup_provisional_township(store: Store, county: str, town_or_market_town_name: str, *,

@@ -28,6 +28,8 @@ LAST_FOLDER = Key("state/last_folder", str, "")
 MAIN_GEOMETRY = Key("state/main_geometry", QByteArray, QByteArray())
 MAIN_SPLITTER = Key("state/main_splitter", QByteArray, QByteArray())
 LAST_PERIOD = Key("state/last_period", str, "")
+LAST_TASK = Key("state/last_task", int, 0)
+TOWNSHIP_TAB = Key("state/township_tab", int, 0)
 _VERSION = Key("meta/settings_version", int, 0)
 
 

@@ -29,7 +29,7 @@ PERIOD = "2021Q2"
 
 
 @pytest.fixture(autouse=True)
-def english_then_chinese() -> Iterator[None]:
+def chinese_interface() -> Iterator[None]:
     """Run each test in Chinese, the default, and leave Chinese installed afterwards."""
     app = QApplication.instance()
     install_translators(app, "zh_CN")
@@ -93,7 +93,9 @@ def test_fill_tasks_and_restart(qtbot: QtBot, window: TownshipWindow, store: Sto
     qtbot.keyClicks(form.contact_edit, "0571-86000000")
     qtbot.keyClick(form.contact_edit, Qt.Key.Key_Return)
     photo = tmp_path / "验收 照片.png"
-    photo.write_bytes(b"\x89PNG\r\n\x1a\n not really an image")
+    image = QImage(80, 60, QImage.Format.Format_RGB32)
+    image.fill(QColor("#7cb342"))
+    assert image.save(str(photo))
     attach(qtbot, window, monkeypatch, photo)
     qtbot.waitUntil(lambda: stored(store, 13).narrative == "已完成标准化改造三所学校",
                     timeout=5000)
@@ -262,8 +264,8 @@ def test_incomplete_only_filter(qtbot: QtBot, window: TownshipWindow, tmp_path: 
     complete = {"status": Status.DONE, "value": Decimal(3), "responsible_person": "张三",
                 "contact": "1"}
     window.state.save(10, complete)
-    photo = tmp_path / "a.jpg"
-    photo.write_bytes(b"\xff\xd8 jpeg")
+    photo = tmp_path / "a.pdf"
+    photo.write_bytes(b"%PDF-1.4 a")
     window.state.editor.attach(window.state.key(10), photo, 10)
     window.state.refresh([10])
     window.overview.incomplete_only.setChecked(True)
@@ -283,7 +285,8 @@ def test_check_lists_left_out(qtbot: QtBot, window: TownshipWindow) -> None:
         texts.extend(item.child(index).text(2) for index in range(item.childCount()))
     assert any("13" in text and "佐证材料" in text for text in texts)
     assert any("10" in text for text in texts)
-    assert "33" in window.check.summary.text()
+    # 33 untouched tasks, and task 13 lacks evidence, responsible person and contact.
+    assert "36" in window.check.summary.text()
     first = tree.topLevelItem(0).child(0)
     tree.itemActivated.emit(first, 0)
     assert window.tabs.currentIndex() == 0
@@ -374,7 +377,7 @@ def test_language_switch(window: TownshipWindow) -> None:
     assert window.tabs.tabText(0) == "Tasks"
     chinese = window.findChild(type(window.undo_action), "language_zh_CN")
     chinese.trigger()
-    assert window.tabs.tabText(0) == "任务"
+    assert window.tabs.tabText(0) == "任务填报"
 
 
 def test_period_switch_reloads(qtbot: QtBot, window: TownshipWindow, store: Store) -> None:

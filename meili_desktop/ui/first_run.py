@@ -1,0 +1,285 @@
+"""First run: choose who uses this computer, and set the data folder up for that role.
+
+A township is normally set up from the city's distribution package. Without one, the clerk
+picks the county and township from the embedded division list, or types a market town
+(集镇) that has no official code, and starts at once as a provisional township.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meili_desktop.errors import MeiliError
+from meili_desktop.file_types import DISTRIBUTION_PACKAGE_EXTENSION
+from meili_desktop.messages import describe
+from meili_desktop.services.identity import Identity, Role
+from meili_desktop.services.setup import (
+    list_counties,
+    list_townships,
+    setup_from_distribution_package,
+    setup_office,
+    setup_provisional_township,
+)
+from meili_desktop.store.datafolder import Store
+from meili_desktop.ui.township.value_editor import ERROR_STYLE
+
+logger = logging.getLogger(__name__)
+
+ROLE_ORDER = (Role.TOWNSHIP, Role.COUNTY, Role.CITY)
+
+
+class FirstRunDialog(QDialog):
+    """Asks for the role in plain words and sets the data folder up.
+
+    ``identity`` holds the result after the dialog is accepted.
+    """
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("firstRunDialog")
+        self.store = store
+        self.identity: Identity | None = None
+        self.setWindowTitle(self.tr("Welcome to Beautiful Towns Reporting"))
+
+        heading = QLabel(self.tr("Who will use this computer?"), self)
+        heading_font = QFont(heading.font())
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 1.3)
+        heading_font.setBold(True)
+        heading.setFont(heading_font)
+
+        self.role_buttons = QButtonGroup(self)
+        roles = QVBoxLayout()
+        descriptions = {
+            Role.TOWNSHIP: (self.tr("Township (town or subdistrict) clerk"), self.tr(
+                "Fill in the progress of your township's tasks each period, attach evidence "
+                "and send report packages to the city office.")),
+            Role.COUNTY: (self.tr("County (city, district) office"), self.tr(
+                "Collect and review your townships' report packages and forward them to the "
+                "city office.")),
+            Role.CITY: (self.tr("City Beautiful Towns office"), self.tr(
+                "Keep the task catalogue and targets, send distribution packages, merge the "
+                "report packages and produce the summaries.")),
+        }
+        for index, role in enumerate(ROLE_ORDER):
+            title, detail = descriptions[role]
+            button = QRadioButton(title, self)
+            button.setObjectName(f"role_{role.value}")
+            self.role_buttons.addButton(button, index)
+            note = QLabel(detail, self)
+            note.setWordWrap(True)
+            note.setIndent(24)
+            note.setStyleSheet("color: #505050;")
+            roles.addWidget(button)
+            roles.addWidget(note)
+
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(self._township_page())
+        self.pages.addWidget(self._county_page())
+        self.pages.addWidget(self._city_page())
+
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("firstRunError")
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet(ERROR_STYLE)
+        self.error_label.hide()
+
+        self.buttons = QDialogButtonBox(self)
+        self.start_button = self.buttons.addButton(self.tr("Start"),
+                                                   QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button.setObjectName("startButton")
+        self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons.accepted.connect(self.start)
+        self.buttons.rejected.connect(self.reject)
+
+        line = QFrame(self)
+        line.setFrameShape(QFrame.Shape.HLine)
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addLayout(roles)
+        layout.addWidget(line)
+        layout.addWidget(self.pages)
+        layout.addWidget(self.error_label)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+
+        self.role_buttons.idToggled.connect(self._on_role)
+        self.role_buttons.button(0).setChecked(True)
+        self.setMinimumWidth(640)
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def _township_page(self) -> QWidget:
+        page = QWidget(self)
+        package_box = QGroupBox(self.tr("With the city's distribution package (usual)"), page)
+        self.package_button = QPushButton(self.tr("Open distribution package…"), package_box)
+        self.package_button.setObjectName("openPackageButton")
+        self.package_button.clicked.connect(self.choose_package)
+        package_layout = QVBoxLayout(package_box)
+        package_note = QLabel(self.tr(
+            "The city office sends each township a distribution package (file ending in "
+            "{extension}). It sets this computer up as your township.").format(
+            extension=DISTRIBUTION_PACKAGE_EXTENSION), package_box)
+        package_note.setWordWrap(True)
+        package_layout.addWidget(package_note)
+        package_layout.addWidget(self.package_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        provisional_box = QGroupBox(self.tr("Without the package: start now"), page)
+        self.county_combo = _combo(provisional_box, "countyCombo")
+        self.town_combo = _combo(provisional_box, "townCombo")
+        self.market_town_check = QCheckBox(self.tr("My market town (集镇) is not in the list"),
+                                           provisional_box)
+        self.market_town_check.setObjectName("marketTownCheck")
+        self.market_town_edit = QLineEdit(provisional_box)
+        self.market_town_edit.setObjectName("marketTownEdit")
+        self.market_town_edit.setPlaceholderText(self.tr("Name of the market town"))
+        self.market_town_edit.setMaxLength(100)
+        self.market_town_edit.setEnabled(False)
+        form = QFormLayout(provisional_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        provisional_note = QLabel(self.tr(
+            "Pick your county and township. Your entries are kept when the package arrives "
+            "and is opened later."), provisional_box)
+        provisional_note.setWordWrap(True)
+        form.addRow(provisional_note)
+        form.addRow(self.tr("County"), self.county_combo)
+        form.addRow(self.tr("Township"), self.town_combo)
+        form.addRow(self.market_town_check)
+        form.addRow(self.tr("Market town"), self.market_town_edit)
+
+        for county in list_counties(self.store):
+            self.county_combo.addItem(county.name, county.id)
+        self.county_combo.currentIndexChanged.connect(self._fill_towns)
+        self.market_town_check.toggled.connect(self._on_market_town)
+        self._fill_towns()
+
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(package_box)
+        layout.addWidget(provisional_box)
+        return page
+
+    def _county_page(self) -> QWidget:
+        page = QWidget(self)
+        self.office_county_combo = _combo(page, "officeCountyCombo")
+        for county in list_counties(self.store):
+            self.office_county_combo.addItem(county.name, county.id)
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.tr("Your county"), self.office_county_combo)
+        return page
+
+    def _city_page(self) -> QWidget:
+        page = QWidget(self)
+        label = QLabel(self.tr(
+            "The office keeps the catalogue, periods and targets. The embedded 2020 task "
+            "catalogue is set up to start with."), page)
+        label.setWordWrap(True)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(label)
+        return page
+
+    # --- actions -------------------------------------------------------------------------
+
+    def selected_role(self) -> Role:
+        return ROLE_ORDER[self.role_buttons.checkedId()]
+
+    def start(self) -> None:
+        """Set the data folder up with the choices made; stay open with the reason on error."""
+        role = self.selected_role()
+        try:
+            if role is Role.TOWNSHIP:
+                self.identity = self._setup_township()
+            elif role is Role.COUNTY:
+                self.identity = setup_office(self.store, role,
+                                             self.office_county_combo.currentData())
+            else:
+                self.identity = setup_office(self.store, role)
+        except MeiliError as error:
+            logger.info("first-run setup rejected: %s", error)
+            self._show_error(describe(error))
+            return
+        logger.info("first-run setup done: %s", self.identity)
+        self.accept()
+
+    def choose_package(self) -> None:
+        """Ask for the distribution package file and set the data folder up from it."""
+        name, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Open distribution package"), "",
+            self.tr("Distribution package (*{extension})").format(
+                extension=DISTRIBUTION_PACKAGE_EXTENSION))
+        if not name:
+            return
+        try:
+            self.identity = setup_from_distribution_package(self.store, Path(name))
+        except MeiliError as error:
+            self._show_error(describe(error))
+            return
+        self.accept()
+
+    def _setup_township(self) -> Identity:
+        county = self.county_combo.currentData() or ""
+        if self.market_town_check.isChecked():
+            return setup_provisional_township(self.store, county, self.market_town_edit.text(),
+                                              is_market_town=True)
+        return setup_provisional_township(self.store, county,
+                                          self.town_combo.currentData() or "")
+
+    def _fill_towns(self) -> None:
+        self.town_combo.clear()
+        county_id = self.county_combo.currentData()
+        if county_id is None:
+            return
+        for town in list_townships(self.store, county_id):
+            self.town_combo.addItem(town.name, town.id)
+
+    def _on_market_town(self, checked: bool) -> None:
+        self.town_combo.setEnabled(not checked)
+        self.market_town_edit.setEnabled(checked)
+        if checked:
+            self.market_town_edit.setFocus()
+
+    def _on_role(self, index: int, checked: bool) -> None:
+        if checked:
+            self.pages.setCurrentIndex(index)
+            self._show_error("")
+
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+
+def run_first_run(store: Store) -> Identity | None:
+    """Show the first-run dialog; return the identity set up, or None when it was cancelled."""
+    dialog = FirstRunDialog(store)
+    dialog.exec()
+    return dialog.identity
+
+
+def _combo(parent: QWidget, name: str) -> QComboBox:
+    combo = QComboBox(parent)
+    combo.setObjectName(name)
+    combo.setMinimumContentsLength(12)
+    return combo
