@@ -26,8 +26,11 @@ COMMAND_MODULES: list[str] = [
     "meili_desktop.cli.backup",
     "meili_desktop.cli.catalog",
     "meili_desktop.cli.entry",
+    "meili_desktop.cli.keys",
+    "meili_desktop.cli.merge",
     "meili_desktop.cli.packages",
     "meili_desktop.cli.report",
+    "meili_desktop.cli.review",
     "meili_desktop.cli.setup",
     "meili_desktop.cli.targets",
 ]

@@ -19,6 +19,7 @@ from meili_desktop.messages import (
     desktop,
     entries,
     exchange,
+    merge,
     packages,
     reliability,
     reports,
@@ -30,6 +31,7 @@ logger = logging.getLogger(__name__)
 _TABLES: list[dict[str, str]] = [
     core.MESSAGES,
     exchange.MESSAGES,
+    merge.MESSAGES,
     packages.MESSAGES,
     catalogue.MESSAGES,
     desktop.MESSAGES,

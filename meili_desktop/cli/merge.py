@@ -1,0 +1,226 @@
+"""The ``merge`` command: verify report packages and merge them at the office.
+
+``meili-desktop merge FILE_OR_DIR... [--dry-run] [--json] [--passphrase-file F]`` prints,
+per package, the outcome and the number of entries of each kind. A folder stands for the
+report packages (``.mlrp``) directly inside it. The exit status is non-zero when any package
+was rejected; the others are still merged, each in its own transaction.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+
+from meili_desktop.cli.context import CliContext
+from meili_desktop.cli.passphrase import add_passphrase_option, read_passphrase
+from meili_desktop.domain.merge import IncomingPackage, MergeKind
+from meili_desktop.errors import MeiliError
+from meili_desktop.file_types import REPORT_PACKAGE_EXTENSION
+from meili_desktop.messages import describe
+from meili_desktop.services import merge as merge_service
+from meili_desktop.services import relay
+from meili_desktop.services.identity import Role, load_identity
+from meili_desktop.store.datafolder import Store
+
+logger = logging.getLogger(__name__)
+
+KINDS = tuple(kind.value for kind in MergeKind)
+
+# Opens one package file: returns the verified package and a function that deletes its
+# temporary files.
+PackageOpener = Callable[[Path], tuple[IncomingPackage, Callable[[], None]]]
+
+
+class NoPackageFilesError(MeiliError):
+    """The paths name no file and no folder with report packages; details: ``paths``."""
+
+    code = "merge.no_files"
+    exit_code = 2
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MergeCli", text)
+
+
+@dataclass
+class PackageOutcome:
+    """What happened to one file: ``merged``, ``duplicate``, ``previewed`` or ``rejected``."""
+
+    file: str
+    outcome: str
+    package_id: str | None = None
+    sender: str | None = None
+    sequence: int | None = None
+    counts: dict[str, int] = field(default_factory=dict)
+    is_clock_suspicious: bool = False
+    error: MeiliError | None = None
+
+    def document(self) -> dict[str, Any]:
+        """Return the JSON form: the kinds as keys, and ``rejected`` with the reason or None."""
+        document: dict[str, Any] = {"file": self.file, "outcome": self.outcome,
+                                    "package_id": self.package_id, "sender": self.sender,
+                                    "sequence": self.sequence,
+                                    "clock_suspicious": self.is_clock_suspicious}
+        document.update({kind: self.counts.get(kind, 0) for kind in KINDS})
+        document["rejected"] = None if self.error is None else {
+            "code": self.error.code, "reason": describe(self.error)}
+        return document
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``merge`` command."""
+    parser = subparsers.add_parser(
+        "merge", help=tr("verify report packages and merge them into the office database"),
+        description=tr("Each package is verified, then merged in its own transaction: an "
+                       "entry replaces the stored one only when its revision is newer, "
+                       "conflicts and entries for locked periods wait for a decision, and a "
+                       "package merged before changes nothing."))
+    parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR",
+                        help=tr("a report package, or a folder whose .mlrp files are merged"))
+    parser.add_argument("--dry-run", action="store_true",
+                        help=tr("show what merging would do without changing anything"))
+    parser.add_argument("--json", action="store_true",
+                        help=tr("print one JSON object per package, with English keys"))
+    add_passphrase_option(parser)
+    parser.set_defaults(handler=run_merge)
+
+
+def package_files(paths: Iterable[str]) -> list[Path]:
+    """Expand folders to the report packages directly inside them, in name order."""
+    files: list[Path] = []
+    for text in paths:
+        path = Path(text)
+        if path.is_dir():
+            files.extend(sorted(child for child in path.iterdir() if child.is_file()
+                                and child.suffix.lower() == REPORT_PACKAGE_EXTENSION))
+        else:
+            files.append(path)
+    return files
+
+
+def run_merge(args: argparse.Namespace, context: CliContext) -> int:
+    store = context.store()
+    files = package_files(args.paths)
+    if not files:
+        raise NoPackageFilesError(paths=", ".join(args.paths))
+    opener = _verified_opener(store, args)
+    if not args.dry_run:
+        from meili_desktop.services.backups import make_event_backup
+
+        make_event_backup(store, "pre-merge")
+    outcomes = merge_files(store, files, opener, dry_run=args.dry_run)
+
+    for outcome in outcomes:
+        if args.json:
+            context.out.write(json.dumps(outcome.document(), ensure_ascii=False) + "\n")
+        else:
+            context.out.write(describe_outcome(outcome) + "\n")
+    rejected = [outcome for outcome in outcomes if outcome.error is not None]
+    if not args.json and len(outcomes) > 1:
+        context.out.write(tr("{total} packages, {rejected} rejected.").format(
+            total=len(outcomes), rejected=len(rejected)) + "\n")
+    if rejected:
+        assert rejected[0].error is not None
+        return rejected[0].error.exit_code
+    return 0
+
+
+def merge_files(store: Store, files: list[Path], opener: PackageOpener, *,
+                dry_run: bool) -> list[PackageOutcome]:
+    """Verify and merge (or preview) each file; a rejected file does not stop the others.
+
+    A county office keeps each package's original file before merging it, to forward later.
+    """
+    identity = load_identity(store)
+    is_county = identity is not None and identity.role is Role.COUNTY
+    outcomes: list[PackageOutcome] = []
+    for path in files:
+        try:
+            incoming, discard = opener(path)
+        except MeiliError as error:
+            logger.info("package file %s rejected: %s", path, error)
+            outcomes.append(PackageOutcome(path.name, "rejected", error=error))
+            continue
+        try:
+            outcomes.append(_merge_one(store, path, incoming, dry_run=dry_run,
+                                       keep_original=is_county))
+        finally:
+            discard()
+    return outcomes
+
+
+def _merge_one(store: Store, path: Path, incoming: IncomingPackage, *, dry_run: bool,
+               keep_original: bool) -> PackageOutcome:
+    outcome = PackageOutcome(path.name, "rejected", incoming.package_id,
+                             incoming.sender_unit_id, incoming.sequence)
+    try:
+        if dry_run:
+            preview = merge_service.preview(store, incoming)
+            outcome.outcome = "duplicate" if preview.is_duplicate else "previewed"
+            outcome.counts = preview.counts
+            outcome.is_clock_suspicious = preview.is_clock_suspicious
+            return outcome
+        if keep_original:
+            relay.keep_original(store, incoming.package_id, path)
+        result = merge_service.merge(store, incoming)
+    except MeiliError as error:
+        logger.info("package %s rejected: %s", incoming.package_id, error)
+        outcome.error = error
+        return outcome
+    outcome.outcome = result.outcome
+    outcome.counts = result.counts
+    outcome.is_clock_suspicious = result.is_clock_suspicious
+    return outcome
+
+
+def describe_outcome(outcome: PackageOutcome) -> str:
+    """Return the one-line, translated report of one package."""
+    if outcome.error is not None:
+        return tr("{file}: rejected. {reason}").format(file=outcome.file,
+                                                       reason=describe(outcome.error))
+    counts = tr("{new} new, {updated} updated, {unchanged} unchanged, {conflict} in conflict, "
+                "{stale} stale, {held} held").format(**{kind: outcome.counts.get(kind, 0)
+                                                         for kind in KINDS})
+    details = {"file": outcome.file, "package": outcome.package_id, "sender": outcome.sender,
+               "sequence": outcome.sequence, "counts": counts}
+    if outcome.outcome == "duplicate":
+        line = tr("{file}: package {package} from {sender} (sequence {sequence}) was merged "
+                  "before; nothing changed.").format(**details)
+    elif outcome.outcome == "previewed":
+        line = tr("{file}: package {package} from {sender} (sequence {sequence}) would "
+                  "merge: {counts}. Nothing was changed (dry run).").format(**details)
+    else:
+        line = tr("{file}: merged package {package} from {sender} (sequence {sequence}): "
+                  "{counts}.").format(**details)
+    if outcome.is_clock_suspicious:
+        line += " " + tr("The sender's clock looks wrong; the package was ordered by its "
+                         "sequence number.")
+    return line
+
+
+def _verified_opener(store: Store, args: argparse.Namespace) -> PackageOpener:
+    """Unlock the city office's keys and return the opener that verifies and decrypts files.
+
+    Raises:
+        PassphraseMissingError, PassphraseFileError, WrongPassphraseError, NoCityKeysError:
+            the keys cannot be unlocked, so no file can be opened.
+    """
+    from meili_desktop.services import keys as key_service
+    from meili_desktop.services.packages import read_incoming
+
+    identity = load_identity(store)
+    unlocked = key_service.unlock_city_keys(
+        store, identity.unit_id if identity and identity.unit_id else "", read_passphrase(args))
+
+    def open_file(path: Path) -> tuple[IncomingPackage, Callable[[], None]]:
+        opened = read_incoming(store, path, unlocked)
+        return opened.incoming, opened.discard
+
+    return open_file
