@@ -70,6 +70,25 @@ def build_main_window(store: Store) -> QWidget | None:
     return OfficeWindow(store)
 
 
+def warn_about_disabled_suites() -> None:
+    """Run the cipher suites' known-answer tests; name any suite that failed in a dialog.
+
+    A failed suite stays disabled: packages of that suite are refused, never handled by
+    another suite.
+    """
+    from meili_desktop.exchange.suites import run_self_tests
+
+    failures = {suite: reason for suite, reason in run_self_tests().items() if reason}
+    for suite, reason in failures.items():
+        logger.error("cipher suite %s disabled: %s", suite, reason)
+        QMessageBox.warning(None, QApplication.translate("App", "Encryption self-test failed"),
+                            QApplication.translate(
+                                "App", "The encryption suite {suite} failed its self-test and "
+                                "is disabled: packages that use it cannot be written or read "
+                                "on this computer. Reinstall the program; if the problem "
+                                "remains, send the log file to support.").format(suite=suite))
+
+
 def run_gui(arguments: Sequence[str]) -> int:
     """Start the window; return the exit status."""
     args = parse_gui_arguments(arguments)
@@ -93,6 +112,7 @@ def run_gui(arguments: Sequence[str]) -> int:
                              describe(error))
         return error.exit_code
     make_daily_backup_if_due(store)
+    warn_about_disabled_suites()
 
     window = build_main_window(store)
     if window is None:

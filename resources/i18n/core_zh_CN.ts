@@ -1,0 +1,111 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name />
+    <message>
+        <location filename="../../meili_desktop/cli/__init__.py" line="69" />
+        <source>Beautiful Towns programme data entry and consolidation. Without a command the window opens.</source>
+        <translation>美丽城镇建设数据填报与汇总工具。不带命令运行时打开程序窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/__init__.py" line="74" />
+        <source>data folder to use (default: the user's application data folder)</source>
+        <translation>使用的数据目录（默认为用户的应用数据目录）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/__init__.py" line="76" />
+        <source>use this database (e.g. a shared PostgreSQL office database) instead of the data folder's SQLite file</source>
+        <translation>使用该数据库（例如多人共享的 PostgreSQL 市办数据库），而不是数据目录中的 SQLite 文件</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/__init__.py" line="79" />
+        <source>language of messages</source>
+        <translation>提示信息的语言</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/__init__.py" line="81" />
+        <source>check the installation in a temporary data folder and exit</source>
+        <translation>在临时数据目录中检查安装是否完好，然后退出</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../../meili_desktop/app.py" line="48" />
+        <source>Beautiful Towns Reporting</source>
+        <translation>美丽城镇填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/app.py" line="84" />
+        <source>Encryption self-test failed</source>
+        <translation>加密自检未通过</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/app.py" line="85" />
+        <source>The encryption suite {suite} failed its self-test and is disabled: packages that use it cannot be written or read on this computer. Reinstall the program; if the problem remains, send the log file to support.</source>
+        <translation>加密套件 {suite} 自检未通过，已停用：本机无法生成或读取使用该套件的数据包。请重新安装程序；如问题仍在，请把日志文件发给技术支持。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/app.py" line="111" />
+        <source>Cannot open the data folder</source>
+        <translation>无法打开数据目录</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../meili_desktop/messages/core.py" line="6" />
+        <source>An unexpected error occurred (code {code}). Please send the log file to the support contact.</source>
+        <translation>发生了意外错误（代码 {code}）。请把日志文件发给技术支持人员。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/core.py" line="9" />
+        <source>The operation was cancelled; nothing was changed.</source>
+        <translation>操作已取消，未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/core.py" line="10" />
+        <source>This data folder was written by a newer version of the program (schema {revision}); this version supports up to {supported}. The data was left untouched: please install the newer version.</source>
+        <translation>该数据目录由更新版本的程序写入（结构版本 {revision}），本版本最高支持 {supported}。数据未做任何改动：请安装新版本程序。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/core.py" line="14" />
+        <source>The database file {path} cannot be read: it is not a database of this program or it is damaged. Nothing was changed; restore it from a backup.</source>
+        <translation>无法读取数据库文件 {path}：它不是本程序的数据库，或已损坏。未做任何更改；请从备份恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/core.py" line="17" />
+        <source>"{period}" is not a valid reporting period. Use a year such as 2021, a quarter such as 2021Q2 or a month such as 2021-06.</source>
+        <translation>“{period}”不是有效的填报期。请使用年份（如 2021）、季度（如 2021Q2）或月份（如 2021-06）。</translation>
+    </message>
+</context>
+<context>
+    <name>JobProgressWidget</name>
+    <message>
+        <location filename="../../meili_desktop/ui/progress.py" line="20" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeWindow</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/window.py" line="37" />
+        <source>Beautiful Towns Office</source>
+        <translation>美丽城镇建设办公室</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/unlock.py" line="31" />
+        <source>Unlock the office keys</source>
+        <translation>解锁市办密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/unlock.py" line="33" />
+        <source>Opening report packages and signing distribution packages needs the passphrase of the office's keys. It is kept in memory until the program closes.</source>
+        <translation>打开上报包和签发下发包需要市办密钥的口令。口令只保存在内存中，程序关闭后即清除。</translation>
+    </message>
+</context>
+</TS>
