@@ -100,7 +100,8 @@ class CheckWidget(QWidget):
                 item.setData(0, FIELD_ROLE, finding.field.value)
                 item.setToolTip(2, describe_finding(finding))
             group.setExpanded(True)
-        self.tree.setColumnWidth(0, self.fontMetrics().horizontalAdvance("M") * 22)
+        self.tree.setColumnWidth(0, self.fontMetrics().horizontalAdvance(
+            "任务 43  农村义务教育标准化学校达标率。") + 40)
         self.tree.resizeColumnToContents(1)
         if not findings:
             self.summary.setText(self.tr("Nothing is missing for {period}. The report is ready "

@@ -245,17 +245,12 @@ class OverviewWidget(QWidget):
 
         self.view = OverviewView(self)
         self.view.setModel(self.proxy)
-        header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(Column.TASK, QHeaderView.ResizeMode.Stretch)
-        header.setMinimumSectionSize(48)
-        self.view.resizeColumnsToContents()
-        header.setSectionResizeMode(Column.TASK, QHeaderView.ResizeMode.Stretch)
+        self._size_columns()
 
         self.report_label = QLabel(self.tr("Cells that were not saved:"), self)
         self.report = QListWidget(self)
         self.report.setObjectName("pasteReport")
-        self.report.setMaximumHeight(140)
+        self.report.setMaximumHeight(self.report.fontMetrics().lineSpacing() * 5 + 8)
         self.report_label.hide()
         self.report.hide()
 
@@ -271,6 +266,24 @@ class OverviewWidget(QWidget):
         self.model.cell_rejected.connect(lambda text: self.show_rejections([text]))
         self.view.doubleClicked.connect(self._on_double_click)
         state.period_changed.connect(lambda _code: self.proxy.apply_filter())
+
+    def _size_columns(self) -> None:
+        """Size each column for typical content in the current font; the narrative stretches."""
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = self.view.fontMetrics()
+        icon_room = self.view.iconSize().width() + 8
+        samples = {
+            Column.NUMBER: "编号", Column.TASK: "农村义务教育标准化学校达标率。",
+            Column.STATUS: "不适用", Column.VALUE: "1,234.5 张/千人",
+            Column.PERSON: "欧阳晓明", Column.CONTACT: "0571-88886666",
+            Column.TARGET: "1,234 张/千人", Column.COMPLETION: "完成率",
+            Column.MISSING: "责任人、联系电话",
+        }
+        for column, sample in samples.items():
+            extra = icon_room if column is Column.STATUS else 0
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 24 + extra)
+        header.setSectionResizeMode(Column.NARRATIVE, QHeaderView.ResizeMode.Stretch)
 
     def paste_text(self, text: str) -> PasteOutcome:
         """Paste a tab-separated block at the current cell and report rejected cells."""
