@@ -131,8 +131,10 @@ def _with_unit(value: Decimal | None, unit: str) -> str:
     return f"{_number(value)}{separator}{unit}"
 
 
-def _share(value: Decimal | None) -> str:
-    return "" if value is None else f"{value * 100:.1f}%"
+def _share(value: Decimal | None, signed: bool = False) -> str:
+    if value is None:
+        return ""
+    return f"{value * 100:+.1f}%" if signed else f"{value * 100:.1f}%"
 
 
 def _cell(value: object) -> str:
@@ -244,7 +246,7 @@ def _group_table(grouping: Grouping, rows: Sequence[SummaryRow]) -> str:
     headers = [grouping_key_label(grouping)] + [tr(text) for text in GROUP_HEADERS]
     body = [[row.label, row.expected, row.reported, row.missing, row.status_counts.get(
         Status.DONE, 0), row.with_target, row.meeting_target, _share(row.attainment),
-        _share(row.change)] for row in rows]
+        _share(row.change, signed=True)] for row in rows]
     return _table(headers, body)
 
 

@@ -63,7 +63,7 @@ def summary_columns(grouping: Grouping) -> list[Column]:
     """Return the columns of a grouping's sheet, key columns first."""
     reports = translate("Reports", "Reports")
     status = translate("Reports", "Status")
-    attainment = translate("Reports", "Targets")
+    attainment = translate("Reports", "Target attainment")
     columns = _key_columns(grouping) + [
         Column(translate("Reports", "Expected"), 8, INTEGER_FORMAT, reports),
         Column(translate("Reports", "Reported"), 8, INTEGER_FORMAT, reports),

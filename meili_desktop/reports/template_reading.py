@@ -46,7 +46,7 @@ _QUOTED = re.compile(r'"[^"]*"|\\.')
 
 
 class TemplateRejectedError(MeiliError):
-    """The workbook cannot be imported as a whole; the code says why.
+    """The workbook cannot be imported as a whole; the code names the reason.
 
     Codes: ``template.not_template``, ``template.too_new``, ``template.damaged``,
     ``template.headers_changed``, ``template.other_unit``, ``template.other_period``,

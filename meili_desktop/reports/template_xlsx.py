@@ -74,7 +74,7 @@ LOCKED_FILL = PatternFill(fill_type="solid", start_color="FFF2F2F2", end_color="
 
 @dataclass(frozen=True)
 class TemplateSpec:
-    """What a template is made for: one town, one period, the active catalogue."""
+    """The content of a template: one town, one period, the active catalogue."""
 
     unit_id: str
     unit_name: str

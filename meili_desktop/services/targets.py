@@ -35,7 +35,7 @@ logger = logging.getLogger(__name__)
 
 
 class TargetError(MeiliError):
-    """A target action was rejected; the code says why.
+    """A target action was rejected; the code names the reason.
 
     Codes: ``target.unknown_task``, ``target.not_township_task``, ``target.not_township``,
     ``target.no_city_target``, ``target.unbalanced``.

@@ -44,7 +44,7 @@ EXCEL_SOURCE = "excel"
 
 @dataclass(frozen=True)
 class TemplateImportResult:
-    """What an import did or, in a dry run or when cells were rejected, would have done.
+    """The outcome of an import, or of a dry run or an import whose cells were rejected.
 
     ``changed`` lists the task numbers whose entries changed (or would change); nothing is
     written when ``problems`` is not empty.

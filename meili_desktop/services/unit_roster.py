@@ -44,9 +44,9 @@ class _Plan:
     unit_id: str | None  # None: a new town without a code
 
 
-def _problem(row: UnitListRow, field_name: str, code: str, value: str,
+def _problem(row: UnitListRow, field_name: str, reason: str, value: str,
              **details: str) -> CellProblem:
-    return CellProblem(row.sheet, row.row, row.column(field_name), code, value,
+    return CellProblem(row.sheet, row.row, row.column(field_name), reason, value,
                        tuple(details.items()))
 
 

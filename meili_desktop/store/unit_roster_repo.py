@@ -18,8 +18,8 @@ def mark_programme_town(session: Session, unit_id: str, town_type: str, *,
                         actor: str = "") -> bool:
     """Mark a township as a programme town of ``town_type``; return whether anything changed.
 
-    An empty ``town_type`` keeps the stored one, because a list without a type column says
-    nothing about the type. Each change writes an audit event.
+    An empty ``town_type`` keeps the stored one, because a list without a type column gives
+    no type. Each change writes an audit event.
     """
     row = session.get(models.ReportingUnit, unit_id)
     if row is None:

@@ -3,42 +3,42 @@
 <context>
     <name>ChartsPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="123" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="131" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="129" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="137" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="131" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="139" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="186" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="194" />
         <source>Attainment (%)</source>
         <translation>达标率（%）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="189" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="197" />
         <source>Target attainment by county, {period}</source>
         <translation>各县（市、区）目标达标率（{period}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="193" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="201" />
         <source>Target attainment by lead unit, {period}</source>
         <translation>各牵头单位目标达标率（{period}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="212" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="220" />
         <source>Task {task}: towns by completion, {period}</source>
         <translation>任务 {task} 各乡镇完成率分布（{period}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="215" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="223" />
         <source>Towns</source>
         <translation>乡镇数</translation>
     </message>
@@ -579,8 +579,8 @@
     </message>
     <message>
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="66" />
-        <source>Targets</source>
-        <translation>目标值</translation>
+        <source>Target attainment</source>
+        <translation>目标完成</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="68" />
@@ -683,7 +683,7 @@
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="129" />
         <location filename="../../meili_desktop/reports/template_xlsx.py" line="64" />
         <location filename="../../meili_desktop/reports/pdf.py" line="63" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="169" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="171" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
@@ -704,7 +704,7 @@
     </message>
     <message>
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="140" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="211" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="213" />
         <source>Not reported</source>
         <translation>未上报</translation>
     </message>
@@ -741,7 +741,7 @@
     </message>
     <message>
         <location filename="../../meili_desktop/reports/template_xlsx.py" line="65" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="170" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="172" />
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
@@ -771,67 +771,67 @@
         <translation>请填写数字，如 12；85% 填 85。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="166" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="168" />
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="168" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="170" />
         <source>Reporting period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="171" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="173" />
         <source>Catalogue version</source>
         <translation>目录版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="172" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="174" />
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="176" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="178" />
         <source>Head of unit (signature):</source>
         <translation>单位负责人（签字）：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="177" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="179" />
         <source>(Seal)</source>
         <translation>（盖章）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="178" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="180" />
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="179" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="181" />
         <source>Beautiful Towns programme</source>
         <translation>美丽城镇建设</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="180" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="182" />
         <source>Key task progress report</source>
         <translation>重点工作进展情况报告</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="181" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="183" />
         <source>Key tasks</source>
         <translation>重点工作</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="224" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="226" />
         <source>Beautiful Towns key tasks: summary</source>
         <translation>美丽城镇建设重点工作汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="226" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="228" />
         <source>Period {period}; catalogue {version}; printed {time}</source>
         <translation>填报期 {period}；目录版本 {version}；打印时间 {time}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="300" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="302" />
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>

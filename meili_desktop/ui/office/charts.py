@@ -66,12 +66,17 @@ def _bar_chart(title: str, labels: Sequence[str], values: Sequence[float],
                value_title: str, maximum: float | None = None,
                horizontal: bool = False) -> QChart:
     """Build a one-series bar chart; horizontal bars leave room for long Chinese labels."""
+    if horizontal:
+        # Qt draws the first category at the bottom; reversing keeps the list order top-down.
+        labels, values = list(reversed(labels)), list(reversed(values))
     chart = QChart()
     chart.setTitle(title)
     chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
     chart.legend().hide()
     bar_set = QBarSet(value_title)
     bar_set.setColor(BAR_COLOUR)
+    # Labels sit outside the bars, where the theme's default white would be invisible.
+    bar_set.setLabelColor(QColor("#202020"))
     bar_set.append(list(values))
     series: QBarSeries | QHorizontalBarSeries = \
         QHorizontalBarSeries() if horizontal else QBarSeries()
@@ -82,10 +87,13 @@ def _bar_chart(title: str, labels: Sequence[str], values: Sequence[float],
     chart.addSeries(series)
     categories = QBarCategoryAxis()
     categories.append(list(labels))
+    categories.setTruncateLabels(False)
     axis_values = QValueAxis()
     axis_values.setRange(0, maximum if maximum is not None else max([1.0, *values]) * 1.15)
     axis_values.setTitleText(value_title)
     axis_values.setLabelFormat("%.0f")
+    if maximum is None:
+        axis_values.applyNiceNumbers()
     category_side = Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom
     value_side = Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft
     chart.addAxis(categories, category_side)
