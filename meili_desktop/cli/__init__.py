@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from meili_desktop import __version__
 from meili_desktop.cli.context import CliContext
 from meili_desktop.errors import MeiliError
+from meili_desktop.file_types import is_package_file
 from meili_desktop.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, install_translators
 from meili_desktop.places import set_application_names
 
@@ -85,13 +86,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Global options followed by a value, which is not a command name.
+_OPTIONS_WITH_VALUE = frozenset({"--data-dir", "--database-url", "--lang"})
+
+
+def wants_gui(arguments: Sequence[str]) -> bool:
+    """Return whether ``arguments`` open the window rather than run a command.
+
+    The window opens without positional arguments, or when every positional argument is a
+    package file: a double-click on a package passes its path, and the window opens it.
+    """
+    if "--self-test" in arguments or {"-h", "--help", "--version"} & set(arguments):
+        return False
+    positional = []
+    skip_value = False
+    for item in arguments:
+        if skip_value:
+            skip_value = False
+        elif item in _OPTIONS_WITH_VALUE:
+            skip_value = True
+        elif not item.startswith("-"):
+            positional.append(item)
+    return all(is_package_file(item) for item in positional)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the program; return the process exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     set_application_names()
-    wants_gui = not any(not item.startswith("-") for item in arguments) and \
-        "--self-test" not in arguments and not {"-h", "--help", "--version"} & set(arguments)
-    if wants_gui:
+    if wants_gui(arguments):
         from meili_desktop.app import run_gui
 
         return run_gui(arguments)

@@ -225,3 +225,39 @@ def test_malformed_request_dropped(qtbot, first: SingleInstance) -> None:
     qtbot.waitUntil(lambda: socket.state() == QLocalSocket.LocalSocketState.UnconnectedState,
                     timeout=3000)
     assert received == []
+
+
+def read_log(data_dir: Path) -> str:
+    log_file = data_dir / "logs" / "meili_desktop.log"
+    return log_file.read_text(encoding="utf-8") if log_file.exists() else ""
+
+
+@pytest.mark.slow
+def test_second_program_launch_hands_over(qtbot, data_dir: Path) -> None:
+    from meili_desktop.services.setup import setup_provisional_township
+    from meili_desktop.store.datafolder import open_store
+
+    store = open_store(data_dir)
+    setup_provisional_township(store, "临平区", "塘栖镇")
+    store.dispose()
+    environment = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen",
+                   "XDG_CONFIG_HOME": str(data_dir.parent / "config")}
+    command = [sys.executable, "-m", "meili_desktop", "--data-dir", str(data_dir)]
+    first = subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    try:
+        qtbot.waitUntil(lambda: "listening for later launches" in read_log(data_dir),
+                        timeout=30000)
+        package = data_dir.parent / "下发 包.mldp"
+
+        second = subprocess.run([*command, str(package)], cwd=ROOT, env=environment,
+                                capture_output=True, timeout=60)
+
+        assert second.returncode == 0, second.stderr.decode("utf-8", "replace")
+        qtbot.waitUntil(lambda: "a later launch asked to open 1 files" in read_log(data_dir),
+                        timeout=10000)
+        assert first.poll() is None
+    finally:
+        first.kill()
+        first.wait(10)
+    assert "handed 1 files to the running instance" in read_log(data_dir)
