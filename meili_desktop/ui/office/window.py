@@ -10,6 +10,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
 
 from meili_desktop.store.datafolder import Store
+from meili_desktop.ui.office.unlock import OfficeKeySession
 from meili_desktop.ui.progress import JobProgressWidget
 from meili_desktop.ui.settings import MAIN_GEOMETRY, Settings
 from meili_desktop.ui.workers import wait_for_pools
@@ -23,6 +24,7 @@ PAGE_MODULES: list[str] = [
     "meili_desktop.ui.office.charts",
     "meili_desktop.ui.office.targets_page",
     "meili_desktop.ui.office.scores_page",
+    "meili_desktop.ui.office.distribution_page",
 ]
 
 
@@ -34,6 +36,7 @@ class OfficeWindow(QMainWindow):
         self.setObjectName("officeWindow")
         self.store = store
         self.settings = Settings()
+        self.key_session = OfficeKeySession(store)
         self.setWindowTitle(self.tr("Beautiful Towns Office"))
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("officeTabs")
