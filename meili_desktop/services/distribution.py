@@ -16,12 +16,12 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from meili_desktop.domain.catalogue_document import (
     catalogue_from_document,
     catalogue_to_document,
 )
-from sqlalchemy.orm import Session
-
 from meili_desktop.domain.divisions import CITY_ID, CITY_NAME
 from meili_desktop.domain.targets import SplitMethod, TargetRecord
 from meili_desktop.errors import MeiliError
