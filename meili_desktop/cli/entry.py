@@ -2,7 +2,7 @@
 
 ``entry set --task N --period P [--value V] [--status S] [--note TEXT] [--attach FILE]...``
 parses and validates exactly as the form does. Where the form would ask (``0.85`` in a
-percent field) the command rejects the input and says how to write it explicitly. A
+percent field), the command rejects the input with a message on how to write it explicitly. A
 plausibility warning goes to stderr and the value is kept. Texts are spelled out as
 ``QCoreApplication.translate("EntryCli", ...)`` because pyside6-lupdate extracts no other
 form outside a class.
@@ -148,8 +148,9 @@ def _changes_from(args: argparse.Namespace, task: Task) -> dict[str, Any]:
 def _value_text(task: Task, entry: Entry) -> str:
     if entry.value is None:
         return "-"
-    unit = "%" if task.unit == "%" else f" {task.unit}" if task.unit else ""
-    return f"{format_decimal(entry.value)}{unit}"
+    if task.unit == "%":
+        return f"{format_decimal(entry.value)}%"
+    return f"{format_decimal(entry.value)} {task.unit}".strip()
 
 
 def _summary(task: Task, entry: Entry) -> str:

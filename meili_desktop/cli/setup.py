@@ -20,7 +20,11 @@ from PySide6.QtCore import QCoreApplication
 from meili_desktop.cli.context import CliContext
 from meili_desktop.cli.passphrase import add_passphrase_option
 from meili_desktop.cli.setup_packages import add_options as add_package_options
-from meili_desktop.cli.setup_packages import init_city_office, init_township_from_package
+from meili_desktop.cli.setup_packages import (
+    init_city_office,
+    init_county_office,
+    init_township_from_package,
+)
 from meili_desktop.errors import MeiliError
 from meili_desktop.messages import describe
 from meili_desktop.services.setup import setup_provisional_township
@@ -106,4 +110,5 @@ def init_township(args: argparse.Namespace, context: CliContext) -> int:
 INIT_HANDLERS: dict[str, Callable[[argparse.Namespace, CliContext], int]] = {
     "township": init_township,
     "city": init_city_office,
+    "county": init_county_office,
 }

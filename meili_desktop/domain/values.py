@@ -3,9 +3,9 @@
 Clerks copy numbers out of Excel sheets and type on Chinese input methods. The parser
 therefore accepts full-width digits and signs (``８５``, ``85％``), thousands separators
 (``1,234``, ``1，234``) and surrounding spaces. It also accepts a trailing percent sign on
-percent tasks and the task's own unit (``12个``). It rejects what is not a number (``/``, ``——``, ``无``) with the reason, and
-reports input that has two plausible readings instead of guessing: ``0.85`` in a percent
-field may be 85 % written as a fraction or 0.85 %.
+percent tasks and the task's own unit (``12个``). It rejects what is not a number (``/``,
+``——``, ``无``) with the reason. Input with two plausible readings is reported instead of
+guessed: ``0.85`` in a percent field may be 85 % written as a fraction or 0.85 %.
 """
 
 from __future__ import annotations

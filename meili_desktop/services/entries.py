@@ -21,7 +21,7 @@ from meili_desktop.domain.catalogue import Catalogue, Task, TaskLevel
 from meili_desktop.domain.entries import Entry, EntryKey, Status
 from meili_desktop.domain.periods import Period, PeriodState, default_periods, previous_period
 from meili_desktop.domain.validation import Finding, check_period, check_value
-from meili_desktop.domain.values import NUMERIC_MEASURES, EXAMPLES, StatusOnlyTaskError
+from meili_desktop.domain.values import EXAMPLES, NUMERIC_MEASURES, StatusOnlyTaskError
 from meili_desktop.errors import MeiliError
 from meili_desktop.services.identity import load_identity
 from meili_desktop.store import attachments, entries_repo, periods_repo

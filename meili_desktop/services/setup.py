@@ -173,8 +173,8 @@ def bind_township(store: Store, unit_id: str) -> BindResult:
     """Bind a provisional township to the unit its distribution package names.
 
     Every entry, revision, evidence link and review comment moves to ``unit_id`` in one
-    transaction; an entry the unit already has for the same task and period is merged so
-    that nothing is lost. A market town created during setup is merged into the real unit.
+    transaction. An entry the unit already has for the same task and period is merged, so
+    nothing is lost. A market town created during setup is merged into the real unit.
     Binding again to the same unit changes nothing.
 
     Raises:

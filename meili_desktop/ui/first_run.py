@@ -53,7 +53,7 @@ ROLE_ORDER = (Role.TOWNSHIP, Role.COUNTY, Role.CITY)
 class FirstRunDialog(QDialog):
     """Asks for the role in plain words and sets the data folder up.
 
-    ``identity`` holds the result after the dialog is accepted.
+    ``identity`` is the result after the dialog is accepted.
     """
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:

@@ -231,4 +231,4 @@ def test_sigkill_keeps_saved_changes(township: Run, tmp_path: Path) -> None:
     for number, count in saved.items():
         # A change reported as saved is there; the one in flight may have been saved too.
         assert int(stored[number]["value"]) >= count
-        assert stored[number]["narrative"] == "第%d次" % int(stored[number]["value"])
+        assert stored[number]["narrative"] == f"第{int(stored[number]['value'])}次"

@@ -1,4 +1,4 @@
-"""Value and status parsing: how clerks type numbers, and what is refused."""
+"""Value and status parsing: how clerks type numbers, and what is rejected."""
 
 from __future__ import annotations
 
@@ -68,7 +68,7 @@ def test_fraction_in_count_not_ambiguous() -> None:
     assert parse_value("0.85", MeasureType.LENGTH) == ParsedValue(Decimal("0.85"))
 
 
-def test_strict_parse_refuses_ambiguous() -> None:
+def test_strict_parse_rejects_ambiguous() -> None:
     with pytest.raises(AmbiguousValueError) as caught:
         parse_value_strictly("0.85", MeasureType.PERCENT)
     assert caught.value.details["as_fraction"] == "85"
@@ -81,7 +81,7 @@ def test_strict_parse_returns_decimal() -> None:
 
 @pytest.mark.parametrize("text", ["/", "／", "——", "—", "-", "--", "无", "暂无", "N/A", "n/a",
                                   "...", "…", "、", "x"])
-def test_placeholders_refused(text: str) -> None:
+def test_placeholders_rejected(text: str) -> None:
     with pytest.raises(PlaceholderValueError) as caught:
         parse_value(text, MeasureType.PERCENT)
     assert caught.value.details["text"] == text
@@ -89,55 +89,56 @@ def test_placeholders_refused(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["", " ", "\u3000", "\t\n", "\u200b", " \ufeff "])
-def test_blank_refused(text: str) -> None:
+def test_blank_rejected(text: str) -> None:
     with pytest.raises(BlankValueError):
         parse_value(text, MeasureType.COUNT)
 
 
-@pytest.mark.parametrize("text", ["abc", "八十五", "85 6", "1e5", "NaN", "Infinity", "%85", "٣", "1.2.3", "+", "12公里"])
-def test_not_a_number_refused(text: str) -> None:
+@pytest.mark.parametrize("text", ["abc", "八十五", "85 6", "1e5", "NaN", "Infinity", "%85", "٣",
+                                  "1.2.3", "+", "12公里"])
+def test_not_a_number_rejected(text: str) -> None:
     with pytest.raises(NotANumberError):
         parse_value(text, MeasureType.COUNT, unit="个")
 
 
 @pytest.mark.parametrize("text", ["85%%", "%85", "85% 5", "百分之八十五"])
-def test_percent_not_a_number_refused(text: str) -> None:
+def test_percent_not_a_number_rejected(text: str) -> None:
     with pytest.raises(NotANumberError):
         parse_value(text, MeasureType.PERCENT)
 
 
 @pytest.mark.parametrize("text", ["1,23", "12,34,567", ",123", "1,2345", "1,,234"])
-def test_misplaced_separator_refused(text: str) -> None:
+def test_misplaced_separator_rejected(text: str) -> None:
     with pytest.raises(MisplacedSeparatorError):
         parse_value(text, MeasureType.COUNT)
 
 
-def test_percent_in_count_refused() -> None:
+def test_percent_in_count_rejected() -> None:
     with pytest.raises(UnexpectedPercentError) as caught:
         parse_value("12%", MeasureType.COUNT, unit="个")
     assert caught.value.details["unit"] == "个"
 
 
-def test_too_many_digits_refused() -> None:
+def test_too_many_digits_rejected() -> None:
     with pytest.raises(TooManyDigitsError):
         parse_value("1234567890123", MeasureType.COUNT)
     with pytest.raises(TooManyDigitsError):
         parse_value("1.1234567", MeasureType.LENGTH)
 
 
-def test_long_input_refused() -> None:
+def test_long_input_rejected() -> None:
     with pytest.raises(NotANumberError):
         parse_value("1" * 200, MeasureType.COUNT)
 
 
 @pytest.mark.parametrize("measure", [MeasureType.MILESTONE, MeasureType.QUALITATIVE])
-def test_status_only_task_refuses_value(measure: MeasureType) -> None:
+def test_status_only_task_rejects_value(measure: MeasureType) -> None:
     with pytest.raises(StatusOnlyTaskError) as caught:
         parse_value("5", measure, task=7)
     assert caught.value.details["task"] == 7
 
 
-def test_negative_parsed_not_refused() -> None:
+def test_negative_parsed_not_rejected() -> None:
     assert parse_value("-3", MeasureType.COUNT) == ParsedValue(Decimal(-3))
 
 
@@ -163,7 +164,7 @@ def test_parse_status(text: str, status: Status) -> None:
 
 
 @pytest.mark.parametrize("text", ["", "完了", "finished", "1"])
-def test_parse_status_refuses(text: str) -> None:
+def test_parse_status_rejects(text: str) -> None:
     with pytest.raises(InvalidStatusError):
         parse_status(text)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QImage
-from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
 from meili_desktop.domain.entries import EntryKey, Status
@@ -387,3 +387,19 @@ def test_period_switch_reloads(qtbot: QtBot, window: TownshipWindow, store: Stor
     assert window.form.value_editor.line.text() == ""
     window.set_period(PERIOD)
     assert window.form.value_editor.line.text() == "50"
+
+
+def test_attach_worker_reports_progress(qtbot: QtBot, window: TownshipWindow,
+                                        tmp_path: Path) -> None:
+    scan = tmp_path / "会议纪要 扫描件.pdf"
+    scan.write_bytes(b"%PDF-1.4 " + b"x" * (3 * 1024 * 1024))
+    window.open_task(30)
+    # The progress bar is connected before the job starts, so it sees every report.
+    worker = window.attach_files(30, [scan])
+    with qtbot.waitSignal(worker.succeeded, timeout=10000) as blocker:
+        pass
+    outcomes = blocker.args[0]
+    assert [error for _path, error in outcomes] == [None]
+    qtbot.waitUntil(lambda: window.form.evidence.list.count() == 1, timeout=5000)
+    assert window.job_progress.bar.maximum() == scan.stat().st_size
+    assert window.job_progress.bar.value() == scan.stat().st_size

@@ -17,7 +17,7 @@ from meili_desktop.domain.entries import Entry, Status
 from meili_desktop.domain.periods import Period, PeriodKind
 from meili_desktop.domain.values import format_decimal
 
-# Colours of the status marks; "returned" wins over the status because the office asks for
+# Colours of the status marks. "Returned" wins over the status because the office requests
 # a revision.
 MARK_COLOURS = {
     None: QColor("#b0b0b0"),
@@ -59,7 +59,8 @@ def _draw_mark(key: object, size: int) -> QPixmap:
         painter.drawEllipse(circle)
         painter.setPen(QPen(QColor("white"), max(1.5, size / 8)))
         if key is Status.DONE:
-            painter.drawPolyline([QPointF(size * 0.3, size * 0.52), QPointF(size * 0.45, size * 0.67),
+            painter.drawPolyline([QPointF(size * 0.3, size * 0.52),
+                                  QPointF(size * 0.45, size * 0.67),
                                   QPointF(size * 0.72, size * 0.36)])
         elif key == "returned":
             painter.drawLine(QPointF(size / 2, size * 0.3), QPointF(size / 2, size * 0.56))

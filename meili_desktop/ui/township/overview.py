@@ -57,7 +57,7 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PasteOutcome:
-    """What a paste saved and what it rejected, one message per rejected cell."""
+    """Outcome of a paste: the count of saved cells and one message per rejected cell."""
 
     saved_cells: int
     rejected: tuple[str, ...]

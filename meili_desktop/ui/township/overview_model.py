@@ -69,7 +69,7 @@ class OverviewModel(QAbstractTableModel):
     """All tasks of the period with status, value, target, completion and missing items.
 
     Signals:
-        cell_rejected(str): a typed cell was not saved; the text says why.
+        cell_rejected(str): a typed cell was not saved; the text gives the reason.
     """
 
     cell_rejected = Signal(str)

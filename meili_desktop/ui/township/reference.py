@@ -9,7 +9,7 @@ from meili_desktop.domain.catalogue import Catalogue, LeadRole, Task
 
 
 class ReferencePanel(QGroupBox):
-    """Shows what the catalogue says about the selected task; nothing here is editable."""
+    """Shows the catalogue's text on the selected task; nothing here is editable."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -1,4 +1,4 @@
-"""What the township window shows and edits: its unit, tasks, period, entries and findings.
+"""The township window's data (unit, tasks, period, entries, findings) and how it changes.
 
 Every view reads from one :class:`TownshipState` and writes through it, so a change saved
 in the form, the overview grid or by undo reaches the task tree, the grid and the check view

@@ -1,4 +1,4 @@
-"""The actual-value editor: reads values the way clerks type them and asks when in doubt.
+"""The actual-value editor: reads values as clerks type them, offers a choice when in doubt.
 
 The field shows the task's unit, the target and the progress toward it. Input is parsed when
 the clerk leaves the field or presses Enter. A value with two readings (``0.85`` in a percent
