@@ -139,6 +139,40 @@ def register(subparsers: Any) -> None:
     add_passphrase_option(receipt)
     receipt.set_defaults(handler=run_receipt)
 
+    bundle = subparsers.add_parser(
+        "bundle",
+        help=QCoreApplication.translate(
+            "PackagesCli",
+            "forward the merged township packages to the city in one bundle (county office)",
+        ),
+    )
+    bundle.add_argument(
+        "--period",
+        action="append",
+        metavar="P",
+        help=QCoreApplication.translate(
+            "PackagesCli", "only packages with entries for this period (repeatable)"
+        ),
+    )
+    bundle.add_argument(
+        "--enrol",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "PackagesCli",
+            "write a bundle even when no package is waiting, to enrol the county's "
+            "keys at the city office",
+        ),
+    )
+    bundle.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="FILE_OR_DIR",
+        help=QCoreApplication.translate("PackagesCli", "bundle file, or a folder"),
+    )
+    add_passphrase_option(bundle)
+    bundle.set_defaults(handler=run_bundle)
+
     importer = subparsers.add_parser(
         "import",
         help=QCoreApplication.translate(
@@ -325,6 +359,30 @@ def run_receipt(args: argparse.Namespace, context: CliContext) -> int:
         ).format(
             unit=header.addressee,
             counts=", ".join(f"{name} {value}" for name, value in header.counts.items() if value),
+        )
+        + "\n"
+    )
+    return 0
+
+
+def run_bundle(args: argparse.Namespace, context: CliContext) -> int:
+    from meili_desktop.services.bundles import build_bundle
+
+    store = context.store()
+    identity = load_identity(store)
+    unlocked = key_service.unlock_city_keys(
+        store, identity.unit_id if identity and identity.unit_id else "", read_passphrase(args)
+    )
+    result = build_bundle(store, unlocked, Path(args.output), args.period, allow_empty=args.enrol)
+    context.out.write(
+        QCoreApplication.translate(
+            "PackagesCli",
+            "Wrote {file} with {count} township packages. County key fingerprint: "
+            "{fingerprint}. Send it to the city office.",
+        ).format(
+            file=result.path,
+            count=len(result.package_ids),
+            fingerprint=unlocked.signing_fingerprint,
         )
         + "\n"
     )

@@ -57,6 +57,29 @@ def init_city_office(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
+class PackageMissingError(MeiliError):
+    """``init county`` needs ``--package``, the county's distribution package."""
+
+    code = "setup.county_package_missing"
+    exit_code = 2
+
+
+def init_county_office(args: argparse.Namespace, context: CliContext) -> int:
+    """Set the data folder up as a relaying county office from its distribution package."""
+    if not args.package:
+        raise PackageMissingError()
+    passphrase = read_passphrase(args, confirm=True)
+    imported = import_distribution_package(context.store(), Path(args.package),
+                                           passphrase=passphrase)
+    context.out.write(QCoreApplication.translate(
+        "InitCli", "Set up as the county office {unit} ({unit_id}).\nCity signing key "
+        "fingerprint: {fingerprint}. Next, write an enrolment bundle with \"bundle --enrol\" "
+        "and send it to the city office, which approves the county's key by phone.").format(
+        unit=imported.unit_name, unit_id=imported.unit_id,
+        fingerprint=imported.city_fingerprint) + "\n")
+    return 0
+
+
 def init_township_from_package(args: argparse.Namespace, context: CliContext) -> int:
     """Set the data folder up as the township a distribution package is addressed to."""
     imported = import_distribution_package(context.store(), Path(args.package))

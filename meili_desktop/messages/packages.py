@@ -50,6 +50,15 @@ MESSAGES: dict[str, str] = {
     "distribution.older": QT_TRANSLATE_NOOP(
         "Errors", "{file} is older (number {sequence}) than the distribution package already "
         "imported (number {latest}). Nothing was changed; use the newest package."),
+    "distribution.county_passphrase": QT_TRANSLATE_NOOP(
+        "Errors", "{file} sets up a county office, whose keys need a passphrase. Run \"init "
+        "county --package FILE\" in a terminal or give --passphrase-file F."),
+    "setup.county_package_missing": QT_TRANSLATE_NOOP(
+        "Errors", "Give the county's distribution package with --package FILE; the city "
+        "office writes it with \"distribute --unit COUNTY\"."),
+    "bundle.not_county": QT_TRANSLATE_NOOP(
+        "Errors", "Only a county office writes bundles; this data folder is set up as "
+        "\"{role}\"."),
     "setup.city_name_missing": QT_TRANSLATE_NOOP(
         "Errors", "Give the office's name with --name, e.g. --name 杭州市美丽城镇办."),
 }

@@ -36,7 +36,7 @@ from meili_desktop.exchange.container import (
 )
 from meili_desktop.exchange.errors import ContentMismatchError
 from meili_desktop.exchange.fingerprints import fingerprint
-from meili_desktop.exchange.keys import PURPOSE_SIGNING
+from meili_desktop.exchange.keys import PURPOSE_ENCRYPTION, PURPOSE_SIGNING
 from meili_desktop.exchange.model import KIND_DISTRIBUTION, KeyState, SenderKeyLookup
 from meili_desktop.file_types import DISTRIBUTION_PACKAGE_EXTENSION
 from meili_desktop.services import keys as key_service
@@ -104,6 +104,14 @@ class OlderPackageError(MeiliError):
     exit_code = 37
 
 
+class CountyPassphraseError(MeiliError):
+    """Setting up a county office from its package needs a passphrase for its keys;
+    details: ``file``."""
+
+    code = "distribution.county_passphrase"
+    exit_code = 2
+
+
 @dataclass(frozen=True)
 class CitySetup:
     """The result of setting up a city office: its signing key and the escrow key file."""
@@ -136,12 +144,20 @@ def distribution_file_name(unit_name: str, unit_id: str) -> str:
     return f"下发包_{unit_name}_{unit_id}{DISTRIBUTION_PACKAGE_EXTENSION}"
 
 
-def _city_key_list(store: Store, city_unit_id: str) -> list[content.CityKey]:
+def _city_key_list(store: Store, city_unit_id: str, county_id: str | None
+                   ) -> list[content.CityKey]:
+    """Return the city's public keys, plus the encryption key of a county that relays."""
     with store.session_factory() as session:
         records = keys_repo.list_keys(session, owner_unit_id=city_unit_id,
                                       statuses=(keys_repo.APPROVED, keys_repo.RETIRING))
-    return [content.CityKey(record.purpose, record.suite, record.public_key, record.fingerprint,
-                            record.status) for record in records]
+        county = [] if county_id is None else keys_repo.list_keys(
+            session, owner_unit_id=county_id, purpose=PURPOSE_ENCRYPTION,
+            statuses=(keys_repo.APPROVED,))
+    keys = [content.CityKey(record.purpose, record.suite, record.public_key,
+                            record.fingerprint, record.status) for record in records]
+    keys.extend(content.CityKey(key_service.PURPOSE_COUNTY, record.suite, record.public_key,
+                                record.fingerprint, record.status) for record in county[-1:])
+    return keys
 
 
 def _target_document(record: TargetRecord) -> dict[str, object]:
@@ -180,7 +196,9 @@ def build_distribution_package(store: Store, unlocked: key_service.UnlockedCityK
     records = content.distribution_records(
         unit=unit, city_unit_id=unlocked.unit_id, city_name=city_name,
         catalogue_document=catalogue_to_document(catalogue), periods=period_list,
-        targets=targets, city_keys=_city_key_list(store, unlocked.unit_id), comments=comments)
+        targets=targets, comments=comments,
+        city_keys=_city_key_list(store, unlocked.unit_id,
+                                 unit["parent_id"] if unit["kind"] == "township" else None))
     header = write_package(
         out_path, KIND_DISTRIBUTION, Sender(unlocked.unit_id, city_name), unlocked.signing, [],
         records, [], sequence=sequence, periods=[period["code"] for period in period_list],
@@ -242,7 +260,7 @@ class DistributionImport:
 
 def _check_role_and_order(store: Store, header: PackageHeaderInfo, path: Path) -> None:
     identity = load_identity(store)
-    if identity is not None and identity.role is not Role.TOWNSHIP:
+    if identity is not None and identity.role is Role.CITY:
         raise NotForOfficeError(role=identity.role.value)
     if identity is not None and not identity.is_provisional and \
             identity.unit_id != header.addressee:
@@ -259,12 +277,16 @@ def _check_role_and_order(store: Store, header: PackageHeaderInfo, path: Path) -
 
 def import_distribution_package(store: Store, path: Path,
                                 progress: ProgressCallback | None = None,
-                                cancel: threading.Event | None = None) -> DistributionImport:
+                                cancel: threading.Event | None = None, *,
+                                passphrase: str | None = None,
+                                kdf: key_service.KdfParameters = key_service.DEFAULT_KDF
+                                ) -> DistributionImport:
     """Verify a distribution package and apply it to this township laptop.
 
-    A fresh data folder is set up as the addressed township; a provisional township is bound
-    to it with all its entries. Entries are never changed, except that returned ones are
-    marked for revision.
+    A fresh data folder is set up as the addressed township, or as a relaying county office,
+    which needs ``passphrase`` to protect the county's new keys. A provisional township is
+    bound to the addressed unit with all its entries. Entries are never changed, except that
+    returned ones are marked for revision.
 
     Raises:
         ExchangeError: the package failed a check of the container.
@@ -284,11 +306,14 @@ def import_distribution_package(store: Store, path: Path,
                                                      path.name)
     catalogue = catalogue_from_document(received.catalogue_document)
     unit_id = str(received.unit["id"])
+    is_county = received.unit.get("kind") == "county"
+    if is_county and load_identity(store) is None and not passphrase:
+        raise CountyPassphraseError(file=path.name)
 
     ensure_default_catalogue(store)
     with store.session_factory.begin() as session:
         package_repo.upsert_unit(session, received.unit, utc_now())
-    moved = _bind_or_set_up(store, unit_id)
+    moved = _bind_or_set_up(store, unit_id, Role.COUNTY if is_county else Role.TOWNSHIP)
 
     with store.session_factory.begin() as session:
         if catalogue_repo.load_active_catalogue(session) != catalogue:
@@ -300,7 +325,12 @@ def import_distribution_package(store: Store, path: Path,
         _store_city_keys(session, received)
         comments_added = package_repo.store_received_comments(
             session, unit_id, received.comments, header.package_id)
-        key_service.ensure_township_key(session, unit_id, header.suite)
+        if not is_county:
+            key_service.ensure_township_key(session, unit_id, header.suite)
+        elif passphrase and not keys_repo.list_keys(session, owner_unit_id=unit_id,
+                                                    own_only=True):
+            key_service.create_county_keys(session, unit_id, passphrase, suite_id=header.suite,
+                                           kdf=kdf)
         set_meta(session, CITY_UNIT_KEY, received.city_unit_id)
         set_meta(session, CITY_NAME_KEY, received.city_name)
         set_meta(session, LAST_SEQUENCE_KEY, str(header.sequence))
@@ -315,10 +345,10 @@ def import_distribution_package(store: Store, path: Path,
                               comments_added)
 
 
-def _bind_or_set_up(store: Store, unit_id: str) -> int:
+def _bind_or_set_up(store: Store, unit_id: str, role: Role) -> int:
     identity = load_identity(store)
     if identity is None:
-        save_identity(store, Identity(Role.TOWNSHIP, unit_id, is_provisional=False))
+        save_identity(store, Identity(role, unit_id, is_provisional=False))
         return 0
     if identity.is_provisional:
         return bind_township(store, unit_id).moved_entries

@@ -38,6 +38,9 @@ logger = logging.getLogger(__name__)
 
 DEFAULT_KDF = exchange_keys.DEFAULT_KDF
 
+# A relaying county's encryption key, as townships store it from their distribution package.
+PURPOSE_COUNTY = "county-encryption"
+
 
 class NoCityKeysError(MeiliError):
     """This installation holds no city key of the needed purpose; details: ``purpose``."""
@@ -107,7 +110,11 @@ def city_signing_keys(session: Session, unit_id: str) -> list[keys_repo.KeyRecor
 
 
 def current_recipient_keys(session: Session, unit_id: str) -> list[keys_repo.KeyRecord]:
-    """Return the newest approved working encryption key and escrow key of the city."""
+    """Return the keys a report package is encrypted to.
+
+    These are the city's newest approved working key and its escrow key, plus the relaying
+    county's key when the city announced one.
+    """
     chosen = []
     for purpose in (PURPOSE_ENCRYPTION, PURPOSE_ESCROW):
         records = keys_repo.list_keys(session, owner_unit_id=unit_id, purpose=purpose,
@@ -115,7 +122,34 @@ def current_recipient_keys(session: Session, unit_id: str) -> list[keys_repo.Key
         if not records:
             raise NoCityKeysError(purpose=purpose)
         chosen.append(records[-1])
+    county = keys_repo.list_keys(session, owner_unit_id=unit_id, purpose=PURPOSE_COUNTY,
+                                 statuses=(keys_repo.APPROVED,))
+    if county:
+        chosen.append(county[-1])
     return chosen
+
+
+def create_county_keys(session: Session, unit_id: str, passphrase: str, *,
+                       suite_id: str = DEFAULT_SUITE, kdf: KdfParameters = DEFAULT_KDF) -> str:
+    """Create a county office's signing and encryption keys, protected by its passphrase.
+
+    The city approves the signing key by fingerprint; the encryption key travels in the
+    county's bundles and lets the county open its townships' report packages.
+    Returns the signing key's fingerprint.
+    """
+    suite = get_suite(suite_id)
+    signing_fingerprint = ""
+    for pair, purpose in ((suite.generate_signing_key(), PURPOSE_SIGNING),
+                          (suite.generate_encryption_key(), PURPOSE_ENCRYPTION)):
+        blob = exchange_keys.protect_private_key(pair, purpose, passphrase, parameters=kdf)
+        record = keys_repo.add_key(session, fingerprint=fingerprint(suite_id, pair.public_key),
+                                   owner_unit_id=unit_id, purpose=purpose, suite=suite_id,
+                                   public_key=pair.public_key, private_key=blob)
+        if purpose == PURPOSE_SIGNING:
+            signing_fingerprint = record.fingerprint
+    audit_repo.add_event(session, "keys.county_created", unit_id=unit_id,
+                         details={"signing": signing_fingerprint, "suite": suite_id})
+    return signing_fingerprint
 
 
 def unlock_city_keys(store: Store, unit_id: str, passphrase: str) -> UnlockedCityKeys:

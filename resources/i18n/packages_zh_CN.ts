@@ -84,116 +84,131 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/packages.py" line="53" />
+        <source>{file} sets up a county office, whose keys need a passphrase. Run "init county --package FILE" in a terminal or give --passphrase-file F.</source>
+        <translation>{file} 用于初始化区县办，区县办的密钥需要口令保护。请在终端中运行“init county --package 文件”，或提供 --passphrase-file 文件。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="56" />
+        <source>Give the county's distribution package with --package FILE; the city office writes it with "distribute --unit COUNTY".</source>
+        <translation>请用 --package 文件 提供本区县的下发包；市办可用“distribute --unit 区县”生成。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="59" />
+        <source>Only a county office writes bundles; this data folder is set up as "{role}".</source>
+        <translation>只有区县办才能生成汇总包；本数据目录设置的角色是“{role}”。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="62" />
         <source>Give the office's name with --name, e.g. --name 杭州市美丽城镇办.</source>
         <translation>请用 --name 提供办公室名称，例如 --name 杭州市美丽城镇办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="59" />
+        <location filename="../../meili_desktop/messages/packages.py" line="68" />
         <source>a record is not a JSON object.</source>
         <translation>有一条记录不是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="60" />
+        <location filename="../../meili_desktop/messages/packages.py" line="69" />
         <source>the report's description is missing.</source>
         <translation>缺少上报说明。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="61" />
+        <location filename="../../meili_desktop/messages/packages.py" line="70" />
         <source>a required part ({value}) is missing.</source>
         <translation>缺少必需的部分（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="62" />
+        <location filename="../../meili_desktop/messages/packages.py" line="71" />
         <source>it holds entries of unit {value}, which did not sign the package.</source>
         <translation>其中含有单位 {value} 的条目，而该单位并未签名此数据包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="64" />
+        <location filename="../../meili_desktop/messages/packages.py" line="73" />
         <source>it holds an unknown record "{value}".</source>
         <translation>其中含有未知的记录“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="65" />
+        <location filename="../../meili_desktop/messages/packages.py" line="74" />
         <source>the number of entries does not match its description.</source>
         <translation>条目数量与说明不符。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="67" />
+        <location filename="../../meili_desktop/messages/packages.py" line="76" />
         <source>the reporting unit is missing.</source>
         <translation>缺少填报单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="68" />
+        <location filename="../../meili_desktop/messages/packages.py" line="77" />
         <source>the reporting unit's name is missing.</source>
         <translation>缺少填报单位名称。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="69" />
+        <location filename="../../meili_desktop/messages/packages.py" line="78" />
         <source>the catalogue version is missing.</source>
         <translation>缺少任务清单版本。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="71" />
+        <location filename="../../meili_desktop/messages/packages.py" line="80" />
         <source>its creation time "{value}" is not a date.</source>
         <translation>生成时间“{value}”不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="73" />
+        <location filename="../../meili_desktop/messages/packages.py" line="82" />
         <source>the addressed unit is missing.</source>
         <translation>缺少接收单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="74" />
+        <location filename="../../meili_desktop/messages/packages.py" line="83" />
         <source>its content is for unit {value}, not for the unit on its label.</source>
         <translation>其内容属于单位 {value}，与包头标明的单位不符。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="76" />
+        <location filename="../../meili_desktop/messages/packages.py" line="85" />
         <source>the catalogue is missing or damaged.</source>
         <translation>任务清单缺失或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="77" />
+        <location filename="../../meili_desktop/messages/packages.py" line="86" />
         <source>the list of periods is damaged.</source>
         <translation>填报期列表已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="78" />
+        <location filename="../../meili_desktop/messages/packages.py" line="87" />
         <source>the list of targets is damaged.</source>
         <translation>目标值列表已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="79" />
+        <location filename="../../meili_desktop/messages/packages.py" line="88" />
         <source>a target ({value}) is damaged.</source>
         <translation>有一个目标值（{value}）已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="80" />
+        <location filename="../../meili_desktop/messages/packages.py" line="89" />
         <source>the list of the city's keys is damaged.</source>
         <translation>市办密钥列表已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="81" />
+        <location filename="../../meili_desktop/messages/packages.py" line="90" />
         <source>a city key ({value}) is damaged.</source>
         <translation>有一个市办密钥（{value}）已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="82" />
+        <location filename="../../meili_desktop/messages/packages.py" line="91" />
         <source>a city key does not match its fingerprint {value}.</source>
         <translation>有一个市办密钥与其指纹 {value} 不符。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="84" />
+        <location filename="../../meili_desktop/messages/packages.py" line="93" />
         <source>it lists too many comments ({value}).</source>
         <translation>审核意见数量过多（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="85" />
+        <location filename="../../meili_desktop/messages/packages.py" line="94" />
         <source>this laptop has not imported the city's distribution package yet.</source>
         <translation>本机尚未导入市里的下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="87" />
+        <location filename="../../meili_desktop/messages/packages.py" line="96" />
         <source>it is not a single receipt.</source>
         <translation>它不是单个回执。</translation>
     </message>
@@ -230,7 +245,14 @@ The offline escrow key was written to {escrow}. Move it to a safe place away fro
 离线托管密钥已写入 {escrow}。请把它移到远离本机的安全地方：凭它和口令，即使工作密钥丢失，也能打开所有上报包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/setup_packages.py" line="63" />
+        <location filename="../../meili_desktop/cli/setup_packages.py" line="74" />
+        <source>Set up as the county office {unit} ({unit_id}).
+City signing key fingerprint: {fingerprint}. Next, write an enrolment bundle with "bundle --enrol" and send it to the city office, which approves the county's key by phone.</source>
+        <translation>已初始化为区县办：{unit}（{unit_id}）。
+市办签名密钥指纹：{fingerprint}。下一步请用“bundle --enrol”生成登记用汇总包并交给市办，由市办电话核对后批准本区县的密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/setup_packages.py" line="86" />
         <source>Set up as the township {unit} ({unit_id}).
 City signing key fingerprint: {fingerprint}. Compare it with the one the city office gives you by phone.</source>
         <translation>已初始化为乡镇：{unit}（{unit_id}）。
@@ -433,96 +455,121 @@ Compare it with the fingerprint the city office gives you by phone.</source>
     </message>
     <message>
         <location filename="../../meili_desktop/cli/packages.py" line="144" />
+        <source>forward the merged township packages to the city in one bundle (county office)</source>
+        <translation>把已合并的乡镇上报包打成一个汇总包转报市办（区县办使用）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="153" />
+        <source>only packages with entries for this period (repeatable)</source>
+        <translation>只包含有该填报期条目的上报包（可重复）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="160" />
+        <source>write a bundle even when no package is waiting, to enrol the county's keys at the city office</source>
+        <translation>即使没有待转报的上报包也生成汇总包，用于在市办登记本区县的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="171" />
+        <source>bundle file, or a folder</source>
+        <translation>汇总包文件，或一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="178" />
         <source>import the city's distribution package or receipt on a township laptop</source>
         <translation>在乡镇电脑上导入市里的下发包或回执</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="155" />
+        <location filename="../../meili_desktop/cli/packages.py" line="189" />
         <source>Wrote {file}: {entries} entries and {attachments} evidence files for {periods}. Send this file to the city office.</source>
         <translation>已写入 {file}：{periods} 的 {entries} 个条目和 {attachments} 个佐证材料。请把这个文件交给市办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="215" />
+        <location filename="../../meili_desktop/cli/packages.py" line="249" />
         <source>Package: {kind} ({package_id})</source>
         <translation>数据包：{kind}（{package_id}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="221" />
+        <location filename="../../meili_desktop/cli/packages.py" line="255" />
         <source>Sender: {name} ({unit_id}), sequence {sequence}, written {created_at}</source>
         <translation>发送单位：{name}（{unit_id}），序号 {sequence}，生成于 {created_at}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="226" />
+        <location filename="../../meili_desktop/cli/packages.py" line="260" />
         <source>Sender key fingerprint: {fingerprint}</source>
         <translation>发送方密钥指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="229" />
+        <location filename="../../meili_desktop/cli/packages.py" line="263" />
         <source>Addressed to: {unit}</source>
         <translation>接收单位：{unit}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="231" />
+        <location filename="../../meili_desktop/cli/packages.py" line="265" />
         <source>the city office</source>
         <translation>市办</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="233" />
+        <location filename="../../meili_desktop/cli/packages.py" line="267" />
         <source>Periods: {periods}</source>
         <translation>填报期：{periods}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="236" />
+        <location filename="../../meili_desktop/cli/packages.py" line="270" />
         <source>Counts: {counts}</source>
         <translation>数量：{counts}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="242" />
+        <location filename="../../meili_desktop/cli/packages.py" line="276" />
         <source>Result: signature and every part of the content verified.</source>
         <translation>结果：签名及全部内容均已验证。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="248" />
+        <location filename="../../meili_desktop/cli/packages.py" line="282" />
         <source>Result: signature verified; the encrypted content can be checked only with the city office's passphrase.</source>
         <translation>结果：签名已验证；加密内容需要市办口令才能检查。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="256" />
+        <location filename="../../meili_desktop/cli/packages.py" line="290" />
         <source>Result: NOT verified. {message}</source>
         <translation>结果：未通过验证。{message}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="292" />
+        <location filename="../../meili_desktop/cli/packages.py" line="326" />
         <source>Wrote the distribution package for {unit} ({unit_id}).</source>
         <translation>已写入 {unit}（{unit_id}）的下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="298" />
+        <location filename="../../meili_desktop/cli/packages.py" line="332" />
         <source>City signing key fingerprint: {fingerprint}</source>
         <translation>市办签名密钥指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="323" />
+        <location filename="../../meili_desktop/cli/packages.py" line="357" />
         <source>Wrote the receipt for {unit}: {counts}. Send it back to the township.</source>
         <translation>已生成 {unit} 的回执：{counts}。请把它发回乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="345" />
+        <location filename="../../meili_desktop/cli/packages.py" line="378" />
+        <source>Wrote {file} with {count} township packages. County key fingerprint: {fingerprint}. Send it to the city office.</source>
+        <translation>已生成 {file}，包含 {count} 个乡镇上报包。区县密钥指纹：{fingerprint}。请交给市办。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="403" />
         <source>Receipt imported: {count} entries marked as received by the city office.</source>
         <translation>已导入回执：{count} 个条目已标记为市办已收到。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="358" />
+        <location filename="../../meili_desktop/cli/packages.py" line="416" />
         <source>Imported the distribution package for {unit} ({unit_id}): {targets} targets changed, {comments} new review comments.</source>
         <translation>已导入 {unit}（{unit_id}）的下发包：{targets} 个目标值有变化，{comments} 条新的审核意见。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="372" />
+        <location filename="../../meili_desktop/cli/packages.py" line="430" />
         <source>The city's signing key was recorded: {fingerprint}. Compare it with the fingerprint the city office gives you by phone.</source>
         <translation>已记录市办的签名密钥：{fingerprint}。请与市办电话告知的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="381" />
+        <location filename="../../meili_desktop/cli/packages.py" line="439" />
         <source>{count} entries filled in before were moved to this township.</source>
         <translation>之前填写的 {count} 个条目已转到本乡镇名下。</translation>
     </message>
