@@ -42,6 +42,10 @@ MESSAGES: dict[str, str] = {
     "catalogue_xlsx.too_large": QT_TRANSLATE_NOOP(
         "Errors", "The file {path} is too large for a task table ({size_mb} MB; at most "
         "{limit_mb} MB). Nothing was imported; save only the task table in a new workbook."),
+    "catalogue_xlsx.too_many_merged": QT_TRANSLATE_NOOP(
+        "Errors", "The file {path} merges the cells {range}, more than the {limit} merged "
+        "cells a task table may have. Nothing was imported; unmerge that range and save the "
+        "file again."),
     "catalogue_xlsx.unreadable": QT_TRANSLATE_NOOP(
         "Errors", "The file {path} cannot be read as an Excel workbook (.xlsx). Nothing was "
         "imported; open it in Excel and save it again as .xlsx."),

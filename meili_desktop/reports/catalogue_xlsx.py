@@ -12,16 +12,12 @@ to store it.
 from __future__ import annotations
 
 import hashlib
-import io
 import logging
 import re
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 
 from meili_desktop.domain.catalogue import (
@@ -41,14 +37,9 @@ from meili_desktop.domain.lead_cells import (
     read_lead_cell,
     suggest_unit_from_duties,
 )
-from meili_desktop.errors import MeiliError
+from meili_desktop.reports.catalogue_xlsx_file import CatalogueXlsxError, open_task_workbook
 
 logger = logging.getLogger(__name__)
-
-# The table has about 50 rows; these caps reject a wrong or hostile file before openpyxl
-# expands it. The whole workbook is loaded because read-only mode has no merged ranges.
-MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_UNCOMPRESSED_BYTES = 50 * 1024 * 1024
 
 # Header texts after folding, for each column the import reads.
 _HEADERS = {
@@ -61,17 +52,6 @@ _HEADERS = {
 _REQUIRED_COLUMNS = ("number", "title", "requirement", "unit")
 
 _SUB_ITEM = re.compile(r"(\d+\.\d+)\s*")
-
-
-class CatalogueXlsxError(MeiliError):
-    """The workbook cannot be read as a task table, for the reason that the code names.
-
-    Codes: ``catalogue_xlsx.not_found``, ``.too_large``, ``.unreadable``, ``.no_header``,
-    ``.no_tasks``.
-    """
-
-    code = "catalogue_xlsx.unreadable"
-    exit_code = 4
 
 
 @dataclass(frozen=True)
@@ -137,30 +117,6 @@ class _Collected:
     has_header: bool = False
 
 
-# --- opening the file ------------------------------------------------------------------------
-
-
-def _check_file(path: Path) -> bytes:
-    """Return the file's bytes after checking its size and the size it unpacks to."""
-    if not path.is_file():
-        raise CatalogueXlsxError("catalogue_xlsx.not_found", path=str(path))
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise CatalogueXlsxError("catalogue_xlsx.too_large", path=str(path),
-                                 size_mb=round(size / 1048576, 1),
-                                 limit_mb=MAX_FILE_BYTES // 1048576)
-    try:
-        with zipfile.ZipFile(path) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, OSError) as error:
-        raise CatalogueXlsxError("catalogue_xlsx.unreadable", path=str(path)) from error
-    if unpacked > MAX_UNCOMPRESSED_BYTES:
-        raise CatalogueXlsxError("catalogue_xlsx.too_large", path=str(path),
-                                 size_mb=round(unpacked / 1048576, 1),
-                                 limit_mb=MAX_UNCOMPRESSED_BYTES // 1048576)
-    return path.read_bytes()
-
-
 def _text(value: Any) -> str:
     if value is None:
         return ""
@@ -195,18 +151,20 @@ def _header_columns(values: list[Any]) -> dict[str, int] | None:
 def _collect_sheet(sheet: Worksheet, collected: _Collected) -> None:
     fills = _merged_values(sheet)
     columns: dict[str, int] | None = None
+    title: str | None = None  # a single text above the sheet's first header
     for row_number, row_cells in enumerate(sheet.iter_rows(), start=1):
         values = [cell.value for cell in row_cells]
         header = _header_columns(values)
         if header is not None:
+            if columns is None and collected.title is None:
+                collected.title = title
             columns = header
             collected.has_header = True
             continue
         if columns is None:
-            # A single text above the first header is the table's title.
             texts = [_text(value) for value in values if _text(value)]
-            if collected.title is None and len(texts) == 1:
-                collected.title = texts[0]
+            if title is None and len(texts) == 1:
+                title = texts[0]
             continue
 
         cells: dict[str, _Cell] = {}
@@ -373,18 +331,11 @@ def read_catalogue_xlsx(path: Path, base: Catalogue, version: str) -> CatalogueR
         The catalogue with every problem resolved by its suggestion, and the problems.
 
     Raises:
-        CatalogueXlsxError: the file is missing, too large or not a workbook, or no sheet
-            has a header row with 编号, 重点工作, 工作要求 and 牵头责任单位, or no row holds a task.
+        CatalogueXlsxError: the file is missing, too large, merges too many cells or is not
+            a workbook, or no sheet has a header row with 编号, 重点工作, 工作要求 and 牵头责任单位, or no row holds a task.
         CatalogueDocumentError: a cell is longer than the catalogue format allows.
     """
-    data = _check_file(path)
-    try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError,
-            OSError) as error:
-        logger.warning("cannot open workbook %s: %s", path, error)
-        raise CatalogueXlsxError("catalogue_xlsx.unreadable", path=str(path)) from error
-
+    workbook, data = open_task_workbook(path)
     collected = _Collected()
     for sheet in workbook.worksheets:
         _collect_sheet(sheet, collected)

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from meili_desktop.domain.divisions import (
@@ -184,36 +184,55 @@ def find_units(session: Session, text: str, *, kinds: Iterable[UnitKind] | None 
                parent_id: str | None = None) -> list[ReportingUnit]:
     """Return the units whose id, any code or any name equals ``text``.
 
-    Full-width characters and spaces in ``text`` are ignored. A merged unit is replaced by
-    the unit it joined. With ``parent_id``, only units under that parent now or in some
-    edition are kept, so 塘栖镇 is found under both 余杭区 and 临平区.
+    Exact matches are looked up in the database first. Only when none fits are all units
+    compared with full-width characters folded and spaces ignored. A merged unit is
+    replaced by the unit it joined. With ``parent_id``, only units under that parent now or
+    in some edition are kept, so 塘栖镇 is found under both 余杭区 and 临平区.
     """
     wanted = normalize_name(text)
-    rows = {row.id: row for row in _unit_rows(session)}
     allowed = None if kinds is None else {UnitKind(kind).value for kind in kinds}
+    parent = None if parent_id is None else session.get(models.ReportingUnit, parent_id)
 
-    found: dict[str, models.ReportingUnit] = {}
-    for row in rows.values():
-        spellings = {row.id, normalize_name(row.name)}
-        spellings.update(code.code for code in row.codes)
-        spellings.update(normalize_name(code.name) for code in row.codes)
-        if wanted not in spellings:
-            continue
-        target = _follow_merges(row, rows)
-        if allowed is not None and target.kind not in allowed:
-            continue
-        if parent_id is not None and not _is_under(row, rows.get(parent_id)) \
-                and not _is_under(target, rows.get(parent_id)):
-            continue
-        found[target.id] = target
+    def keep(rows: Iterable[models.ReportingUnit]) -> dict[str, models.ReportingUnit]:
+        found: dict[str, models.ReportingUnit] = {}
+        for row in rows:
+            target = _follow_merges(session, row)
+            if allowed is not None and target.kind not in allowed:
+                continue
+            if parent_id is not None and not _is_under(row, parent) \
+                    and not _is_under(target, parent):
+                continue
+            found[target.id] = target
+        return found
+
+    found = keep(_exact_matches(session, wanted))
+    if not found:
+        found = keep(row for row in _unit_rows(session) if wanted in _spellings(row))
     return [_to_domain(row) for row in found.values()]
 
 
-def _follow_merges(row: models.ReportingUnit,
-                   rows: dict[str, models.ReportingUnit]) -> models.ReportingUnit:
+def _exact_matches(session: Session, wanted: str) -> list[models.ReportingUnit]:
+    by_code = select(models.ReportingUnitCode.unit_id).where(
+        or_(models.ReportingUnitCode.code == wanted, models.ReportingUnitCode.name == wanted))
+    return list(session.scalars(
+        select(models.ReportingUnit)
+        .where(or_(models.ReportingUnit.id == wanted, models.ReportingUnit.name == wanted,
+                   models.ReportingUnit.id.in_(by_code)))
+        .options(selectinload(models.ReportingUnit.codes))))
+
+
+def _spellings(row: models.ReportingUnit) -> set[str]:
+    """Return the unit's id, codes and names with full-width characters and spaces folded."""
+    spellings = {row.id, normalize_name(row.name)}
+    spellings.update(code.code for code in row.codes)
+    spellings.update(normalize_name(code.name) for code in row.codes)
+    return spellings
+
+
+def _follow_merges(session: Session, row: models.ReportingUnit) -> models.ReportingUnit:
     seen = {row.id}
     while row.merged_into_id is not None and row.merged_into_id not in seen:
-        row = rows[row.merged_into_id]
+        row = session.get_one(models.ReportingUnit, row.merged_into_id)
         seen.add(row.id)
     return row
 

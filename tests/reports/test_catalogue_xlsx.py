@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -12,7 +13,7 @@ from openpyxl import Workbook
 from meili_desktop.domain.catalogue import Catalogue, MeasureType, Provenance
 from meili_desktop.domain.catalogue_document import parse_catalogue_json
 from meili_desktop.paths import resource_path
-from meili_desktop.reports import catalogue_xlsx
+from meili_desktop.reports import catalogue_xlsx_file
 from meili_desktop.reports.catalogue_xlsx import (
     CatalogueReading,
     CatalogueXlsxError,
@@ -204,6 +205,32 @@ def test_sheet_without_header_ignored(base: Catalogue, tmp_path: Path) -> None:
     reading = read_catalogue_xlsx(path, base, "2")
     assert reading.problems == ()
     assert len(reading.catalogue.tasks) == 43
+    assert reading.catalogue.title == "杭州市美丽城镇建设重点工作任务分解表"
+
+
+def test_merge_over_whole_sheet(base: Catalogue, tmp_path: Path) -> None:
+    path = clean_notice_table().save(tmp_path / "t.xlsx")
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode("utf-8")
+    parts["xl/worksheets/sheet1.xml"] = re.sub(
+        r'<mergeCell ref="A1:E1"\s*/>', '<mergeCell ref="A1:XFD1048576"/>', sheet).encode("utf-8")
+    assert parts["xl/worksheets/sheet1.xml"] != sheet.encode("utf-8")
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    with pytest.raises(CatalogueXlsxError) as caught:
+        read_catalogue_xlsx(path, base, "2")
+    assert caught.value.code == "catalogue_xlsx.too_many_merged"
+    assert caught.value.details["range"] == "A1:XFD1048576"
+
+
+def test_no_title_row(base: Catalogue, tmp_path: Path) -> None:
+    table = clean_notice_table()
+    table.title = ""
+    reading = read_catalogue_xlsx(table.save(tmp_path / "t.xlsx"), base, "2")
+    assert reading.catalogue.title == base.title
+    assert reading.problems == ()
 
 
 def test_new_task_number(base: Catalogue, tmp_path: Path) -> None:
@@ -311,7 +338,7 @@ def test_zip_without_workbook(base: Catalogue, tmp_path: Path) -> None:
 def test_file_too_large(base: Catalogue, tmp_path: Path,
                         monkeypatch: pytest.MonkeyPatch) -> None:
     path = clean_notice_table().save(tmp_path / "t.xlsx")
-    monkeypatch.setattr(catalogue_xlsx, "MAX_FILE_BYTES", path.stat().st_size - 1)
+    monkeypatch.setattr(catalogue_xlsx_file, "MAX_FILE_BYTES", path.stat().st_size - 1)
     with pytest.raises(CatalogueXlsxError) as caught:
         read_catalogue_xlsx(path, base, "2")
     assert caught.value.code == "catalogue_xlsx.too_large"
@@ -320,8 +347,8 @@ def test_file_too_large(base: Catalogue, tmp_path: Path,
 def test_unpacks_too_large(base: Catalogue, tmp_path: Path) -> None:
     path = tmp_path / "bomb.xlsx"
     with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("xl/filler.bin", b"\0" * (catalogue_xlsx.MAX_UNCOMPRESSED_BYTES + 1))
-    assert path.stat().st_size < catalogue_xlsx.MAX_FILE_BYTES
+        archive.writestr("xl/filler.bin", b"\0" * (catalogue_xlsx_file.MAX_UNCOMPRESSED_BYTES + 1))
+    assert path.stat().st_size < catalogue_xlsx_file.MAX_FILE_BYTES
     with pytest.raises(CatalogueXlsxError) as caught:
         read_catalogue_xlsx(path, base, "2")
     assert caught.value.code == "catalogue_xlsx.too_large"

@@ -81,7 +81,7 @@ class NoticeTable:
     unit_blocks: list[tuple[int, int, str]] = field(default_factory=lambda: list(UNIT_BLOCKS))
     category_blocks: list[tuple[int, int, str]] = field(
         default_factory=lambda: list(CATEGORY_BLOCKS))
-    title: str = "杭州市美丽城镇建设重点工作任务分解表"
+    title: str = "杭州市美丽城镇建设重点工作任务分解表"  # empty for a table without a title row
     sheet_title: str = "任务分解表"
     header: tuple[str, ...] = HEADER
     blank_rows_before: int = 0  # empty rows above the title row
@@ -96,9 +96,11 @@ class NoticeTable:
         sheet.title = self.sheet_title
         for _ in range(self.blank_rows_before):
             sheet.append([])
-        sheet.append([self.title])
-        title_row = self.blank_rows_before + 1
-        sheet.merge_cells(start_row=title_row, start_column=1, end_row=title_row, end_column=5)
+        if self.title:
+            sheet.append([self.title])
+            title_row = self.blank_rows_before + 1
+            sheet.merge_cells(start_row=title_row, start_column=1, end_row=title_row,
+                              end_column=5)
 
         row_of: dict[int, int] = {}  # position in self.rows (1-based) -> worksheet row
         sheets_of: dict[int, Worksheet] = {}

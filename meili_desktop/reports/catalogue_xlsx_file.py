@@ -1,0 +1,108 @@
+"""Open a task-table workbook safely: size limits, merged-range limits and openpyxl's errors.
+
+The task table has about 50 rows, so the limits here reject a wrong or hostile file before
+openpyxl expands it. The whole workbook is loaded, not opened read-only, because openpyxl's
+read-only mode does not report merged ranges.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import zipfile
+import zlib
+from pathlib import Path
+from xml.etree.ElementTree import ParseError
+from xml.parsers.expat import ExpatError
+
+from openpyxl import load_workbook
+from openpyxl.utils.cell import range_boundaries
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.workbook.workbook import Workbook
+
+from meili_desktop.errors import MeiliError
+
+logger = logging.getLogger(__name__)
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024
+# While loading, openpyxl 3.1.5 creates a MergedCell object for every cell of every merged
+# range, so one range declared over a whole sheet would cost billions of objects. The
+# notice's table merges fewer than 100 cells.
+MAX_MERGED_CELLS = 100_000
+
+_MERGE_REF = re.compile(r"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+\d+(?::[A-Z]+\d+)?)\"")
+
+# Exceptions that openpyxl 3.1.5 and the libraries below it raise on a damaged or foreign
+# file, as seen when fuzzing with mutated workbooks.
+_LOAD_ERRORS = (InvalidFileException, zipfile.BadZipFile, zlib.error, ParseError, ExpatError,
+                KeyError, IndexError, AttributeError, ValueError, TypeError, EOFError, OSError)
+
+
+class CatalogueXlsxError(MeiliError):
+    """The workbook cannot be read as a task table, for the reason that the code names.
+
+    Codes: ``catalogue_xlsx.not_found``, ``.too_large``, ``.too_many_merged``,
+    ``.unreadable``, ``.no_header``, ``.no_tasks``.
+    """
+
+    code = "catalogue_xlsx.unreadable"
+    exit_code = 4
+
+
+def _unreadable(path: Path) -> CatalogueXlsxError:
+    return CatalogueXlsxError("catalogue_xlsx.unreadable", path=str(path))
+
+
+def _too_large(path: Path, size: int, limit: int) -> CatalogueXlsxError:
+    return CatalogueXlsxError("catalogue_xlsx.too_large", path=str(path),
+                              size_mb=round(size / 1048576, 1), limit_mb=limit // 1048576)
+
+
+def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
+    """Reject an archive that unpacks too large or merges too many cells."""
+    unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_UNCOMPRESSED_BYTES:
+        raise _too_large(path, unpacked, MAX_UNCOMPRESSED_BYTES)
+
+    merged = 0
+    for info in archive.infolist():
+        if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+            continue
+        text = archive.read(info).decode("utf-8", errors="replace")
+        for reference in _MERGE_REF.findall(text):
+            min_col, min_row, max_col, max_row = range_boundaries(reference)
+            merged += (max_col - min_col + 1) * (max_row - min_row + 1)
+            if merged > MAX_MERGED_CELLS:
+                raise CatalogueXlsxError("catalogue_xlsx.too_many_merged", path=str(path),
+                                         range=reference, limit=MAX_MERGED_CELLS)
+
+
+def open_task_workbook(path: Path) -> tuple[Workbook, bytes]:
+    """Check and load the workbook at ``path``; return it with the file's bytes.
+
+    Raises:
+        CatalogueXlsxError: the file is missing, too large, merges too many cells or is not
+            a readable .xlsx workbook.
+    """
+    if not path.is_file():
+        raise CatalogueXlsxError("catalogue_xlsx.not_found", path=str(path))
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise _too_large(path, size, MAX_FILE_BYTES)
+    data = path.read_bytes()
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_archive(path, archive)
+    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError) as error:
+        logger.warning("workbook %s is not a readable zip archive: %s", path, error)
+        raise _unreadable(path) from error
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), data_only=True)
+    except _LOAD_ERRORS as error:
+        logger.warning("cannot open workbook %s: %r", path, error)
+        raise _unreadable(path) from error
+    return workbook, data
