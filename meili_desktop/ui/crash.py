@@ -102,17 +102,27 @@ class CrashReporter(QObject):
 
     def install(self) -> None:
         """Replace ``sys.excepthook`` and ``threading.excepthook``."""
+        global _installed_reporter
         self._previous_hook = sys.excepthook
         self._previous_thread_hook = threading.excepthook
         sys.excepthook = self.handle_exception
         threading.excepthook = self._handle_thread_exception
+        _installed_reporter = self
 
     def uninstall(self) -> None:
         """Put back the hooks that :meth:`install` replaced."""
+        global _installed_reporter
         if self._previous_hook is not None:
             sys.excepthook = self._previous_hook
         if self._previous_thread_hook is not None:
             threading.excepthook = self._previous_thread_hook
+        if _installed_reporter is self:
+            _installed_reporter = None
+
+    def show_logged_error(self, error: BaseException) -> None:
+        """Report an unexpected error that was caught and logged already, such as a job's."""
+        details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
+        self._show_requested.emit(error_signature(error), details)
 
     def handle_exception(self, exc_type: type[BaseException], error: BaseException,
                          trace: TracebackType | None) -> None:
@@ -157,6 +167,24 @@ class CrashReporter(QObject):
         if clicked is not None and clicked.objectName() == "openLogFolder" and self.log_file:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.log_file.parent)))
         dialog.deleteLater()
+
+
+# The reporter whose hooks are installed; like sys.excepthook itself, one per process.
+_installed_reporter: CrashReporter | None = None
+
+
+def report_unexpected_error(error: BaseException) -> None:
+    """Show the crash dialog for an unexpected error that a job caught and logged.
+
+    :class:`~meili_desktop.ui.workers.JobWorker` logs a crashing job with its traceback and
+    emits ``failed``. A window's handler for that signal calls this for anything that is not
+    a :class:`~meili_desktop.errors.MeiliError`, so the clerk learns where the log is. Without
+    an installed reporter (in tests, or before startup finished) only a log line is written.
+    """
+    if _installed_reporter is None:
+        logger.error("unexpected error with no crash reporter installed: %r", error)
+        return
+    _installed_reporter.show_logged_error(error)
 
 
 def _dialog_parent() -> QWidget | None:

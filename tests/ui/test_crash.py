@@ -201,3 +201,27 @@ def test_signature_names_raising_line() -> None:
 
     assert signature.startswith("ZeroDivisionError@")
     assert signature.endswith(f"{Path(__file__).name}:{failing_slot.__code__.co_firstlineno + 1}")
+
+
+def test_job_error_reported(qtbot, reporter: CrashReporter, shown: ShownDialogs,
+                            window: QMainWindow, log_file: Path) -> None:
+    from meili_desktop.ui.crash import report_unexpected_error
+
+    try:
+        failing_slot()
+    except ZeroDivisionError as error:
+        report_unexpected_error(error)
+
+    qtbot.waitUntil(lambda: len(shown.dialogs) == 1, timeout=3000)
+    assert str(log_file) in shown.texts[0]
+    assert "unexpected error" not in log_file.read_text(encoding="utf-8")
+
+
+def test_job_error_without_reporter(qapp, caplog: pytest.LogCaptureFixture,
+                                    shown: ShownDialogs) -> None:
+    from meili_desktop.ui.crash import report_unexpected_error
+
+    report_unexpected_error(RuntimeError("job failed"))
+
+    assert shown.dialogs == []
+    assert "no crash reporter installed" in caplog.text
