@@ -21,7 +21,6 @@ from meili_desktop.messages.reports import describe_problem
 from meili_desktop.reports.xlsx_reading import CellProblem
 from meili_desktop.services import reports, templates
 
-
 # Called as translate("Context", "...") with literals, so that pyside6-lupdate finds the text.
 translate = QCoreApplication.translate
 

@@ -26,7 +26,6 @@ from meili_desktop.reports.xlsx_reading import CellProblem
 from meili_desktop.services import targets, unit_roster
 from meili_desktop.store import targets_repo
 
-
 # Called as translate("Context", "...") with literals, so that pyside6-lupdate finds the text.
 translate = QCoreApplication.translate
 
@@ -168,7 +167,8 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
         return 3
     balanced = translate("TargetsCli", "balanced")
     unbalanced = translate("TargetsCli", "NOT balanced")
-    line = translate("TargetsCli", "Task {task} {period}: city {city}, towns {allocated} ({state}).")
+    line = translate("TargetsCli",
+                     "Task {task} {period}: city {city}, towns {allocated} ({state}).")
     for (task, period), check in sorted(result.checks.items()):
         allocated = check.allocated if check.allocated is not None else "-"
         print(line.format(task=task, period=period, city=check.city_target, allocated=allocated,

@@ -116,14 +116,6 @@ class SummaryRow:
             return None
         return (Decimal(self.meeting_target) / self.with_target).quantize(QUANTUM)
 
-    @property
-    def done_share(self) -> Decimal | None:
-        """Return the share (0..1) of expected pairs whose status is done."""
-        if self.expected == 0:
-            return None
-        done = self.status_counts.get(Status.DONE, 0)
-        return (Decimal(done) / self.expected).quantize(QUANTUM)
-
 
 def rate_of(numerator: Decimal, denominator: Decimal, task: Task) -> Decimal | None:
     """Return the value ``numerator / denominator`` means for a percent or per-N rate task."""

@@ -55,9 +55,6 @@ MESSAGES: dict[str, str] = {
     "excel.no_header": QT_TRANSLATE_NOOP(
         "Errors", "No header row with the columns {columns} was found in the first rows of "
         "sheet \"{sheet}\". Add the header row and try again."),
-    "excel.rows_rejected": QT_TRANSLATE_NOOP(
-        "Errors", "{count} rows or cells of {path} could not be imported, so nothing was "
-        "changed. Correct the listed cells and import the file again."),
     # templates
     "template.not_template": QT_TRANSLATE_NOOP(
         "Errors", "This workbook is not a fill-in template of this program (its hidden key "

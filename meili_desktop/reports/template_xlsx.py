@@ -25,7 +25,6 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from meili_desktop.domain.catalogue import MeasureType, Task

@@ -145,14 +145,3 @@ def export_summary(store: Store, path: Path, period_codes: Sequence[str] = (),
                                       include_details=include_details, county_id=county_id,
                                       cancel=cancel)
     return write_summary_workbook(document, path, progress, cancel)
-
-
-def summary_rows(store: Store, period_code: str, grouping: Grouping,
-                 county_id: str | None = None) -> PeriodSummary:
-    """Return one period's summary in one grouping, for the office window."""
-    catalogue = active_catalogue(store)
-    with store.session_factory() as session:
-        return summarize_period(session, catalogue, period_code, [grouping],
-                                county_id=county_id)
-
-

@@ -10,15 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from meili_desktop.domain.catalogue import Catalogue, Task, TaskLevel
+from meili_desktop.domain.catalogue import Catalogue, TaskLevel
 from meili_desktop.domain.entries import Entry, EntryKey, Status
 from meili_desktop.domain.periods import parse_period
 from meili_desktop.domain.scoring import Assessment
 from meili_desktop.domain.summary import Fact, PairKey, SummaryScope
-from meili_desktop.domain.units import ReportingUnit, UnitKind
+from meili_desktop.domain.units import UnitKind
 from meili_desktop.store import models
 from meili_desktop.store.units_repo import list_counties, list_townships
 
@@ -142,13 +142,6 @@ def periods_with_entries(session: Session) -> list[str]:
     return sorted(codes, key=lambda code: (parse_period(code).start, parse_period(code).end))
 
 
-def entry_counts_by_period(session: Session) -> dict[str, int]:
-    """Return the number of entries of each period."""
-    rows = session.execute(select(models.Entry.period_code, func.count())
-                           .group_by(models.Entry.period_code))
-    return {code: count for code, count in rows}
-
-
 def load_assessments(session: Session, period_code: str,
                      unit_ids: Iterable[str] | None = None) -> dict[str, dict[int, Assessment]]:
     """Return the office's assessments of one period by unit id, then task number."""
@@ -162,19 +155,3 @@ def load_assessments(session: Session, period_code: str,
         assessments.setdefault(unit_id, {})[task_number] = Assessment(
             task_number, bool(established), to_decimal(points) or Decimal(0), note or "")
     return assessments
-
-
-def units_by_id(session: Session, kinds: Iterable[UnitKind]) -> dict[str, ReportingUnit]:
-    """Return units of the given kinds by id, without their codes."""
-    rows = session.execute(select(models.ReportingUnit.id, models.ReportingUnit.name,
-                                  models.ReportingUnit.kind, models.ReportingUnit.parent_id,
-                                  models.ReportingUnit.town_type).where(
-        models.ReportingUnit.kind.in_([kind.value for kind in kinds])))
-    return {unit_id: ReportingUnit(unit_id, name, UnitKind(kind), parent_id,
-                                   town_type=town_type or "")
-            for unit_id, name, kind, parent_id, town_type in rows}
-
-
-def scored_tasks(catalogue: Catalogue) -> list[Task]:
-    """Return the catalogue's tasks that have a scoring rule."""
-    return [task for task in catalogue.tasks if task.scoring is not None]

@@ -12,8 +12,14 @@ from meili_desktop.domain.targets import InvalidTargetError, SplitMethod, Target
 from meili_desktop.services import targets
 from meili_desktop.services.targets import TargetError
 from meili_desktop.store.datafolder import Store
-from tests.reports.report_support import COUNT_TASK, PERCENT_TASK, TOWN_A, TOWN_B, TOWN_C
-from tests.reports.report_support import office_store  # noqa: F401 - fixture
+from tests.reports.report_support import (
+    COUNT_TASK,
+    PERCENT_TASK,
+    TOWN_A,
+    TOWN_B,
+    TOWN_C,
+    office_store,  # noqa: F401 - fixture
+)
 
 
 def test_proportional_split_sums(office_store: Store) -> None:  # noqa: F811

@@ -22,7 +22,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QMargins, Qt, QThreadPool
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QCloseEvent, QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -151,6 +151,13 @@ class ChartsPage(QWidget):
         self.task_combo.currentIndexChanged.connect(self._draw_task)
         self.refresh_button.clicked.connect(self.reload_periods)
         self.reload_periods()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # The workers are children of this page, so they must end before it is deleted.
+        for worker in list(self._workers):
+            worker.cancel()
+        QThreadPool.globalInstance().waitForDone(30000)
+        super().closeEvent(event)
 
     def _view(self, name: str) -> QChartView:
         view = QChartView(self)

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt, QThreadPool
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -45,10 +46,7 @@ def available_periods(store: Store) -> list[str]:
 
 
 class SummaryPage(QWidget):
-    """Summaries by town, county, lead unit, category or task for one period.
-
-    Signals: none; results of background jobs arrive through JobWorker signals.
-    """
+    """Summaries by town, county, lead unit, category or task for one period."""
 
     def __init__(self, store: Store, window: Any = None) -> None:
         super().__init__(window)
@@ -101,6 +99,13 @@ class SummaryPage(QWidget):
         self.export_button.clicked.connect(self._ask_export)
         self.pdf_button.clicked.connect(self._ask_pdf)
         self.reload_periods()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # The workers are children of this page, so they must end before it is deleted.
+        for worker in list(self._workers):
+            worker.cancel()
+        QThreadPool.globalInstance().waitForDone(30000)
+        super().closeEvent(event)
 
     def _lay_out(self) -> None:
         bar = QHBoxLayout()
