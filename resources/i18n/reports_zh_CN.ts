@@ -18,27 +18,27 @@
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="194" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="201" />
         <source>Attainment (%)</source>
         <translation>达标率（%）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="197" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="204" />
         <source>Target attainment by county, {period}</source>
         <translation>各县（市、区）目标达标率（{period}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="201" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="208" />
         <source>Target attainment by lead unit, {period}</source>
         <translation>各牵头单位目标达标率（{period}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="220" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="227" />
         <source>Task {task}: towns by completion, {period}</source>
         <translation>任务 {task} 各乡镇完成率分布（{period}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="223" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="230" />
         <source>Towns</source>
         <translation>乡镇数</translation>
     </message>
@@ -126,157 +126,152 @@
         <translation>在工作表“{sheet}”的前几行中没有找到包含 {columns} 列的表头行。请添加表头行后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="58" />
-        <source>{count} rows or cells of {path} could not be imported, so nothing was changed. Correct the listed cells and import the file again.</source>
-        <translation>{path} 中有 {count} 行或单元格无法导入，因此未做任何改动。请更正所列单元格后重新导入。</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="62" />
+        <location filename="../../meili_desktop/messages/reports.py" line="59" />
         <source>This workbook is not a fill-in template of this program (its hidden key sheet is missing). Export a template with "template" and fill that in.</source>
         <translation>该工作簿不是本程序的填报模板（缺少隐藏的校验信息表）。请用“template”命令导出模板后再填写。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="65" />
+        <location filename="../../meili_desktop/messages/reports.py" line="62" />
         <source>This template has format version {version}, but this program reads up to version {supported}. Install the newer program or export a new template.</source>
         <translation>该模板的格式版本为 {version}，本程序最高支持版本 {supported}。请安装新版程序或重新导出模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="68" />
+        <location filename="../../meili_desktop/messages/reports.py" line="65" />
         <source>The hidden keys of this template were changed (checksum mismatch), so it cannot be trusted. Export a new template and copy the entries into it.</source>
         <translation>该模板隐藏的校验信息已被改动（校验和不符），无法信任。请重新导出模板并把数据复制进去。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="71" />
+        <location filename="../../meili_desktop/messages/reports.py" line="68" />
         <source>The header of sheet "{sheet}" was changed at {cell}: expected "{expected}", found "{found}". Restore the header or export a new template.</source>
         <translation>工作表“{sheet}”的表头在 {cell} 处被改动：应为“{expected}”，实为“{found}”。请恢复表头或重新导出模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="74" />
+        <location filename="../../meili_desktop/messages/reports.py" line="71" />
         <source>This template is for {found}, not for {expected}. Import the template of your own town.</source>
         <translation>该模板属于{found}，不属于{expected}。请导入本乡镇的模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="77" />
+        <location filename="../../meili_desktop/messages/reports.py" line="74" />
         <source>This template is for {found}, which this data folder does not know. Import it where that town is set up.</source>
         <translation>该模板属于{found}，本数据目录中没有该单位。请在设置了该乡镇的电脑上导入。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="80" />
+        <location filename="../../meili_desktop/messages/reports.py" line="77" />
         <source>This template is for period {found}, not {expected}. Export the template of period {expected}.</source>
         <translation>该模板属于填报期 {found}，不是 {expected}。请导出 {expected} 的模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="83" />
+        <location filename="../../meili_desktop/messages/reports.py" line="80" />
         <source>This template was made with catalogue {found}, but catalogue {expected} is now in force. Export a new template and copy the entries into it.</source>
         <translation>该模板按任务目录 {found} 生成，而当前使用的是目录 {expected}。请重新导出模板并把数据复制进去。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="86" />
+        <location filename="../../meili_desktop/messages/reports.py" line="83" />
         <source>The cells {value} are merged across columns, so their value cannot be assigned to one field. Unmerge them.</source>
         <translation>单元格 {value} 跨列合并，无法判断其值属于哪一栏。请取消合并。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="89" />
+        <location filename="../../meili_desktop/messages/reports.py" line="86" />
         <source>"{value}" is not a task number of this template. Leave column A as exported.</source>
         <translation>“{value}”不是本模板中的任务编号。请保持 A 列与导出时一致。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="92" />
+        <location filename="../../meili_desktop/messages/reports.py" line="89" />
         <source>Task {value} appears again; its first row is {first_row}. Keep one row per task.</source>
         <translation>任务 {value} 重复出现，首次出现在第 {first_row} 行。每项任务只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="96" />
+        <location filename="../../meili_desktop/messages/reports.py" line="93" />
         <source>The row has no town name. Fill in the name or delete the row.</source>
         <translation>该行没有乡镇名称。请填写名称或删除该行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="98" />
+        <location filename="../../meili_desktop/messages/reports.py" line="95" />
         <source>"{value}" is not a county of the city. Use a county name such as 余杭区 or its code such as 330110.</source>
         <translation>“{value}”不是本市的县（市、区）。请填写县（市、区）名称（如 余杭区）或代码（如 330110）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="101" />
+        <location filename="../../meili_desktop/messages/reports.py" line="98" />
         <source>"{value}" is not an official division code of the city. Check the code or leave it empty for a town without a code.</source>
         <translation>“{value}”不是本市的统计用区划代码。请核对代码；没有代码的乡镇请留空。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="104" />
+        <location filename="../../meili_desktop/messages/reports.py" line="101" />
         <source>"{value}" is not a division code: a town's code has 9 or 12 digits.</source>
         <translation>“{value}”不是区划代码：乡镇代码为 9 位或 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="106" />
+        <location filename="../../meili_desktop/messages/reports.py" line="103" />
         <source>Code {code} belongs to {actual}, not to {value}. Correct the county or the code.</source>
         <translation>代码 {code} 属于{actual}，不属于{value}。请更正县（市、区）或代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="109" />
+        <location filename="../../meili_desktop/messages/reports.py" line="106" />
         <source>"{value}" is not a town type. Use 样板镇 or 达标镇, or leave it empty.</source>
         <translation>“{value}”不是城镇类型。请填写 样板镇 或 达标镇，或留空。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="111" />
+        <location filename="../../meili_desktop/messages/reports.py" line="108" />
         <source>"{value}" matches several towns of the county. Add the town's official code.</source>
         <translation>“{value}”与该县（市、区）的多个乡镇同名。请填写乡镇的统计用区划代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="114" />
+        <location filename="../../meili_desktop/messages/reports.py" line="111" />
         <source>This town already appears in row {first_row}. Keep one row per town.</source>
         <translation>该乡镇已在第 {first_row} 行出现。每个乡镇只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="116" />
+        <location filename="../../meili_desktop/messages/reports.py" line="113" />
         <source>"{value}" is not a task number of the active catalogue.</source>
         <translation>“{value}”不是当前任务目录中的任务编号。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="118" />
+        <location filename="../../meili_desktop/messages/reports.py" line="115" />
         <source>"{value}" matches no township or the city. Use a town name or its code.</source>
         <translation>“{value}”与任何乡镇或本市都不匹配。请填写乡镇名称或代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="120" />
+        <location filename="../../meili_desktop/messages/reports.py" line="117" />
         <source>"{value}" matches several towns. Use the town's code instead.</source>
         <translation>“{value}”与多个乡镇匹配。请改填乡镇代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="122" />
+        <location filename="../../meili_desktop/messages/reports.py" line="119" />
         <source>"{value}" is not a year or period such as 2021 or 2021Q2.</source>
         <translation>“{value}”不是年度或填报期（如 2021、2021Q2）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="124" />
+        <location filename="../../meili_desktop/messages/reports.py" line="121" />
         <source>"{value}" is not a target: write a number of zero or more.</source>
         <translation>“{value}”不是有效的目标值：请填写不小于零的数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="126" />
+        <location filename="../../meili_desktop/messages/reports.py" line="123" />
         <source>The same task, unit and period already appear in row {first_row}.</source>
         <translation>相同的任务、单位和年度已在第 {first_row} 行出现。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="129" />
+        <location filename="../../meili_desktop/messages/reports.py" line="126" />
         <source>No period has entries yet, so there is nothing to summarise. Import report packages first, or name a period with --period.</source>
         <translation>还没有任何填报期有数据，无可汇总。请先导入上报包，或用 --period 指定填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="132" />
+        <location filename="../../meili_desktop/messages/reports.py" line="129" />
         <source>The period {period} is not set up and has no entries. Use a period such as 2021Q2.</source>
         <translation>填报期 {period} 未设置且没有数据。请使用如 2021Q2 的填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="135" />
+        <location filename="../../meili_desktop/messages/reports.py" line="132" />
         <source>The PDF {path} could not be written. Check that the folder exists and the file is not open in another program.</source>
         <translation>无法写入 PDF 文件 {path}。请检查文件夹是否存在，以及该文件是否正被其他程序打开。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="138" />
+        <location filename="../../meili_desktop/messages/reports.py" line="135" />
         <source>No font with Chinese characters was found, so the PDF would be unreadable. Install a Chinese font (for example 微软雅黑, SimSun or WenQuanYi Micro Hei).</source>
         <translation>未找到含中文字符的字体，生成的 PDF 将无法阅读。请安装中文字体（如 微软雅黑、宋体 或 文泉驿微米黑）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="151" />
+        <location filename="../../meili_desktop/messages/reports.py" line="148" />
         <source>Sheet "{sheet}", cell {cell}: </source>
         <translation>工作表“{sheet}”单元格 {cell}：</translation>
     </message>
@@ -284,7 +279,7 @@
 <context>
     <name>OfficePages</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="37" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="38" />
         <source>Summaries</source>
         <translation>汇总</translation>
     </message>
@@ -307,152 +302,152 @@
 <context>
     <name>ReportCli</name>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="32" />
+        <location filename="../../meili_desktop/cli/report.py" line="31" />
         <source>write the summary workbook (.xlsx)</source>
         <translation>生成汇总工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="33" />
+        <location filename="../../meili_desktop/cli/report.py" line="32" />
         <source>Summarise entries by town, county, lead unit, category and task: status counts, missing reports, completion against target and change since the previous period, with one detail sheet per period.</source>
         <translation>按乡镇、县（市、区）、牵头单位、分类和任务汇总填报数据：各状态数量、缺报、目标完成情况和较上期变化，每个填报期另附一张明细表。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="39" />
+        <location filename="../../meili_desktop/cli/report.py" line="38" />
         <source>workbook to write</source>
         <translation>要生成的工作簿</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="41" />
+        <location filename="../../meili_desktop/cli/report.py" line="40" />
         <source>period to summarise, such as 2021Q2; repeat for several (default: the latest period with entries)</source>
         <translation>要汇总的填报期，如 2021Q2；可重复给出多个（默认：有数据的最近一期）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="46" />
+        <location filename="../../meili_desktop/cli/report.py" line="45" />
         <source>grouping: town, county, lead-unit, category or task; repeat for several (default: all)</source>
         <translation>汇总方式：town（乡镇）、county（县市区）、lead-unit（牵头单位）、category（分类）或 task（任务）；可重复给出多个（默认：全部）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="50" />
+        <location filename="../../meili_desktop/cli/report.py" line="49" />
         <source>summarise only the towns of this county</source>
         <translation>只汇总该县（市、区）的乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="52" />
+        <location filename="../../meili_desktop/cli/report.py" line="51" />
         <source>leave out the town-by-task detail sheets</source>
         <translation>不生成乡镇×任务明细表</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="56" />
+        <location filename="../../meili_desktop/cli/report.py" line="55" />
         <source>print a town's period report or the city summary as PDF</source>
         <translation>将乡镇填报期报告或全市汇总输出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="59" />
+        <location filename="../../meili_desktop/cli/report.py" line="58" />
         <source>town: one town's period report with a cover sheet; city: the city summary</source>
         <translation>town：单个乡镇的填报期报告（含封面）；city：全市汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="63" />
+        <location filename="../../meili_desktop/cli/report.py" line="62" />
         <source>PDF file to write</source>
         <translation>要生成的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="65" />
+        <location filename="../../meili_desktop/cli/report.py" line="64" />
         <source>the town (code or name); required for a town report</source>
         <translation>乡镇（代码或名称）；乡镇报告必填</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="68" />
+        <location filename="../../meili_desktop/cli/report.py" line="67" />
         <source>the period (default: the latest period with entries)</source>
         <translation>填报期（默认：有数据的最近一期）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="73" />
+        <location filename="../../meili_desktop/cli/report.py" line="72" />
         <source>export a town's fill-in Excel template for a period</source>
         <translation>导出某乡镇某填报期的 Excel 填报模板</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="76" />
+        <location filename="../../meili_desktop/cli/report.py" line="75" />
         <source>template to write</source>
         <translation>要生成的模板文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="78" />
+        <location filename="../../meili_desktop/cli/report.py" line="77" />
         <source>the town's code or name</source>
         <translation>乡镇代码或名称</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="79" />
+        <location filename="../../meili_desktop/cli/report.py" line="78" />
         <source>the period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="84" />
+        <location filename="../../meili_desktop/cli/report.py" line="83" />
         <source>import a filled-in Excel template</source>
         <translation>导入已填写的 Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="85" />
+        <location filename="../../meili_desktop/cli/report.py" line="84" />
         <source>Import the entries of a filled-in template. Blank cells leave stored data unchanged. If any filled cell is invalid, nothing is written and every rejected cell is listed.</source>
         <translation>导入已填写模板中的数据。空白单元格不会改动已保存的数据。只要有一个已填单元格无效，就不写入任何数据，并逐一列出被拒绝的单元格。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="90" />
+        <location filename="../../meili_desktop/cli/report.py" line="89" />
         <source>the filled-in template</source>
         <translation>已填写的模板</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="92" />
+        <location filename="../../meili_desktop/cli/report.py" line="91" />
         <source>the town the template must be for (default: this data folder's own town)</source>
         <translation>模板必须所属的乡镇（默认：本数据目录的乡镇）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="96" />
+        <location filename="../../meili_desktop/cli/report.py" line="95" />
         <source>the period the template must be for</source>
         <translation>模板必须所属的填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="98" />
+        <location filename="../../meili_desktop/cli/report.py" line="97" />
         <source>check the file and list what would change, without writing</source>
         <translation>只检查文件并列出将要改动的内容，不写入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="102" />
+        <location filename="../../meili_desktop/cli/report.py" line="101" />
         <source>print the result as JSON</source>
         <translation>以 JSON 输出结果</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="112" />
+        <location filename="../../meili_desktop/cli/report.py" line="111" />
         <source>Wrote {path} ({rows} rows).</source>
         <translation>已生成 {path}（{rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="125" />
+        <location filename="../../meili_desktop/cli/report.py" line="124" />
         <source>A town report needs --unit.</source>
         <translation>乡镇报告需要 --unit 参数。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="130" />
+        <location filename="../../meili_desktop/cli/report.py" line="129" />
         <source>Wrote {path} ({pages} pages).</source>
         <translation>已生成 {path}（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="139" />
+        <location filename="../../meili_desktop/cli/report.py" line="138" />
         <source>Wrote the template of {town} for {period} to {path} ({count} tasks).</source>
         <translation>已将{town} {period} 的填报模板写入 {path}（{count} 项任务）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="165" />
+        <location filename="../../meili_desktop/cli/report.py" line="164" />
         <source>{count} cells were rejected; nothing was imported:</source>
         <translation>有 {count} 个单元格被拒绝，未导入任何数据：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="171" />
+        <location filename="../../meili_desktop/cli/report.py" line="170" />
         <source>Checked {town} {period}: {changed} tasks would change, {unchanged} unchanged.</source>
         <translation>已检查{town} {period}：将改动 {changed} 项任务，{unchanged} 项不变。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="174" />
+        <location filename="../../meili_desktop/cli/report.py" line="173" />
         <source>Imported {town} {period}: {changed} tasks changed, {unchanged} unchanged.</source>
         <translation>已导入{town} {period}：改动 {changed} 项任务，{unchanged} 项不变。</translation>
     </message>
@@ -522,14 +517,14 @@
     <message>
         <location filename="../../meili_desktop/reports/labels.py" line="36" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="57" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="58" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="57" />
         <location filename="../../meili_desktop/reports/pdf.py" line="74" />
         <source>Lead unit</source>
         <translation>牵头责任单位</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/reports/labels.py" line="37" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="55" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="54" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
@@ -537,7 +532,7 @@
         <location filename="../../meili_desktop/reports/labels.py" line="38" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="56" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="120" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="56" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="55" />
         <location filename="../../meili_desktop/reports/pdf.py" line="60" />
         <location filename="../../meili_desktop/reports/pdf.py" line="73" />
         <source>Key task</source>
@@ -546,7 +541,7 @@
     <message>
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="48" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="119" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="54" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="53" />
         <location filename="../../meili_desktop/reports/pdf.py" line="60" />
         <location filename="../../meili_desktop/reports/pdf.py" line="73" />
         <source>No.</source>
@@ -559,7 +554,7 @@
     </message>
     <message>
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="58" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="59" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="58" />
         <source>Measure unit</source>
         <translation>计量单位</translation>
     </message>
@@ -571,8 +566,8 @@
     <message>
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="65" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="121" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="61" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="216" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="60" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="215" />
         <location filename="../../meili_desktop/reports/pdf.py" line="61" />
         <source>Status</source>
         <translation>状态</translation>
@@ -630,8 +625,8 @@
     <message>
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="82" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="122" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="62" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="223" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="61" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="222" />
         <location filename="../../meili_desktop/reports/pdf.py" line="62" />
         <location filename="../../meili_desktop/reports/pdf.py" line="75" />
         <source>Actual</source>
@@ -640,7 +635,7 @@
     <message>
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="83" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="125" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="60" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="59" />
         <location filename="../../meili_desktop/reports/pdf.py" line="61" />
         <location filename="../../meili_desktop/reports/pdf.py" line="76" />
         <source>Target</source>
@@ -681,7 +676,7 @@
     </message>
     <message>
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="129" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="64" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="63" />
         <location filename="../../meili_desktop/reports/pdf.py" line="63" />
         <location filename="../../meili_desktop/reports/pdf.py" line="171" />
         <source>Responsible person</source>
@@ -729,44 +724,44 @@
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="57" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="56" />
         <source>Requirement</source>
         <translation>工作要求</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="63" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="62" />
         <location filename="../../meili_desktop/reports/pdf.py" line="62" />
         <source>Progress narrative</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="65" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="64" />
         <location filename="../../meili_desktop/reports/pdf.py" line="172" />
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="132" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="131" />
         <source>Entries</source>
         <translation>填报表</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="155" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="154" />
         <source>{county}{town} {period} Beautiful Towns key tasks: progress form</source>
         <translation>{county}{town} {period} 美丽城镇建设重点工作进展填报表</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="162" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="161" />
         <source>Reporting unit: {town} ({code})   Period: {period}   Catalogue: {version}   Fill in the yellow cells; blank cells leave stored data unchanged.</source>
         <translation>填报单位：{town}（{code}）   填报期：{period}   目录版本：{version}   请填写黄色单元格；空白单元格不会改动已保存的数据。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="217" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="216" />
         <source>Choose a status from the list.</source>
         <translation>请从下拉列表中选择状态。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="224" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="223" />
         <source>Type a number, such as 12 or 85 for 85%.</source>
         <translation>请填写数字，如 12；85% 填 85。</translation>
     </message>
@@ -837,6 +832,74 @@
     </message>
 </context>
 <context>
+    <name>ScoresCli</name>
+    <message>
+        <location filename="../../meili_desktop/cli/scores.py" line="30" />
+        <source>record discretionary scores or print score sheets</source>
+        <translation>记录酌情分或打印评分表</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/scores.py" line="32" />
+        <source>the town or county (code or name)</source>
+        <translation>乡镇或县（市、区）（代码或名称）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/scores.py" line="33" />
+        <source>year or period, such as 2021</source>
+        <translation>年度或填报期，如 2021</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/scores.py" line="36" />
+        <source>record the assessment of a unit on a scored task</source>
+        <translation>记录某单位在评分任务上的评定</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/scores.py" line="40" />
+        <source>task number</source>
+        <translation>任务编号</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/scores.py" line="42" />
+        <source>discretionary points (default: 0)</source>
+        <translation>酌情分（默认：0）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/scores.py" line="44" />
+        <source>the unit has established the mechanism</source>
+        <translation>该单位已建立机制</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/scores.py" line="45" />
+        <source>a note to keep</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/scores.py" line="48" />
+        <source>print a score sheet</source>
+        <translation>打印评分表</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/scores.py" line="62" />
+        <source>Score saved.</source>
+        <translation>评分已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/scores.py" line="63" />
+        <source>The score was already stored; nothing changed.</source>
+        <translation>该评分已保存过，未做改动。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/scores.py" line="73" />
+        <source>{unit}: {total} of {maximum} points.</source>
+        <translation>{unit}：得分 {total}，满分 {maximum}。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/scores.py" line="91" />
+        <source>{count} towns; town total {total}; mean {mean}.</source>
+        <translation>共 {count} 个乡镇；乡镇得分合计 {total}；平均 {mean}。</translation>
+    </message>
+</context>
+<context>
     <name>ScoresPage</name>
     <message>
         <location filename="../../meili_desktop/ui/office/scores_page.py" line="71" />
@@ -904,97 +967,97 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="69" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="67" />
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="71" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="69" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="73" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="71" />
         <source>Export to Excel...</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="75" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="73" />
         <source>Print city summary (PDF)...</source>
         <translation>打印全市汇总（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="107" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="112" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="109" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="114" />
         <source>Group by</source>
         <translation>汇总方式</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="145" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="150" />
         <source>No reporting period yet.</source>
         <translation>还没有填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="147" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="152" />
         <source>Computing the summary...</source>
         <translation>正在计算汇总…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="171" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="176" />
         <source>{rows} rows; {towns} towns, {tasks} tasks.</source>
         <translation>共 {rows} 行；{towns} 个乡镇，{tasks} 项任务。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="175" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="180" />
         <source>Change compared with {period}.</source>
         <translation>变化与 {period} 比较。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="187" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="192" />
         <source>Export summary</source>
         <translation>导出汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="188" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="193" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="202" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="207" />
         <source>Wrote {path} ({rows} rows).</source>
         <translation>已生成 {path}（{rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="204" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="209" />
         <source>Exporting the summary</source>
         <translation>正在导出汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="212" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="217" />
         <source>Print city summary</source>
         <translation>打印全市汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="213" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="218" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="228" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="233" />
         <source>Wrote {path} ({pages} pages).</source>
         <translation>已生成 {path}（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="230" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="235" />
         <source>Printing the city summary</source>
         <translation>正在打印全市汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="243" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="248" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
@@ -1002,132 +1065,132 @@
 <context>
     <name>TargetsCli</name>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="37" />
+        <location filename="../../meili_desktop/cli/targets.py" line="36" />
         <source>set, split, import or list targets</source>
         <translation>设置、分解、导入或列出目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="40" />
+        <location filename="../../meili_desktop/cli/targets.py" line="39" />
         <source>task number</source>
         <translation>任务编号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="41" />
+        <location filename="../../meili_desktop/cli/targets.py" line="40" />
         <source>year or period, such as 2021</source>
         <translation>年度或填报期，如 2021</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="42" />
+        <location filename="../../meili_desktop/cli/targets.py" line="41" />
         <source>check without saving</source>
         <translation>只检查，不保存</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="45" />
+        <location filename="../../meili_desktop/cli/targets.py" line="44" />
         <source>set the city target of a task, or a town's</source>
         <translation>设置任务的全市目标值，或某乡镇的目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="49" />
+        <location filename="../../meili_desktop/cli/targets.py" line="48" />
         <source>a town's code or name (default: the city)</source>
         <translation>乡镇代码或名称（默认：全市）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="50" />
+        <location filename="../../meili_desktop/cli/targets.py" line="49" />
         <source>the target, such as 12 or 95%%</source>
         <translation>目标值，如 12 或 95%%</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="54" />
+        <location filename="../../meili_desktop/cli/targets.py" line="53" />
         <source>split the city target of a task to towns</source>
         <translation>将任务的全市目标值分解到乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="55" />
+        <location filename="../../meili_desktop/cli/targets.py" line="54" />
         <source>Give each town's part with --part, or each town's base with --base to split in proportion with largest-remainder rounding. The parts must add up to the city target unless --allow-unbalanced is given.</source>
         <translation>用 --part 给出各乡镇的目标值，或用 --base 给出各乡镇的基数，按比例分解（最大余数法取整）。除非给出 --allow-unbalanced，各乡镇目标值之和必须等于全市目标值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="63" />
+        <location filename="../../meili_desktop/cli/targets.py" line="62" />
         <source>a town's target; repeat for each town</source>
         <translation>一个乡镇的目标值；每个乡镇各给一次</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="66" />
+        <location filename="../../meili_desktop/cli/targets.py" line="65" />
         <source>a town's base for a proportional split; repeat for each</source>
         <translation>按比例分解时一个乡镇的基数；每个乡镇各给一次</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="69" />
+        <location filename="../../meili_desktop/cli/targets.py" line="68" />
         <source>decimal places of the parts (default: the city target's)</source>
         <translation>分解结果的小数位数（默认：与全市目标值相同）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="72" />
+        <location filename="../../meili_desktop/cli/targets.py" line="71" />
         <source>save parts that do not add up to the city target</source>
         <translation>保存与全市目标值不相等的分解结果</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="77" />
+        <location filename="../../meili_desktop/cli/targets.py" line="76" />
         <source>import targets from an Excel sheet</source>
         <translation>从 Excel 表导入目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="82" />
+        <location filename="../../meili_desktop/cli/targets.py" line="81" />
         <source>print the stored targets</source>
         <translation>列出已保存的目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="83" />
+        <location filename="../../meili_desktop/cli/targets.py" line="82" />
         <source>only this task</source>
         <translation>只列该任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="84" />
+        <location filename="../../meili_desktop/cli/targets.py" line="83" />
         <source>only this year or period</source>
         <translation>只列该年度或填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="88" />
+        <location filename="../../meili_desktop/cli/targets.py" line="87" />
         <source>import the programme's towns</source>
         <translation>导入美丽城镇建设乡镇名单</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="93" />
+        <location filename="../../meili_desktop/cli/targets.py" line="92" />
         <source>import towns from an Excel list (name, code, county, type)</source>
         <translation>从 Excel 名单导入乡镇（名称、代码、县市区、类型）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="127" />
+        <location filename="../../meili_desktop/cli/targets.py" line="126" />
         <source>Target of task {task} for {unit} in {period}: {value} (version {version}).</source>
         <translation>任务 {task} {unit} {period} 的目标值：{value}（第 {version} 版）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="145" />
+        <location filename="../../meili_desktop/cli/targets.py" line="144" />
         <source>City target {city}; towns {allocated}; difference {difference}.</source>
         <translation>全市目标值 {city}；乡镇合计 {allocated}；差额 {difference}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="151" />
+        <location filename="../../meili_desktop/cli/targets.py" line="150" />
         <source>Dry run: nothing was saved.</source>
         <translation>仅检查：未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="156" />
+        <location filename="../../meili_desktop/cli/targets.py" line="155" />
         <source>{count} rows were rejected; nothing was imported:</source>
         <translation>有 {count} 行被拒绝，未导入任何数据：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="169" />
+        <location filename="../../meili_desktop/cli/targets.py" line="168" />
         <source>balanced</source>
         <translation>已平衡</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="170" />
+        <location filename="../../meili_desktop/cli/targets.py" line="169" />
         <source>NOT balanced</source>
         <translation>未平衡</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="171" />
+        <location filename="../../meili_desktop/cli/targets.py" line="170" />
         <source>Task {task} {period}: city {city}, towns {allocated} ({state}).</source>
         <translation>任务 {task} {period}：全市 {city}，乡镇合计 {allocated}（{state}）。</translation>
     </message>

@@ -130,3 +130,19 @@ def test_pdf_command_headless(folder: Path, tmp_path: Path) -> None:
     assert completed.returncode == 0, completed.stderr
     assert output.read_bytes().startswith(b"%PDF")
     assert "页" in completed.stdout
+
+
+def test_scores_set_and_sheet(folder: Path, capsys) -> None:
+    assert run(folder, "scores", "set", "--unit", TOWN_A, "--period", "2021", "--task", "6",
+               "--points", "0.3", "--mechanism") == 0
+    assert run(folder, "scores", "set", "--unit", TOWN_B, "--period", "2021", "--task", "8",
+               "--points", "1") == 0
+    capsys.readouterr()
+    assert run(folder, "scores", "set", "--unit", TOWN_A, "--period", "2021", "--task", "6",
+               "--points", "0.6") == 1
+    assert "0.5" in capsys.readouterr().err
+    assert run(folder, "scores", "sheet", "--unit", "余杭区", "--period", "2021") == 0
+    output = capsys.readouterr().out
+    assert "五常街道\t0.8\t2" in output
+    assert "仁和街道\t1\t2" in output
+    assert "2 towns; town total 1.8; mean 0.90." in output

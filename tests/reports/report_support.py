@@ -35,9 +35,10 @@ PERCENT_TASK = 13
 RATE_TASK = 19
 
 
-def open_office_store(root: Path, role: Role = Role.CITY, unit_id: str | None = None) -> Store:
+def open_office_store(root: Path, role: Role = Role.CITY, unit_id: str | None = None,
+                      database_url: str | None = None) -> Store:
     """Open a data folder with the catalogue, units and default periods stored."""
-    store = open_store(root)
+    store = open_store(root, database_url)
     ensure_default_catalogue(store)
     save_identity(store, Identity(role, unit_id, False))
     with store.session_factory.begin() as session:

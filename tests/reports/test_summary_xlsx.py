@@ -133,3 +133,20 @@ def test_no_entries_rejected(office_store: Store, tmp_path: Path) -> None:
     with pytest.raises(NoReportDataError):
         export_summary(office_store, tmp_path / "none.xlsx")
     assert not (tmp_path / "none.xlsx").exists()
+
+
+@pytest.mark.postgres
+def test_export_on_postgres(pg_url: str, tmp_path: Path) -> None:
+    from tests.reports.report_support import open_office_store
+
+    store = open_office_store(tmp_path / "pg office", database_url=pg_url)
+    try:
+        seed_report_data(store)
+        path = tmp_path / "pg.xlsx"
+        export_summary(store, path, [PERIOD])
+    finally:
+        store.dispose()
+    sheet = load_workbook(path)["By task"]
+    rows = rows_by_label(sheet, 0)
+    assert Decimal(str(rows[13][14])) == Decimal("52.381")
+    assert rows[10][14] == 4
