@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication
 
 from meili_desktop.domain.units import UnitKind
 from meili_desktop.reports.pdf import (
+    PdfError,
     TownReport,
     city_summary_html,
     render_pdf,
@@ -46,6 +47,23 @@ def ensure_gui_application() -> QCoreApplication:
     if headless:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     return QGuiApplication([sys.argv[0] if sys.argv else "meili-desktop"])
+
+
+def _require_gui_application(path: Path) -> None:
+    """Raise instead of letting Qt abort the process when text is drawn without a GUI app."""
+    app = ensure_gui_application()
+    if not isinstance(app, QGuiApplication):
+        logger.error("cannot print %s: the running application is not a QGuiApplication", path)
+        raise PdfError("report.pdf_failed", path=str(path))
+
+
+def _render(html_text: str, path: Path, landscape: bool) -> tuple[bytes, int]:
+    try:
+        return render_pdf(html_text, landscape)
+    except PdfError as error:
+        if error.code == "report.pdf_failed":
+            raise PdfError("report.pdf_failed", path=str(path)) from error
+        raise
 
 
 def _most_common(values: list[str]) -> str:
@@ -78,8 +96,8 @@ def print_town_report(store: Store, path: Path, unit: str,
                       period_code: str | None = None) -> int:
     """Write a town's period report as PDF; return the number of pages."""
     report = town_report(store, unit, period_code)
-    ensure_gui_application()
-    data, pages = render_pdf(town_report_html(report))
+    _require_gui_application(path)
+    data, pages = _render(town_report_html(report), path, landscape=False)
     write_bytes_atomically(path, data)
     logger.info("printed the report of %s for %s to %s (%d pages)", report.town_code,
                 report.period_code, path, pages)
@@ -91,8 +109,8 @@ def print_city_summary(store: Store, path: Path, period_code: str | None = None)
     codes = reports.report_periods(store, [period_code] if period_code else [])
     document = reports.build_summary_document(store, codes, reports.ALL_GROUPINGS,
                                               include_details=False)
-    ensure_gui_application()
-    data, pages = render_pdf(city_summary_html(document), landscape=True)
+    _require_gui_application(path)
+    data, pages = _render(city_summary_html(document), path, landscape=True)
     write_bytes_atomically(path, data)
     logger.info("printed the city summary of %s to %s (%d pages)", ",".join(codes), path,
                 pages)
