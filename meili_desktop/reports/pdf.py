@@ -158,7 +158,6 @@ h2 { font-size: 14pt; margin-top: 12px; }
 th { font-weight: bold; text-align: center; }
 td { vertical-align: top; }
 .cover td { font-size: 14pt; padding: 8px; }
-.behind { color: #9C0006; }
 </style>"""
 
 
@@ -225,10 +224,10 @@ def city_summary_html(document: SummaryDocument) -> str:
     for period in document.periods:
         title = translate("Reports", "Beautiful Towns key tasks: summary")
         parts.append(f"<h1>{html.escape(document.city_name)}{html.escape(title)}</h1>")
-        subtitle = translate("Reports",
-                             "Period {period}; catalogue {version}; printed {time}").format(
-            period=period.period_code, version=document.catalogue_version,
-            time=document.generated_at.strftime("%Y-%m-%d %H:%M"))
+        subtitle = translate("Reports", "Period {period}; catalogue {version}; printed {time}")
+        subtitle = subtitle.format(period=period.period_code,
+                                   version=document.catalogue_version,
+                                   time=document.generated_at.strftime("%Y-%m-%d %H:%M"))
         parts.append(f"<p align='center'>{html.escape(subtitle)}</p>")
         for grouping in (Grouping.COUNTY, Grouping.LEAD_UNIT):
             rows = period.rows.get(grouping, ())
@@ -289,6 +288,7 @@ def render_pdf(html_text: str, landscape: bool = False) -> tuple[bytes, int]:
     if not painter.begin(writer):
         raise PdfError("report.pdf_failed", path="")
     painter.setFont(QFont(family, 8))
+    footer_text = translate("Reports", "Page {page} of {pages}")
     for index in range(pages):
         if index:
             writer.newPage()
@@ -299,8 +299,7 @@ def render_pdf(html_text: str, landscape: bool = False) -> tuple[bytes, int]:
         painter.restore()
         painter.drawText(QRectF(0, body_height, page.width(), footer),
                          int(Qt.AlignmentFlag.AlignCenter),
-                         translate("Reports", "Page {page} of {pages}").format(page=index + 1,
-                                                                               pages=pages))
+                         footer_text.format(page=index + 1, pages=pages))
     painter.end()
     data = QByteArray(buffer.data()).data()
     buffer.close()

@@ -151,19 +151,19 @@ def write_template(spec: TemplateSpec, path: Path) -> TemplateKeys:
 
 def _write_title(sheet: Worksheet, spec: TemplateSpec) -> None:
     last = get_column_letter(len(FIELDS))
-    sheet["A1"] = translate("Reports",
-                            "{county}{town} {period} Beautiful Towns key tasks: progress "
-                            "form").format(
-        county=spec.county_name, town=spec.unit_name, period=spec.period_code)
+    title = translate("Reports",
+                      "{county}{town} {period} Beautiful Towns key tasks: progress form")
+    sheet["A1"] = title.format(county=spec.county_name, town=spec.unit_name,
+                               period=spec.period_code)
     sheet["A1"].font = Font(name="宋体", size=16, bold=True)
     sheet["A1"].alignment = CENTER
     sheet.merge_cells(f"A1:{last}1")
-    sheet["A2"] = translate("Reports",
-                            "Reporting unit: {town} ({code})   Period: {period}   Catalogue: "
-                            "{version}   Fill in the yellow cells; blank cells leave stored data "
-                            "unchanged.").format(town=spec.unit_name, code=spec.unit_id,
-                                          period=spec.period_code,
-                                          version=spec.catalogue_version)
+    note = translate("Reports",
+                     "Reporting unit: {town} ({code})   Period: {period}   Catalogue: "
+                     "{version}   Fill in the yellow cells; blank cells leave stored data "
+                     "unchanged.")
+    sheet["A2"] = note.format(town=spec.unit_name, code=spec.unit_id, period=spec.period_code,
+                              version=spec.catalogue_version)
     sheet["A2"].alignment = Alignment(wrap_text=True, vertical="center")
     sheet.merge_cells(f"A2:{last}2")
     sheet.row_dimensions[1].height = 30

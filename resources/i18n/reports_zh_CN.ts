@@ -678,7 +678,7 @@
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="129" />
         <location filename="../../meili_desktop/reports/template_xlsx.py" line="63" />
         <location filename="../../meili_desktop/reports/pdf.py" line="63" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="171" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="170" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
@@ -699,7 +699,7 @@
     </message>
     <message>
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="140" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="213" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="212" />
         <source>Not reported</source>
         <translation>未上报</translation>
     </message>
@@ -736,7 +736,7 @@
     </message>
     <message>
         <location filename="../../meili_desktop/reports/template_xlsx.py" line="64" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="172" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="171" />
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
@@ -766,67 +766,67 @@
         <translation>请填写数字，如 12；85% 填 85。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="168" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="167" />
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="170" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="169" />
         <source>Reporting period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="173" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="172" />
         <source>Catalogue version</source>
         <translation>目录版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="174" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="173" />
         <source>Printed</source>
         <translation>打印时间</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="178" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="177" />
         <source>Head of unit (signature):</source>
         <translation>单位负责人（签字）：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="179" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="178" />
         <source>(Seal)</source>
         <translation>（盖章）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="180" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="179" />
         <source>Date:</source>
         <translation>日期：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="181" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="180" />
         <source>Beautiful Towns programme</source>
         <translation>美丽城镇建设</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="182" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="181" />
         <source>Key task progress report</source>
         <translation>重点工作进展情况报告</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="183" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="182" />
         <source>Key tasks</source>
         <translation>重点工作</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="226" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="225" />
         <source>Beautiful Towns key tasks: summary</source>
         <translation>美丽城镇建设重点工作汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="228" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="227" />
         <source>Period {period}; catalogue {version}; printed {time}</source>
         <translation>填报期 {period}；目录版本 {version}；打印时间 {time}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/pdf.py" line="302" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="291" />
         <source>Page {page} of {pages}</source>
         <translation>第 {page} 页，共 {pages} 页</translation>
     </message>
