@@ -17,6 +17,16 @@ from sqlalchemy import create_engine, text
 PG_URL_VARIABLE = "MEILI_TEST_PG_URL"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def gui_application(qapp: object) -> object:
+    """Create the QApplication before any test runs.
+
+    The CLI's ``main()`` creates a QCoreApplication when none exists, and widget tests cannot
+    run on one, so a CLI test that ran first would break every later widget test.
+    """
+    return qapp
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A fresh data folder whose path has Chinese characters and a space."""
