@@ -403,3 +403,17 @@ def test_attach_worker_reports_progress(qtbot: QtBot, window: TownshipWindow,
     qtbot.waitUntil(lambda: window.form.evidence.list.count() == 1, timeout=5000)
     assert window.job_progress.bar.maximum() == scan.stat().st_size
     assert window.job_progress.bar.value() == scan.stat().st_size
+
+
+def test_typing_survives_attach_job(qtbot: QtBot, window: TownshipWindow, store: Store,
+                                    tmp_path: Path) -> None:
+    window.open_task(31)
+    type_text(window.form.narrative_edit, "景区创建材料已上报")
+    document = tmp_path / "创建材料.pdf"
+    document.write_bytes(b"%PDF-1.4 scenic")
+    worker = window.attach_files(31, [document])
+    with qtbot.waitSignal(worker.succeeded, timeout=10000):
+        pass
+    qtbot.waitUntil(lambda: window.form.evidence.list.count() == 1, timeout=5000)
+    assert window.form.narrative_edit.toPlainText() == "景区创建材料已上报"
+    assert stored(store, 31).narrative == "景区创建材料已上报"

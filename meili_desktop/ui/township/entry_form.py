@@ -329,7 +329,9 @@ class EntryFormWidget(QWidget):
             return
         if self._is_saving:
             return
-        # A change made elsewhere (undo, the grid, a finished attach job): show it.
+        # A change made elsewhere (undo, the grid, a finished attach job): save what the
+        # clerk is typing first, so showing the stored entry does not overwrite it.
+        self.flush()
         self._reshow()
 
     # --- evidence ------------------------------------------------------------------------
