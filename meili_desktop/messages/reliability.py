@@ -36,6 +36,10 @@ MESSAGES: dict[str, str] = {
     "store.io_error": QT_TRANSLATE_NOOP(
         "Errors", "A disk error occurred while using the database {path}; this operation saved "
         "nothing. Check the disk, and if the error comes back, restore the latest backup."),
+    "excel.too_many_merged": QT_TRANSLATE_NOOP(
+        "Errors", "The file {path} merges too many cells (the range {range} alone, more than "
+        "{limit} cells in all), so it would take too much memory to open. Unmerge the large "
+        "ranges in Excel or WPS, save the file and try again."),
     "backup.not_found": QT_TRANSLATE_NOOP(
         "Errors", "No backup named {name} was found in {folder}. List the available backups "
         "with \"backup list\" or give the path of a backup file."),

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import logging
-import re
 import zipfile
 import zlib
 from pathlib import Path
@@ -17,11 +16,12 @@ from xml.etree.ElementTree import ParseError
 from xml.parsers.expat import ExpatError
 
 from openpyxl import load_workbook
-from openpyxl.utils.cell import range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 
 from meili_desktop.errors import MeiliError
+from meili_desktop.reports.xlsx_reading import find_merge_over_limit
+from meili_desktop.store.fileio import read_source_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -31,8 +31,6 @@ MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024
 # range, so one range declared over a whole sheet would cost billions of objects. The
 # notice's table merges fewer than 100 cells.
 MAX_MERGED_CELLS = 100_000
-
-_MERGE_REF = re.compile(r"<(?:\w+:)?mergeCell\b[^>]*?\bref=\"([A-Z]+\d+(?::[A-Z]+\d+)?)\"")
 
 # Exceptions that openpyxl 3.1.5 and the libraries below it raise on a damaged or foreign
 # file, as seen when fuzzing with mutated workbooks.
@@ -66,17 +64,10 @@ def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
     if unpacked > MAX_UNCOMPRESSED_BYTES:
         raise _too_large(path, unpacked, MAX_UNCOMPRESSED_BYTES)
 
-    merged = 0
-    for info in archive.infolist():
-        if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
-            continue
-        text = archive.read(info).decode("utf-8", errors="replace")
-        for reference in _MERGE_REF.findall(text):
-            min_col, min_row, max_col, max_row = range_boundaries(reference)
-            merged += (max_col - min_col + 1) * (max_row - min_row + 1)
-            if merged > MAX_MERGED_CELLS:
-                raise CatalogueXlsxError("catalogue_xlsx.too_many_merged", path=str(path),
-                                         range=reference, limit=MAX_MERGED_CELLS)
+    reference = find_merge_over_limit(archive, MAX_MERGED_CELLS)
+    if reference is not None:
+        raise CatalogueXlsxError("catalogue_xlsx.too_many_merged", path=str(path),
+                                 range=reference, limit=MAX_MERGED_CELLS)
 
 
 def open_task_workbook(path: Path) -> tuple[Workbook, bytes]:
@@ -91,12 +82,12 @@ def open_task_workbook(path: Path) -> tuple[Workbook, bytes]:
     size = path.stat().st_size
     if size > MAX_FILE_BYTES:
         raise _too_large(path, size, MAX_FILE_BYTES)
-    data = path.read_bytes()
+    data = read_source_bytes(path)
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_archive(path, archive)
-    except (zipfile.BadZipFile, zlib.error, ValueError, EOFError, OSError) as error:
+    except (zipfile.BadZipFile, zlib.error, ParseError, ValueError, EOFError, OSError) as error:
         logger.warning("workbook %s is not a readable zip archive: %s", path, error)
         raise _unreadable(path) from error
 

@@ -8,6 +8,7 @@ several columns is reported to the caller, which decides what it means.
 
 from __future__ import annotations
 
+import io
 import logging
 import unicodedata
 import zipfile
@@ -17,11 +18,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from defusedxml.ElementTree import iterparse
 from openpyxl import Workbook, load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet.worksheet import Worksheet
 
 from meili_desktop.errors import MeiliError
+from meili_desktop.store.fileio import read_source_bytes
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +32,9 @@ logger = logging.getLogger(__name__)
 # openpyxl expands it into memory.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
+# openpyxl 3.1.5 creates one object per cell of every merged range while loading, so one
+# range declared over a whole sheet would exhaust memory; filled-in lists merge a few hundred.
+MAX_MERGED_CELLS = 100_000
 # Characters that render as nothing but survive copying from web pages and Word.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
@@ -79,16 +85,62 @@ def open_workbook(path: Path, *, read_only: bool = False) -> Workbook:
     if size > MAX_FILE_BYTES:
         raise ExcelUnreadableError("excel.too_large", path=str(path),
                                    max_mb=MAX_FILE_BYTES // (1024 * 1024))
+    # Reading the bytes once means a file that vanishes or changes afterwards cannot break
+    # the parse half way; a change during this read raises io.source_vanished.
+    data = read_source_bytes(path)
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             expanded = sum(info.file_size for info in archive.infolist())
-        if expanded > MAX_UNCOMPRESSED_BYTES:
-            raise ExcelUnreadableError("excel.too_large", path=str(path),
-                                       max_mb=MAX_FILE_BYTES // (1024 * 1024))
-        return load_workbook(path, read_only=read_only, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError) as error:
-        logger.info("cannot open %s as a workbook: %s", path, error)
+            if expanded > MAX_UNCOMPRESSED_BYTES:
+                raise ExcelUnreadableError("excel.too_large", path=str(path),
+                                           max_mb=MAX_FILE_BYTES // (1024 * 1024))
+            _check_merged_cells(path, archive)
+        workbook = load_workbook(io.BytesIO(data), read_only=read_only, data_only=True)
+    except ExcelUnreadableError:
+        raise
+    except Exception as error:
+        # A damaged file makes zipfile, zlib, the XML parser and openpyxl's object model
+        # raise errors of many types (ParseError, zlib.error, TypeError, ...); each means the
+        # file is not a readable workbook.
+        logger.info("cannot open %s as a workbook: %r", path, error)
         raise ExcelUnreadableError("excel.unreadable", path=str(path)) from error
+    if not workbook.worksheets:
+        raise ExcelUnreadableError("excel.unreadable", path=str(path))
+    return workbook
+
+
+def find_merge_over_limit(archive: zipfile.ZipFile, limit: int = MAX_MERGED_CELLS) -> str | None:
+    """Return the merged range at which a workbook's merged cells pass ``limit``, or None.
+
+    Every XML part is scanned with the XML parser openpyxl uses, so a range hidden in an
+    oddly named sheet part, quoted with single quotes or spelled with character references
+    is counted too.
+
+    Raises:
+        ValueError: a ``ref`` is not a cell range.
+        xml.etree.ElementTree.ParseError: a part is not well-formed XML.
+    """
+    merged = 0
+    for info in archive.infolist():
+        if not info.filename.lower().endswith(".xml"):
+            continue
+        with archive.open(info) as part:
+            for _event, element in iterparse(part):
+                if element.tag.rpartition("}")[2] == "mergeCell":
+                    reference = element.get("ref", "")
+                    min_col, min_row, max_col, max_row = range_boundaries(reference)
+                    merged += (max_col - min_col + 1) * (max_row - min_row + 1)
+                    if merged > limit:
+                        return reference
+                element.clear()
+    return None
+
+
+def _check_merged_cells(path: Path, archive: zipfile.ZipFile) -> None:
+    reference = find_merge_over_limit(archive)
+    if reference is not None:
+        raise ExcelUnreadableError("excel.too_many_merged", path=str(path), range=reference,
+                                   limit=MAX_MERGED_CELLS)
 
 
 def fold(value: Any) -> str:
