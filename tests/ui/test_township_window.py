@@ -417,3 +417,18 @@ def test_typing_survives_attach_job(qtbot: QtBot, window: TownshipWindow, store:
     qtbot.waitUntil(lambda: window.form.evidence.list.count() == 1, timeout=5000)
     assert window.form.narrative_edit.toPlainText() == "景区创建材料已上报"
     assert stored(store, 31).narrative == "景区创建材料已上报"
+
+
+def test_grid_cell_takes_chinese_input(qtbot: QtBot, window: TownshipWindow,
+                                       store: Store) -> None:
+    window.tabs.setCurrentIndex(OVERVIEW_TAB)
+    view = window.overview.view
+    index = window.overview.proxy.index(3, Column.NARRATIVE)
+    view.setCurrentIndex(index)
+    view.edit(index)
+    editor = QApplication.focusWidget()
+    assert editor is not view
+    type_text(editor, "已完成学校标准化改造")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored(store, 13) is not None, timeout=3000)
+    assert stored(store, 13).narrative == "已完成学校标准化改造"
