@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from meili_desktop.domain.entries import EntryKey
@@ -80,6 +80,21 @@ def add_event(session: Session, action: str, *, actor: str = "", key: EntryKey |
         task_number=key.task_number if key is not None else None,
         period_code=key.period_code if key is not None else period_code,
         package_id=package_id, details=dict(details or {})))
+
+
+def add_entry_events(session: Session, events: Iterable[tuple[str, EntryKey, Mapping[str, Any]]],
+                     *, actor: str, package_id: str | None, at: datetime) -> None:
+    """Insert the audit events of many entries changed together, in one statement.
+
+    Each event is (action, entry key, details) and is stored as :func:`add_event` would
+    store it with the shared ``actor``, ``package_id`` and ``at``.
+    """
+    rows = [{"at": at, "actor": actor[:50], "action": action, "unit_id": key.unit_id,
+             "task_number": key.task_number, "period_code": key.period_code,
+             "package_id": package_id, "details": dict(details)}
+            for action, key, details in events]
+    if rows:
+        session.execute(insert(AuditEvent), rows)
 
 
 def search_events(session: Session, query: AuditQuery) -> list[AuditRecord]:

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy import insert as sql_insert
 from sqlalchemy import select, tuple_
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -33,7 +34,7 @@ from meili_desktop.domain.merge_records import IncomingEntry, changed_fields
 from meili_desktop.domain.periods import PeriodState
 from meili_desktop.errors import CancelledError
 from meili_desktop.store import models
-from meili_desktop.store.audit_repo import add_event
+from meili_desktop.store.audit_repo import add_entry_events
 from meili_desktop.store.snapshots import entry_content, entry_snapshot
 
 logger = logging.getLogger(__name__)
@@ -134,12 +135,21 @@ def apply_decisions(session: Session, package: IncomingPackage,
     """
     keys = [decision.entry.key for decision in decisions]
     rows = load_entry_rows(session, keys)
-    actor = package.sender_unit_id
+    # Entries the office has never stored are the bulk of a merge; they go in with a few
+    # executemany statements instead of one ORM flush each.
+    fresh = [decision.entry for decision in decisions
+             if decision.kind is MergeKind.NEW and decision.entry.key not in rows]
+    insert_new_entries(session, fresh, package_id=package.package_id,
+                       sender_unit_id=package.sender_unit_id, received_at=received_at)
+    inserted = {entry.key for entry in fresh}
+    events: list[tuple[str, EntryKey, dict[str, Any]]] = []
     for done, decision in enumerate(decisions, start=1):
         if cancel is not None and cancel.is_set():
             raise CancelledError()
         entry = decision.entry
-        if decision.kind in (MergeKind.NEW, MergeKind.UPDATED):
+        if entry.key in inserted:
+            pass
+        elif decision.kind in (MergeKind.NEW, MergeKind.UPDATED):
             rows[entry.key] = write_incoming_entry(
                 session, rows.get(entry.key), entry, package_id=package.package_id,
                 sender_unit_id=package.sender_unit_id, received_at=received_at)
@@ -147,11 +157,67 @@ def apply_decisions(session: Session, package: IncomingPackage,
             add_merge_item(session, decision, rows.get(entry.key), package.package_id,
                            received_at)
         if decision.kind not in (MergeKind.UNCHANGED, MergeKind.STALE):
-            add_event(session, f"entry.{decision.kind.value}", actor=actor, key=entry.key,
-                      package_id=package.package_id, at=received_at,
-                      details=event_details(decision))
+            events.append((f"entry.{decision.kind.value}", entry.key, event_details(decision)))
         if progress is not None:
             progress(done, len(decisions))
+    add_entry_events(session, events, actor=package.sender_unit_id,
+                     package_id=package.package_id, at=received_at)
+
+
+def insert_new_entries(session: Session, entries: list[IncomingEntry], *, package_id: str,
+                       sender_unit_id: str, received_at: datetime) -> None:
+    """Insert incoming entries that have no stored row, with their evidence links and revision.
+
+    The rows are those :func:`write_incoming_entry` writes for a new entry: review pending,
+    the package as origin, and a first revision whose snapshot is :func:`entry_snapshot`.
+    Attachment rows must already be stored.
+    """
+    if not entries:
+        return
+    values = [{"unit_id": entry.key.unit_id, "task_number": entry.key.task_number,
+               "period_code": entry.key.period_code, **_content_columns(entry),
+               "revision": entry.revision, "updated_at": entry.updated_at or received_at,
+               "updated_by": sender_unit_id, "origin": package_id,
+               "review_state": ReviewState.PENDING.value, "is_received": False}
+              for entry in entries]
+    ids = session.execute(sql_insert(models.Entry).returning(
+        models.Entry.id, sort_by_parameter_order=True), values).scalars().all()
+
+    wanted = {ref.sha256 for entry in entries for ref in entry.attachments}
+    sizes: dict[str, int] = {}
+    if wanted:
+        for sha256, size in session.execute(select(models.Attachment.sha256,
+                                                   models.Attachment.size)
+                                            .where(models.Attachment.sha256.in_(wanted))):
+            sizes[sha256] = size
+    links: list[dict[str, Any]] = []
+    revisions: list[dict[str, Any]] = []
+    for entry_id, entry, row in zip(ids, entries, values, strict=True):
+        # The last reference to a digest names the file, as in write_incoming_entry.
+        names = {ref.sha256: ref.display_name for ref in entry.attachments}
+        links += [{"entry_id": entry_id, "sha256": sha256, "display_name": name,
+                   "added_at": received_at} for sha256, name in names.items()]
+        snapshot = {"type": "entry", "unit_id": row["unit_id"],
+                    "task_number": row["task_number"], "period": row["period_code"],
+                    **{name: row[name] for name in _CONTENT_COLUMNS},
+                    "revision": entry.revision, "updated_at": row["updated_at"].isoformat(),
+                    "attachments": [{"sha256": sha256, "name": names[sha256],
+                                     "size": sizes.get(sha256, 0)}
+                                    for sha256 in sorted(names)]}
+        revisions.append({"entry_id": entry_id, "revision": entry.revision,
+                          "snapshot": snapshot, "changed_at": received_at,
+                          "changed_by": sender_unit_id, "source": package_id})
+    if links:
+        session.execute(sql_insert(models.EntryAttachment), links)
+    session.execute(sql_insert(models.EntryRevision), revisions)
+
+
+_CONTENT_COLUMNS = ("status", "value", "numerator", "denominator", "narrative",
+                    "responsible_person", "contact")
+
+
+def _content_columns(entry: IncomingEntry) -> dict[str, Any]:
+    return {name: entry.content[name] for name in _CONTENT_COLUMNS}
 
 
 def write_incoming_entry(session: Session, row: models.Entry | None, entry: IncomingEntry, *,

@@ -1,0 +1,1 @@
+"""Benchmarks of the product against bare baselines measured in the same run."""
