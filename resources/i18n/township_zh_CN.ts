@@ -1,45 +1,44 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
     <name>CheckWidget</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/check_view.py" line="45"/>
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="45" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/check_view.py" line="54"/>
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="54" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/check_view.py" line="54"/>
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="54" />
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/check_view.py" line="54"/>
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="54" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/check_view.py" line="60"/>
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="60" />
         <source>Double-click an item to open the task.</source>
         <translation>双击某一项即可打开对应任务。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/check_view.py" line="97"/>
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="97" />
         <source>Task {number}</source>
         <translation>任务 {number}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/check_view.py" line="107"/>
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="107" />
         <source>Nothing is missing for {period}. The report is ready to send.</source>
         <translation>{period} 没有缺漏，可以上报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/check_view.py" line="111"/>
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="111" />
         <source>{period}: {missing} missing, {invalid} invalid, {suspicious} to verify.</source>
         <translation>{period}：缺漏 {missing} 项，无效 {invalid} 项，待核实 {suspicious} 项。</translation>
     </message>
@@ -47,88 +46,88 @@
 <context>
     <name>EntryCli</name>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="44"/>
-        <source>set or list a township&apos;s entries</source>
+        <location filename="../../meili_desktop/cli/entry.py" line="44" />
+        <source>set or list a township's entries</source>
         <translation>填写或列出乡镇的填报数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="48"/>
-        <source>change one task&apos;s entry</source>
+        <location filename="../../meili_desktop/cli/entry.py" line="48" />
+        <source>change one task's entry</source>
         <translation>修改一项任务的填报数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="49"/>
-        <source>Change one task&apos;s entry for a period. Each change is saved at once. Values are read as in the form: 85, 85% and ８５ mean 85 in a percent task; write 0.85 as 85% or 0.85% explicitly. An empty --value clears the value.</source>
+        <location filename="../../meili_desktop/cli/entry.py" line="49" />
+        <source>Change one task's entry for a period. Each change is saved at once. Values are read as in the form: 85, 85% and ８５ mean 85 in a percent task; write 0.85 as 85% or 0.85% explicitly. An empty --value clears the value.</source>
         <translation>修改某一填报期中一项任务的填报数据，每次修改立即保存。数值的读法与填报界面相同：在百分比任务中，85、85% 和 ８５ 都表示 85；0.85 请明确写成 85% 或 0.85%。--value 为空表示清除数值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="54"/>
+        <location filename="../../meili_desktop/cli/entry.py" line="54" />
         <source>the task number, 10 to 43</source>
         <translation>任务编号（10 至 43）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="55"/>
-        <location filename="../../meili_desktop/cli/entry.py" line="75"/>
+        <location filename="../../meili_desktop/cli/entry.py" line="55" />
+        <location filename="../../meili_desktop/cli/entry.py" line="75" />
         <source>the reporting period, e.g. 2021Q2</source>
         <translation>填报期，例如 2021Q2</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="57"/>
-        <source>the actual value, in the task&apos;s unit</source>
+        <location filename="../../meili_desktop/cli/entry.py" line="57" />
+        <source>the actual value, in the task's unit</source>
         <translation>完成值，按任务的计量单位填写</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="59"/>
+        <location filename="../../meili_desktop/cli/entry.py" line="59" />
         <source>未开始, 推进中, 已完成 or 不适用 (or not_started, in_progress, done, not_applicable)</source>
         <translation>未开始、推进中、已完成或不适用（也可写 not_started、in_progress、done、not_applicable）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="62"/>
+        <location filename="../../meili_desktop/cli/entry.py" line="62" />
         <source>the narrative of the progress</source>
         <translation>进展情况说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="64"/>
+        <location filename="../../meili_desktop/cli/entry.py" line="64" />
         <source>the responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="66"/>
-        <source>the responsible person&apos;s phone number</source>
+        <location filename="../../meili_desktop/cli/entry.py" line="66" />
+        <source>the responsible person's phone number</source>
         <translation>责任人联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="69"/>
+        <location filename="../../meili_desktop/cli/entry.py" line="69" />
         <source>an evidence file to attach; repeat for several files</source>
         <translation>要添加的佐证材料文件，可重复使用以添加多个文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="74"/>
+        <location filename="../../meili_desktop/cli/entry.py" line="74" />
         <source>list the entries of a period</source>
         <translation>列出某一填报期的填报数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="77"/>
+        <location filename="../../meili_desktop/cli/entry.py" line="77" />
         <source>print the entries as JSON</source>
         <translation>以 JSON 格式输出填报数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="103"/>
+        <location filename="../../meili_desktop/cli/entry.py" line="103" />
         <source>Warning: {text}</source>
         <translation>警告：{text}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="157"/>
+        <location filename="../../meili_desktop/cli/entry.py" line="157" />
         <source>Task {task} ({period}) saved: {status}, value {value}, {files} evidence files, revision {revision}.</source>
         <translation>任务 {task}（{period}）已保存：{status}，完成值 {value}，佐证材料 {files} 个，修订号 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="187"/>
+        <location filename="../../meili_desktop/cli/entry.py" line="187" />
         <source>(not filled in)</source>
         <translation>（未填报）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="192"/>
+        <location filename="../../meili_desktop/cli/entry.py" line="192" />
         <source>{count} files</source>
         <translation>{count} 个文件</translation>
     </message>
@@ -136,107 +135,112 @@
 <context>
     <name>EntryFormWidget</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="117"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="104" />
+        <source>The office has locked this reporting period. Its entries can be read but not changed.</source>
+        <translation>市美丽城镇办已锁定此填报期，其数据只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="127" />
         <source>What was done this period, and what remains</source>
         <translation>本期完成了哪些工作，还有哪些尚未完成</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="123"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="133" />
         <source>Phone number</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="126"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="136" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="136"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="146" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="137"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="147" />
         <source>Actual value</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="138"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="148" />
         <source>Narrative</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="139"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="149" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="140"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="150" />
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="141"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="151" />
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="142"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="152" />
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="145"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="155" />
         <source>Office review comments</source>
         <translation>市美丽城镇办审核意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="194"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="205" />
         <source>Task {number}: {title}</source>
         <translation>任务 {number}：{title}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="227"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="247" />
         <source>Not filled in yet</source>
         <translation>尚未填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="229"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="249" />
         <source>{time} (revision {revision})</source>
         <translation>{time}（修订号 {revision}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="242"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="262" />
         <source>Returned by the office. Revise this task before the next report: {comment}</source>
         <translation>已被退回，请在下次上报前修改：{comment}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="245"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="265" />
         <source>{time}  {action}: {text}</source>
         <translation>{time}  {action}：{text}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="293"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="313" />
         <source>Saved task {number}</source>
         <translation>任务 {number} 已自动保存</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="354"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="376" />
         <source>Evidence removed. Use Undo to bring it back.</source>
         <translation>已移除佐证材料。可用“撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="403"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="425" />
         <source>Returned</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="404"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="426" />
         <source>Accepted</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="405"/>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="427" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -244,147 +248,147 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="21"/>
-        <source>&quot;{text}&quot; is not a valid value. Type a number such as {example}.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="21" />
+        <source>"{text}" is not a valid value. Type a number such as {example}.</source>
         <translation>“{text}”不是有效的数值。请填写数字，例如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="23"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="23" />
         <source>The value contains only spaces. Type a number such as {example}, or clear the field if there is nothing to report.</source>
         <translation>填写的内容只有空格。请填写数字，例如 {example}；如无数据可报，请清空该栏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="26"/>
-        <source>&quot;{text}&quot; is not a number. This field takes a number such as {example}. If there is nothing to report, leave it empty or set the status to &quot;Not applicable&quot;.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="26" />
+        <source>"{text}" is not a number. This field takes a number such as {example}. If there is nothing to report, leave it empty or set the status to "Not applicable".</source>
         <translation>“{text}”不是数字。此栏须填写数字，例如 {example}。如无数据可报，请留空，或将状态设为“不适用”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="29"/>
-        <source>&quot;{text}&quot; is not a number. Type digits only, such as {example}, with an optional unit &quot;{unit}&quot;.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="29" />
+        <source>"{text}" is not a number. Type digits only, such as {example}, with an optional unit "{unit}".</source>
         <translation>“{text}”不是数字。请只填写数字，例如 {example}，可带单位“{unit}”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="32"/>
-        <source>&quot;{text}&quot; has a thousands separator in the wrong place. Write it as 1,234 or without separators as 1234.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="32" />
+        <source>"{text}" has a thousands separator in the wrong place. Write it as 1,234 or without separators as 1234.</source>
         <translation>“{text}”中的千位分隔符位置不对。请写成 1,234，或不加分隔符写成 1234。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="35"/>
-        <source>&quot;{text}&quot; has a percent sign, but this task is counted in &quot;{unit}&quot;. Type the number only, such as {example}.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="35" />
+        <source>"{text}" has a percent sign, but this task is counted in "{unit}". Type the number only, such as {example}.</source>
         <translation>“{text}”带有百分号，但此任务以“{unit}”计量。请只填写数字，例如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="38"/>
-        <source>&quot;{text}&quot; has too many digits: at most {max_integer_digits} before and {max_fraction_digits} after the decimal point are accepted.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="38" />
+        <source>"{text}" has too many digits: at most {max_integer_digits} before and {max_fraction_digits} after the decimal point are accepted.</source>
         <translation>“{text}”位数过多：整数部分最多 {max_integer_digits} 位，小数部分最多 {max_fraction_digits} 位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="41"/>
-        <source>&quot;{text}&quot; is ambiguous in a percent field: it may mean {as_fraction}% or {as_typed}%. Write the percent sign explicitly, for example {as_fraction}% or {as_typed}%.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="41" />
+        <source>"{text}" is ambiguous in a percent field: it may mean {as_fraction}% or {as_typed}%. Write the percent sign explicitly, for example {as_fraction}% or {as_typed}%.</source>
         <translation>在百分比栏中，“{text}”有两种理解：{as_fraction}% 或 {as_typed}%。请明确写出百分号，例如 {as_fraction}% 或 {as_typed}%。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="45"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="45" />
         <source>Task {task} is recorded by its status and narrative only and takes no value. Set its status instead.</source>
         <translation>任务 {task} 只填写状态和进展说明，不填数值。请改为设置状态。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="48"/>
-        <source>&quot;{text}&quot; is not a status. Use 未开始, 推进中, 已完成 or 不适用 (or not_started, in_progress, done, not_applicable).</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="48" />
+        <source>"{text}" is not a status. Use 未开始, 推进中, 已完成 or 不适用 (or not_started, in_progress, done, not_applicable).</source>
         <translation>“{text}”不是有效的状态。请填写未开始、推进中、已完成或不适用（也可写 not_started、in_progress、done、not_applicable）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="52"/>
-        <source>The file &quot;{file}&quot; is {size_mb} MB, larger than the limit of {max_mb} MB. Reduce its size (for example, compress the photo or split the PDF) and add it again.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="52" />
+        <source>The file "{file}" is {size_mb} MB, larger than the limit of {max_mb} MB. Reduce its size (for example, compress the photo or split the PDF) and add it again.</source>
         <translation>文件“{file}”大小为 {size_mb} MB，超过了 {max_mb} MB 的上限。请缩小文件（例如压缩照片或拆分 PDF）后重新添加。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="55"/>
-        <source>The file &quot;{file}&quot; was rejected because it is a program or script ({kind}), which cannot be sent as evidence. Add photos, PDF or Office documents.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="55" />
+        <source>The file "{file}" was rejected because it is a program or script ({kind}), which cannot be sent as evidence. Add photos, PDF or Office documents.</source>
         <translation>文件“{file}”是程序或脚本（{kind}），不能作为佐证材料上报，已拒绝。请添加照片、PDF 或 Office 文档。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="58"/>
-        <source>The file &quot;{file}&quot; cannot be read ({reason}). Check that it still exists and is not open in another program, then add it again.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="58" />
+        <source>The file "{file}" cannot be read ({reason}). Check that it still exists and is not open in another program, then add it again.</source>
         <translation>无法读取文件“{file}”（{reason}）。请确认文件仍然存在且未被其他程序占用，然后重新添加。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="61"/>
-        <source>The evidence file &quot;{name}&quot; is missing from the data folder. Remove it from the list and add the original file again.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="61" />
+        <source>The evidence file "{name}" is missing from the data folder. Remove it from the list and add the original file again.</source>
         <translation>数据文件夹中找不到佐证材料“{name}”。请将其从列表中移除，再重新添加原文件。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="65"/>
-        <source>This data folder is not set up yet. Run &quot;init township&quot; first, or start the program to choose the township.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="65" />
+        <source>This data folder is not set up yet. Run "init township" first, or start the program to choose the township.</source>
         <translation>此数据文件夹尚未设置。请先运行“init township”，或启动程序选择所在乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="68"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="68" />
         <source>Task {task} is not reported by townships. Use a task number from {first} to {last}.</source>
         <translation>任务 {task} 不由乡镇填报。请使用 {first} 至 {last} 之间的任务编号。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="71"/>
-        <source>The reporting period &quot;{period}&quot; is not in this data folder. Use one of the listed periods, such as 2021Q2.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="71" />
+        <source>The reporting period "{period}" is not in this data folder. Use one of the listed periods, such as 2021Q2.</source>
         <translation>此数据文件夹中没有填报期“{period}”。请使用列出的填报期，例如 2021Q2。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="74"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="74" />
         <source>The reporting period {period} is locked by the office, so its entries can no longer be changed.</source>
         <translation>填报期 {period} 已被市美丽城镇办锁定，其数据不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="77"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="77" />
         <source>The narrative has {length} characters, but at most {max_chars} fit. Shorten it or attach the details as a document.</source>
         <translation>进展说明有 {length} 个字，最多只能填 {max_chars} 个字。请精简内容，或把详细情况作为文档附上。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="80"/>
-        <source>The responsible person&apos;s name has {length} characters, but at most {max_chars} fit.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="80" />
+        <source>The responsible person's name has {length} characters, but at most {max_chars} fit.</source>
         <translation>责任人姓名有 {length} 个字，最多只能填 {max_chars} 个字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="83"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="83" />
         <source>The contact has {length} characters, but at most {max_chars} fit. Give one phone number.</source>
         <translation>联系电话有 {length} 个字符，最多只能填 {max_chars} 个。请只填一个电话号码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="86"/>
-        <source>&quot;{name}&quot; is not a usable file name: it must not be empty and may have at most {max_chars} characters.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="86" />
+        <source>"{name}" is not a usable file name: it must not be empty and may have at most {max_chars} characters.</source>
         <translation>“{name}”不能用作文件名：文件名不能为空，且最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="89"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="89" />
         <source>Nothing to change: give at least one of --value, --status, --note, --person, --contact or --attach.</source>
         <translation>没有要修改的内容：请至少指定 --value、--status、--note、--person、--contact 或 --attach 中的一项。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="92"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="92" />
         <source>Task {task} was changed elsewhere after this step, so the step cannot be undone or redone. Nothing was changed. Edit the task directly.</source>
         <translation>任务 {task} 在这一步之后已在别处被修改，因此无法撤销或重做这一步。数据未作任何改动，请直接修改该任务。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="96"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="96" />
         <source>This data folder is already set up (role {role}, unit {unit}). Use another data folder with --data-dir to set up a different unit.</source>
         <translation>此数据文件夹已经设置过（角色 {role}，单位 {unit}）。如需设置其他单位，请用 --data-dir 指定另一个数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="99"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="99" />
         <source>This data folder is already bound to the unit {unit}, so a distribution package for another unit cannot be applied to it.</source>
         <translation>此数据文件夹已绑定到单位 {unit}，不能导入发给其他单位的下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="102"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="102" />
         <source>The option {option} is missing. Set up a township without a distribution package with: init township --provisional --county NAME_OR_CODE --town NAME_OR_CODE.</source>
         <translation>缺少选项 {option}。没有下发包时，请这样设置乡镇：init township --provisional --county 县市区名称或代码 --town 乡镇名称或代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="105"/>
-        <source>The package &quot;{file}&quot; cannot be opened: this version cannot read distribution packages or receipts yet. Nothing was changed. Start as a provisional township for now. Your entries are kept when the package is imported later.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="105" />
+        <source>The package "{file}" cannot be opened: this version cannot read distribution packages or receipts yet. Nothing was changed. Start as a provisional township for now. Your entries are kept when the package is imported later.</source>
         <translation>无法打开数据包“{file}”：此版本暂不能读取下发包或回执。数据未作任何改动。请先以临时乡镇身份填报，以后导入下发包时已填数据会保留。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="109"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="109" />
         <source>This data folder is not set up as a township, so it cannot be bound to a township.</source>
         <translation>此数据文件夹未设置为乡镇，不能绑定到乡镇。</translation>
     </message>
@@ -392,52 +396,52 @@
 <context>
     <name>EvidenceWidget</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/evidence.py" line="61"/>
+        <location filename="../../meili_desktop/ui/township/evidence.py" line="61" />
         <source>Drop photos, PDF or Office files here to attach them.</source>
         <translation>把照片、PDF 或 Office 文件拖到这里即可添加。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/evidence.py" line="62"/>
+        <location filename="../../meili_desktop/ui/township/evidence.py" line="62" />
         <source>No evidence yet. Add files or drop them here.</source>
         <translation>尚无佐证材料。请添加文件，或把文件拖到这里。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/evidence.py" line="66"/>
+        <location filename="../../meili_desktop/ui/township/evidence.py" line="66" />
         <source>Add files…</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/evidence.py" line="67"/>
+        <location filename="../../meili_desktop/ui/township/evidence.py" line="67" />
         <source>Open</source>
         <translation>打开</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/evidence.py" line="68"/>
+        <location filename="../../meili_desktop/ui/township/evidence.py" line="68" />
         <source>Rename…</source>
         <translation>重命名…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/evidence.py" line="69"/>
+        <location filename="../../meili_desktop/ui/township/evidence.py" line="69" />
         <source>Remove</source>
         <translation>移除</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/evidence.py" line="123"/>
+        <location filename="../../meili_desktop/ui/township/evidence.py" line="123" />
         <source>Add evidence</source>
         <translation>添加佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/evidence.py" line="124"/>
+        <location filename="../../meili_desktop/ui/township/evidence.py" line="124" />
         <source>Evidence (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.heic *.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.wps *.et *.ofd *.txt *.zip);;All files (*)</source>
         <translation>佐证材料 (*.jpg *.jpeg *.png *.gif *.bmp *.tif *.tiff *.heic *.pdf *.doc *.docx *.xls *.xlsx *.ppt *.pptx *.wps *.et *.ofd *.txt *.zip);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/evidence.py" line="163"/>
+        <location filename="../../meili_desktop/ui/township/evidence.py" line="163" />
         <source>Rename evidence</source>
         <translation>重命名佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/evidence.py" line="164"/>
+        <location filename="../../meili_desktop/ui/township/evidence.py" line="164" />
         <source>New name:</source>
         <translation>新名称：</translation>
     </message>
@@ -445,32 +449,32 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="167"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="167" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="168"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="168" />
         <source>Actual value</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="169"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="169" />
         <source>Narrative</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="170"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="170" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="171"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="171" />
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="172"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="172" />
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
@@ -478,102 +482,102 @@
 <context>
     <name>Findings</name>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="116"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="116" />
         <source>Task {task} has not been filled in.</source>
         <translation>任务 {task} 尚未填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="117"/>
-        <source>The office returned task {task} and it has not been revised since: &quot;{comment}&quot;</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="117" />
+        <source>The office returned task {task} and it has not been revised since: "{comment}"</source>
         <translation>任务 {task} 已被退回，尚未修改：“{comment}”</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="120"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="120" />
         <source>Task {task} is marked not applicable without a reason in the narrative.</source>
         <translation>任务 {task} 标为不适用，但进展说明中没有写明原因。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="122"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="122" />
         <source>Task {task} is marked not applicable but has the value {value}.</source>
         <translation>任务 {task} 标为不适用，却填了数值 {value}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="124"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="124" />
         <source>Task {task} has no actual value.</source>
         <translation>任务 {task} 没有填写完成值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="126"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="126" />
         <source>Task {task} takes no value but has {value}.</source>
         <translation>任务 {task} 不填数值，却填了 {value}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="128"/>
-        <source>Task {task} has the value {value} but its status is &quot;Not started&quot;.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="128" />
+        <source>Task {task} has the value {value} but its status is "Not started".</source>
         <translation>任务 {task} 填了数值 {value}，但状态仍是“未开始”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="130"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="130" />
         <source>Task {task} has no narrative.</source>
         <translation>任务 {task} 没有填写进展说明。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="132"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="132" />
         <source>Task {task} is done but has no evidence attached.</source>
         <translation>任务 {task} 已完成，但没有添加佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="134"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="134" />
         <source>Task {task} has no responsible person.</source>
         <translation>任务 {task} 没有填写责任人。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="136"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="136" />
         <source>Task {task} has no contact.</source>
         <translation>任务 {task} 没有填写联系电话。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="138"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="138" />
         <source>Task {task}: {value}% is above 100%.</source>
         <translation>任务 {task}：{value}% 超过了 100%。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="140"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="140" />
         <source>Task {task}: the value {value} is negative.</source>
         <translation>任务 {task}：数值 {value} 为负数。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="142"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="142" />
         <source>Task {task}: the count {value} is not a whole number.</source>
         <translation>任务 {task}：数量 {value} 不是整数。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="144"/>
-        <source>Task {task}: {value} is much lower than the previous period&apos;s {previous}.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="144" />
+        <source>Task {task}: {value} is much lower than the previous period's {previous}.</source>
         <translation>任务 {task}：{value} 比上一期的 {previous} 低很多。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="146"/>
-        <source>Task {task}: {value} is much higher than the previous period&apos;s {previous}.</source>
+        <location filename="../../meili_desktop/messages/entries.py" line="146" />
+        <source>Task {task}: {value} is much higher than the previous period's {previous}.</source>
         <translation>任务 {task}：{value} 比上一期的 {previous} 高很多。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="149"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="149" />
         <source>Task {task} is marked done, but {value} is below the target {target}.</source>
         <translation>任务 {task} 标为已完成，但 {value} 低于目标值 {target}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="161"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="161" />
         <source>Missing</source>
         <translation>缺漏</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="162"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="162" />
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="163"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="163" />
         <source>Suspicious</source>
         <translation>待核实</translation>
     </message>
@@ -581,122 +585,122 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="64"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="64" />
         <source>Welcome to Beautiful Towns Reporting</source>
         <translation>欢迎使用美丽城镇建设填报系统</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="66"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="66" />
         <source>Who will use this computer?</source>
         <translation>这台电脑由谁使用？</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="75"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="75" />
         <source>Township (town or subdistrict) clerk</source>
         <translation>乡镇（街道）填报员</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="76"/>
-        <source>Fill in the progress of your township&apos;s tasks each period, attach evidence and send report packages to the city office.</source>
+        <location filename="../../meili_desktop/ui/first_run.py" line="76" />
+        <source>Fill in the progress of your township's tasks each period, attach evidence and send report packages to the city office.</source>
         <translation>每期填写本乡镇各项任务的进展，添加佐证材料，并把上报包发给市美丽城镇办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="78"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="78" />
         <source>County (city, district) office</source>
         <translation>县（市、区）美丽城镇办</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="79"/>
-        <source>Collect and review your townships&apos; report packages and forward them to the city office.</source>
+        <location filename="../../meili_desktop/ui/first_run.py" line="79" />
+        <source>Collect and review your townships' report packages and forward them to the city office.</source>
         <translation>汇总、审核所辖乡镇的上报包，并转报市美丽城镇办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="81"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="81" />
         <source>City Beautiful Towns office</source>
         <translation>市美丽城镇办</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="82"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="82" />
         <source>Keep the task catalogue and targets, send distribution packages, merge the report packages and produce the summaries.</source>
         <translation>维护任务清单和目标值，发送下发包，合并各地上报包并生成汇总报表。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="109"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="109" />
         <source>Start</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="112"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="112" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="135"/>
-        <source>With the city&apos;s distribution package (usual)</source>
+        <location filename="../../meili_desktop/ui/first_run.py" line="135" />
+        <source>With the city's distribution package (usual)</source>
         <translation>使用市里发来的下发包（通常做法）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="136"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="136" />
         <source>Open distribution package…</source>
         <translation>打开下发包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="141"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="141" />
         <source>The city office sends each township a distribution package (file ending in {extension}). It sets this computer up as your township.</source>
         <translation>市美丽城镇办会给每个乡镇发送下发包（扩展名为 {extension} 的文件），打开后即可把这台电脑设置为本乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="148"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="148" />
         <source>Without the package: start now</source>
         <translation>暂无下发包：先开始填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="151"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="151" />
         <source>My market town (集镇) is not in the list</source>
         <translation>我所在的集镇不在列表中</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="156"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="156" />
         <source>Name of the market town</source>
         <translation>集镇名称</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="162"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="162" />
         <source>Pick your county and township. Your entries are kept when the package arrives and is opened later.</source>
         <translation>请选择所在县（市、区）和乡镇（街道）。以后收到并打开下发包时，已填的数据都会保留。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="166"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="166" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="167"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="167" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="169"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="169" />
         <source>Market town</source>
         <translation>集镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="190"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="190" />
         <source>Your county</source>
         <translation>所在县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="196"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="196" />
         <source>The office keeps the catalogue, periods and targets. The embedded 2020 task catalogue is set up to start with.</source>
         <translation>由市美丽城镇办维护任务清单、填报期和目标值。开始时使用内置的 2020 年任务清单。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="230"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="230" />
         <source>Open distribution package</source>
         <translation>打开下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="231"/>
+        <location filename="../../meili_desktop/ui/first_run.py" line="231" />
         <source>Distribution package (*{extension})</source>
         <translation>下发包 (*{extension})</translation>
     </message>
@@ -704,57 +708,57 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="31"/>
+        <location filename="../../meili_desktop/ui/township/history.py" line="31" />
         <source>History of task {number} ({period})</source>
         <translation>任务 {number} 的修改记录（{period}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="36"/>
+        <location filename="../../meili_desktop/ui/township/history.py" line="36" />
         <source>Revision</source>
         <translation>修订号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="36"/>
+        <location filename="../../meili_desktop/ui/township/history.py" line="36" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="36"/>
+        <location filename="../../meili_desktop/ui/township/history.py" line="36" />
         <source>By</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="36"/>
+        <location filename="../../meili_desktop/ui/township/history.py" line="36" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="37"/>
+        <location filename="../../meili_desktop/ui/township/history.py" line="37" />
         <source>Actual value</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="37"/>
+        <location filename="../../meili_desktop/ui/township/history.py" line="37" />
         <source>Narrative</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="37"/>
+        <location filename="../../meili_desktop/ui/township/history.py" line="37" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="38"/>
+        <location filename="../../meili_desktop/ui/township/history.py" line="38" />
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="38"/>
+        <location filename="../../meili_desktop/ui/township/history.py" line="38" />
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="64"/>
+        <location filename="../../meili_desktop/ui/township/history.py" line="64" />
         <source> (from {source})</source>
         <translation>（来自 {source}）</translation>
     </message>
@@ -762,110 +766,110 @@
 <context>
     <name>InitCli</name>
     <message>
-        <location filename="../../meili_desktop/cli/setup.py" line="43"/>
+        <location filename="../../meili_desktop/cli/setup.py" line="47" />
         <source>set up this data folder for a role</source>
         <translation>按角色设置此数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/setup.py" line="44"/>
-        <source>Set up the data folder for a role. A township without the city&apos;s distribution package starts as a provisional township on the embedded catalogue; its entries are kept when the package is imported later.</source>
+        <location filename="../../meili_desktop/cli/setup.py" line="48" />
+        <source>Set up the data folder for a role. A township without the city's distribution package starts as a provisional township on the embedded catalogue; its entries are kept when the package is imported later.</source>
         <translation>按角色设置数据文件夹。没有市里下发包的乡镇以临时乡镇身份、按内置任务清单开始填报；以后导入下发包时，已填数据会保留。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/setup.py" line="48"/>
+        <location filename="../../meili_desktop/cli/setup.py" line="52" />
         <source>the role of this installation</source>
         <translation>本机的角色</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/setup.py" line="50"/>
+        <location filename="../../meili_desktop/cli/setup.py" line="54" />
         <source>start as a provisional township, without a distribution package</source>
         <translation>不使用下发包，以临时乡镇身份开始</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/setup.py" line="52"/>
+        <location filename="../../meili_desktop/cli/setup.py" line="56" />
         <source>the county (县市区) by name or official code, e.g. 余杭区 or 330110</source>
         <translation>所在县（市、区）的名称或统计代码，例如 余杭区 或 330110</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/setup.py" line="54"/>
+        <location filename="../../meili_desktop/cli/setup.py" line="58" />
         <source>the township (乡镇街道) by name or official code, e.g. 塘栖镇</source>
         <translation>所在乡镇（街道）的名称或统计代码，例如 塘栖镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/setup.py" line="56"/>
+        <location filename="../../meili_desktop/cli/setup.py" line="60" />
         <source>the name of a market town (集镇) that has no official code, instead of --town</source>
         <translation>没有统计代码的集镇名称，用来代替 --town</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/setup.py" line="88"/>
+        <location filename="../../meili_desktop/cli/setup.py" line="92" />
         <source>If it is a market town without an official code, use --market-town NAME instead of --town.</source>
         <translation>如果是没有统计代码的集镇，请用 --market-town 名称 代替 --town。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/setup.py" line="96"/>
-        <source>Set up as the provisional township {county} {town} ({unit_id}). Enter data with &quot;entry set&quot;; import the city&apos;s distribution package later to confirm the township.</source>
+        <location filename="../../meili_desktop/cli/setup.py" line="100" />
+        <source>Set up as the provisional township {county} {town} ({unit_id}). Enter data with "entry set"; import the city's distribution package later to confirm the township.</source>
         <translation>已设置为临时乡镇：{county} {town}（{unit_id}）。请用“entry set”填报数据；以后导入市里的下发包即可确认乡镇身份。</translation>
     </message>
 </context>
 <context>
     <name>OverviewModel</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview_model.py" line="84"/>
+        <location filename="../../meili_desktop/ui/township/overview_model.py" line="84" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview_model.py" line="84"/>
+        <location filename="../../meili_desktop/ui/township/overview_model.py" line="84" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview_model.py" line="84"/>
+        <location filename="../../meili_desktop/ui/township/overview_model.py" line="84" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview_model.py" line="84"/>
+        <location filename="../../meili_desktop/ui/township/overview_model.py" line="84" />
         <source>Actual value</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview_model.py" line="85"/>
+        <location filename="../../meili_desktop/ui/township/overview_model.py" line="85" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview_model.py" line="85"/>
+        <location filename="../../meili_desktop/ui/township/overview_model.py" line="85" />
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview_model.py" line="85"/>
+        <location filename="../../meili_desktop/ui/township/overview_model.py" line="85" />
         <source>Narrative</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview_model.py" line="86"/>
+        <location filename="../../meili_desktop/ui/township/overview_model.py" line="86" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview_model.py" line="86"/>
+        <location filename="../../meili_desktop/ui/township/overview_model.py" line="86" />
         <source>Completion</source>
         <translation>完成率</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview_model.py" line="86"/>
+        <location filename="../../meili_desktop/ui/township/overview_model.py" line="86" />
         <source>Missing items</source>
         <translation>缺漏项</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview_model.py" line="146"/>
+        <location filename="../../meili_desktop/ui/township/overview_model.py" line="146" />
         <source>Not filled in</source>
         <translation>未填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview_model.py" line="219"/>
+        <location filename="../../meili_desktop/ui/township/overview_model.py" line="219" />
         <source>Task {number}, {column}: {reason}</source>
         <translation>任务 {number}，{column}：{reason}</translation>
     </message>
@@ -873,32 +877,32 @@
 <context>
     <name>OverviewWidget</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview.py" line="236"/>
+        <location filename="../../meili_desktop/ui/township/overview.py" line="236" />
         <source>Incomplete tasks only</source>
         <translation>只显示未完成填报的任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview.py" line="238"/>
+        <location filename="../../meili_desktop/ui/township/overview.py" line="238" />
         <source>Type to edit. Enter moves down, Tab moves right. Ctrl+V pastes a block copied from Excel.</source>
         <translation>直接输入即可修改。回车移到下一行，Tab 移到右边一格。Ctrl+V 可粘贴从 Excel 复制的区域。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview.py" line="250"/>
+        <location filename="../../meili_desktop/ui/township/overview.py" line="250" />
         <source>Cells that were not saved:</source>
         <translation>以下单元格未保存：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview.py" line="308"/>
+        <location filename="../../meili_desktop/ui/township/overview.py" line="308" />
         <source>Pasted {saved} cells; {rejected} not saved.</source>
         <translation>已粘贴 {saved} 个单元格，{rejected} 个未保存。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview.py" line="341"/>
-        <source>&quot;{text}&quot; falls outside the table and was not pasted.</source>
+        <location filename="../../meili_desktop/ui/township/overview.py" line="341" />
+        <source>"{text}" falls outside the table and was not pasted.</source>
         <translation>“{text}”超出了表格范围，未粘贴。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview.py" line="348"/>
+        <location filename="../../meili_desktop/ui/township/overview.py" line="348" />
         <source>Task {number}, {column}: {reason}</source>
         <translation>任务 {number}，{column}：{reason}</translation>
     </message>
@@ -906,65 +910,70 @@
 <context>
     <name>Periods</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/marks.py" line="93"/>
+        <location filename="../../meili_desktop/ui/township/marks.py" line="96" />
         <source>Year {year}</source>
         <translation>{year}年</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/marks.py" line="95"/>
+        <location filename="../../meili_desktop/ui/township/marks.py" line="98" />
         <source>{year} Q{quarter}</source>
         <translation>{year}年第{quarter}季度</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/marks.py" line="97"/>
+        <location filename="../../meili_desktop/ui/township/marks.py" line="101" />
         <source>{year}-{month}</source>
         <translation>{year}年{month}月</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/marks.py" line="104" />
+        <source>{period} (locked)</source>
+        <translation>{period}（已锁定）</translation>
     </message>
 </context>
 <context>
     <name>ReferencePanel</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/reference.py" line="17"/>
+        <location filename="../../meili_desktop/ui/township/reference.py" line="17" />
         <source>For reference</source>
         <translation>参考信息</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/reference.py" line="24"/>
+        <location filename="../../meili_desktop/ui/township/reference.py" line="24" />
         <source>Requirement</source>
         <translation>工作要求</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/reference.py" line="25"/>
+        <location filename="../../meili_desktop/ui/township/reference.py" line="25" />
         <source>Lead unit</source>
         <translation>牵头责任单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/reference.py" line="26"/>
-        <source>Lead unit&apos;s duties</source>
+        <location filename="../../meili_desktop/ui/township/reference.py" line="26" />
+        <source>Lead unit's duties</source>
         <translation>牵头单位职责</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/reference.py" line="37"/>
+        <location filename="../../meili_desktop/ui/township/reference.py" line="37" />
         <source>lead</source>
         <translation>牵头</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/reference.py" line="37"/>
+        <location filename="../../meili_desktop/ui/township/reference.py" line="37" />
         <source>co-lead</source>
         <translation>配合</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/reference.py" line="38"/>
+        <location filename="../../meili_desktop/ui/township/reference.py" line="38" />
         <source>{unit} ({role})</source>
         <translation>{unit}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/reference.py" line="42"/>
+        <location filename="../../meili_desktop/ui/township/reference.py" line="42" />
         <source>none named</source>
         <translation>未列明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/reference.py" line="43"/>
+        <location filename="../../meili_desktop/ui/township/reference.py" line="43" />
         <source>none listed</source>
         <translation>未列明</translation>
     </message>
@@ -972,22 +981,22 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="154"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="154" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="155"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="155" />
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="156"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="156" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="157"/>
+        <location filename="../../meili_desktop/messages/entries.py" line="157" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
@@ -995,27 +1004,27 @@
 <context>
     <name>TaskTreeModel</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/task_tree.py" line="23"/>
+        <location filename="../../meili_desktop/ui/township/task_tree.py" line="23" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/task_tree.py" line="23"/>
+        <location filename="../../meili_desktop/ui/township/task_tree.py" line="23" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/task_tree.py" line="23"/>
+        <location filename="../../meili_desktop/ui/township/task_tree.py" line="23" />
         <source>Lead unit</source>
         <translation>牵头责任单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/task_tree.py" line="59"/>
+        <location filename="../../meili_desktop/ui/township/task_tree.py" line="59" />
         <source>Not filled in</source>
         <translation>未填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/task_tree.py" line="61"/>
+        <location filename="../../meili_desktop/ui/township/task_tree.py" line="61" />
         <source>Returned by the office: {status}</source>
         <translation>已被退回：{status}</translation>
     </message>
@@ -1023,7 +1032,7 @@
 <context>
     <name>TaskTreeWidget</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/task_tree.py" line="90"/>
+        <location filename="../../meili_desktop/ui/township/task_tree.py" line="90" />
         <source>Search tasks by number, title or lead unit</source>
         <translation>按编号、名称或牵头单位查找任务</translation>
     </message>
@@ -1031,145 +1040,145 @@
 <context>
     <name>TownshipWindow</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="122"/>
-        <location filename="../../meili_desktop/ui/township/window.py" line="189"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="122" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="189" />
         <source>Tasks</source>
         <translation>任务填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="123"/>
-        <location filename="../../meili_desktop/ui/township/window.py" line="190"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="123" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="190" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="124"/>
-        <location filename="../../meili_desktop/ui/township/window.py" line="191"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="124" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="191" />
         <source>Pre-submission check</source>
         <translation>上报前检查</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="151"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="151" />
         <source>{unit} (provisional)</source>
         <translation>{unit}（临时）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="153"/>
-        <source>Set up without the city&apos;s distribution package. Entries are kept when the package is imported.</source>
+        <location filename="../../meili_desktop/ui/township/window.py" line="153" />
+        <source>Set up without the city's distribution package. Entries are kept when the package is imported.</source>
         <translation>尚未导入市里的下发包。导入下发包时，已填数据会保留。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="157"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="157" />
         <source>{unit} — Beautiful Towns Reporting</source>
         <translation>{unit} — 美丽城镇建设填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="160"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="160" />
         <source>&amp;Open package…</source>
         <translation>打开数据包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="163"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="163" />
         <source>&amp;Export report package…</source>
         <translation>导出上报包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="166"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="166" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="169"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="169" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="172"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="172" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="175"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="175" />
         <source>Pre-submission &amp;check</source>
         <translation>上报前检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="180"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="180" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="185"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="185" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="188"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="188" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="196"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="196" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="209"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="209" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="212"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="212" />
         <source>Reporting period: </source>
         <translation>填报期：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="244"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="244" />
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="247"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="247" />
         <source>Redone</source>
         <translation>已重做</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="258"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="258" />
         <source>Adding evidence to task {number}…</source>
         <translation>正在为任务 {number} 添加佐证材料…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="271"/>
-        <source>No program is set up to open &quot;{name}&quot;.</source>
+        <location filename="../../meili_desktop/ui/township/window.py" line="271" />
+        <source>No program is set up to open "{name}".</source>
         <translation>没有可以打开“{name}”的程序。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="311"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="311" />
         <source>Open package</source>
         <translation>打开数据包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="312"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="312" />
         <source>Packages ({patterns})</source>
         <translation>数据包 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="326"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="326" />
         <source>{action}: tasks {tasks}</source>
         <translation>{action}：任务 {tasks}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="342"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="342" />
         <source>{count} evidence files added to task {number}</source>
         <translation>已为任务 {number} 添加 {count} 个佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="349"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="349" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="350"/>
+        <location filename="../../meili_desktop/ui/township/window.py" line="350" />
         <source>An unexpected error occurred and was written to the log file. Your saved entries are not affected.</source>
         <translation>发生了意外错误，详情已写入日志文件。已保存的数据不受影响。</translation>
     </message>
@@ -1177,23 +1186,23 @@
 <context>
     <name>ValueEditor</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/value_editor.py" line="112"/>
+        <location filename="../../meili_desktop/ui/township/value_editor.py" line="112" />
         <source>e.g. {example}</source>
         <translation>例如 {example}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/value_editor.py" line="131"/>
+        <location filename="../../meili_desktop/ui/township/value_editor.py" line="131" />
         <source>No target set</source>
         <translation>尚未下达目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/value_editor.py" line="136"/>
+        <location filename="../../meili_desktop/ui/township/value_editor.py" line="136" />
         <source>Target: {target}</source>
         <translation>目标值：{target}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/value_editor.py" line="166"/>
-        <source>&quot;{text}&quot; can mean {fraction}% or {typed}%. Which one did you mean?</source>
+        <location filename="../../meili_desktop/ui/township/value_editor.py" line="166" />
+        <source>"{text}" can mean {fraction}% or {typed}%. Which one did you mean?</source>
         <translation>“{text}”可以理解为 {fraction}% 或 {typed}%，您指的是哪一个？</translation>
     </message>
 </context>

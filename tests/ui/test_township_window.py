@@ -432,3 +432,19 @@ def test_grid_cell_takes_chinese_input(qtbot: QtBot, window: TownshipWindow,
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: stored(store, 13) is not None, timeout=3000)
     assert stored(store, 13).narrative == "已完成学校标准化改造"
+
+
+def test_locked_period_is_read_only(qtbot: QtBot, store: Store) -> None:
+    with store.session_factory.begin() as session:
+        session.get(models.Period, "2021Q1").state = "locked"
+    window = open_window(qtbot, store)
+    window.set_period("2021Q1")
+    window.open_task(13)
+    assert window.form.locked_banner.isVisible()
+    assert not window.form.narrative_edit.isEnabled()
+    assert not window.form.evidence.add_button.isEnabled()
+    grid = window.overview.proxy
+    assert not grid.flags(grid.index(0, Column.VALUE)) & Qt.ItemFlag.ItemIsEditable
+    window.set_period(PERIOD)
+    assert not window.form.locked_banner.isVisible()
+    assert window.form.narrative_edit.isEnabled()

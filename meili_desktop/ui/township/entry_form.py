@@ -70,6 +70,9 @@ class EntryFormWidget(QWidget):
         self.state = state
         self.number: int | None = None
         self._is_saving = False
+        # Text of each free-text field as last shown or saved; a field differs from it
+        # only while the clerk is editing it.
+        self._shown: dict[str, str] = {}
         self._narrative_timer = QTimer(self)
         self._narrative_timer.setSingleShot(True)
         self._narrative_timer.setInterval(NARRATIVE_SAVE_DELAY_MS)
@@ -99,6 +102,16 @@ class EntryFormWidget(QWidget):
             "background: #fdecea; color: #8e1c1c; border: 1px solid #e57373; "
             "border-radius: 4px; padding: 8px; font-weight: bold;")
         self.returned_banner.hide()
+
+        self.locked_banner = QLabel(self.tr(
+            "The office has locked this reporting period. Its entries can be read but not "
+            "changed."), self)
+        self.locked_banner.setObjectName("lockedBanner")
+        self.locked_banner.setWordWrap(True)
+        self.locked_banner.setStyleSheet(
+            "background: #eef1f5; color: #37474f; border: 1px solid #b0bec5; "
+            "border-radius: 4px; padding: 8px;")
+        self.locked_banner.hide()
 
         self.form_error = QLabel(self)
         self.form_error.setObjectName("formError")
@@ -154,6 +167,7 @@ class EntryFormWidget(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
+        layout.addWidget(self.locked_banner)
         layout.addWidget(self.returned_banner)
         layout.addWidget(self.comments_box)
         layout.addWidget(self.form_error)
@@ -195,12 +209,26 @@ class EntryFormWidget(QWidget):
             number=task.number, title=task.title))
         self._show_status(entry)
         self._show_value_row(task, entry)
-        self._set_text(self.narrative_edit, entry.narrative if entry else "")
-        self._set_text(self.person_edit, entry.responsible_person if entry else "")
-        self._set_text(self.contact_edit, entry.contact if entry else "")
+        self._shown = {
+            "narrative": entry.narrative if entry else "",
+            "responsible_person": entry.responsible_person if entry else "",
+            "contact": entry.contact if entry else "",
+        }
+        self._set_text(self.narrative_edit, self._shown["narrative"])
+        self._set_text(self.person_edit, self._shown["responsible_person"])
+        self._set_text(self.contact_edit, self._shown["contact"])
         self._show_meta(entry)
         self.reference.show_task(self.state.catalogue, task)
         self._set_form_error("")
+        self._show_lock()
+
+    def _show_lock(self) -> None:
+        """Make the editors read-only while the office has the period locked."""
+        is_locked = self.state.is_locked()
+        self.locked_banner.setVisible(is_locked)
+        for widget in (self.status_combo, self.value_editor, self.narrative_edit,
+                       self.person_edit, self.contact_edit, self.evidence):
+            widget.setEnabled(not is_locked)
 
     def _show_status(self, entry: Entry | None) -> None:
         status = entry.status if entry is not None else Status.NOT_STARTED
@@ -313,16 +341,14 @@ class EntryFormWidget(QWidget):
             self._narrative_timer.start()
 
     def _save_narrative(self) -> None:
-        entry = self.state.entry(self.number) if self.number is not None else None
         text = self.narrative_edit.toPlainText()
-        if text != (entry.narrative if entry else ""):
-            self._save({"narrative": text})
+        if text != self._shown.get("narrative", "") and self._save({"narrative": text}):
+            self._shown["narrative"] = text
 
     def _save_line(self, name: str, line: QLineEdit) -> None:
-        entry = self.state.entry(self.number) if self.number is not None else None
-        stored = getattr(entry, name) if entry is not None else ""
-        if line.text().strip() != stored:
-            self._save({name: line.text()})
+        text = line.text().strip()
+        if text != self._shown.get(name, "") and self._save({name: text}):
+            self._shown[name] = text
 
     def _on_entries_changed(self, numbers: list[int]) -> None:
         if self.number is None or (numbers and self.number not in numbers):

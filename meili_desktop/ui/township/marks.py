@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from meili_desktop.domain.catalogue import MeasureType, Task
 from meili_desktop.domain.entries import Entry, Status
-from meili_desktop.domain.periods import Period, PeriodKind
+from meili_desktop.domain.periods import Period, PeriodKind, PeriodState
 from meili_desktop.domain.values import format_decimal
 
 # Colours of the status marks. "Returned" wins over the status because the office requests
@@ -88,14 +88,21 @@ def progress_percent(entry: Entry | None, target: Decimal | None) -> int | None:
 
 
 def period_label(period: Period) -> str:
-    """Return a period's name for the selector: 2021年第2季度, or 2021 Q2 in English."""
+    """Return a period's name for the selector: 2021年第2季度, or 2021 Q2 in English.
+
+    A period the office has locked is marked as such.
+    """
     if period.kind is PeriodKind.YEAR:
-        return QCoreApplication.translate("Periods", "Year {year}").format(year=period.year)
-    if period.kind is PeriodKind.QUARTER:
-        return QCoreApplication.translate("Periods", "{year} Q{quarter}").format(
+        label = QCoreApplication.translate("Periods", "Year {year}").format(year=period.year)
+    elif period.kind is PeriodKind.QUARTER:
+        label = QCoreApplication.translate("Periods", "{year} Q{quarter}").format(
             year=period.year, quarter=period.code[-1])
-    return QCoreApplication.translate("Periods", "{year}-{month}").format(
-        year=period.year, month=f"{period.start.month:02d}")
+    else:
+        label = QCoreApplication.translate("Periods", "{year}-{month}").format(
+            year=period.year, month=f"{period.start.month:02d}")
+    if period.state is PeriodState.LOCKED:
+        label = QCoreApplication.translate("Periods", "{period} (locked)").format(period=label)
+    return label
 
 
 def local_time_text(moment: datetime | None) -> str:

@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from meili_desktop.domain.catalogue import Catalogue, Task
 from meili_desktop.domain.entries import Entry, EntryKey
-from meili_desktop.domain.periods import Period, PeriodKind
+from meili_desktop.domain.periods import Period, PeriodKind, PeriodState
 from meili_desktop.domain.validation import Finding, FindingKind
 from meili_desktop.errors import CancelledError, MeiliError
 from meili_desktop.services import entries
@@ -93,6 +93,10 @@ class TownshipState(QObject):
         """Tell whether a task has a missing or invalid item in this period."""
         return any(finding.kind is not FindingKind.SUSPICIOUS
                    for finding in self.findings_for(number))
+
+    def is_locked(self) -> bool:
+        """Tell whether the office locked the chosen period, so its entries are read-only."""
+        return self.period.state is PeriodState.LOCKED
 
     def is_returned(self, number: int) -> bool:
         return any(finding.code == "check.returned_unrevised"
