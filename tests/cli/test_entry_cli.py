@@ -232,3 +232,9 @@ def test_sigkill_keeps_saved_changes(township: Run, tmp_path: Path) -> None:
         # A change reported as saved is there; the one in flight may have been saved too.
         assert int(stored[number]["value"]) >= count
         assert stored[number]["narrative"] == f"第{int(stored[number]['value'])}次"
+
+
+@pytest.mark.parametrize("town", ["330113100", "330110102", "塘栖镇"])
+def test_init_town_by_name_or_code(cli: Run, town: str) -> None:
+    assert cli("init", "township", "--provisional", "--county", "临平区", "--town", town) == 0
+    assert "(330110102)" in cli.out.getvalue()
