@@ -285,7 +285,7 @@ def _report_from_towns(province: Province, office: Store,
                 path = packages_dir / f"{town_id}_{period}.mlrp"
                 result = export_report_package(township, path, [period])
                 if period == province.spec.periods[0]:
-                    _enroll(office, unlocked, path)
+                    enroll(office, unlocked, path)
                 province.packages.append(PackageFile(
                     str(path.relative_to(root)), town_id, period, result.entry_count,
                     attachments, path.stat().st_size))
@@ -369,7 +369,7 @@ def _attach(township: Store, town_id: str, period: str, tasks: list[Task], scrat
     return 2
 
 
-def _enroll(office: Store, unlocked: key_service.UnlockedCityKeys, path: Path) -> None:
+def enroll(office: Store, unlocked: key_service.UnlockedCityKeys, path: Path) -> None:
     """Show the office a town's first package and approve its key, as after a phone check."""
     try:
         read_incoming(office, path, unlocked).discard()

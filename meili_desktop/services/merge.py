@@ -3,7 +3,7 @@
 :func:`preview` reads and writes nothing. :func:`merge` takes the sender's merge lock, decides
 every entry again inside its transaction (another clerk may have merged meanwhile), moves the
 evidence files into the data folder, and writes the entries, merge items, audit events and the
-ledger row together. Evidence files are copied before the commit. A killed process can leave
+ledger row together. Evidence files are stored before the commit. A killed process can leave
 such a file behind, but never a database row for it: the file is content-addressed, so the
 next merge reuses it.
 """
@@ -39,7 +39,7 @@ from meili_desktop.store.attachments import (
     BlockedFileTypeError,
     check_file,
     media_type_for,
-    store_file,
+    store_linked_file,
 )
 from meili_desktop.store.audit_repo import add_event
 from meili_desktop.store.datafolder import Store
@@ -293,8 +293,9 @@ def _store_attachments(store: Store, session: Session, incoming: IncomingPackage
     names = {ref.sha256: ref.display_name for entry in entries for ref in entry.attachments}
     rows = []
     for sha256 in sorted(set(names) & set(incoming.attachment_files)):
-        stored = store_file(store.folder, incoming.attachment_files[sha256],
-                            MAX_INCOMING_ATTACHMENT_BYTES, cancel=cancel)
+        # The reader's verified files lie in the data folder, so they are linked, not copied.
+        stored = store_linked_file(store.folder, incoming.attachment_files[sha256],
+                                   MAX_INCOMING_ATTACHMENT_BYTES, cancel=cancel)
         if stored.sha256 != sha256:
             raise AttachmentChangedError(name=names[sha256], sha256=sha256)
         rows.append({"sha256": sha256, "size": stored.size,

@@ -14,6 +14,7 @@ import logging
 import os
 import tempfile
 import threading
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -172,6 +173,66 @@ def store_file(folder: DataFolder, source: Path, max_bytes: int,
         raise
     logger.info("stored evidence %s (%d bytes) as %s", source.name, size, digest)
     return StoredFile(digest, size, media_type_for(source.name), final)
+
+
+def store_linked_file(folder: DataFolder, source: Path, max_bytes: int,
+                      cancel: threading.Event | None = None) -> StoredFile:
+    """Store a file the program itself wrote into the data folder, by hard link if possible.
+
+    The import pipeline decrypts a package's attachments into the data folder's temporary
+    folder, on the same disk as the store, so a hard link stores them without writing their
+    bytes a second time. The linked file is hashed and flushed to the disk before it gets its
+    final name, as :func:`store_file` does with its copy. Where the file system has no hard
+    links (FAT32) or ``source`` is on another disk, the file is copied with
+    :func:`store_file`. The source stays in place either way, and must not be written to
+    afterwards, because it shares its content with the stored file.
+
+    Raises:
+        BlockedFileTypeError, AttachmentTooLargeError, AttachmentUnreadableError: see
+            :func:`check_file`.
+        CancelledError: ``cancel`` was set.
+    """
+    check_file(source, max_bytes)
+    with mapped_os_errors(folder.root):
+        folder.temp_dir.mkdir(parents=True, exist_ok=True)
+    temp_path = folder.temp_dir / f"attach-{uuid.uuid4().hex}.part"
+    try:
+        os.link(source, temp_path)
+    except OSError:
+        return store_file(folder, source, max_bytes, cancel=cancel)
+    try:
+        digest, size = _hash_and_flush(temp_path, max_bytes, cancel, folder.root)
+        final = stored_path(folder.attachments_dir, digest)
+        with mapped_os_errors(folder.root):
+            if final.exists() and final.stat().st_size == size:
+                temp_path.unlink()
+            else:
+                final.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(temp_path, final)
+    except BaseException:
+        temp_path.unlink(missing_ok=True)
+        raise
+    logger.info("stored evidence %s (%d bytes) as %s by link", source.name, size, digest)
+    return StoredFile(digest, size, media_type_for(source.name), final)
+
+
+def _hash_and_flush(path: Path, max_bytes: int, cancel: threading.Event | None,
+                    data_root: Path) -> tuple[str, int]:
+    """Return the SHA-256 and size of a file in the data folder after flushing it to disk."""
+    digest = hashlib.sha256()
+    size = 0
+    # Opened for writing too, because Windows flushes only handles with write access.
+    with mapped_os_errors(data_root), path.open("r+b") as handle:
+        while chunk := handle.read(CHUNK_BYTES):
+            if cancel is not None and cancel.is_set():
+                raise CancelledError()
+            size += len(chunk)
+            if size > max_bytes:
+                raise AttachmentTooLargeError(file=path.name, size_mb=_megabytes(size),
+                                              max_mb=_megabytes(max_bytes))
+            digest.update(chunk)
+        os.fsync(handle.fileno())
+    return digest.hexdigest(), size
 
 
 def record_attachment(session: Session, stored: StoredFile) -> None:
