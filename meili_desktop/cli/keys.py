@@ -29,32 +29,35 @@ STATUS_LABELS = {
 }
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("KeysCli", text)
-
 
 def register(subparsers: Any) -> None:
     """Add the ``keys`` command with ``list``, ``approve`` and ``reject``."""
-    parser = subparsers.add_parser(
-        "keys", help=tr("list township signing keys and approve or reject new ones"))
+    parser = subparsers.add_parser("keys", help=QCoreApplication.translate(
+        "KeysCli", "list township signing keys and approve or reject new ones"))
     commands = parser.add_subparsers(dest="keys_command", metavar="SUBCOMMAND", required=True)
 
-    lister = commands.add_parser("list", help=tr("list the signing keys of reporting units"))
-    lister.add_argument("--json", action="store_true", help=tr("print the list as JSON"))
+    lister = commands.add_parser("list", help=QCoreApplication.translate(
+        "KeysCli", "list the signing keys of reporting units"))
+    lister.add_argument("--json", action="store_true", help=QCoreApplication.translate(
+        "KeysCli", "print the list as JSON"))
     lister.add_argument("--status", choices=sorted(STATUS_LABELS),
-                        help=tr("show only keys with this status"))
+                        help=QCoreApplication.translate(
+                            "KeysCli", "show only keys with this status"))
     lister.set_defaults(handler=run_list)
 
-    for name, help_text, handler in (
-            ("approve", tr("approve a key after comparing its fingerprint by phone"),
-             run_approve),
-            ("reject", tr("reject a key so that its packages are refused"), run_reject)):
+    approve_help = QCoreApplication.translate(
+        "KeysCli", "approve a key after comparing its fingerprint by phone")
+    reject_help = QCoreApplication.translate(
+        "KeysCli", "reject a key so that its packages are refused")
+    for name, help_text, handler in (("approve", approve_help, run_approve),
+                                     ("reject", reject_help, run_reject)):
         command = commands.add_parser(name, help=help_text)
-        command.add_argument("unit", metavar="UNIT",
-                             help=tr("the unit's id, official code or name"))
+        command.add_argument("unit", metavar="UNIT", help=QCoreApplication.translate(
+            "KeysCli", "the unit's id, official code or name"))
         command.add_argument("fingerprint", metavar="FINGERPRINT", nargs="+",
-                             help=tr("the fingerprint as \"verify\" shows it, with or "
-                                     "without spaces"))
+                             help=QCoreApplication.translate(
+                                 "KeysCli", "the fingerprint as \"verify\" shows it, with or "
+                                 "without spaces"))
         command.set_defaults(handler=handler)
 
 
@@ -67,12 +70,14 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
             for key in keys], ensure_ascii=False, indent=2) + "\n")
         return 0
     if not keys:
-        context.out.write(tr("No signing keys of reporting units are stored.") + "\n")
+        context.out.write(QCoreApplication.translate(
+            "KeysCli", "No signing keys of reporting units are stored.") + "\n")
         return 0
+    line = QCoreApplication.translate("KeysCli", "{name} ({unit}): {fingerprint}, {status}")
     for key in keys:
-        context.out.write(tr("{name} ({unit}): {fingerprint}, {status}").format(
-            name=key.unit_name or "-", unit=key.unit_id, fingerprint=key.fingerprint,
-            status=_status_label(key.status)) + "\n")
+        context.out.write(line.format(name=key.unit_name or "-", unit=key.unit_id,
+                                      fingerprint=key.fingerprint,
+                                      status=_status_label(key.status)) + "\n")
     return 0
 
 
@@ -92,11 +97,14 @@ def _decide(args: argparse.Namespace, context: CliContext, *, approve: bool) -> 
     previous = decide(store, unit_id, fingerprint, actor=current_actor())
     status = "approved" if approve else "rejected"
     if previous == status:
-        message = tr("The key of {unit} was already {status}; nothing changed.")
+        message = QCoreApplication.translate(
+            "KeysCli", "The key of {unit} was already {status}; nothing changed.")
     elif approve:
-        message = tr("The key of {unit} is approved; its packages can be merged now.")
+        message = QCoreApplication.translate(
+            "KeysCli", "The key of {unit} is approved; its packages can be merged now.")
     else:
-        message = tr("The key of {unit} is rejected; its packages will be refused.")
+        message = QCoreApplication.translate(
+            "KeysCli", "The key of {unit} is rejected; its packages will be refused.")
     context.out.write(message.format(unit=unit_id, status=_status_label(status)) + "\n")
     return 0
 

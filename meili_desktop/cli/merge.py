@@ -45,9 +45,6 @@ class NoPackageFilesError(MeiliError):
     exit_code = 2
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MergeCli", text)
-
 
 @dataclass
 class PackageOutcome:
@@ -77,17 +74,20 @@ class PackageOutcome:
 def register(subparsers: Any) -> None:
     """Add the ``merge`` command."""
     parser = subparsers.add_parser(
-        "merge", help=tr("verify report packages and merge them into the office database"),
-        description=tr("Each package is verified, then merged in its own transaction: an "
-                       "entry replaces the stored one only when its revision is newer, "
-                       "conflicts and entries for locked periods wait for a decision, and a "
-                       "package merged before changes nothing."))
-    parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR",
-                        help=tr("a report package, or a folder whose .mlrp files are merged"))
-    parser.add_argument("--dry-run", action="store_true",
-                        help=tr("show what merging would do without changing anything"))
-    parser.add_argument("--json", action="store_true",
-                        help=tr("print one JSON object per package, with English keys"))
+        "merge",
+        help=QCoreApplication.translate(
+            "MergeCli", "verify report packages and merge them into the office database"),
+        description=QCoreApplication.translate(
+            "MergeCli", "Each package is verified, then merged in its own transaction: an "
+            "entry replaces the stored one only when its revision is newer, conflicts and "
+            "entries for locked periods wait for a decision, and a package merged before "
+            "changes nothing."))
+    parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help=QCoreApplication.translate(
+        "MergeCli", "a report package, or a folder whose .mlrp files are merged"))
+    parser.add_argument("--dry-run", action="store_true", help=QCoreApplication.translate(
+        "MergeCli", "show what merging would do without changing anything"))
+    parser.add_argument("--json", action="store_true", help=QCoreApplication.translate(
+        "MergeCli", "print one JSON object per package, with English keys"))
     add_passphrase_option(parser)
     parser.set_defaults(handler=run_merge)
 
@@ -124,8 +124,8 @@ def run_merge(args: argparse.Namespace, context: CliContext) -> int:
             context.out.write(describe_outcome(outcome) + "\n")
     rejected = [outcome for outcome in outcomes if outcome.error is not None]
     if not args.json and len(outcomes) > 1:
-        context.out.write(tr("{total} packages, {rejected} rejected.").format(
-            total=len(outcomes), rejected=len(rejected)) + "\n")
+        summary = QCoreApplication.translate("MergeCli", "{total} packages, {rejected} rejected.")
+        context.out.write(summary.format(total=len(outcomes), rejected=len(rejected)) + "\n")
     if rejected:
         assert rejected[0].error is not None
         return rejected[0].error.exit_code
@@ -183,25 +183,31 @@ def _merge_one(store: Store, path: Path, incoming: IncomingPackage, *, dry_run: 
 def describe_outcome(outcome: PackageOutcome) -> str:
     """Return the one-line, translated report of one package."""
     if outcome.error is not None:
-        return tr("{file}: rejected. {reason}").format(file=outcome.file,
-                                                       reason=describe(outcome.error))
-    counts = tr("{new} new, {updated} updated, {unchanged} unchanged, {conflict} in conflict, "
-                "{stale} stale, {held} held").format(**{kind: outcome.counts.get(kind, 0)
-                                                         for kind in KINDS})
+        rejected = QCoreApplication.translate("MergeCli", "{file}: rejected. {reason}")
+        return rejected.format(file=outcome.file, reason=describe(outcome.error))
+    counts = QCoreApplication.translate(
+        "MergeCli", "{new} new, {updated} updated, {unchanged} unchanged, {conflict} in "
+        "conflict, {stale} stale, {held} held").format(
+            **{kind: outcome.counts.get(kind, 0) for kind in KINDS})
     details = {"file": outcome.file, "package": outcome.package_id, "sender": outcome.sender,
                "sequence": outcome.sequence, "counts": counts}
     if outcome.outcome == "duplicate":
-        line = tr("{file}: package {package} from {sender} (sequence {sequence}) was merged "
-                  "before; nothing changed.").format(**details)
+        line = QCoreApplication.translate(
+            "MergeCli", "{file}: package {package} from {sender} (sequence {sequence}) was "
+            "merged before; nothing changed.")
     elif outcome.outcome == "previewed":
-        line = tr("{file}: package {package} from {sender} (sequence {sequence}) would "
-                  "merge: {counts}. Nothing was changed (dry run).").format(**details)
+        line = QCoreApplication.translate(
+            "MergeCli", "{file}: package {package} from {sender} (sequence {sequence}) would "
+            "merge: {counts}. Nothing was changed (dry run).")
     else:
-        line = tr("{file}: merged package {package} from {sender} (sequence {sequence}): "
-                  "{counts}.").format(**details)
+        line = QCoreApplication.translate(
+            "MergeCli", "{file}: merged package {package} from {sender} (sequence "
+            "{sequence}): {counts}.")
+    line = line.format(**details)
     if outcome.is_clock_suspicious:
-        line += " " + tr("The sender's clock looks wrong; the package was ordered by its "
-                         "sequence number.")
+        line += " " + QCoreApplication.translate(
+            "MergeCli", "The sender's clock looks wrong; the package was ordered by its "
+            "sequence number.")
     return line
 
 

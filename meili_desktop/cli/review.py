@@ -21,33 +21,39 @@ from meili_desktop.services import review
 from meili_desktop.services.review import current_actor
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ReviewCli", text)
-
 
 def register(subparsers: Any) -> None:
     """Add the ``review`` and ``period`` commands."""
-    parser = subparsers.add_parser("review", help=tr("accept or return a township's entry"))
+    parser = subparsers.add_parser("review", help=QCoreApplication.translate(
+        "ReviewCli", "accept or return a township's entry"))
     commands = parser.add_subparsers(dest="review_command", metavar="SUBCOMMAND",
                                      required=True)
-    for name, help_text in (("accept", tr("accept the entry's current revision")),
-                            ("return", tr("return the entry to the township with a comment"))):
+    accept_help = QCoreApplication.translate("ReviewCli", "accept the entry's current revision")
+    return_help = QCoreApplication.translate(
+        "ReviewCli", "return the entry to the township with a comment")
+    for name, help_text in (("accept", accept_help), ("return", return_help)):
         command = commands.add_parser(name, help=help_text)
-        command.add_argument("--unit", required=True, metavar="U",
-                             help=tr("the unit's id, official code or name"))
+        command.add_argument("--unit", required=True, metavar="U", help=QCoreApplication.translate(
+            "ReviewCli", "the unit's id, official code or name"))
         command.add_argument("--task", required=True, type=int, metavar="N",
-                             help=tr("the task number, 1 to 43"))
+                             help=QCoreApplication.translate(
+                                 "ReviewCli", "the task number, 1 to 43"))
         command.add_argument("--period", required=True, metavar="P",
-                             help=tr("the period, e.g. 2021Q2"))
+                             help=QCoreApplication.translate(
+                                 "ReviewCli", "the period, e.g. 2021Q2"))
         command.add_argument("--comment", default="", metavar="TEXT",
-                             help=tr("what the township should fix (required for return)"))
+                             help=QCoreApplication.translate(
+                                 "ReviewCli", "what the township should fix (required for return)"))
         command.set_defaults(handler=run_review, verdict=name)
 
-    period = subparsers.add_parser("period", help=tr("open, close or lock a reporting period"))
+    period = subparsers.add_parser("period", help=QCoreApplication.translate(
+        "ReviewCli", "open, close or lock a reporting period"))
     period.add_argument("state", choices=("open", "close", "lock"),
-                        help=tr("open: entries flow in; close: only returned entries may be "
-                                "resubmitted; lock: no changes"))
-    period.add_argument("period", metavar="P", help=tr("the period, e.g. 2021Q2"))
+                        help=QCoreApplication.translate(
+                            "ReviewCli", "open: entries flow in; close: only returned entries "
+                            "may be resubmitted; lock: no changes"))
+    period.add_argument("period", metavar="P", help=QCoreApplication.translate(
+        "ReviewCli", "the period, e.g. 2021Q2"))
     period.set_defaults(handler=run_period)
 
 
@@ -57,11 +63,13 @@ def run_review(args: argparse.Namespace, context: CliContext) -> int:
                    parse_period(args.period).code)
     if args.verdict == "accept":
         review.accept_entry(store, key, actor=current_actor(), comment=args.comment)
-        message = tr("Accepted task {task} of {unit} for {period}.")
+        message = QCoreApplication.translate(
+            "ReviewCli", "Accepted task {task} of {unit} for {period}.")
     else:
         review.return_entry(store, key, actor=current_actor(), comment=args.comment)
-        message = tr("Returned task {task} of {unit} for {period}; the comment goes out with "
-                     "the next distribution package.")
+        message = QCoreApplication.translate(
+            "ReviewCli", "Returned task {task} of {unit} for {period}; the comment goes out "
+            "with the next distribution package.")
     context.out.write(message.format(task=key.task_number, unit=key.unit_id,
                                      period=key.period_code) + "\n")
     return 0
@@ -75,15 +83,17 @@ def run_period(args: argparse.Namespace, context: CliContext) -> int:
     state = STATES[args.state]
     previous = review.set_period_state(context.store(), code, state, actor=current_actor())
     if previous is state:
-        message = tr("Period {period} was already {state}; nothing changed.")
+        message = QCoreApplication.translate(
+            "ReviewCli", "Period {period} was already {state}; nothing changed.")
     else:
-        message = tr("Period {period} is now {state}.")
+        message = QCoreApplication.translate("ReviewCli", "Period {period} is now {state}.")
     context.out.write(message.format(period=code, state=state_label(state)) + "\n")
     return 0
 
 
 def state_label(state: PeriodState) -> str:
     """Return the translated name of a period state."""
-    labels = {PeriodState.OPEN: tr("open"), PeriodState.CLOSED: tr("closed for review"),
-              PeriodState.LOCKED: tr("locked")}
+    labels = {PeriodState.OPEN: QCoreApplication.translate("ReviewCli", "open"),
+              PeriodState.CLOSED: QCoreApplication.translate("ReviewCli", "closed for review"),
+              PeriodState.LOCKED: QCoreApplication.translate("ReviewCli", "locked")}
     return labels[state]

@@ -20,11 +20,16 @@ logger = logging.getLogger(__name__)
 # Each page module defines ``PAGE_TITLE`` (marked for translation in the "OfficePages"
 # context) and ``create_page(store, window) -> QWidget``; tabs appear in this order.
 PAGE_MODULES: list[str] = [
+    "meili_desktop.ui.office.inbox_page",
+    "meili_desktop.ui.office.completeness_page",
+    "meili_desktop.ui.office.conflicts_page",
+    "meili_desktop.ui.office.review_page",
     "meili_desktop.ui.office.summary_page",
     "meili_desktop.ui.office.charts",
     "meili_desktop.ui.office.targets_page",
     "meili_desktop.ui.office.scores_page",
     "meili_desktop.ui.office.distribution_page",
+    "meili_desktop.ui.office.audit_page",
 ]
 
 

@@ -1,0 +1,139 @@
+"""The completeness board: for a period, who reported, who is late, returned or resubmitted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meili_desktop.services import completeness, review
+from meili_desktop.services.audit import local_time
+from meili_desktop.services.completeness import BoardRow, BoardStatus
+from meili_desktop.store import units_repo
+from meili_desktop.store.datafolder import Store
+
+PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Completeness")
+
+STATUS_LABELS = {
+    BoardStatus.RETURNED: QT_TRANSLATE_NOOP("CompletenessPage", "Returned"),
+    BoardStatus.OVERDUE: QT_TRANSLATE_NOOP("CompletenessPage", "Overdue"),
+    BoardStatus.MISSING: QT_TRANSLATE_NOOP("CompletenessPage", "Not yet reported"),
+    BoardStatus.RESUBMITTED: QT_TRANSLATE_NOOP("CompletenessPage", "Resubmitted"),
+    BoardStatus.LATE: QT_TRANSLATE_NOOP("CompletenessPage", "Reported late"),
+    BoardStatus.REPORTED: QT_TRANSLATE_NOOP("CompletenessPage", "Reported"),
+}
+STATUS_COLOURS = {
+    BoardStatus.RETURNED: "#fde2e1", BoardStatus.OVERDUE: "#f8cbad",
+    BoardStatus.MISSING: "#ffffff", BoardStatus.RESUBMITTED: "#deebf7",
+    BoardStatus.LATE: "#fff2cc", BoardStatus.REPORTED: "#e2f0d9",
+}
+TIME_FORMAT = "%Y-%m-%d %H:%M"
+
+
+def status_label(status: BoardStatus) -> str:
+    return QCoreApplication.translate("CompletenessPage", STATUS_LABELS[status])
+
+
+class CompletenessPage(QWidget):
+    """One row per township: status, packages, first and last receipt and review counts."""
+
+    def __init__(self, store: Store, window: Any = None) -> None:
+        super().__init__(window)
+        self.setObjectName("completenessPage")
+        self.store = store
+        self.period_combo = QComboBox(self)
+        self.period_combo.setObjectName("boardPeriod")
+        for code, _state in review.list_periods(store):
+            self.period_combo.addItem(code, code)
+        self.county_combo = QComboBox(self)
+        self.county_combo.setObjectName("boardCounty")
+        self.county_combo.addItem(self.tr("All counties"), None)
+        with store.session_factory() as session:
+            for county in units_repo.list_counties(session):
+                self.county_combo.addItem(county.name, county.id)
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("boardSummary")
+        self.summary.setWordWrap(True)
+        self.table = QTableWidget(0, 11, self)
+        self.table.setObjectName("boardTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("County"), self.tr("Township"), self.tr("Status"), self.tr("Packages"),
+            self.tr("First received"), self.tr("Last received"), self.tr("Entries"),
+            self.tr("Accepted"), self.tr("Returned"), self.tr("Resubmitted"),
+            self.tr("Open items")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Period"), self))
+        bar.addWidget(self.period_combo)
+        bar.addWidget(QLabel(self.tr("County"), self))
+        bar.addWidget(self.county_combo)
+        bar.addWidget(self.refresh_button)
+        bar.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+
+        self.period_combo.currentIndexChanged.connect(self.reload)
+        self.county_combo.currentIndexChanged.connect(self.reload)
+        self.refresh_button.clicked.connect(self.reload)
+        self.rows: list[BoardRow] = []
+        self.reload()
+
+    def reload(self) -> None:
+        """Build the board of the chosen period and county again."""
+        period = self.period_combo.currentData()
+        if period is None:
+            self.summary.setText(self.tr("No reporting periods are set up."))
+            return
+        board = completeness.board(self.store, period, county_id=self.county_combo.currentData())
+        self.rows = list(board.rows)
+        due = board.due_date.isoformat() if board.due_date else self.tr("none")
+        counts = "  ·  ".join(f"{status_label(status)} {board.counts[status.value]}"
+                              for status in BoardStatus)
+        self.summary.setText(self.tr("Due date {due}. {counts}").format(due=due,
+                                                                       counts=counts))
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(len(self.rows))
+        for index, row in enumerate(self.rows):
+            facts = row.facts
+            cells: list[str | int] = [
+                row.unit.county_name, row.unit.name, status_label(row.status),
+                facts.package_count, _time(facts.first_received_at),
+                _time(facts.last_received_at), facts.entry_count, facts.accepted_count,
+                facts.returned_count, facts.resubmitted_count, facts.open_item_count]
+            colour = QColor(STATUS_COLOURS[row.status])
+            for column, value in enumerate(cells):
+                item = QTableWidgetItem()
+                item.setData(0, value)
+                item.setBackground(colour)
+                self.table.setItem(index, column, item)
+        self.table.setSortingEnabled(True)
+
+
+def _time(moment: Any) -> str:
+    return local_time(moment).strftime(TIME_FORMAT) if moment is not None else ""
+
+
+def create_page(store: Store, window: Any) -> QWidget:
+    """Build the completeness page for the office window."""
+    return CompletenessPage(store, window)

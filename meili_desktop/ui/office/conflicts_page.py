@@ -1,0 +1,314 @@
+"""Conflicts and held entries: decide each conflict field by field, release or discard held ones.
+
+A conflict shows the office's current entry beside the township's incoming one. For every
+field that differs the clerk keeps the office value, takes the township value or types a new
+one; the decisions are applied together and each one is logged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meili_desktop.domain.conflicts import FieldChoice, FieldDecision
+from meili_desktop.domain.merge_records import CONTENT_FIELDS, same_field
+from meili_desktop.services import conflicts
+from meili_desktop.services.review import current_actor
+from meili_desktop.store import units_repo
+from meili_desktop.store.datafolder import Store
+from meili_desktop.store.merge_items_repo import MergeItemRecord
+from meili_desktop.ui.office.merge_labels import (
+    FIELD_LABELS,
+    KIND_LABELS,
+    REASON_LABELS,
+    STATUS_LABELS,
+    label,
+)
+from meili_desktop.ui.office.office_jobs import JobRunner
+
+PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Conflicts")
+UNIT, TASK, PERIOD, KIND, REASON = range(5)
+CHOOSE = QT_TRANSLATE_NOOP("ConflictsPage", "Choose...")
+KEEP_OFFICE = QT_TRANSLATE_NOOP("ConflictsPage", "Keep office value")
+TAKE_TOWNSHIP = QT_TRANSLATE_NOOP("ConflictsPage", "Take township value")
+EDIT = QT_TRANSLATE_NOOP("ConflictsPage", "Edit")
+SAME = QT_TRANSLATE_NOOP("ConflictsPage", "Same on both sides")
+
+
+
+def field_text(name: str, record: dict[str, Any] | None) -> str:
+    """Return one field of an entry record as the side-by-side view shows it."""
+    if record is None:
+        return "—"
+    value = record.get(name)
+    if name == "status":
+        return label(STATUS_LABELS, value)
+    if name == "attachments":
+        names = [str(item.get("name", "")) for item in value or []]
+        return "、".join(names) if names else "—"
+    return "—" if value in (None, "") else str(value)
+
+
+class FieldRow:
+    """The widgets of one field in the side-by-side view."""
+
+    def __init__(self, page: QWidget, name: str, office: str, township: str,
+                 differs: bool) -> None:
+        self.name = name
+        self.differs = differs
+        self.office = QLabel(office, page)
+        self.township = QLabel(township, page)
+        for widget in (self.office, self.township):
+            widget.setWordWrap(True)
+            widget.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.choice = QComboBox(page)
+        self.choice.setObjectName(f"choice_{name}")
+        self.edit = QLineEdit(page)
+        self.edit.setObjectName(f"edit_{name}")
+        self.edit.setEnabled(False)
+        if differs:
+            self.township.setStyleSheet("background: #fff2cc;")
+            choices = [(CHOOSE, None), (KEEP_OFFICE, FieldChoice.OFFICE.value),
+                       (TAKE_TOWNSHIP, FieldChoice.TOWNSHIP.value)]
+            if name not in ("attachments", "status"):
+                choices.append((EDIT, FieldChoice.EDIT.value))
+        else:
+            choices = [(SAME, None)]
+            self.choice.setEnabled(False)
+        for text, data in choices:
+            self.choice.addItem(QCoreApplication.translate("ConflictsPage", text), data)
+        self.choice.currentIndexChanged.connect(self._on_choice)
+
+    def _on_choice(self) -> None:
+        self.edit.setEnabled(self.choice.currentData() == FieldChoice.EDIT.value)
+
+    def decision(self) -> FieldDecision | None:
+        choice = self.choice.currentData()
+        if choice is None:
+            return None
+        value = self.edit.text() if choice == FieldChoice.EDIT.value else None
+        return FieldDecision(self.name, FieldChoice(choice), value)
+
+
+class ConflictsPage(QWidget):
+    """Open merge items on the left, the selected item side by side on the right."""
+
+    def __init__(self, store: Store, window: Any = None) -> None:
+        super().__init__(window)
+        self.setObjectName("conflictsPage")
+        self.store = store
+        self.jobs = JobRunner(self)
+        self.items: list[MergeItemRecord] = []
+        self.field_rows: list[FieldRow] = []
+        self.current: MergeItemRecord | None = None
+
+        self.kind_filter = QComboBox(self)
+        self.kind_filter.setObjectName("itemKindFilter")
+        self.kind_filter.addItem(self.tr("Conflicts and held entries"), None)
+        self.kind_filter.addItem(label(KIND_LABELS, "conflict"), "conflict")
+        self.kind_filter.addItem(label(KIND_LABELS, "held"), "held")
+        self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.table = QTableWidget(0, 5, self)
+        self.table.setObjectName("itemsTable")
+        self.table.setHorizontalHeaderLabels([self.tr("Unit"), self.tr("Task"),
+                                              self.tr("Period"), self.tr("Kind"),
+                                              self.tr("Reason")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(REASON,
+                                                           QHeaderView.ResizeMode.Stretch)
+        self.title = QLabel(self.tr("Choose an item on the left."), self)
+        self.title.setObjectName("itemTitle")
+        self.title.setWordWrap(True)
+        self.grid_host = QWidget(self)
+        self.grid = QGridLayout(self.grid_host)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.grid_host)
+        self.apply_button = QPushButton(self.tr("Apply decisions"), self)
+        self.apply_button.setObjectName("applyDecisions")
+        self.keep_button = QPushButton(self.tr("Keep office entry"), self)
+        self.keep_button.setObjectName("keepOffice")
+        self.release_button = QPushButton(self.tr("Apply held entry"), self)
+        self.release_button.setObjectName("releaseHeld")
+        self.discard_button = QPushButton(self.tr("Discard held entry"), self)
+        self.discard_button.setObjectName("discardHeld")
+        self._lay_out(scroll)
+
+        self.kind_filter.currentIndexChanged.connect(self.reload)
+        self.refresh_button.clicked.connect(self.reload)
+        self.table.itemSelectionChanged.connect(self._show_selected)
+        self.apply_button.clicked.connect(self.apply_decisions)
+        self.keep_button.clicked.connect(self.discard_current)
+        self.discard_button.clicked.connect(self.discard_current)
+        self.release_button.clicked.connect(self.release_current)
+        self.reload()
+
+    def _lay_out(self, scroll: QScrollArea) -> None:
+        left = QWidget(self)
+        left_layout = QVBoxLayout(left)
+        bar = QHBoxLayout()
+        bar.addWidget(self.kind_filter, 1)
+        bar.addWidget(self.refresh_button)
+        left_layout.addLayout(bar)
+        left_layout.addWidget(self.table, 1)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.title)
+        right_layout.addWidget(scroll, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for button in (self.apply_button, self.keep_button, self.release_button,
+                       self.discard_button):
+            buttons.addWidget(button)
+        right_layout.addLayout(buttons)
+        splitter = QSplitter(self)
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setSizes([420, 780])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+    def reload(self) -> None:
+        """Read the open items again and show the first one."""
+        self.items = conflicts.list_items(self.store, kind=self.kind_filter.currentData())
+        with self.store.session_factory() as session:
+            self._names = {item.key.unit_id: (unit.name if (unit := units_repo.get_unit(
+                session, item.key.unit_id)) else item.key.unit_id) for item in self.items}
+        self.table.setRowCount(len(self.items))
+        for row, item in enumerate(self.items):
+            cells = [self._names[item.key.unit_id], str(item.key.task_number),
+                     item.key.period_code, label(KIND_LABELS, item.kind),
+                     label(REASON_LABELS, item.reason)]
+            for column, text in enumerate(cells):
+                self.table.setItem(row, column, QTableWidgetItem(text))
+        if self.items:
+            self.table.selectRow(0)
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        rows = self.table.selectionModel().selectedRows()
+        self.current = self.items[rows[0].row()] if rows else None
+        self._clear_grid()
+        item = self.current
+        is_conflict = item is not None and item.kind == "conflict"
+        for button in (self.apply_button, self.keep_button):
+            button.setVisible(is_conflict)
+        for button in (self.release_button, self.discard_button):
+            button.setVisible(item is not None and not is_conflict)
+        if item is None:
+            self.title.setText(self.tr("No open conflicts or held entries."))
+            return
+        self.title.setText(self.tr("{unit} · task {task} · {period} · {kind}: {reason}\n"
+                                   "From package {package}").format(
+            unit=self._names.get(item.key.unit_id, item.key.unit_id),
+            task=item.key.task_number, period=item.key.period_code,
+            kind=label(KIND_LABELS, item.kind), reason=label(REASON_LABELS, item.reason),
+            package=item.package_id))
+        self._fill_grid(item)
+
+    def _fill_grid(self, item: MergeItemRecord) -> None:
+        headers = [self.tr("Field"), self.tr("Office (now)"), self.tr("Township (incoming)")]
+        if item.kind == "conflict":
+            headers += [self.tr("Decision"), self.tr("New value")]
+        for column, text in enumerate(headers):
+            header = QLabel(f"<b>{text}</b>", self.grid_host)
+            self.grid.addWidget(header, 0, column)
+        current = dict(item.current) if item.current else None
+        incoming = dict(item.incoming)
+        for row, name in enumerate(CONTENT_FIELDS, start=1):
+            office_value = None if current is None else current.get(name)
+            differs = current is None or not same_field(
+                name, _comparable(name, office_value), _comparable(name, incoming.get(name)))
+            field = FieldRow(self.grid_host, name, field_text(name, current),
+                             field_text(name, incoming), differs)
+            if name not in ("attachments", "status"):
+                field.edit.setText("" if incoming.get(name) is None else str(incoming[name]))
+            self.grid.addWidget(QLabel(label(FIELD_LABELS, name), self.grid_host), row, 0)
+            self.grid.addWidget(field.office, row, 1)
+            self.grid.addWidget(field.township, row, 2)
+            if item.kind == "conflict":
+                self.grid.addWidget(field.choice, row, 3)
+                self.grid.addWidget(field.edit, row, 4)
+                field.choice.currentIndexChanged.connect(self._update_apply)
+            else:
+                field.choice.hide()
+                field.edit.hide()
+            self.field_rows.append(field)
+        self.grid.setColumnStretch(1, 1)
+        self.grid.setColumnStretch(2, 1)
+        self.grid.setRowStretch(len(CONTENT_FIELDS) + 1, 1)
+        self._update_apply()
+
+    def _clear_grid(self) -> None:
+        while self.grid.count():
+            widget = self.grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
+        self.field_rows = []
+
+    def _update_apply(self) -> None:
+        chosen = all(row.decision() is not None for row in self.field_rows if row.differs)
+        self.apply_button.setEnabled(chosen)
+
+    def decisions(self) -> list[FieldDecision]:
+        """Return the decisions chosen for the differing fields."""
+        return [decision for row in self.field_rows if row.differs
+                and (decision := row.decision()) is not None]
+
+    def apply_decisions(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        decisions = self.decisions()
+        self.jobs.start(f"resolve {item.id}",
+                        lambda progress, cancel: conflicts.resolve(
+                            self.store, item.id, decisions, current_actor()),
+                        lambda _resolved: self.reload())
+
+    def discard_current(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        self.jobs.start(f"discard {item.id}",
+                        lambda progress, cancel: conflicts.discard(self.store, item.id,
+                                                                   current_actor()),
+                        lambda _result: self.reload())
+
+    def release_current(self) -> None:
+        item = self.current
+        if item is None:
+            return
+        self.jobs.start(f"release {item.id}",
+                        lambda progress, cancel: conflicts.release(self.store, item.id,
+                                                                   current_actor()),
+                        lambda _result: self.reload())
+
+
+def _comparable(name: str, value: Any) -> Any:
+    if name == "attachments":
+        return sorted(str(item.get("sha256", "")) for item in value or [])
+    return value
+
+
+def create_page(store: Store, window: Any) -> QWidget:
+    """Build the conflicts page for the office window."""
+    return ConflictsPage(store, window)

@@ -1,0 +1,267 @@
+"""Review: accept or return the entries of a period, and open, close or lock the period.
+
+Returning needs a comment, which goes to the township in its next distribution package. The
+verdict is recorded against the revision the clerk looked at, so an entry that changed
+meanwhile is not judged unseen.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from meili_desktop.domain.periods import PeriodState
+from meili_desktop.services import review
+from meili_desktop.services.review import current_actor
+from meili_desktop.store import units_repo
+from meili_desktop.store.datafolder import Store
+from meili_desktop.store.review_repo import ReviewRow
+from meili_desktop.ui.office.merge_labels import (
+    PERIOD_STATE_LABELS,
+    REVIEW_LABELS,
+    STATUS_LABELS,
+    label,
+)
+from meili_desktop.ui.office.office_jobs import JobRunner
+
+PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Review")
+REVIEW_COLOURS = {"accepted": "#e2f0d9", "returned": "#fde2e1"}
+
+
+class ReviewPage(QWidget):
+    """The period's entries with their review state; a comment box and the verdict buttons."""
+
+    def __init__(self, store: Store, window: Any = None) -> None:
+        super().__init__(window)
+        self.setObjectName("reviewPage")
+        self.store = store
+        self.jobs = JobRunner(self)
+        self.rows: list[ReviewRow] = []
+
+        self.period_combo = QComboBox(self)
+        self.period_combo.setObjectName("reviewPeriod")
+        self.county_combo = QComboBox(self)
+        self.county_combo.setObjectName("reviewCounty")
+        self.county_combo.addItem(self.tr("All counties"), None)
+        with store.session_factory() as session:
+            for county in units_repo.list_counties(session):
+                self.county_combo.addItem(county.name, county.id)
+        self.state_combo = QComboBox(self)
+        self.state_combo.setObjectName("reviewState")
+        self.state_combo.addItem(self.tr("All entries"), None)
+        for state in ("pending", "returned", "accepted"):
+            self.state_combo.addItem(label(REVIEW_LABELS, state), state)
+        self.period_state = QLabel(self)
+        self.period_state.setObjectName("periodState")
+        self.open_button = QPushButton(self.tr("Open period"), self)
+        self.open_button.setObjectName("openPeriod")
+        self.close_button = QPushButton(self.tr("Close for review"), self)
+        self.close_button.setObjectName("closePeriod")
+        self.lock_button = QPushButton(self.tr("Lock period"), self)
+        self.lock_button.setObjectName("lockPeriod")
+        self.table = QTableWidget(0, 7, self)
+        self.table.setObjectName("reviewTable")
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Township"), self.tr("Task"), self.tr("Status"), self.tr("Value"),
+            self.tr("Revision"), self.tr("Review"), self.tr("Latest comment")])
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.narrative = QLabel(self)
+        self.narrative.setObjectName("reviewNarrative")
+        self.narrative.setWordWrap(True)
+        self.narrative.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.comment = QPlainTextEdit(self)
+        self.comment.setObjectName("reviewComment")
+        self.comment.setPlaceholderText(self.tr(
+            "Comment for the township: what is wrong and what to send again. Required to "
+            "return an entry."))
+        self.accept_button = QPushButton(self.tr("Accept"), self)
+        self.accept_button.setObjectName("acceptEntry")
+        self.return_button = QPushButton(self.tr("Return with comment"), self)
+        self.return_button.setObjectName("returnEntry")
+        self._lay_out()
+
+        for combo in (self.period_combo, self.county_combo, self.state_combo):
+            combo.currentIndexChanged.connect(self.reload)
+        self.table.itemSelectionChanged.connect(self._show_selected)
+        self.comment.textChanged.connect(self._update_buttons)
+        self.accept_button.clicked.connect(self.accept_selected)
+        self.return_button.clicked.connect(self.return_selected)
+        self.open_button.clicked.connect(lambda: self.set_period_state(PeriodState.OPEN))
+        self.close_button.clicked.connect(lambda: self.set_period_state(PeriodState.CLOSED))
+        self.lock_button.clicked.connect(lambda: self.set_period_state(PeriodState.LOCKED))
+        self.load_periods()
+
+    def _lay_out(self) -> None:
+        bar = QHBoxLayout()
+        for text, widget in ((self.tr("Period"), self.period_combo),
+                             (self.tr("County"), self.county_combo),
+                             (self.tr("Show"), self.state_combo)):
+            bar.addWidget(QLabel(text, self))
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        bar.addWidget(self.period_state)
+        for button in (self.open_button, self.close_button, self.lock_button):
+            bar.addWidget(button)
+        detail = QWidget(self)
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.addWidget(self.narrative, 1)
+        detail_layout.addWidget(self.comment, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.accept_button)
+        buttons.addWidget(self.return_button)
+        detail_layout.addLayout(buttons)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setSizes([520, 220])
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(splitter, 1)
+
+    def load_periods(self) -> None:
+        """Fill the period list, keeping the chosen period when it still exists."""
+        chosen = self.period_combo.currentData()
+        self.period_combo.blockSignals(True)
+        self.period_combo.clear()
+        self._period_states = dict(review.list_periods(self.store))
+        for code in self._period_states:
+            self.period_combo.addItem(code, code)
+        index = self.period_combo.findData(chosen)
+        self.period_combo.setCurrentIndex(max(index, 0))
+        self.period_combo.blockSignals(False)
+        self.reload()
+
+    def reload(self) -> None:
+        """Show the entries of the chosen period, county and review state."""
+        period = self.period_combo.currentData()
+        state = self._period_states.get(period) if period else None
+        self.period_state.setText(self.tr("State: {state}").format(
+            state=label(PERIOD_STATE_LABELS, state.value if state else None)))
+        self.open_button.setEnabled(state is not None and state is not PeriodState.OPEN)
+        self.close_button.setEnabled(state is PeriodState.OPEN)
+        self.lock_button.setEnabled(state is not None and state is not PeriodState.LOCKED)
+        self.rows = review.list_for_review(
+            self.store, period, county_id=self.county_combo.currentData(),
+            review_state=self.state_combo.currentData()) if period else []
+        self.table.setRowCount(len(self.rows))
+        for index, row in enumerate(self.rows):
+            cells = [row.unit_name, f"{row.key.task_number} {row.task_title}",
+                     label(STATUS_LABELS, row.status), row.value or "", str(row.revision),
+                     label(REVIEW_LABELS, row.review_state), row.last_comment]
+            colour = REVIEW_COLOURS.get(row.review_state)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                if colour:
+                    item.setBackground(QColor(colour))
+                self.table.setItem(index, column, item)
+        self._show_selected()
+
+    def selected(self) -> ReviewRow | None:
+        indexes = self.table.selectionModel().selectedRows()
+        return self.rows[indexes[0].row()] if indexes else None
+
+    def _show_selected(self) -> None:
+        row = self.selected()
+        if row is None:
+            self.narrative.setText(self.tr("Choose an entry to review."))
+        else:
+            note = self.tr(" (an open conflict or held entry waits on the Conflicts page)") \
+                if row.has_open_item else ""
+            self.narrative.setText(self.tr("{unit}, task {task}: {narrative}{note}").format(
+                unit=row.unit_name, task=row.key.task_number,
+                narrative=row.narrative or self.tr("no narrative"), note=note))
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        row = self.selected()
+        state = self._period_states.get(self.period_combo.currentData())
+        can_review = (row is not None and not row.has_open_item
+                      and state is not PeriodState.LOCKED)
+        self.accept_button.setEnabled(can_review)
+        self.return_button.setEnabled(can_review and bool(self.comment.toPlainText().strip()))
+
+    def accept_selected(self) -> None:
+        self._decide(accept=True)
+
+    def return_selected(self) -> None:
+        self._decide(accept=False)
+
+    def _decide(self, *, accept: bool) -> None:
+        row = self.selected()
+        if row is None:
+            return
+        comment = self.comment.toPlainText()
+        key, revision = row.key, row.revision
+
+        def job(progress: Any, cancel: Any) -> None:
+            if accept:
+                review.accept_entry(self.store, key, actor=current_actor(), comment=comment,
+                                    expected_revision=revision)
+            else:
+                review.return_entry(self.store, key, actor=current_actor(), comment=comment,
+                                    expected_revision=revision)
+
+        self.accept_button.setEnabled(False)
+        self.return_button.setEnabled(False)
+        self.jobs.start(f"review {key}", job, lambda _result: self._after_decision(),
+                        on_failure=self._on_failed)
+
+    def _on_failed(self, error: BaseException) -> None:
+        self.jobs.show_failure(error)
+        self.reload()
+
+    def _after_decision(self) -> None:
+        self.comment.clear()
+        self.reload()
+
+    def set_period_state(self, state: PeriodState) -> None:
+        """Change the chosen period's state after the clerk confirms."""
+        period = self.period_combo.currentData()
+        if period is None or not self.confirm_period_change(period, state):
+            return
+        self.jobs.start(f"period {period} {state.value}",
+                        lambda progress, cancel: review.set_period_state(
+                            self.store, period, state, actor=current_actor()),
+                        lambda _previous: self.load_periods())
+
+    def confirm_period_change(self, period: str, state: PeriodState) -> bool:
+        texts = {
+            PeriodState.OPEN: self.tr("Open {period}? Townships' packages will be merged "
+                                      "into it again."),
+            PeriodState.CLOSED: self.tr("Close {period} for review? Only returned entries "
+                                        "can then be resubmitted; other changes are held."),
+            PeriodState.LOCKED: self.tr("Lock {period}? No entry of it can change any more; "
+                                        "incoming changes are held."),
+        }
+        answer = QMessageBox.question(self, self.tr("Period"), texts[state].format(period=period))
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def create_page(store: Store, window: Any) -> QWidget:
+    """Build the review page for the office window."""
+    return ReviewPage(store, window)
