@@ -3,6 +3,9 @@
 ``meili-desktop backup list [--json]`` lists the backups newest first; ``backup create``
 makes one now; ``backup restore NAME_OR_PATH [--yes]`` checks a backup and replaces the
 database with it, keeping the current database as a ``pre-restore`` backup.
+
+Texts are spelled out as ``QCoreApplication.translate("BackupCli", ...)`` because
+pyside6-lupdate finds only those calls.
 """
 
 from __future__ import annotations
@@ -30,36 +33,42 @@ from meili_desktop.store.backup import BackupFile
 CONFIRMATION_WORDS = frozenset({"y", "yes", "是"})
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BackupCli", text)
-
-
 def register(subparsers: Any) -> None:
     """Add the ``backup`` command with its ``list``, ``create`` and ``restore`` subcommands."""
     parser = subparsers.add_parser(
-        "backup", help=tr("list, make or restore backups of the database"),
-        description=tr("The data folder keeps a daily backup of its database and one before "
-                       "every package import, merge, upgrade and restore: the 7 newest daily "
-                       "backups and the 20 newest others."))
+        "backup",
+        help=QCoreApplication.translate(
+            "BackupCli", "list, make or restore backups of the database"),
+        description=QCoreApplication.translate(
+            "BackupCli", "The data folder keeps a daily backup of its database and one before "
+            "every package import, merge, upgrade and restore: the 7 newest daily backups "
+            "and the 20 newest others."))
     commands = parser.add_subparsers(dest="backup_command", metavar="SUBCOMMAND", required=True)
 
-    lister = commands.add_parser("list", help=tr("list the backups, newest first"))
-    lister.add_argument("--json", action="store_true", help=tr("print the list as JSON"))
+    lister = commands.add_parser(
+        "list", help=QCoreApplication.translate("BackupCli", "list the backups, newest first"))
+    lister.add_argument("--json", action="store_true",
+                        help=QCoreApplication.translate("BackupCli", "print the list as JSON"))
     lister.set_defaults(handler=run_list)
 
-    creator = commands.add_parser("create", help=tr("back up the database now"))
+    creator = commands.add_parser(
+        "create", help=QCoreApplication.translate("BackupCli", "back up the database now"))
     creator.set_defaults(handler=run_create)
 
     restorer = commands.add_parser(
-        "restore", help=tr("replace the database with a backup"),
-        description=tr("Check the backup (SQLite integrity check, schema version, installation) "
-                       "and replace the database with it. The current database is kept as a "
-                       "backup first. Close the program's window before restoring."))
-    restorer.add_argument("backup", metavar="NAME_OR_PATH",
-                          help=tr("a backup name from \"backup list\" or the path of a backup "
-                                  "file"))
-    restorer.add_argument("--yes", action="store_true",
-                          help=tr("restore without asking for confirmation"))
+        "restore",
+        help=QCoreApplication.translate("BackupCli", "replace the database with a backup"),
+        description=QCoreApplication.translate(
+            "BackupCli", "Check the backup (SQLite integrity check, schema version, "
+            "installation) and replace the database with it. The current database is kept as "
+            "a backup first. Close the program's window before restoring."))
+    restorer.add_argument(
+        "backup", metavar="NAME_OR_PATH",
+        help=QCoreApplication.translate(
+            "BackupCli", "a backup name from \"backup list\" or the path of a backup file"))
+    restorer.add_argument(
+        "--yes", action="store_true",
+        help=QCoreApplication.translate("BackupCli", "restore without asking for confirmation"))
     restorer.set_defaults(handler=run_restore)
 
 
@@ -73,16 +82,18 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
         context.out.write("\n")
         return 0
     if not backups:
-        print(tr("No backups yet in {folder}.").format(folder=context.data_dir / "backups"),
-              file=context.out)
+        text = QCoreApplication.translate("BackupCli", "No backups yet in {folder}.")
+        print(text.format(folder=context.data_dir / "backups"), file=context.out)
         return 0
-    print(tr("Backups in {folder}, newest first:").format(folder=backups[0].path.parent),
-          file=context.out)
+
+    heading = QCoreApplication.translate("BackupCli", "Backups in {folder}, newest first:")
+    print(heading.format(folder=backups[0].path.parent), file=context.out)
+    line = QCoreApplication.translate("BackupCli", "{time}  {reason}  {size}")
     for backup in backups:
         print(f"  {backup.name}", file=context.out)
-        print("    " + tr("{time}  {reason}  {size}").format(
-            time=format_local_time(backup), reason=describe_reason(backup.reason),
-            size=format_size(backup.size)), file=context.out)
+        print("    " + line.format(time=format_local_time(backup),
+                                   reason=describe_reason(backup.reason),
+                                   size=format_size(backup.size)), file=context.out)
     return 0
 
 
@@ -90,8 +101,8 @@ def run_create(args: argparse.Namespace, context: CliContext) -> int:
     """Back up the database now."""
     require_sqlite(context.database_url)
     made = create_backup(context.data_dir, "manual")
-    print(tr("Backup made: {path} ({size}).").format(path=made.path, size=format_size(made.size)),
-          file=context.out)
+    text = QCoreApplication.translate("BackupCli", "Backup made: {path} ({size}).")
+    print(text.format(path=made.path, size=format_size(made.size)), file=context.out)
     return 0
 
 
@@ -101,32 +112,40 @@ def run_restore(args: argparse.Namespace, context: CliContext) -> int:
     context.close()
     backup = find_backup(context.data_dir, args.backup)
     revision = validate_backup(context.data_dir, backup)
-    print(tr("Backup {name}: made {time}, {reason}, {size}, schema {revision}; the integrity "
-             "check passed.").format(name=backup.name, time=format_local_time(backup),
-                                     reason=describe_reason(backup.reason),
-                                     size=format_size(backup.size), revision=revision),
-          file=context.out)
+    summary = QCoreApplication.translate(
+        "BackupCli", "Backup {name}: made {time}, {reason}, {size}, schema {revision}; the "
+        "integrity check passed.")
+    print(summary.format(name=backup.name, time=format_local_time(backup),
+                         reason=describe_reason(backup.reason), size=format_size(backup.size),
+                         revision=revision), file=context.out)
     if not args.yes and not _confirm(context):
-        print(tr("Restore cancelled; nothing was changed."), file=context.out)
+        print(QCoreApplication.translate("BackupCli", "Restore cancelled; nothing was changed."),
+              file=context.out)
         return 1
 
     result = restore_backup(context.data_dir, backup)
-    print(tr("The database was restored from {name}.").format(name=result.restored.name),
-          file=context.out)
+    done = QCoreApplication.translate("BackupCli", "The database was restored from {name}.")
+    print(done.format(name=result.restored.name), file=context.out)
     if result.safety_copy is not None:
-        print(tr("The replaced database was kept as {name}; restore it the same way to undo.")
-              .format(name=result.safety_copy.name), file=context.out)
+        kept = QCoreApplication.translate(
+            "BackupCli", "The replaced database was kept as {name}; restore it the same way "
+            "to undo.")
+        print(kept.format(name=result.safety_copy.name), file=context.out)
     return 0
 
 
 def _confirm(context: CliContext) -> bool:
     if not sys.stdin.isatty():
-        print(tr("Not restoring without confirmation: add --yes to restore from a script."),
-              file=context.err)
+        print(QCoreApplication.translate(
+            "BackupCli", "Not restoring without confirmation: add --yes to restore from a "
+            "script."), file=context.err)
         return False
-    prompt = tr("This replaces all data in {folder} with the backup. Type yes to continue: ")
+    prompt = QCoreApplication.translate(
+        "BackupCli", "This replaces all data in {folder} with the backup. Type yes to "
+        "continue: ")
     answer = input(prompt.format(folder=context.data_dir)).strip().casefold()
-    return answer in CONFIRMATION_WORDS or answer == tr("yes").casefold()
+    translated_yes = QCoreApplication.translate("BackupCli", "yes").casefold()
+    return answer in CONFIRMATION_WORDS or answer == translated_yes
 
 
 def format_local_time(backup: BackupFile) -> str:
@@ -137,8 +156,10 @@ def format_local_time(backup: BackupFile) -> str:
 def format_size(size: int) -> str:
     """Return a file size in KB or MB."""
     if size < 1024 * 1024:
-        return tr("{size} KB").format(size=max(1, round(size / 1024)))
-    return tr("{size} MB").format(size=f"{size / (1024 * 1024):.1f}")
+        text = QCoreApplication.translate("BackupCli", "{size} KB")
+        return text.format(size=max(1, round(size / 1024)))
+    text = QCoreApplication.translate("BackupCli", "{size} MB")
+    return text.format(size=f"{size / (1024 * 1024):.1f}")
 
 
 def _as_json(backup: BackupFile) -> dict[str, object]:

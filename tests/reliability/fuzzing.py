@@ -15,7 +15,7 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-EXAMPLES_PER_TARGET = {"dev": 200, "ci": 2000, "long": 50_000}
+EXAMPLES_PER_TARGET = {"dev": 200, "ci": 2000, "long": 20_000}
 PROFILE_VARIABLE = "HYPOTHESIS_PROFILE"
 
 for _name, _count in EXAMPLES_PER_TARGET.items():

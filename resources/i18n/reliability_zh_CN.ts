@@ -1,0 +1,334 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>BackupCli</name>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="40" />
+        <source>list, make or restore backups of the database</source>
+        <translation>列出、创建或恢复数据库备份</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="42" />
+        <source>The data folder keeps a daily backup of its database and one before every package import, merge, upgrade and restore: the 7 newest daily backups and the 20 newest others.</source>
+        <translation>数据文件夹每天备份一次数据库，并在每次导入数据包、合并、升级和恢复之前各备份一次：保留最近 7 份每日备份和最近 20 份其他备份。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="49" />
+        <source>list the backups, newest first</source>
+        <translation>列出备份，最新的在前</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="51" />
+        <source>print the list as JSON</source>
+        <translation>以 JSON 格式输出列表</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="55" />
+        <source>back up the database now</source>
+        <translation>立即备份数据库</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="60" />
+        <source>replace the database with a backup</source>
+        <translation>用备份替换数据库</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="61" />
+        <source>Check the backup (SQLite integrity check, schema version, installation) and replace the database with it. The current database is kept as a backup first. Close the program's window before restoring.</source>
+        <translation>检查备份（SQLite 完整性检查、数据库结构版本、所属安装），然后用它替换数据库。当前数据库会先保存为一份备份。恢复前请关闭本程序的窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="67" />
+        <source>a backup name from "backup list" or the path of a backup file</source>
+        <translation>"backup list" 列出的备份名称，或备份文件的路径</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="71" />
+        <source>restore without asking for confirmation</source>
+        <translation>不经确认直接恢复</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="85" />
+        <source>No backups yet in {folder}.</source>
+        <translation>{folder} 中还没有备份。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="89" />
+        <source>Backups in {folder}, newest first:</source>
+        <translation>{folder} 中的备份（最新的在前）：</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="91" />
+        <source>{time}  {reason}  {size}</source>
+        <translation>{time}  {reason}  {size}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="104" />
+        <source>Backup made: {path} ({size}).</source>
+        <translation>已创建备份：{path}（{size}）。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="115" />
+        <source>Backup {name}: made {time}, {reason}, {size}, schema {revision}; the integrity check passed.</source>
+        <translation>备份 {name}：创建于 {time}，{reason}，{size}，数据库结构版本 {revision}；完整性检查通过。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="122" />
+        <source>Restore cancelled; nothing was changed.</source>
+        <translation>已取消恢复，未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="127" />
+        <source>The database was restored from {name}.</source>
+        <translation>已从 {name} 恢复数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="130" />
+        <source>The replaced database was kept as {name}; restore it the same way to undo.</source>
+        <translation>被替换的数据库已保存为 {name}；如需撤销，用同样的方法恢复它即可。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="139" />
+        <source>Not restoring without confirmation: add --yes to restore from a script.</source>
+        <translation>未经确认，不执行恢复：在脚本中恢复请加上 --yes。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="143" />
+        <source>This replaces all data in {folder} with the backup. Type yes to continue: </source>
+        <translation>这将用备份替换 {folder} 中的全部数据。输入“是”继续：</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="147" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="159" />
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="161" />
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+</context>
+<context>
+    <name>BackupDialog</name>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="66" />
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="72" />
+        <source>A backup of the database is made every day and before every package import, merge, upgrade and restore. The {daily} newest daily backups and the {events} newest others are kept. Evidence files are not part of a backup and are never deleted by a restore.</source>
+        <translation>数据库每天自动备份一次，并在每次导入数据包、合并、升级和恢复之前各备份一次。保留最近 {daily} 份每日备份和最近 {events} 份其他备份。佐证材料不在备份之内，恢复备份也不会删除佐证材料。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="81" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="81" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="81" />
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="81" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="90" />
+        <source>Back Up Now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="93" />
+        <source>Restore Selected Backup…</source>
+        <translation>恢复所选备份…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="121" />
+        <source>The data is kept in a database server; back it up with the server's own tools, for example pg_dump.</source>
+        <translation>数据保存在数据库服务器中，请使用服务器自带的工具备份，例如 pg_dump。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="131" />
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="153" />
+        <source>Making a backup</source>
+        <translation>正在备份</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="169" />
+        <source>Restoring {name}</source>
+        <translation>正在恢复 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="174" />
+        <source>Replace all data in this data folder with the backup made {time} ({reason})?
+
+Everything entered or imported since then is replaced. The current data is kept as a backup first, so the restore can be undone.</source>
+        <translation>确定用 {time} 创建的备份（{reason}）替换此数据文件夹中的全部数据吗？
+
+此后填报或导入的内容都会被替换。当前数据会先保存为一份备份，因此恢复可以撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="180" />
+        <source>Restore Backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="197" />
+        <source>Backup made: {name}.</source>
+        <translation>已创建备份：{name}。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="202" />
+        <source>The data was restored from the backup made {time}. Close and reopen any open pages to see it.</source>
+        <translation>已从 {time} 创建的备份恢复数据。请关闭并重新打开已打开的页面以查看恢复后的数据。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="206" />
+        <source>The replaced data was kept as the backup {name}.</source>
+        <translation>被替换的数据已保存为备份 {name}。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="217" />
+        <source>An unexpected error occurred; the details are in the log file.</source>
+        <translation>发生意外错误，详细信息已记录在日志文件中。</translation>
+    </message>
+</context>
+<context>
+    <name>Backups</name>
+    <message>
+        <location filename="../../meili_desktop/services/backups.py" line="104" />
+        <source>daily</source>
+        <translation>每日</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/backups.py" line="105" />
+        <source>made by hand</source>
+        <translation>手动创建</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/backups.py" line="106" />
+        <source>before a package import</source>
+        <translation>导入数据包前</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/backups.py" line="107" />
+        <source>before a merge</source>
+        <translation>合并前</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/backups.py" line="108" />
+        <source>before a restore</source>
+        <translation>恢复前</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/backups.py" line="114" />
+        <source>before the upgrade from schema {revision}</source>
+        <translation>从数据库结构版本 {revision} 升级前</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="6" />
+        <source>Reading or writing {path} failed ({reason}). The data on this computer was not changed; check the disk or folder and try again.</source>
+        <translation>读写 {path} 失败（{reason}）。本机数据未受影响；请检查磁盘或文件夹后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="9" />
+        <source>The disk holding {folder} is full. Free some space on it or choose another folder, then try again; the data on this computer was not changed and no incomplete file was left behind.</source>
+        <translation>{folder} 所在的磁盘已满。请清理出空间或选择其他文件夹后重试；本机数据未受影响，也没有留下不完整的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="13" />
+        <source>The USB stick was pulled out or the target folder no longer exists: {folder}. Insert the stick again (or choose another folder) and repeat the operation; the data on this computer was not changed.</source>
+        <translation>U 盘已被拔出或目标文件夹已不存在：{folder}。请重新插入 U 盘（或选择其他文件夹）后再操作一次；本机数据未受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="17" />
+        <source>{folder} cannot be written to: the disk is read-only or the USB stick's write-protect switch is on. Switch the protection off or choose another folder; nothing was written.</source>
+        <translation>无法写入 {folder}：磁盘为只读，或 U 盘的写保护开关已打开。请关闭写保护或选择其他文件夹；未写入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="21" />
+        <source>You have no permission to use {path}. Choose another folder or ask the computer's administrator for access; the data on this computer was not changed.</source>
+        <translation>您没有使用 {path} 的权限。请选择其他文件夹，或请电脑管理员开通权限；本机数据未受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="24" />
+        <source>The disk or USB stick holding {path} reported a read or write error, perhaps because it was removed during the operation. Reconnect it and try again; the data on this computer was not changed.</source>
+        <translation>{path} 所在的磁盘或 U 盘报告读写错误，可能是在操作过程中被拔出。请重新连接后重试；本机数据未受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="28" />
+        <source>The file {path} disappeared or changed while it was being read: it may have been moved or deleted, still be downloading, or be on a USB stick that was pulled out. Make sure the complete file is in place (best copied to this computer) and try again; the data on this computer was not changed.</source>
+        <translation>读取文件 {path} 时文件消失或被改动：可能已被移动或删除、仍在下载中，或所在的 U 盘已被拔出。请确认文件完整可用（最好先复制到本机）后重试；本机数据未受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="33" />
+        <source>The database {path} is in use by another program, perhaps a second window of this program. Close the other program and try again; nothing was changed.</source>
+        <translation>数据库 {path} 正被其他程序使用（可能是本程序的另一个窗口）。请关闭该程序后重试；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="36" />
+        <source>A disk error occurred while using the database {path}; this operation saved nothing. Check the disk, and if the error comes back, restore the latest backup.</source>
+        <translation>使用数据库 {path} 时发生磁盘错误，本次操作未保存任何内容。请检查磁盘；如果错误再次出现，请恢复最近的备份。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="39" />
+        <source>The file {path} merges too many cells (the range {range} alone, more than {limit} cells in all), so it would take too much memory to open. Unmerge the large ranges in Excel or WPS, save the file and try again.</source>
+        <translation>文件 {path} 合并的单元格过多（仅 {range} 一处，合计超过 {limit} 个单元格），打开会占用过多内存。请在 Excel 或 WPS 中取消大范围的合并，保存后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="43" />
+        <source>No backup named {name} was found in {folder}. List the available backups with "backup list" or give the path of a backup file.</source>
+        <translation>在 {folder} 中找不到名为 {name} 的备份。请用 "backup list" 查看可用的备份，或给出备份文件的路径。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="46" />
+        <source>{name} is not a database backup of this program and cannot be restored. Choose another backup; the current data was not changed.</source>
+        <translation>{name} 不是本程序的数据库备份，无法恢复。请选择其他备份；当前数据未受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="49" />
+        <source>The backup {name} is damaged and cannot be restored (SQLite integrity check: {problem}). Choose another backup; the current data was not changed.</source>
+        <translation>备份 {name} 已损坏，无法恢复（SQLite 完整性检查：{problem}）。请选择其他备份；当前数据未受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="52" />
+        <source>The backup {name} was made by a newer version of the program (schema {revision}; this version supports up to {supported}). Install the newer version to restore it; the current data was not changed.</source>
+        <translation>备份 {name} 由较新版本的程序创建（数据库结构版本 {revision}；本版本最高支持 {supported}）。请安装新版本后再恢复；当前数据未受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="56" />
+        <source>The backup {name} belongs to another installation ({backup_unit}), not to this data folder ({current_unit}). Restore it into its own data folder; the current data was not changed.</source>
+        <translation>备份 {name} 属于另一个安装（{backup_unit}），不属于此数据文件夹（{current_unit}）。请将它恢复到它自己的数据文件夹；当前数据未受影响。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="60" />
+        <source>The data is kept in the database server {url}, which this program does not back up. Use the server's own backups, for example pg_dump.</source>
+        <translation>数据保存在数据库服务器 {url} 中，本程序不负责备份。请使用服务器自身的备份，例如 pg_dump。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="63" />
+        <source>There is no database to back up at {path}. Open the data folder with the program once to create it.</source>
+        <translation>{path} 处没有可备份的数据库。请先用本程序打开一次该数据文件夹以创建数据库。</translation>
+    </message>
+</context>
+</TS>
