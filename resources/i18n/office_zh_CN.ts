@@ -1,0 +1,1602 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>Audit</name>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="33" />
+        <source>Package merged</source>
+        <translation>上报包已合并</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="34" />
+        <source>Package forwarded to the city</source>
+        <translation>上报包已转报市里</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="35" />
+        <source>Entry added from package</source>
+        <translation>由上报包新增填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="36" />
+        <source>Entry updated from package</source>
+        <translation>由上报包更新填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="37" />
+        <source>Conflict recorded</source>
+        <translation>记录冲突</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="38" />
+        <source>Entry held</source>
+        <translation>填报暂存待处理</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="39" />
+        <source>Entry accepted</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="40" />
+        <source>Entry returned</source>
+        <translation>退回修改</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="41" />
+        <source>Conflict field decided</source>
+        <translation>冲突字段已决定</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="42" />
+        <source>Conflict resolved</source>
+        <translation>冲突已解决</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="43" />
+        <source>Conflict discarded</source>
+        <translation>冲突已放弃（保留办公室数据）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="44" />
+        <source>Held entry released</source>
+        <translation>暂存填报已应用</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="45" />
+        <source>Held entry discarded</source>
+        <translation>暂存填报已放弃</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="46" />
+        <source>Period opened</source>
+        <translation>填报期已开放</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="47" />
+        <source>Period closed for review</source>
+        <translation>填报期已关闭审核</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="48" />
+        <source>Period locked</source>
+        <translation>填报期已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="49" />
+        <source>New signing key waits for approval</source>
+        <translation>新签名密钥待批准</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="50" />
+        <source>Signing key approved</source>
+        <translation>签名密钥已批准</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="51" />
+        <source>Signing key rejected</source>
+        <translation>签名密钥已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="52" />
+        <source>Receipt applied</source>
+        <translation>回执已导入</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="56" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="57" />
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="58" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="59" />
+        <source>Reporting unit</source>
+        <translation>填报单位</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="60" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="61" />
+        <source>Period</source>
+        <translation>填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="62" />
+        <source>Package</source>
+        <translation>上报包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="63" />
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="124" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="52" />
+        <source>unit id</source>
+        <translation>单位代码</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="56" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="59" />
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="64" />
+        <source>package id</source>
+        <translation>上报包编号</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="67" />
+        <source>words in the action, author or details</source>
+        <translation>操作、操作人或详情中的文字</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="68" />
+        <source>From</source>
+        <translation>起始</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="70" />
+        <source>To</source>
+        <translation>截止</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="75" />
+        <source>Search</source>
+        <translation>查询</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="79" />
+        <source>Export CSV...</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="81" />
+        <source>Export Excel...</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="102" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="102" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="103" />
+        <source>Period</source>
+        <translation>填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="103" />
+        <source>Package</source>
+        <translation>上报包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="107" />
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="144" />
+        <source>{count} events</source>
+        <translation>共 {count} 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="149" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="150" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="152" />
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="163" />
+        <source>{count} events written to {file}</source>
+        <translation>已将 {count} 条记录写入 {file}</translation>
+    </message>
+</context>
+<context>
+    <name>CompletenessPage</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="30" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="75" />
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="31" />
+        <source>Overdue</source>
+        <translation>逾期未报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="32" />
+        <source>Not yet reported</source>
+        <translation>尚未上报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="33" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="75" />
+        <source>Resubmitted</source>
+        <translation>已重新上报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="34" />
+        <source>Reported late</source>
+        <translation>逾期上报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="35" />
+        <source>Reported</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="62" />
+        <source>All counties</source>
+        <translation>全部县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="66" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="73" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="87" />
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="73" />
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="73" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="73" />
+        <source>Packages</source>
+        <translation>上报包数</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="74" />
+        <source>First received</source>
+        <translation>首次收到</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="74" />
+        <source>Last received</source>
+        <translation>最近收到</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="74" />
+        <source>Entries</source>
+        <translation>填报条数</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="75" />
+        <source>Accepted</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="76" />
+        <source>Open items</source>
+        <translation>待处理项</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="85" />
+        <source>Period</source>
+        <translation>填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="106" />
+        <source>No reporting periods are set up.</source>
+        <translation>尚未设置填报期。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="110" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="113" />
+        <source>Due date {due}. {counts}</source>
+        <translation>截止日期 {due}。{counts}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="47" />
+        <source>Choose...</source>
+        <translation>请选择…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="48" />
+        <source>Keep office value</source>
+        <translation>保留办公室数据</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="49" />
+        <source>Take township value</source>
+        <translation>采用乡镇数据</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="50" />
+        <source>Edit</source>
+        <translation>修改为</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="51" />
+        <source>Same on both sides</source>
+        <translation>两边相同</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="123" />
+        <source>Conflicts and held entries</source>
+        <translation>冲突和暂存填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="126" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="129" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="129" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="130" />
+        <source>Period</source>
+        <translation>填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="130" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="131" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="138" />
+        <source>Choose an item on the left.</source>
+        <translation>请在左侧选择一项。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="146" />
+        <source>Apply decisions</source>
+        <translation>应用决定</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="148" />
+        <source>Keep office entry</source>
+        <translation>保留办公室填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="150" />
+        <source>Apply held entry</source>
+        <translation>应用暂存填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="152" />
+        <source>Discard held entry</source>
+        <translation>放弃暂存填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="218" />
+        <source>No open conflicts or held entries.</source>
+        <translation>没有待处理的冲突或暂存填报。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="220" />
+        <source>{unit} · task {task} · {period} · {kind}: {reason}
+From package {package}</source>
+        <translation>{unit} · 任务 {task} · {period} · {kind}：{reason}
+来自上报包 {package}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="229" />
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="229" />
+        <source>Office (now)</source>
+        <translation>办公室（当前）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="229" />
+        <source>Township (incoming)</source>
+        <translation>乡镇（新上报）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="231" />
+        <source>Decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="231" />
+        <source>New value</source>
+        <translation>新值</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="7" />
+        <source>Entry number {index} in the package has an unreadable field "{field}" ({value}). Nothing from this package was merged; ask the township to update the program and export again.</source>
+        <translation>上报包中第 {index} 条填报的字段“{field}”无法读取（{value}）。该上报包的内容均未合并；请乡镇更新程序后重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="11" />
+        <source>The value {value} is not valid for the field "{field}". Nothing was changed; enter a plain number such as 85 or 12.5, or a valid status.</source>
+        <translation>{value} 不是字段“{field}”的有效值。未做任何更改；请输入 85 或 12.5 这样的数字，或有效的状态。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="14" />
+        <source>The package lists task {task} of unit {unit} for {period} twice. Nothing from this package was merged; ask the township to export again.</source>
+        <translation>上报包中单位 {unit} 在 {period} 的任务 {task} 出现了两次。该上报包的内容均未合并；请乡镇重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="17" />
+        <source>Package {package_id} from unit {sender} reuses the package id or the sequence number {sequence} of a package merged before, with different content. It may be a replayed or forged copy. Nothing was merged; ask the township to export a new package and keep this file for checking.</source>
+        <translation>单位 {sender} 的上报包 {package_id} 重复使用了已合并上报包的编号或序号 {sequence}，但内容不同，可能是重放或伪造的副本。未合并任何内容；请乡镇重新导出上报包，并保留此文件以备核查。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="22" />
+        <source>Package {package_id} is a "{kind}" package; only report packages from townships can be merged. Nothing was changed.</source>
+        <translation>包 {package_id} 的类型是“{kind}”；只有乡镇的上报包可以合并。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="25" />
+        <source>No task catalogue is active, so entries cannot be checked. Nothing was merged; set up or import the catalogue first.</source>
+        <translation>没有启用的任务目录，无法检查填报。未合并任何内容；请先设置或导入任务目录。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="28" />
+        <source>The evidence file "{name}" for task {task} of unit {unit} ({period}) is a program or script. Nothing from this package was merged; ask the township to attach photos or documents only and export again.</source>
+        <translation>单位 {unit} 任务 {task}（{period}）的佐证材料“{name}”是程序或脚本。该上报包的内容均未合并；请乡镇只附照片或文档并重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="32" />
+        <source>The evidence file "{name}" changed on the disk after the package was verified. Nothing was merged; add the package again.</source>
+        <translation>佐证材料“{name}”在上报包验证后被改动。未合并任何内容；请重新添加该上报包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="35" />
+        <source>Another merge kept the database busy for more than {seconds} seconds. Nothing was merged; try again when the other clerk's merge has finished.</source>
+        <translation>另一个合并占用数据库超过 {seconds} 秒。未合并任何内容；请在其他同事的合并完成后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="38" />
+        <source>No report package was found in {paths}. Give package files (.mlrp) or a folder that contains them.</source>
+        <translation>在 {paths} 中没有找到上报包。请指定上报包文件（.mlrp）或包含它们的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="42" />
+        <source>The field "{field}" differs between the office and the township, but no choice was made for it. Nothing was changed; choose the office value, the township value or enter a value.</source>
+        <translation>字段“{field}”在办公室和乡镇之间不一致，但没有作出选择。未做任何更改；请选择保留办公室数据、采用乡镇数据或输入新值。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="46" />
+        <source>The field "{field}" cannot be set that way. Nothing was changed; keep the office's or take the township's evidence files.</source>
+        <translation>字段“{field}”不能这样设置。未做任何更改；请保留办公室的或采用乡镇的佐证材料。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="49" />
+        <source>Item {item} no longer exists. Refresh the list.</source>
+        <translation>第 {item} 项已不存在。请刷新列表。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="51" />
+        <source>Item {item} was already decided, perhaps by another clerk. Nothing was changed; refresh the list.</source>
+        <translation>第 {item} 项已被处理，可能是其他同事处理的。未做任何更改；请刷新列表。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="54" />
+        <source>Period {period} is locked, so its entries cannot change. Nothing was changed; open the period first if the change is really needed.</source>
+        <translation>填报期 {period} 已锁定，其填报不能更改。未做任何更改；如确需更改，请先开放该填报期。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="57" />
+        <source>Item {item} still cannot be applied ({reason}). Nothing was changed; fix the cause first (for example open the period) or discard the item.</source>
+        <translation>第 {item} 项仍不能应用（{reason}）。未做任何更改；请先排除原因（例如开放填报期），或放弃该项。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="60" />
+        <source>Item {item} is a held entry, not a conflict; release or discard it instead.</source>
+        <translation>第 {item} 项是暂存填报，不是冲突；请应用或放弃它。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="64" />
+        <source>Returning an entry needs a comment that tells the township what to fix. Nothing was changed; write the comment and return the entry again.</source>
+        <translation>退回填报需要填写意见，告诉乡镇要修改什么。未做任何更改；请填写意见后再退回。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="67" />
+        <source>The comment has {length} characters; at most {maximum} are allowed. Nothing was changed; shorten the comment.</source>
+        <translation>意见有 {length} 个字，最多允许 {maximum} 个字。未做任何更改；请缩短意见。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="70" />
+        <source>The office has no entry for task {task} of unit {unit} in {period}. Nothing was changed; check the unit, task and period.</source>
+        <translation>办公室没有单位 {unit} 在 {period} 的任务 {task} 的填报。未做任何更改；请检查单位、任务和填报期。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="73" />
+        <source>Task {task} of unit {unit} in {period} changed while you reviewed it (revision {expected} is now {revision}). Nothing was changed; review the new revision.</source>
+        <translation>单位 {unit} 在 {period} 的任务 {task} 在审核期间有了变化（版本 {expected} 已变为 {revision}）。未做任何更改；请审核新版本。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="77" />
+        <source>Task {task} of unit {unit} in {period} has an open conflict. Nothing was changed; resolve the conflict first, then review the entry.</source>
+        <translation>单位 {unit} 在 {period} 的任务 {task} 有未解决的冲突。未做任何更改；请先解决冲突，再审核该填报。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="80" />
+        <source>Period {period} is locked, so its entries can no longer be reviewed. Nothing was changed; open the period first if the review must change.</source>
+        <translation>填报期 {period} 已锁定，其填报不能再审核。未做任何更改；如需更改审核结果，请先开放该填报期。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="83" />
+        <source>There is no reporting period {period}. Nothing was changed; check the period code, such as 2021Q2.</source>
+        <translation>没有填报期 {period}。未做任何更改；请检查填报期代码，例如 2021Q2。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="87" />
+        <source>Package {package_id} was never merged here, so there is no receipt for it. Merge the package first.</source>
+        <translation>上报包 {package_id} 从未在此合并，因此没有回执。请先合并该上报包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="90" />
+        <source>The receipt is damaged or from another program (field "{field}"). Nothing was changed; ask the office to send the receipt again.</source>
+        <translation>回执已损坏或来自其他程序（字段“{field}”）。未做任何更改；请办公室重新发送回执。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="93" />
+        <source>The receipt is for unit {unit}, but this laptop reports for {own}. Nothing was changed; import the receipt on that unit's laptop.</source>
+        <translation>该回执是发给单位 {unit} 的，但本机填报单位是 {own}。未做任何更改；请在该单位的电脑上导入回执。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="97" />
+        <source>The package id "{package_id}" cannot be used as a file name. Nothing was kept; report the package file to the city office.</source>
+        <translation>上报包编号“{package_id}”不能用作文件名。未保存任何内容；请将该上报包文件报告市美丽城镇办。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="100" />
+        <source>None of the {count} chosen packages is waiting to be forwarded: they were forwarded before. Nothing was changed.</source>
+        <translation>所选的 {count} 个上报包都不需要转报：它们之前已转报。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="104" />
+        <source>The key {fingerprint} of unit {unit} is {status} and cannot be approved or rejected any more. Nothing was changed.</source>
+        <translation>单位 {unit} 的密钥 {fingerprint} 状态为 {status}，不能再批准或拒绝。未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>InboxDiagnostic</name>
+    <message>
+        <location filename="../../meili_desktop/services/inbox.py" line="95" />
+        <source>Program version</source>
+        <translation>程序版本</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/inbox.py" line="96" />
+        <source>Checked at (UTC)</source>
+        <translation>检查时间（UTC）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/inbox.py" line="98" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/inbox.py" line="99" />
+        <source>Size in bytes</source>
+        <translation>大小（字节）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/inbox.py" line="100" />
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/inbox.py" line="105" />
+        <source>Package id</source>
+        <translation>包编号</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/inbox.py" line="106" />
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/inbox.py" line="107" />
+        <source>Sender</source>
+        <translation>发送单位</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/inbox.py" line="109" />
+        <source>Sequence</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/inbox.py" line="110" />
+        <source>Written at (sender's clock)</source>
+        <translation>生成时间（发送方电脑时钟）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/inbox.py" line="112" />
+        <source>Periods</source>
+        <translation>填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/inbox.py" line="113" />
+        <source>Sender key fingerprint</source>
+        <translation>发送方密钥指纹</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/inbox.py" line="115" />
+        <source>Format version</source>
+        <translation>格式版本</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/inbox.py" line="119" />
+        <source>Error code</source>
+        <translation>错误代码</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/inbox.py" line="120" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/inbox.py" line="121" />
+        <source>Package check report</source>
+        <translation>上报包检查报告</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/inbox.py" line="138" />
+        <source>unreadable</source>
+        <translation>无法读取</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="78" />
+        <source>Add report packages (.mlrp) with the buttons or drop files and folders here. Each package is verified before anything is merged.</source>
+        <translation>用下面的按钮添加上报包（.mlrp），或把文件、文件夹拖到这里。每个上报包都先验证，再合并。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="82" />
+        <source>Add files...</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="84" />
+        <source>Add folder...</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="86" />
+        <source>Preview and merge...</source>
+        <translation>预览并合并…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="88" />
+        <source>Check key...</source>
+        <translation>核对密钥…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="90" />
+        <source>Copy diagnostic</source>
+        <translation>复制诊断信息</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="92" />
+        <source>Check again</source>
+        <translation>重新检查</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="94" />
+        <source>Remove from list</source>
+        <translation>从列表移除</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="99" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="99" />
+        <source>Sender</source>
+        <translation>发送单位</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="99" />
+        <source>Periods</source>
+        <translation>填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="99" />
+        <source>Entries</source>
+        <translation>填报条数</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="100" />
+        <source>Key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="100" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="147" />
+        <source>Add report packages</source>
+        <translation>添加上报包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="148" />
+        <source>Packages ({patterns})</source>
+        <translation>上报包 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="152" />
+        <source>Add a folder of packages</source>
+        <translation>添加上报包文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="201" />
+        <source>Checking {file}</source>
+        <translation>正在检查 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="359" />
+        <source>no entries</source>
+        <translation>无填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="364" />
+        <source>Checking...</source>
+        <translation>正在检查…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="365" />
+        <source>Verified; ready to preview and merge</source>
+        <translation>已验证，可预览并合并</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="366" />
+        <source>Merged before; nothing changes</source>
+        <translation>之前已合并，不会有变化</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="367" />
+        <source>Merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="368" />
+        <source>Not checked: the office keys are locked</source>
+        <translation>未检查：办公室密钥未解锁</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="369" />
+        <source>Waiting for the key's approval</source>
+        <translation>等待批准密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="372" />
+        <source>unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="373" />
+        <source>Rejected: {reason}</source>
+        <translation>已拒收：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>JobRunner</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/office_jobs.py" line="66" />
+        <source>An unexpected error occurred. Nothing was changed; the details are in the log file.</source>
+        <translation>发生意外错误。未做任何更改；详细信息见日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/office_jobs.py" line="70" />
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+</context>
+<context>
+    <name>KeyDecisionDialog</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/key_dialog.py" line="26" />
+        <source>New signing key</source>
+        <translation>新签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/key_dialog.py" line="28" />
+        <source>{name} ({unit}) sent a package signed with a key this office has not approved. Call the township and have them read out the fingerprint that their program shows. Approve only if every digit matches.</source>
+        <translation>{name}（{unit}）发来的上报包使用了本办公室尚未批准的密钥签名。请致电该乡镇，请对方读出其程序显示的密钥指纹。只有每一位数字都一致时才批准。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/key_dialog.py" line="41" />
+        <source>Fingerprint matches: approve</source>
+        <translation>指纹一致：批准</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/key_dialog.py" line="43" />
+        <source>Does not match: reject</source>
+        <translation>不一致：拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/key_dialog.py" line="45" />
+        <source>Decide later</source>
+        <translation>稍后决定</translation>
+    </message>
+</context>
+<context>
+    <name>KeysCli</name>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="24" />
+        <source>waiting for approval</source>
+        <translation>待批准</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="25" />
+        <source>approved</source>
+        <translation>已批准</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="26" />
+        <source>rejected</source>
+        <translation>已拒绝</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="27" />
+        <source>retiring</source>
+        <translation>即将停用</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="28" />
+        <source>retired</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="35" />
+        <source>list township signing keys and approve or reject new ones</source>
+        <translation>列出乡镇签名密钥，批准或拒绝新密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="39" />
+        <source>list the signing keys of reporting units</source>
+        <translation>列出填报单位的签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="41" />
+        <source>print the list as JSON</source>
+        <translation>以 JSON 格式输出列表</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="44" />
+        <source>show only keys with this status</source>
+        <translation>只显示该状态的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="48" />
+        <source>approve a key after comparing its fingerprint by phone</source>
+        <translation>电话核对指纹后批准密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="50" />
+        <source>reject a key so that its packages are refused</source>
+        <translation>拒绝密钥，其上报包将被拒收</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="55" />
+        <source>the unit's id, official code or name</source>
+        <translation>单位编号、区划代码或名称</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="58" />
+        <source>the fingerprint as "verify" shows it, with or without spaces</source>
+        <translation>“verify”显示的指纹，可带或不带空格</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="73" />
+        <source>No signing keys of reporting units are stored.</source>
+        <translation>尚未保存任何填报单位的签名密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="76" />
+        <source>{name} ({unit}): {fingerprint}, {status}</source>
+        <translation>{name}（{unit}）：{fingerprint}，{status}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="100" />
+        <source>The key of {unit} was already {status}; nothing changed.</source>
+        <translation>{unit} 的密钥状态原本就是“{status}”，未做更改。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="103" />
+        <source>The key of {unit} is approved; its packages can be merged now.</source>
+        <translation>{unit} 的密钥已批准，现在可以合并其上报包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="106" />
+        <source>The key of {unit} is rejected; its packages will be refused.</source>
+        <translation>{unit} 的密钥已拒绝，其上报包将被拒收。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeCli</name>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="78" />
+        <source>verify report packages and merge them into the office database</source>
+        <translation>验证上报包并合并到办公室数据库</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="80" />
+        <source>Each package is verified, then merged in its own transaction: an entry replaces the stored one only when its revision is newer, conflicts and entries for locked periods wait for a decision, and a package merged before changes nothing.</source>
+        <translation>每个上报包先验证，再在独立的事务中合并：只有版本更新的填报才替换已存数据，冲突和已锁定填报期的填报等待处理，已合并过的上报包不会再改变任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="85" />
+        <source>a report package, or a folder whose .mlrp files are merged</source>
+        <translation>上报包文件，或一个文件夹（合并其中的 .mlrp 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="87" />
+        <source>show what merging would do without changing anything</source>
+        <translation>只显示合并的结果，不做任何更改</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="89" />
+        <source>print one JSON object per package, with English keys</source>
+        <translation>每个上报包输出一个 JSON 对象（英文键名）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="127" />
+        <source>{total} packages, {rejected} rejected.</source>
+        <translation>共 {total} 个上报包，拒收 {rejected} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="186" />
+        <source>{file}: rejected. {reason}</source>
+        <translation>{file}：已拒收。{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="188" />
+        <source>{new} new, {updated} updated, {unchanged} unchanged, {conflict} in conflict, {stale} stale, {held} held</source>
+        <translation>新增 {new}，更新 {updated}，未变 {unchanged}，冲突 {conflict}，过期 {stale}，暂存 {held}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="195" />
+        <source>{file}: package {package} from {sender} (sequence {sequence}) was merged before; nothing changed.</source>
+        <translation>{file}：{sender} 的上报包 {package}（序号 {sequence}）之前已合并，未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="199" />
+        <source>{file}: package {package} from {sender} (sequence {sequence}) would merge: {counts}. Nothing was changed (dry run).</source>
+        <translation>{file}：{sender} 的上报包 {package}（序号 {sequence}）合并结果将是：{counts}。未做任何更改（试运行）。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="203" />
+        <source>{file}: merged package {package} from {sender} (sequence {sequence}): {counts}.</source>
+        <translation>{file}：已合并 {sender} 的上报包 {package}（序号 {sequence}）：{counts}。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="208" />
+        <source>The sender's clock looks wrong; the package was ordered by its sequence number.</source>
+        <translation>发送方电脑时钟可能不准；已按序号排序该上报包。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeLabels</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="10" />
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="11" />
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="12" />
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="13" />
+        <source>Conflict</source>
+        <translation>冲突</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="14" />
+        <source>Stale</source>
+        <translation>过期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="15" />
+        <source>Held</source>
+        <translation>暂存</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="19" />
+        <source>Same revision with different content (two laptops?)</source>
+        <translation>版本相同但内容不同（两台电脑分别填报？）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="21" />
+        <source>The office already reviewed this value</source>
+        <translation>办公室已审核过该数据</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="22" />
+        <source>Period is locked</source>
+        <translation>填报期已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="23" />
+        <source>Period is closed for review and the entry was not returned</source>
+        <translation>填报期已关闭审核，且该填报未被退回</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="25" />
+        <source>Unknown period</source>
+        <translation>未知填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="26" />
+        <source>Unknown reporting unit</source>
+        <translation>未知填报单位</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="27" />
+        <source>Entry of another unit</source>
+        <translation>其他单位的填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="28" />
+        <source>Task not in the catalogue</source>
+        <translation>任务不在目录中</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="29" />
+        <source>Task is not reported by this unit</source>
+        <translation>该单位不填报此任务</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="30" />
+        <source>Invalid status</source>
+        <translation>状态无效</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="31" />
+        <source>Invalid value</source>
+        <translation>数值无效</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="32" />
+        <source>Value given for a status task</source>
+        <translation>只需填状态的任务填了数值</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="33" />
+        <source>Text too long</source>
+        <translation>文字过长</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="34" />
+        <source>Unreadable evidence list</source>
+        <translation>佐证材料清单无法读取</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="35" />
+        <source>Evidence file missing</source>
+        <translation>缺少佐证材料文件</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="39" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="40" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="41" />
+        <source>Numerator</source>
+        <translation>分子</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="42" />
+        <source>Denominator</source>
+        <translation>分母</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="43" />
+        <source>Progress narrative</source>
+        <translation>进展情况</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="44" />
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="45" />
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="46" />
+        <source>Evidence files</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="50" />
+        <source>Not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="51" />
+        <source>In progress</source>
+        <translation>推进中</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="52" />
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="53" />
+        <source>Not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="57" />
+        <source>To review</source>
+        <translation>待审核</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="58" />
+        <source>Accepted</source>
+        <translation>已通过</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="59" />
+        <source>Returned</source>
+        <translation>已退回</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="63" />
+        <source>Open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="64" />
+        <source>Closed for review</source>
+        <translation>关闭审核</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="65" />
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+</context>
+<context>
+    <name>OfficePages</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="47" />
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="45" />
+        <source>Conflicts</source>
+        <translation>冲突处理</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="27" />
+        <source>Completeness</source>
+        <translation>报送情况</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="43" />
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="37" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="67" />
+        <source>Preview of the package</source>
+        <translation>上报包预览</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="85" />
+        <source>All entries ({count})</source>
+        <translation>全部填报（{count}）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="95" />
+        <source>Merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="99" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="240" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="109" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="127" />
+        <source>Package {package} from {sender} ({unit}), sequence {sequence}, periods {periods}.
+{counts}</source>
+        <translation>{sender}（{unit}）的上报包 {package}，序号 {sequence}，填报期 {periods}。
+{counts}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="136" />
+        <source>This package was merged before; merging it again changes nothing.</source>
+        <translation>该上报包之前已合并，再次合并不会有任何变化。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="139" />
+        <source>A newer package of this township (sequence {sequence}) was merged already; older revisions in this one are stale and change nothing.</source>
+        <translation>该乡镇更新的上报包（序号 {sequence}）已经合并；本包中较旧的版本已过期，不会改变任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="144" />
+        <source>The sender's clock looks wrong; packages are ordered by their sequence numbers, not by this time.</source>
+        <translation>发送方电脑时钟可能不准；上报包按序号排序，而不是按此时间。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="152" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="152" />
+        <source>Period</source>
+        <translation>填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="152" />
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="152" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="153" />
+        <source>Revision (incoming / office)</source>
+        <translation>版本（新上报 / 办公室）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="153" />
+        <source>Changed fields</source>
+        <translation>变化的字段</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="203" />
+        <source>Cancel merge</source>
+        <translation>取消合并</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="226" />
+        <source>An unexpected error occurred. Nothing was merged; the details are in the log file.</source>
+        <translation>发生意外错误。未合并任何内容；详细信息见日志文件。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="233" />
+        <source>The merge was cancelled; nothing was changed.</source>
+        <translation>合并已取消，未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewCli</name>
+    <message>
+        <location filename="../../meili_desktop/cli/review.py" line="27" />
+        <source>accept or return a township's entry</source>
+        <translation>审核通过或退回乡镇的填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/review.py" line="31" />
+        <source>accept the entry's current revision</source>
+        <translation>审核通过该填报的当前版本</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/review.py" line="32" />
+        <source>return the entry to the township with a comment</source>
+        <translation>附意见将填报退回乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/review.py" line="36" />
+        <source>the unit's id, official code or name</source>
+        <translation>单位编号、区划代码或名称</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/review.py" line="39" />
+        <source>the task number, 1 to 43</source>
+        <translation>任务编号，1 至 43</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/review.py" line="42" />
+        <location filename="../../meili_desktop/cli/review.py" line="55" />
+        <source>the period, e.g. 2021Q2</source>
+        <translation>填报期，例如 2021Q2</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/review.py" line="45" />
+        <source>what the township should fix (required for return)</source>
+        <translation>乡镇需要修改的内容（退回时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/review.py" line="49" />
+        <source>open, close or lock a reporting period</source>
+        <translation>开放、关闭或锁定填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/review.py" line="52" />
+        <source>open: entries flow in; close: only returned entries may be resubmitted; lock: no changes</source>
+        <translation>open：接收填报；close：只接收被退回填报的重新上报；lock：不再更改</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/review.py" line="66" />
+        <source>Accepted task {task} of {unit} for {period}.</source>
+        <translation>已审核通过 {unit} 在 {period} 的任务 {task}。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/review.py" line="70" />
+        <source>Returned task {task} of {unit} for {period}; the comment goes out with the next distribution package.</source>
+        <translation>已退回 {unit} 在 {period} 的任务 {task}；意见将随下一个下发包发出。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/review.py" line="86" />
+        <source>Period {period} was already {state}; nothing changed.</source>
+        <translation>填报期 {period} 原已{state}，未做更改。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/review.py" line="89" />
+        <source>Period {period} is now {state}.</source>
+        <translation>填报期 {period} 现已{state}。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/review.py" line="96" />
+        <source>open</source>
+        <translation>开放</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/review.py" line="97" />
+        <source>closed for review</source>
+        <translation>关闭审核</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/review.py" line="98" />
+        <source>locked</source>
+        <translation>锁定</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="61" />
+        <source>All counties</source>
+        <translation>全部县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="67" />
+        <source>All entries</source>
+        <translation>全部填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="72" />
+        <source>Open period</source>
+        <translation>开放填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="74" />
+        <source>Close for review</source>
+        <translation>关闭审核</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="76" />
+        <source>Lock period</source>
+        <translation>锁定填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="81" />
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="81" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="81" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="81" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="82" />
+        <source>Revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="82" />
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="82" />
+        <source>Latest comment</source>
+        <translation>最近意见</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="98" />
+        <source>Comment for the township: what is wrong and what to send again. Required to return an entry.</source>
+        <translation>给乡镇的意见：哪里有问题、需要重新报送什么。退回填报时必填。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="100" />
+        <source>Accept</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="102" />
+        <source>Return with comment</source>
+        <translation>附意见退回</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="119" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="261" />
+        <source>Period</source>
+        <translation>填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="120" />
+        <source>County</source>
+        <translation>县（市、区）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="121" />
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="162" />
+        <source>State: {state}</source>
+        <translation>状态：{state}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="191" />
+        <source>Choose an entry to review.</source>
+        <translation>请选择要审核的填报。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="193" />
+        <source> (an open conflict or held entry waits on the Conflicts page)</source>
+        <translation>（有冲突或暂存填报在“冲突处理”页等待处理）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="195" />
+        <source>{unit}, task {task}: {narrative}{note}</source>
+        <translation>{unit}，任务 {task}：{narrative}{note}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="197" />
+        <source>no narrative</source>
+        <translation>无进展情况说明</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="254" />
+        <source>Open {period}? Townships' packages will be merged into it again.</source>
+        <translation>开放 {period}？乡镇的上报包将重新合并到该填报期。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="256" />
+        <source>Close {period} for review? Only returned entries can then be resubmitted; other changes are held.</source>
+        <translation>关闭 {period} 进行审核？之后只接收被退回填报的重新上报，其他更改将暂存。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="258" />
+        <source>Lock {period}? No entry of it can change any more; incoming changes are held.</source>
+        <translation>锁定 {period}？其填报将不能再更改，新上报的更改将暂存。</translation>
+    </message>
+</context>
+</TS>
