@@ -11,8 +11,9 @@ random bytes attached. Then, each in a fresh child process:
    the same file I/O a package needs (read the file, write the sealed copy, and back).
 
 The throughput target is at least half the floor's (a ratio of at most 2), and the peak
-resident memory of each product child, read with ``resource.getrusage`` inside it, stays
-under 200 MB. C1 uses AES-256-GCM and G1 SM4-GCM (from ``cryptography``) as the floor.
+resident memory of each product child, read inside it (``VmHWM`` on Linux, see
+``common.own_peak_rss_mib``), stays under 200 MB. C1 uses AES-256-GCM and G1 SM4-GCM
+(from ``cryptography``) as the floor.
 
 Usage: python -m benchmarks.bench_attachment [--size-mib N] [--suite C1|G1] [--work DIR]
 """
@@ -22,7 +23,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import resource
 import shutil
 import sys
 import time
@@ -33,7 +33,13 @@ from typing import Any
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
-from benchmarks.common import Figure, format_figure, run_child, throughput_figure
+from benchmarks.common import (
+    Figure,
+    format_figure,
+    own_peak_rss_mib,
+    run_child,
+    throughput_figure,
+)
 
 RATIO_LIMIT = 2.0
 MAX_RSS_MIB = 200 * 10**6 / 2**20  # 200 MB
@@ -49,7 +55,7 @@ def run(work_dir: Path, size_bytes: int, suite: str = "C1") -> list[Figure]:
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
     try:
-        _child("setup", work, suite, str(size_bytes))
+        _setup(work, suite, size_bytes)
         export = _child("export", work, suite)
         floor_seal = _child("floor-seal", work, suite)
         imported = _child("import", work, suite)
@@ -78,18 +84,19 @@ def run(work_dir: Path, size_bytes: int, suite: str = "C1") -> list[Figure]:
     ]
 
 
-def _child(step: str, work: Path, suite: str, *extra: str) -> dict[str, Any]:
+def _child(step: str, work: Path, suite: str) -> dict[str, Any]:
     # Each step starts with no dirty pages from the one before, which it would otherwise
     # pay for in its own flushes.
     os.sync()
     return run_child(["-m", "benchmarks.bench_attachment", "--child", step,
-                      "--work", str(work), "--suite", suite, *extra])
+                      "--work", str(work), "--suite", suite])
 
 
-# --- child steps: each runs in its own process and prints one JSON line ---------------------
+# --- set-up, and the child steps that run in their own process and print JSON --------
 
 
-def _setup(work: Path, suite: str, size_bytes: int) -> dict[str, Any]:
+def _setup(work: Path, suite: str, size_bytes: int) -> None:
+    """Set up the office and the township with the large file attached (in this process)."""
     # Product modules load inside the product steps only, so the floor children stay small.
     import random
 
@@ -134,7 +141,6 @@ def _setup(work: Path, suite: str, size_bytes: int) -> dict[str, Any]:
     finally:
         office.dispose()
         township.dispose()
-    return {"attachment_bytes": size_bytes}
 
 
 def _export(work: Path) -> dict[str, Any]:
@@ -236,10 +242,8 @@ def _source(work: Path) -> str:
     return (work / "source.path").read_text()
 
 
-def _run_child_step(step: str, work: Path, suite: str, extra: list[str]) -> int:
-    if step == "setup":
-        result = _setup(work, suite, int(extra[0]))
-    elif step == "export":
+def _run_child_step(step: str, work: Path, suite: str) -> int:
+    if step == "export":
         result = _export(work)
     elif step == "import":
         result = _import(work)
@@ -249,8 +253,7 @@ def _run_child_step(step: str, work: Path, suite: str, extra: list[str]) -> int:
         result = _floor_open(work, suite)
     else:
         raise SystemExit(f"unknown step {step}")
-    # Linux reports ru_maxrss in KiB.
-    result["max_rss_mib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["max_rss_mib"] = own_peak_rss_mib()
     print(json.dumps(result))
     return 0
 
@@ -262,9 +265,9 @@ def main() -> int:
     parser.add_argument("--work", type=Path, default=Path("/tmp/meili-bench/work"),
                         help="folder for the data folders and packages (needs 6x the size)")
     parser.add_argument("--child", help=argparse.SUPPRESS)
-    args, extra = parser.parse_known_args()
+    args = parser.parse_args()
     if args.child:
-        return _run_child_step(args.child, args.work, args.suite, extra)
+        return _run_child_step(args.child, args.work, args.suite)
     figures = run(args.work, args.size_mib * 2**20, args.suite)
     for figure in figures:
         print(format_figure(figure))

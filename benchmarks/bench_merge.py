@@ -49,8 +49,16 @@ _BASELINE_KEY = os.urandom(32)
 _TABLES = [table.name for table in Base.metadata.sorted_tables]
 
 
-def run(province: Province, work_dir: Path, profile_path: Path | None = None) -> Figure:
-    """Merge every package of ``province`` with the product and with the floor; compare."""
+def run(province: Province, work_dir: Path, profile_path: Path | None = None,
+        keep_office: Path | None = None) -> Figure:
+    """Merge every package of ``province`` with the product and with the floor; compare.
+
+    Args:
+        province: the generated office and packages; its folder is not changed.
+        work_dir: folder for the copies; emptied afterwards.
+        profile_path: where to write cProfile statistics of the product's merge, if wanted.
+        keep_office: where to move the merged office data folder, if wanted.
+    """
     work = work_dir / "merge"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
@@ -71,6 +79,9 @@ def run(province: Province, work_dir: Path, profile_path: Path | None = None) ->
     with Stopwatch() as insert:
         _insert_rows(baseline_database, rows)
     baseline = decrypt.seconds + insert.seconds
+    if keep_office is not None:
+        shutil.rmtree(keep_office, ignore_errors=True)
+        shutil.move(office_dir, keep_office)
     shutil.rmtree(work, ignore_errors=True)
 
     spec = province.spec

@@ -101,8 +101,7 @@ def run_child(arguments: Sequence[str], *, env: dict[str, str] | None = None,
               timeout_s: float = 3600.0) -> dict[str, Any]:
     """Run ``python arguments...`` from the repository root; return the JSON it prints last.
 
-    The child prints one JSON object as its last line of output. The parent adds
-    ``max_rss_mib``, the child's resident-memory high-water mark.
+    The child prints one JSON object as its last line of output.
 
     Raises:
         RuntimeError: the child failed; the message has its output.
@@ -110,22 +109,30 @@ def run_child(arguments: Sequence[str], *, env: dict[str, str] | None = None,
     child_env = dict(os.environ)
     child_env.update(env or {})
     child_env["PYTHONPATH"] = str(ROOT)
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     completed = subprocess.run([PYTHON, *arguments], cwd=ROOT, env=child_env,
                                capture_output=True, text=True, timeout=timeout_s, check=False)
     if completed.returncode != 0:
         raise RuntimeError(f"{' '.join(arguments)} failed with {completed.returncode}:\n"
                            f"{completed.stdout[-2000:]}\n{completed.stderr[-4000:]}")
     result: dict[str, Any] = json.loads(completed.stdout.strip().splitlines()[-1])
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    # ru_maxrss of RUSAGE_CHILDREN is the largest child so far (KiB on Linux); the child's
-    # own figure in ``result`` is exact, this one only backs it up.
-    result.setdefault("max_rss_mib", max(before, after) / 1024)
     return result
 
 
 def own_peak_rss_mib() -> float:
-    """Return this process's resident-memory high-water mark in MiB (Linux reports KiB)."""
+    """Return this process's resident-memory high-water mark in MiB.
+
+    On Linux this is ``VmHWM`` from ``/proc/self/status``, which starts afresh when the
+    process executes a new program. ``resource.getrusage(RUSAGE_SELF).ru_maxrss`` does not:
+    Linux carries it over from the forked copy of the parent, so a child started by a large
+    parent would report the parent's size. Elsewhere ``ru_maxrss`` is used (bytes on macOS,
+    KiB on other systems).
+    """
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return peak / 2**20 if sys.platform == "darwin" else peak / 1024
 

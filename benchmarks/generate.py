@@ -244,11 +244,12 @@ def _choose_towns(session: Any, count: int, rng: random.Random) -> list[str]:
         for queue in queues:
             if queue and len(chosen) < count:
                 chosen.append(queue.pop(0))
-    county_names = synthetic.place_names(rng, -(-(count - len(chosen))
-                                                // TOWNS_PER_SYNTHETIC_COUNTY))
-    for county_name in county_names:
-        county = units_repo.create_unit(session, county_name[:2] + "县", UnitKind.COUNTY,
-                                        CITY_ID, actor="benchmark")
+    missing = count - len(chosen)
+    taken = {county.name for county in units_repo.list_counties(session, include_abolished=True)}
+    for county_name in synthetic.county_names(rng, -(-missing // TOWNS_PER_SYNTHETIC_COUNTY),
+                                              taken):
+        county = units_repo.create_unit(session, county_name, UnitKind.COUNTY, CITY_ID,
+                                        actor="benchmark")
         wanted = min(TOWNS_PER_SYNTHETIC_COUNTY, count - len(chosen))
         for town_name in synthetic.place_names(rng, wanted):
             town = units_repo.create_unit(session, town_name, UnitKind.TOWNSHIP, county.id,

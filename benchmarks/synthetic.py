@@ -70,6 +70,18 @@ def place_names(rng: random.Random, count: int, taken: set[str] | None = None) -
     return names
 
 
+def county_names(rng: random.Random, count: int, taken: set[str] | None = None) -> list[str]:
+    """Return ``count`` distinct county names such as 清溪县 or 梅江市, avoiding ``taken``."""
+    used = {name[:2] for name in taken or ()}
+    names: list[str] = []
+    while len(names) < count:
+        stem = rng.choice(_PLACE) + rng.choice(_PLACE)
+        if stem[0] != stem[1] and stem not in used:
+            used.add(stem)
+            names.append(stem + rng.choice("县县县市区"))
+    return names
+
+
 def annual_target(rng: random.Random, task: Task) -> Decimal | None:
     """Return a year target for a numeric task, or None for milestones and narratives."""
     if task.measure is MeasureType.PERCENT:

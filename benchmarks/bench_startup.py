@@ -1,0 +1,118 @@
+"""Benchmark starting the app to an interactive office window against a bare QMainWindow.
+
+Both start as fresh processes on the offscreen platform. The product child runs the real
+entry point (``meili_desktop.cli.main`` with ``--data-dir``, as ``python -m meili_desktop``
+does) on a populated office data folder. The baseline child creates a ``QApplication`` and
+shows an empty ``QMainWindow``. Each child has a zero-time timer queued before its event loop
+starts; the timer fires once the loop has shown the window and handled the events that
+were waiting, so it marks the first moment the window takes input. The child prints the
+wall-clock time of that moment and quits. The startup time is that moment minus the
+parent's time just before it started the child.
+
+One run of each is made first and discarded: it fills the operating system's file cache and
+makes the day's automatic backup of the office database, which a clerk's later starts that
+day do not repeat. Then each child runs ``--repetitions`` times, alternating, and the medians
+are compared. The target is a ratio of at most 1.5.
+
+Usage: python -m benchmarks.bench_startup DATA_DIR [--repetitions N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import Figure, format_figure, run_child, time_figure
+
+RATIO_LIMIT = 1.5
+
+
+def run(office_dir: Path, repetitions: int, label: str = "") -> Figure:
+    """Start the app on ``office_dir`` and a bare window; compare the median start times."""
+    with tempfile.TemporaryDirectory(prefix="meili-startup-") as settings_dir:
+        # Window geometry and language are read from QSettings; a private folder keeps the
+        # runs from reading or changing the user's own settings.
+        env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": settings_dir}
+        _start("product", office_dir, env)
+        _start("bare", office_dir, env)
+        product, bare = [], []
+        for _ in range(repetitions):
+            product.append(_start("product", office_dir, env))
+            bare.append(_start("bare", office_dir, env))
+    name = f"start office window{label}"
+    return time_figure(name, statistics.median(product), statistics.median(bare), RATIO_LIMIT,
+                       repetitions=repetitions, product_samples=[round(x, 3) for x in product],
+                       bare_samples=[round(x, 3) for x in bare])
+
+
+def _start(kind: str, office_dir: Path, env: dict[str, str]) -> float:
+    started = time.time()
+    result = run_child(["-m", "benchmarks.bench_startup", "--child", kind, str(office_dir)],
+                       env=env, timeout_s=300)
+    if kind == "product" and not result["is_office_window"]:
+        raise RuntimeError(f"the app did not open the office window: {result}")
+    return float(result["interactive_at"]) - started
+
+
+# --- the child processes -----------------------------------------------------------------
+
+
+def _child(kind: str, office_dir: Path) -> int:
+    """Start the product or the bare window; print when its event loop first ran."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    report: dict[str, Any] = {}
+
+    def interactive() -> None:
+        report["interactive_at"] = time.time()
+        windows = [widget for widget in QApplication.topLevelWidgets() if widget.isVisible()]
+        report["windows"] = [widget.objectName() or type(widget).__name__
+                             for widget in windows]
+        report["is_office_window"] = any(widget.objectName() == "officeWindow"
+                                         for widget in windows)
+        app.quit()
+
+    # Queued now, the timer can fire only inside the event loop started after the window
+    # is shown.
+    QTimer.singleShot(0, interactive)
+    if kind == "bare":
+        window = QMainWindow()
+        window.show()
+        app.exec()
+    else:
+        from meili_desktop.cli import main
+
+        status = main(["--data-dir", str(office_dir)])
+        if status != 0:
+            raise SystemExit(f"the app exited with status {status}")
+    print(json.dumps(report))
+    sys.stdout.flush()
+    # Skip the interpreter's teardown of Qt and the thread pools; it is not part of starting.
+    os._exit(0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("office_dir", type=Path, help="a populated office data folder")
+    parser.add_argument("--repetitions", type=int, default=7, help="starts of each kind")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        return _child(args.child, args.office_dir)
+    figure = run(args.office_dir, args.repetitions)
+    print(format_figure(figure))
+    print(json.dumps(figure.details))
+    return 0 if figure.is_met is not False else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
