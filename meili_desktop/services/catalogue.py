@@ -13,6 +13,7 @@ from meili_desktop.domain.catalogue_document import parse_catalogue_json
 from meili_desktop.errors import MeiliError
 from meili_desktop.paths import resource_path
 from meili_desktop.reports.catalogue_xlsx import ImportProblem, read_catalogue_xlsx
+from meili_desktop.services.backups import make_event_backup
 from meili_desktop.store import catalogue_repo, units_repo
 from meili_desktop.store.datafolder import Store
 
@@ -129,6 +130,7 @@ def import_catalogue_xlsx(store: Store, path: Path, *, dry_run: bool = False,
                     len(reading.problems), dry_run)
         return result
 
+    make_event_backup(store, "pre-import")
     with store.session_factory.begin() as session:
         catalogue_repo.save_catalogue(session, reading.catalogue, activate=True)
     logger.info("imported catalogue %s from %s with %d tasks and %d accepted problems",

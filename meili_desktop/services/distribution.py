@@ -40,6 +40,7 @@ from meili_desktop.exchange.keys import PURPOSE_ENCRYPTION, PURPOSE_SIGNING
 from meili_desktop.exchange.model import KIND_DISTRIBUTION, KeyState, SenderKeyLookup
 from meili_desktop.file_types import DISTRIBUTION_PACKAGE_EXTENSION
 from meili_desktop.services import keys as key_service
+from meili_desktop.services.backups import make_event_backup
 from meili_desktop.services.catalogue import active_catalogue, ensure_default_catalogue
 from meili_desktop.services.identity import Identity, Role, load_identity, save_identity
 from meili_desktop.services.packages import (
@@ -310,6 +311,7 @@ def import_distribution_package(store: Store, path: Path,
     if is_county and load_identity(store) is None and not passphrase:
         raise CountyPassphraseError(file=path.name)
 
+    make_event_backup(store, "pre-import")
     ensure_default_catalogue(store)
     with store.session_factory.begin() as session:
         package_repo.upsert_unit(session, received.unit, utc_now())

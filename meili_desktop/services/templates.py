@@ -25,6 +25,7 @@ from meili_desktop.reports.template_reading import (
 )
 from meili_desktop.reports.template_xlsx import TemplateKeys, TemplateSpec, write_template
 from meili_desktop.reports.xlsx_reading import CellProblem
+from meili_desktop.services.backups import make_event_backup
 from meili_desktop.services.catalogue import active_catalogue
 from meili_desktop.services.entries import (
     PeriodLockedError,
@@ -184,6 +185,7 @@ def _apply(store: Store, keys: TemplateKeys, clean: dict[int, dict[str, Any]],
                 (changed if before != changes else unchanged).append(number)
     else:
         user = local_user()
+        make_event_backup(store, "pre-import")
         with store.session_factory.begin() as session:
             for number, changes in sorted(clean.items()):
                 key = EntryKey(keys.unit_id, number, keys.period_code)
