@@ -34,14 +34,19 @@ from benchmarks.common import Figure, format_figure, run_child, time_figure
 RATIO_LIMIT = 1.5
 
 
-def run(office_dir: Path, repetitions: int, label: str = "") -> Figure:
-    """Start the app on ``office_dir`` and a bare window; compare the median start times."""
+def run(office_dir: Path, repetitions: int, label: str = "", *,
+        warm_up: bool = True) -> Figure:
+    """Start the app on ``office_dir`` and a bare window; compare the median start times.
+
+    ``warm_up`` runs each child once first, untimed (see the module's description).
+    """
     with tempfile.TemporaryDirectory(prefix="meili-startup-") as settings_dir:
         # Window geometry and language are read from QSettings; a private folder keeps the
         # runs from reading or changing the user's own settings.
         env = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": settings_dir}
-        _start("product", office_dir, env)
-        _start("bare", office_dir, env)
+        if warm_up:
+            _start("product", office_dir, env)
+            _start("bare", office_dir, env)
         product, bare = [], []
         for _ in range(repetitions):
             product.append(_start("product", office_dir, env))

@@ -85,7 +85,8 @@ def run_main(sizes: Sizes, data_dir: Path) -> list[Figure]:
     figures += _steps("attachment G1", lambda: bench_attachment.run(
         work, sizes.g1_attachment_mib * 2**20, "G1"))
     figures.append(_step("startup", lambda: bench_startup.run(
-        merged, sizes.startup_repetitions, f" ({sizes.towns} towns merged)")))
+        merged, sizes.startup_repetitions, f" ({sizes.towns} towns merged)",
+        warm_up=sizes.startup_repetitions > 1)))
     figures += _steps("summary view", lambda: bench_summary_view.run(merged))
     figures.append(_step("excel export", lambda: excel_figure(sizes.excel_towns,
                                                               sizes.excel_periods)))

@@ -1,0 +1,87 @@
+"""The benchmarks' quick mode runs end to end and produces figures, so they cannot rot.
+
+Ratios are not checked: at quick sizes fixed costs dominate, and shared CI machines are
+noisy. ``python -m benchmarks.run --full`` checks the targets by hand.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def quick_run(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Run ``benchmarks.run --quick`` once and return its JSON document and exit status."""
+    folder = tmp_path_factory.mktemp("benchmarks")
+    output = folder / "figures.json"
+    completed = subprocess.run(
+        [sys.executable, "-m", "benchmarks.run", "--quick", "--data-dir", str(folder / "data"),
+         "--json", str(output)],
+        cwd=ROOT, capture_output=True, text=True, timeout=900, check=False)
+    document = json.loads(output.read_text(encoding="utf-8")) if output.exists() else {}
+    return {"status": completed.returncode, "stdout": completed.stdout,
+            "stderr": completed.stderr, "document": document}
+
+
+def figures_named(quick_run: dict[str, Any], prefix: str) -> list[dict[str, Any]]:
+    return [figure for figure in quick_run["document"].get("figures", [])
+            if figure["name"].startswith(prefix)]
+
+
+def test_quick_run_finishes(quick_run: dict[str, Any]) -> None:
+    # Exit status 1 means a target was missed, which quick sizes may do.
+    assert quick_run["status"] in (0, 1), quick_run["stderr"][-4000:]
+    assert quick_run["document"]["mode"] == "quick"
+
+
+@pytest.mark.parametrize("prefix, count", [
+    ("merge ", 1),
+    ("C1 ", 4),
+    ("G1 ", 4),
+    ("start office window", 1),
+    ("filter summary table", 1),
+    ("sort summary table", 1),
+    ("export summary workbook", 1),
+])
+def test_quick_run_has_figures(quick_run: dict[str, Any], prefix: str, count: int) -> None:
+    figures = figures_named(quick_run, prefix)
+
+    assert len(figures) == count, quick_run["stdout"][-4000:]
+    for figure in figures:
+        assert figure["product"] > 0
+        assert figure["baseline"] > 0
+        assert figure["ratio"] > 0
+        assert figure["is_met"] in (True, False)
+
+
+def test_quick_run_printed_table(quick_run: dict[str, Any]) -> None:
+    lines = quick_run["stdout"].splitlines()
+
+    assert lines[0].split()[:3] == ["benchmark", "product", "baseline"]
+    assert any(line.startswith("merge ") for line in lines)
+    assert "figures in" in lines[-1]
+
+
+def test_merge_figure_counts_rows(quick_run: dict[str, Any]) -> None:
+    (merge,) = figures_named(quick_run, "merge ")
+
+    assert merge["details"]["outcomes"] == {"merged": merge["details"]["packages"]}
+    assert merge["details"]["rows"]["entries"] == merge["details"]["entries"]
+    assert merge["details"]["rows"]["entry_revisions"] == merge["details"]["entries"]
+
+
+def test_machine_recorded(quick_run: dict[str, Any]) -> None:
+    machine = quick_run["document"]["machine"]
+
+    assert machine["cores"] >= 1
+    assert machine["memory_gib"] > 0
