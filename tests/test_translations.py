@@ -38,7 +38,7 @@ def error_classes() -> list[type]:
     from meili_desktop.errors import MeiliError
 
     for module in pkgutil.walk_packages(meili_desktop.__path__, "meili_desktop."):
-        if ".ui" in module.name or module.name.endswith(("__main__", ".app")):
+        if module.name.endswith(("__main__", ".app")):
             continue
         importlib.import_module(module.name)
     found: list[type] = []

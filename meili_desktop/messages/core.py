@@ -17,4 +17,7 @@ MESSAGES: dict[str, str] = {
     "period.invalid": QT_TRANSLATE_NOOP(
         "Errors", "\"{period}\" is not a valid reporting period. Use a year such as 2021, a "
         "quarter such as 2021Q2 or a month such as 2021-06."),
+    "grid.read_only_column": QT_TRANSLATE_NOOP(
+        "Errors", "The column \"{column}\" cannot be edited here; paste only into the "
+        "status, value and text columns."),
 }

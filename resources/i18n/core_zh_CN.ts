@@ -3,27 +3,27 @@
 <context>
     <name />
     <message>
-        <location filename="../../meili_desktop/cli/__init__.py" line="70" />
+        <location filename="../../meili_desktop/cli/__init__.py" line="71" />
         <source>Beautiful Towns programme data entry and consolidation. Without a command the window opens.</source>
         <translation>美丽城镇建设数据填报与汇总工具。不带命令运行时打开程序窗口。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/__init__.py" line="75" />
+        <location filename="../../meili_desktop/cli/__init__.py" line="76" />
         <source>data folder to use (default: the user's application data folder)</source>
         <translation>使用的数据目录（默认为用户的应用数据目录）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/__init__.py" line="77" />
+        <location filename="../../meili_desktop/cli/__init__.py" line="78" />
         <source>use this database (e.g. a shared PostgreSQL office database) instead of the data folder's SQLite file</source>
         <translation>使用该数据库（例如多人共享的 PostgreSQL 市办数据库），而不是数据目录中的 SQLite 文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/__init__.py" line="80" />
+        <location filename="../../meili_desktop/cli/__init__.py" line="81" />
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/__init__.py" line="82" />
+        <location filename="../../meili_desktop/cli/__init__.py" line="83" />
         <source>check the installation in a temporary data folder and exit</source>
         <translation>在临时数据目录中检查安装是否完好，然后退出</translation>
     </message>
@@ -74,64 +74,64 @@
         <translation>搜索乡镇…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="103" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="104" />
         <source>Write distribution packages…</source>
         <translation>生成下发包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="108" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="109" />
         <source>County:</source>
         <translation>区县：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="117" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="118" />
         <source>Select townships (Ctrl or Shift for several) and write their packages. Send each township its own file; when a township imports it for the first time, read the fingerprint above to the clerk by phone.</source>
         <translation>选择乡镇（按住 Ctrl 或 Shift 可多选）后生成下发包。每个乡镇只发送它自己的文件；乡镇第一次导入时，请通过电话向填报员念出上面的指纹进行核对。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="141" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="142" />
         <source>All counties</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="145" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="146" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="146" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="147" />
         <source>City signing key fingerprint: {fingerprint}</source>
         <translation>市办签名密钥指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="160" />
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="186" />
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="198" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="161" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="187" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="199" />
         <source>Distribution</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="161" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="162" />
         <source>Select at least one township first.</source>
         <translation>请先选择至少一个乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="168" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="169" />
         <source>Folder for the packages</source>
         <translation>下发包保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="187" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="188" />
         <source>{count} distribution packages were written to {folder}.</source>
         <translation>已在 {folder} 中生成 {count} 个下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="190" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="191" />
         <source>Writing distribution packages…</source>
         <translation>正在生成下发包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="197" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="198" />
         <source>An unexpected error occurred and was written to the log file.</source>
         <translation>发生了意外错误，详情已写入日志文件。</translation>
     </message>
@@ -163,6 +163,11 @@
         <source>"{period}" is not a valid reporting period. Use a year such as 2021, a quarter such as 2021Q2 or a month such as 2021-06.</source>
         <translation>“{period}”不是有效的填报期。请使用年份（如 2021）、季度（如 2021Q2）或月份（如 2021-06）。</translation>
     </message>
+    <message>
+        <location filename="../../meili_desktop/messages/core.py" line="20" />
+        <source>The column "{column}" cannot be edited here; paste only into the status, value and text columns.</source>
+        <translation>“{column}”列不能在这里编辑；请只粘贴到状态、完成值和文字列。</translation>
+    </message>
 </context>
 <context>
     <name>JobProgressWidget</name>
@@ -183,7 +188,7 @@
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/window.py" line="40" />
+        <location filename="../../meili_desktop/ui/office/window.py" line="45" />
         <source>Beautiful Towns Office</source>
         <translation>美丽城镇建设办公室</translation>
     </message>
