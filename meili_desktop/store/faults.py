@@ -4,13 +4,14 @@ A full disk, a USB stick pulled out mid-copy, a write-protected folder, a file t
 while it is read and a database held by another program all reach Python as ``OSError`` or
 ``sqlite3.OperationalError`` with a cryptic text. The functions here map them to
 :class:`StorageFaultError` subclasses with a stable code and the path involved, so the front
-ends can say what happened and what to do.
+ends can tell the user what happened and what to do.
 """
 
 from __future__ import annotations
 
 import errno
 import logging
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -156,8 +157,18 @@ def fault_from_database_error(error: BaseException, database: Path | str) -> Mei
     if "disk i/o error" in text:
         return DatabaseIoError(**details)
     if "unable to open database file" in text:
-        return TargetGoneError(**details)
+        return _unopenable_database(path, details)
     return None
+
+
+def _unopenable_database(path: Path, details: dict[str, str]) -> StorageFaultError:
+    # SQLite gives one text for a vanished folder and for a read-only one, because in WAL
+    # mode even a reader must create the -shm file beside the database.
+    if not path.parent.is_dir():
+        return TargetGoneError(**details)
+    if not os.access(path.parent, os.W_OK):
+        return ReadOnlyTargetError(**details)
+    return IoFailedError(**details, reason="unable to open database file")
 
 
 @contextmanager

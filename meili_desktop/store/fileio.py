@@ -85,7 +85,7 @@ def atomic_write(target: Path) -> Iterator[BinaryIO]:
 class _TargetWriter:
     """A file object whose write failures name the target at once.
 
-    Callers often read a source inside the ``atomic_write`` block; mapping each write on the
+    Callers often read a source inside the ``atomic_write`` block. Mapping each write on the
     spot keeps a full target disk from being reported as a problem with the source.
     """
 
@@ -192,7 +192,7 @@ def read_source_bytes(path: Path) -> bytes:
 def ensure_free_space(folder: Path, needed_bytes: int) -> None:
     """Raise :class:`DiskFullError` early when ``folder``'s disk has less than ``needed_bytes``.
 
-    A check before a long job saves the user from waiting for a write that cannot finish; the
+    A check before a long job saves the user from waiting for a write that cannot finish. The
     write itself is still guarded, because other programs use the same disk.
     """
     with mapped_os_errors(folder):

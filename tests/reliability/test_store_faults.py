@@ -18,14 +18,18 @@ from meili_desktop.services.catalogue import active_catalogue
 from meili_desktop.services.setup import setup_provisional_township
 from meili_desktop.store.datafolder import DATABASE_FILE_NAME, Store, open_store
 from meili_desktop.store.engine import sqlite_url
-from meili_desktop.store.faults import DatabaseLockedError, DiskFullError
+from meili_desktop.store.faults import (
+    DatabaseLockedError,
+    DiskFullError,
+    ReadOnlyTargetError,
+)
 from tests.reliability.helpers import (
     database_held_exclusively,
     file_digest,
     folder_listing,
     table_rows,
 )
-from tests.reliability.mounts import small_disk
+from tests.reliability.mounts import remount_read_only, small_disk
 
 PERIOD = "2021Q2"
 
@@ -186,3 +190,17 @@ def test_disk_full_event_backup(tmp_path: Path) -> None:
             assert file_digest(store.folder.database_file) == digest
         finally:
             store.dispose()
+
+
+def test_read_only_data_folder(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "stick", 4096) as stick:
+        store = open_store(stick / "data")
+        store.dispose()
+        digest = file_digest(stick / "data" / DATABASE_FILE_NAME)
+        remount_read_only(stick)
+
+        with pytest.raises(ReadOnlyTargetError):
+            open_store(stick / "data")
+
+        assert file_digest(stick / "data" / DATABASE_FILE_NAME) == digest
+
