@@ -102,10 +102,6 @@ MESSAGES: dict[str, str] = {
     "setup.missing_option": QT_TRANSLATE_NOOP(
         "Errors", "The option {option} is missing. Set up a township without a distribution "
         "package with: init township --provisional --county NAME_OR_CODE --town NAME_OR_CODE."),
-    "setup.package_unavailable": QT_TRANSLATE_NOOP(
-        "Errors", "The package \"{file}\" cannot be opened: this version cannot read "
-        "distribution packages or receipts yet. Nothing was changed. Start as a provisional "
-        "township for now. Your entries are kept when the package is imported later."),
     "setup.not_township": QT_TRANSLATE_NOOP(
         "Errors", "This data folder is not set up as a township, so it cannot be bound to a "
         "township."),

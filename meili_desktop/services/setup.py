@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -46,13 +45,6 @@ class NotProvisionalError(MeiliError):
     """Binding needs a provisional township; details: ``unit`` (the unit it is bound to)."""
 
     code = "setup.not_provisional"
-    exit_code = 3
-
-
-class PackageSetupUnavailableError(MeiliError):
-    """Setting up or updating from a distribution package is not built yet; details: ``file``."""
-
-    code = "setup.package_unavailable"
     exit_code = 3
 
 
@@ -92,18 +84,6 @@ def unit_names(store: Store, unit_id: str) -> tuple[str, str]:
             return unit_id, ""
         parent = units_repo.get_unit(session, unit.parent_id) if unit.parent_id else None
     return unit.name, parent.name if parent is not None else ""
-
-
-def setup_from_distribution_package(store: Store, path: Path) -> Identity:
-    """Set the data folder up as the township a distribution package is addressed to.
-
-    Raises:
-        PackageSetupUnavailableError: always, because distribution packages cannot be
-            read yet.
-    """
-    # TODO: read the package with the exchange layer, store its catalogue, periods, targets
-    # and keys, then bind the township with bind_township.
-    raise PackageSetupUnavailableError(file=path.name)
 
 
 def setup_provisional_township(store: Store, county: str, town_or_market_town_name: str, *,

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QRadioButton,
     QStackedWidget,
@@ -34,16 +35,18 @@ from PySide6.QtWidgets import (
 from meili_desktop.errors import MeiliError
 from meili_desktop.file_types import DISTRIBUTION_PACKAGE_EXTENSION
 from meili_desktop.messages import describe
-from meili_desktop.services.identity import Identity, Role
+from meili_desktop.services.distribution import DistributionImport, import_distribution_package
+from meili_desktop.services.identity import Identity, Role, load_identity
 from meili_desktop.services.setup import (
     list_counties,
     list_townships,
-    setup_from_distribution_package,
     setup_office,
     setup_provisional_township,
 )
 from meili_desktop.store.datafolder import Store
+from meili_desktop.ui.progress import JobProgressWidget
 from meili_desktop.ui.township.value_editor import ERROR_STYLE
+from meili_desktop.ui.workers import JobWorker
 
 logger = logging.getLogger(__name__)
 
@@ -104,6 +107,8 @@ class FirstRunDialog(QDialog):
         self.error_label.setWordWrap(True)
         self.error_label.setStyleSheet(ERROR_STYLE)
         self.error_label.hide()
+        self.job_progress = JobProgressWidget(self)
+        self.worker: JobWorker | None = None
 
         self.buttons = QDialogButtonBox(self)
         self.start_button = self.buttons.addButton(self.tr("Start"),
@@ -121,6 +126,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(line)
         layout.addWidget(self.pages)
         layout.addWidget(self.error_label)
+        layout.addWidget(self.job_progress)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
 
@@ -224,20 +230,53 @@ class FirstRunDialog(QDialog):
         logger.info("first-run setup done: %s", self.identity)
         self.accept()
 
-    def choose_package(self) -> None:
-        """Ask for the distribution package file and set the data folder up from it."""
+    def choose_package(self) -> JobWorker | None:
+        """Ask for the distribution package and set the data folder up from it off the GUI
+        thread; the dialog closes when the package was imported."""
         name, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Open distribution package"), "",
             self.tr("Distribution package (*{extension})").format(
                 extension=DISTRIBUTION_PACKAGE_EXTENSION))
         if not name:
-            return
-        try:
-            self.identity = setup_from_distribution_package(self.store, Path(name))
-        except MeiliError as error:
-            self._show_error(describe(error))
-            return
+            return None
+        path = Path(name)
+        self._show_error("")
+        self._set_busy(True)
+        self.worker = JobWorker(
+            lambda progress, cancel: import_distribution_package(self.store, path, progress,
+                                                                 cancel),
+            f"first-run import of {path.name}", self)
+        self.worker.succeeded.connect(self._package_imported)
+        self.worker.failed.connect(self._package_failed)
+        self.worker.cancelled.connect(lambda: self._set_busy(False))
+        self.job_progress.track(self.worker, self.tr("Reading the distribution package…"))
+        self.worker.start()
+        return self.worker
+
+    def _set_busy(self, is_busy: bool) -> None:
+        """Block the choices while a package is read; its cancel button stays usable."""
+        for widget in (self.pages, self.buttons, *self.role_buttons.buttons()):
+            widget.setEnabled(not is_busy)
+
+    def _package_imported(self, imported: DistributionImport) -> None:
+        self._set_busy(False)
+        self.identity = load_identity(self.store)
+        logger.info("first-run setup from a distribution package for %s", imported.unit_id)
+        if imported.is_first_import:
+            QMessageBox.information(self, self.tr("Distribution package imported"), self.tr(
+                "This computer is set up for {unit}. The city's signing key was recorded:\n"
+                "{fingerprint}\nCompare it with the fingerprint the city office gives you by "
+                "phone.").format(unit=imported.unit_name,
+                                 fingerprint=imported.city_fingerprint))
         self.accept()
+
+    def _package_failed(self, error: Exception) -> None:
+        self._set_busy(False)
+        if isinstance(error, MeiliError):
+            self._show_error(describe(error))
+        else:
+            self._show_error(self.tr("The package could not be read because of an unexpected "
+                                     "error, which was written to the log file."))
 
     def _setup_township(self) -> Identity:
         county = self.county_combo.currentData() or ""

@@ -135,112 +135,112 @@
 <context>
     <name>EntryFormWidget</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="104" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="107" />
         <source>The office has locked this reporting period. Its entries can be read but not changed.</source>
         <translation>市美丽城镇办已锁定此填报期，其数据只能查看，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="127" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="130" />
         <source>What was done this period, and what remains</source>
         <translation>本期完成了哪些工作，还有哪些尚未完成</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="133" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="136" />
         <source>Phone number</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="136" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="139" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="146" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="149" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="147" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="150" />
         <source>Actual value</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="148" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="151" />
         <source>Narrative</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="149" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="152" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="150" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="153" />
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="151" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="154" />
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="152" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="155" />
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="155" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="158" />
         <source>Office review comments</source>
         <translation>市美丽城镇办审核意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="205" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="208" />
         <source>Task {number}: {title}</source>
         <translation>任务 {number}：{title}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="247" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="255" />
         <source>Not filled in yet</source>
         <translation>尚未填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="249" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="257" />
         <source>{time} (revision {revision})</source>
         <translation>{time}（修订号 {revision}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="262" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="270" />
         <source>Returned by the office. Revise this task before the next report: {comment}</source>
         <translation>已被退回，请在下次上报前修改：{comment}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="265" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="273" />
         <source>{time}  {action}: {text}</source>
         <translation>{time}  {action}：{text}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="313" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="321" />
         <source>Saved task {number}</source>
         <translation>任务 {number} 已自动保存</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="376" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="382" />
         <source>Evidence removed. Use Undo to bring it back.</source>
         <translation>已移除佐证材料。可用“撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="425" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="431" />
         <source>Returned</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="426" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="432" />
         <source>Accepted</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="427" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="433" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -384,11 +384,6 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/entries.py" line="105" />
-        <source>The package "{file}" cannot be opened: this version cannot read distribution packages or receipts yet. Nothing was changed. Start as a provisional township for now. Your entries are kept when the package is imported later.</source>
-        <translation>无法打开数据包“{file}”：此版本暂不能读取下发包或回执。数据未作任何改动。请先以临时乡镇身份填报，以后导入下发包时已填数据会保留。</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="109" />
         <source>This data folder is not set up as a township, so it cannot be bound to a township.</source>
         <translation>此数据文件夹未设置为乡镇，不能绑定到乡镇。</translation>
     </message>
@@ -449,32 +444,32 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="167" />
+        <location filename="../../meili_desktop/messages/entries.py" line="163" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="168" />
+        <location filename="../../meili_desktop/messages/entries.py" line="164" />
         <source>Actual value</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="169" />
+        <location filename="../../meili_desktop/messages/entries.py" line="165" />
         <source>Narrative</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="170" />
+        <location filename="../../meili_desktop/messages/entries.py" line="166" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="171" />
+        <location filename="../../meili_desktop/messages/entries.py" line="167" />
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="172" />
+        <location filename="../../meili_desktop/messages/entries.py" line="168" />
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
@@ -482,102 +477,102 @@
 <context>
     <name>Findings</name>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="116" />
+        <location filename="../../meili_desktop/messages/entries.py" line="112" />
         <source>Task {task} has not been filled in.</source>
         <translation>任务 {task} 尚未填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="117" />
+        <location filename="../../meili_desktop/messages/entries.py" line="113" />
         <source>The office returned task {task} and it has not been revised since: "{comment}"</source>
         <translation>任务 {task} 已被退回，尚未修改：“{comment}”</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="120" />
+        <location filename="../../meili_desktop/messages/entries.py" line="116" />
         <source>Task {task} is marked not applicable without a reason in the narrative.</source>
         <translation>任务 {task} 标为不适用，但进展说明中没有写明原因。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="122" />
+        <location filename="../../meili_desktop/messages/entries.py" line="118" />
         <source>Task {task} is marked not applicable but has the value {value}.</source>
         <translation>任务 {task} 标为不适用，却填了数值 {value}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="124" />
+        <location filename="../../meili_desktop/messages/entries.py" line="120" />
         <source>Task {task} has no actual value.</source>
         <translation>任务 {task} 没有填写完成值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="126" />
+        <location filename="../../meili_desktop/messages/entries.py" line="122" />
         <source>Task {task} takes no value but has {value}.</source>
         <translation>任务 {task} 不填数值，却填了 {value}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="128" />
+        <location filename="../../meili_desktop/messages/entries.py" line="124" />
         <source>Task {task} has the value {value} but its status is "Not started".</source>
         <translation>任务 {task} 填了数值 {value}，但状态仍是“未开始”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="130" />
+        <location filename="../../meili_desktop/messages/entries.py" line="126" />
         <source>Task {task} has no narrative.</source>
         <translation>任务 {task} 没有填写进展说明。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="132" />
+        <location filename="../../meili_desktop/messages/entries.py" line="128" />
         <source>Task {task} is done but has no evidence attached.</source>
         <translation>任务 {task} 已完成，但没有添加佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="134" />
+        <location filename="../../meili_desktop/messages/entries.py" line="130" />
         <source>Task {task} has no responsible person.</source>
         <translation>任务 {task} 没有填写责任人。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="136" />
+        <location filename="../../meili_desktop/messages/entries.py" line="132" />
         <source>Task {task} has no contact.</source>
         <translation>任务 {task} 没有填写联系电话。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="138" />
+        <location filename="../../meili_desktop/messages/entries.py" line="134" />
         <source>Task {task}: {value}% is above 100%.</source>
         <translation>任务 {task}：{value}% 超过了 100%。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="140" />
+        <location filename="../../meili_desktop/messages/entries.py" line="136" />
         <source>Task {task}: the value {value} is negative.</source>
         <translation>任务 {task}：数值 {value} 为负数。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="142" />
+        <location filename="../../meili_desktop/messages/entries.py" line="138" />
         <source>Task {task}: the count {value} is not a whole number.</source>
         <translation>任务 {task}：数量 {value} 不是整数。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="144" />
+        <location filename="../../meili_desktop/messages/entries.py" line="140" />
         <source>Task {task}: {value} is much lower than the previous period's {previous}.</source>
         <translation>任务 {task}：{value} 比上一期的 {previous} 低很多。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="146" />
+        <location filename="../../meili_desktop/messages/entries.py" line="142" />
         <source>Task {task}: {value} is much higher than the previous period's {previous}.</source>
         <translation>任务 {task}：{value} 比上一期的 {previous} 高很多。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="149" />
+        <location filename="../../meili_desktop/messages/entries.py" line="145" />
         <source>Task {task} is marked done, but {value} is below the target {target}.</source>
         <translation>任务 {task} 标为已完成，但 {value} 低于目标值 {target}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="161" />
+        <location filename="../../meili_desktop/messages/entries.py" line="157" />
         <source>Missing</source>
         <translation>缺漏</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="162" />
+        <location filename="../../meili_desktop/messages/entries.py" line="158" />
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="163" />
+        <location filename="../../meili_desktop/messages/entries.py" line="159" />
         <source>Suspicious</source>
         <translation>待核实</translation>
     </message>
@@ -585,124 +580,148 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="64" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="68" />
         <source>Welcome to Beautiful Towns Reporting</source>
         <translation>欢迎使用美丽城镇建设填报系统</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="66" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="70" />
         <source>Who will use this computer?</source>
         <translation>这台电脑由谁使用？</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="75" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="79" />
         <source>Township (town or subdistrict) clerk</source>
         <translation>乡镇（街道）填报员</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="76" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="80" />
         <source>Fill in the progress of your township's tasks each period, attach evidence and send report packages to the city office.</source>
         <translation>每期填写本乡镇各项任务的进展，添加佐证材料，并把上报包发给市美丽城镇办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="78" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="82" />
         <source>County (city, district) office</source>
         <translation>县（市、区）美丽城镇办</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="79" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="83" />
         <source>Collect and review your townships' report packages and forward them to the city office.</source>
         <translation>汇总、审核所辖乡镇的上报包，并转报市美丽城镇办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="81" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="85" />
         <source>City Beautiful Towns office</source>
         <translation>市美丽城镇办</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="82" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="86" />
         <source>Keep the task catalogue and targets, send distribution packages, merge the report packages and produce the summaries.</source>
         <translation>维护任务清单和目标值，发送下发包，合并各地上报包并生成汇总报表。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="109" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="115" />
         <source>Start</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="112" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="118" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="135" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="142" />
         <source>With the city's distribution package (usual)</source>
         <translation>使用市里发来的下发包（通常做法）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="136" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="143" />
         <source>Open distribution package…</source>
         <translation>打开下发包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="141" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="148" />
         <source>The city office sends each township a distribution package (file ending in {extension}). It sets this computer up as your township.</source>
         <translation>市美丽城镇办会给每个乡镇发送下发包（扩展名为 {extension} 的文件），打开后即可把这台电脑设置为本乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="148" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="155" />
         <source>Without the package: start now</source>
         <translation>暂无下发包：先开始填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="151" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="158" />
         <source>My market town (集镇) is not in the list</source>
         <translation>我所在的集镇不在列表中</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="156" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="163" />
         <source>Name of the market town</source>
         <translation>集镇名称</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="162" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="169" />
         <source>Pick your county and township. Your entries are kept when the package arrives and is opened later.</source>
         <translation>请选择所在县（市、区）和乡镇（街道）。以后收到并打开下发包时，已填的数据都会保留。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="166" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="173" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="167" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="174" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="169" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="176" />
         <source>Market town</source>
         <translation>集镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="190" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="197" />
         <source>Your county</source>
         <translation>所在县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="196" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="203" />
         <source>The office keeps the catalogue, periods and targets. The embedded 2020 task catalogue is set up to start with.</source>
         <translation>由市美丽城镇办维护任务清单、填报期和目标值。开始时使用内置的 2020 年任务清单。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="230" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="238" />
         <source>Open distribution package</source>
         <translation>打开下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="231" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="239" />
         <source>Distribution package (*{extension})</source>
         <translation>下发包 (*{extension})</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/first_run.py" line="253" />
+        <source>Reading the distribution package…</source>
+        <translation>正在读取下发包…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/first_run.py" line="267" />
+        <source>Distribution package imported</source>
+        <translation>下发包已导入</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/first_run.py" line="268" />
+        <source>This computer is set up for {unit}. The city's signing key was recorded:
+{fingerprint}
+Compare it with the fingerprint the city office gives you by phone.</source>
+        <translation>这台电脑已设置为{unit}。已记录市里的签名密钥指纹：
+{fingerprint}
+请与市美丽城镇办电话告知的指纹核对。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/first_run.py" line="279" />
+        <source>The package could not be read because of an unexpected error, which was written to the log file.</source>
+        <translation>发生意外错误，未能读取下发包，详情已写入日志文件。</translation>
     </message>
 </context>
 <context>
@@ -981,22 +1000,22 @@
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="154" />
+        <location filename="../../meili_desktop/messages/entries.py" line="150" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="155" />
+        <location filename="../../meili_desktop/messages/entries.py" line="151" />
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="156" />
+        <location filename="../../meili_desktop/messages/entries.py" line="152" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="157" />
+        <location filename="../../meili_desktop/messages/entries.py" line="153" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>

@@ -7,15 +7,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from meili_desktop.app import build_main_window
+from meili_desktop.services.distribution import build_distribution_package
 from meili_desktop.services.identity import Role, load_identity
 from meili_desktop.store.datafolder import Store, open_store
 from meili_desktop.ui import first_run
 from meili_desktop.ui.first_run import FirstRunDialog, run_first_run
 from meili_desktop.ui.township.window import TownshipWindow
+from tests.services.package_chain import make_city, township_id
 from tests.ui.township_helpers import isolated_settings, type_text
 
 __all__ = ["isolated_settings"]
@@ -105,17 +107,40 @@ def test_city_office(qtbot: QtBot, dialog: FirstRunDialog, store: Store) -> None
     assert load_identity(store).role is Role.CITY
 
 
-def test_package_button_uses_package_setup(qtbot: QtBot, dialog: FirstRunDialog,
-                                           store: Store, tmp_path: Path,
-                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(path), ""))
+
+
+def test_damaged_package_shows_reason(qtbot: QtBot, dialog: FirstRunDialog, store: Store,
+                                      tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     package = tmp_path / "塘栖镇.mldp"
     package.write_bytes(b"not a package")
-    monkeypatch.setattr(QFileDialog, "getOpenFileName",
-                        lambda *args, **kwargs: (str(package), ""))
+    choose_file(monkeypatch, package)
     qtbot.mouseClick(dialog.package_button, Qt.MouseButton.LeftButton)
-    assert dialog.error_label.isVisible()
-    assert "塘栖镇.mldp" in dialog.error_label.text()
+    qtbot.waitUntil(lambda: dialog.error_label.isVisible(), timeout=10000)
+    assert dialog.isVisible()
+    assert dialog.start_button.isEnabled()
     assert load_identity(store) is None
+
+
+def test_setup_from_distribution_package(qtbot: QtBot, dialog: FirstRunDialog, store: Store,
+                                         tmp_path: Path,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    city = make_city(tmp_path / "city office")
+    unit_id = township_id(city, "临平区", "塘栖镇")
+    package = tmp_path / "塘栖镇 下发包.mldp"
+    build_distribution_package(city.store, city.unlocked, unit_id, package)
+    city.store.dispose()
+    choose_file(monkeypatch, package)
+    notices: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text, *args: notices.append(text))
+    with qtbot.waitSignal(dialog.accepted, timeout=20000):
+        qtbot.mouseClick(dialog.package_button, Qt.MouseButton.LeftButton)
+    assert dialog.identity == load_identity(store)
+    assert dialog.identity.unit_id == unit_id
+    assert not dialog.identity.is_provisional
+    assert len(notices) == 1
 
 
 def test_cancel_returns_none(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
