@@ -12,6 +12,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from meili_desktop.store.engine import make_engine, make_session_factory, sqlite_url
+from meili_desktop.store.faults import mapped_os_errors
 from meili_desktop.store.migrate import DatabaseUnreadableError, upgrade_database
 
 logger = logging.getLogger(__name__)
@@ -74,9 +75,11 @@ def open_store(root: Path, database_url: str | None = None) -> Store:
     Raises:
         DatabaseTooNewError: the database was written by a newer release.
         DatabaseUnreadableError: the file is not a SQLite database or is damaged.
+        StorageFaultError: the folder cannot be created or written (read-only, gone, locked).
     """
     folder = DataFolder(root)
-    folder.ensure()
+    with mapped_os_errors(root):
+        folder.ensure()
     url = database_url or sqlite_url(folder.database_file)
     engine = make_engine(url)
     db_file = None if database_url else folder.database_file

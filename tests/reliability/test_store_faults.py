@@ -204,3 +204,11 @@ def test_read_only_data_folder(tmp_path: Path) -> None:
 
         assert file_digest(stick / "data" / DATABASE_FILE_NAME) == digest
 
+
+
+def test_new_folder_on_read_only_disk(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "stick", 1024) as stick:
+        remount_read_only(stick)
+
+        with pytest.raises(ReadOnlyTargetError):
+            open_store(stick / "新数据文件夹")
