@@ -72,7 +72,7 @@ class EntryFormWidget(QWidget):
         self._is_saving = False
         # Text of each free-text field as last shown or saved; a field differs from it
         # only while the clerk is editing it.
-        self._shown: dict[str, str] = {}
+        self._last_text: dict[str, str] = {}
         self._narrative_timer = QTimer(self)
         self._narrative_timer.setSingleShot(True)
         self._narrative_timer.setInterval(NARRATIVE_SAVE_DELAY_MS)
@@ -209,14 +209,14 @@ class EntryFormWidget(QWidget):
             number=task.number, title=task.title))
         self._show_status(entry)
         self._show_value_row(task, entry)
-        self._shown = {
+        self._last_text = {
             "narrative": entry.narrative if entry else "",
             "responsible_person": entry.responsible_person if entry else "",
             "contact": entry.contact if entry else "",
         }
-        self._set_text(self.narrative_edit, self._shown["narrative"])
-        self._set_text(self.person_edit, self._shown["responsible_person"])
-        self._set_text(self.contact_edit, self._shown["contact"])
+        self._set_text(self.narrative_edit, self._last_text["narrative"])
+        self._set_text(self.person_edit, self._last_text["responsible_person"])
+        self._set_text(self.contact_edit, self._last_text["contact"])
         self._show_meta(entry)
         self.reference.show_task(self.state.catalogue, task)
         self._set_form_error("")
@@ -342,13 +342,13 @@ class EntryFormWidget(QWidget):
 
     def _save_narrative(self) -> None:
         text = self.narrative_edit.toPlainText()
-        if text != self._shown.get("narrative", "") and self._save({"narrative": text}):
-            self._shown["narrative"] = text
+        if text != self._last_text.get("narrative", "") and self._save({"narrative": text}):
+            self._last_text["narrative"] = text
 
     def _save_line(self, name: str, line: QLineEdit) -> None:
         text = line.text().strip()
-        if text != self._shown.get(name, "") and self._save({name: text}):
-            self._shown[name] = text
+        if text != self._last_text.get(name, "") and self._save({name: text}):
+            self._last_text[name] = text
 
     def _on_entries_changed(self, numbers: list[int]) -> None:
         if self.number is None or (numbers and self.number not in numbers):
