@@ -1,4 +1,7 @@
-"""Translated labels of merge kinds, reasons, entry fields and review states for office pages."""
+"""Translated labels of merge kinds, reasons, entry fields and review states.
+
+The office pages and the audit log show these instead of the codes stored in the database.
+"""
 
 from __future__ import annotations
 
@@ -72,3 +75,9 @@ def label(table: dict[str, str], code: str | None) -> str:
         return ""
     text = table.get(code)
     return QCoreApplication.translate(CONTEXT, text) if text else code
+
+CHOICE_LABELS = {
+    "office": QT_TRANSLATE_NOOP("MergeLabels", "kept the office value"),
+    "township": QT_TRANSLATE_NOOP("MergeLabels", "took the township value"),
+    "edit": QT_TRANSLATE_NOOP("MergeLabels", "entered a new value"),
+}

@@ -9,15 +9,25 @@ import csv
 import io
 import json
 import logging
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from meili_desktop.messages.merge_labels import (
+    CHOICE_LABELS,
+    FIELD_LABELS,
+    KIND_LABELS,
+    PERIOD_STATE_LABELS,
+    REASON_LABELS,
+    REVIEW_LABELS,
+    label,
+)
 from meili_desktop.store import audit_repo
 from meili_desktop.store.audit_repo import AuditQuery, AuditRecord
 from meili_desktop.store.datafolder import Store
@@ -52,6 +62,29 @@ ACTION_LABELS: dict[str, str] = {
     "receipt.applied": QT_TRANSLATE_NOOP("Audit", "Receipt applied"),
 }
 
+# Labels of the detail keys the audit view explains, in the order it shows them.
+DETAIL_LABELS: dict[str, str] = {
+    "revision": QT_TRANSLATE_NOOP("Audit", "revision"),
+    "previous_revision": QT_TRANSLATE_NOOP("Audit", "previous revision"),
+    "field": QT_TRANSLATE_NOOP("Audit", "field"),
+    "fields": QT_TRANSLATE_NOOP("Audit", "changed"),
+    "choice": QT_TRANSLATE_NOOP("Audit", "decision"),
+    "office": QT_TRANSLATE_NOOP("Audit", "office value"),
+    "township": QT_TRANSLATE_NOOP("Audit", "township value"),
+    "result": QT_TRANSLATE_NOOP("Audit", "result"),
+    "reason": QT_TRANSLATE_NOOP("Audit", "reason"),
+    "comment": QT_TRANSLATE_NOOP("Audit", "comment"),
+    "previous_state": QT_TRANSLATE_NOOP("Audit", "before"),
+    "file_name": QT_TRANSLATE_NOOP("Audit", "file"),
+    "sequence": QT_TRANSLATE_NOOP("Audit", "sequence"),
+    "periods": QT_TRANSLATE_NOOP("Audit", "periods"),
+    "counts": QT_TRANSLATE_NOOP("Audit", "entries"),
+    "fingerprint": QT_TRANSLATE_NOOP("Audit", "key fingerprint"),
+    "is_clock_suspicious": QT_TRANSLATE_NOOP("Audit", "sender clock suspicious"),
+    "item": QT_TRANSLATE_NOOP("Audit", "item"),
+    "bundle_id": QT_TRANSLATE_NOOP("Audit", "bundle"),
+}
+
 COLUMNS = (
     QT_TRANSLATE_NOOP("Audit", "Time"),
     QT_TRANSLATE_NOOP("Audit", "By"),
@@ -82,14 +115,63 @@ def local_time(moment: datetime) -> datetime:
 
 
 def details_text(record: AuditRecord) -> str:
-    """Return an event's details as compact JSON, Chinese kept readable."""
-    return json.dumps(record.details, ensure_ascii=False, sort_keys=True, default=str)
+    """Return an event's details as readable text: known facts labelled, others as JSON."""
+    details = dict(record.details)
+    parts: list[str] = []
+    for key, title in DETAIL_LABELS.items():
+        if key not in details:
+            continue
+        value = _detail_value(key, details.pop(key))
+        if value != "":
+            parts.append(f"{QCoreApplication.translate('Audit', title)}: {value}")
+    details.pop("entries", None)
+    if details:
+        parts.append(json.dumps(details, ensure_ascii=False, sort_keys=True, default=str))
+    return "; ".join(parts)
 
 
-def record_row(record: AuditRecord) -> list[str | int | None]:
-    """Return the cells of one event as the view and the exports show them."""
+def _detail_value(key: str, value: Any) -> str:
+    if key in ("fields", "field"):
+        names = value if isinstance(value, list) else [value]
+        return "、".join(label(FIELD_LABELS, str(name)) for name in names)
+    if key == "reason":
+        return label(REASON_LABELS, str(value))
+    if key == "choice":
+        return label(CHOICE_LABELS, str(value))
+    if key == "previous_state":
+        return label(REVIEW_LABELS, str(value)) if value in REVIEW_LABELS else \
+            label(PERIOD_STATE_LABELS, str(value))
+    if key == "counts" and isinstance(value, dict):
+        return "，".join(f"{label(KIND_LABELS, kind)} {count}"
+                         for kind, count in value.items() if count)
+    if isinstance(value, bool):
+        return QCoreApplication.translate("Audit", "yes" if value else "no")
+    if isinstance(value, list):
+        return "、".join(str(item) for item in value)
+    if value is None:
+        return "—"
+    return str(value)
+
+
+def unit_names(store: Store) -> dict[str, str]:
+    """Return every reporting unit's name by id, for the unit column."""
+    with store.session_factory() as session:
+        return audit_repo.unit_names(session)
+
+
+def record_row(record: AuditRecord,
+               names: Mapping[str, str] | None = None) -> list[str | int | None]:
+    """Return the cells of one event as the view and the exports show them.
+
+    Args:
+        record: the event.
+        names: unit names by id; a known unit is shown as "name (id)".
+    """
+    unit = record.unit_id or ""
+    if unit and names and unit in names:
+        unit = f"{names[unit]} ({unit})"
     return [local_time(record.at).strftime(TIME_FORMAT), record.actor,
-            action_label(record.action), record.unit_id or "", record.task_number,
+            action_label(record.action), unit, record.task_number,
             record.period_code or "", record.package_id or "", details_text(record)]
 
 
@@ -98,7 +180,8 @@ def column_titles() -> list[str]:
     return [QCoreApplication.translate("Audit", title) for title in COLUMNS]
 
 
-def export_csv(records: Sequence[AuditRecord], path: Path) -> None:
+def export_csv(records: Sequence[AuditRecord], path: Path,
+               names: Mapping[str, str] | None = None) -> None:
     """Write events to a CSV file that Excel opens with Chinese intact (UTF-8 with BOM).
 
     Raises:
@@ -108,13 +191,14 @@ def export_csv(records: Sequence[AuditRecord], path: Path) -> None:
     writer = csv.writer(buffer)
     writer.writerow(column_titles())
     for record in records:
-        writer.writerow(["" if cell is None else cell for cell in record_row(record)])
+        writer.writerow(["" if cell is None else cell for cell in record_row(record, names)])
     with atomic_write(path) as handle:
         handle.write(buffer.getvalue().encode("utf-8-sig"))
     logger.info("exported %d audit events to %s", len(records), path)
 
 
-def export_xlsx(records: Sequence[AuditRecord], path: Path) -> None:
+def export_xlsx(records: Sequence[AuditRecord], path: Path,
+                names: Mapping[str, str] | None = None) -> None:
     """Write events to an Excel workbook with one sheet.
 
     Raises:
@@ -132,7 +216,7 @@ def export_xlsx(records: Sequence[AuditRecord], path: Path) -> None:
         header.append(cell)
     sheet.append(header)
     for record in records:
-        sheet.append(record_row(record))
+        sheet.append(record_row(record, names))
     with atomic_write(path) as handle:
         workbook.save(handle)
     logger.info("exported %d audit events to %s", len(records), path)

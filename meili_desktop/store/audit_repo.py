@@ -12,7 +12,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from meili_desktop.domain.entries import EntryKey
-from meili_desktop.store.models import AuditEvent
+from meili_desktop.store.models import AuditEvent, ReportingUnit
 
 # The most events one search returns; the audit view asks the clerk to narrow the search.
 MAX_SEARCH_RESULTS = 5000
@@ -129,6 +129,12 @@ def search_events(session: Session, query: AuditQuery) -> list[AuditRecord]:
         if len(records) >= query.limit:
             break
     return records
+
+
+def unit_names(session: Session) -> dict[str, str]:
+    """Return every reporting unit's name by id."""
+    return {unit_id: name for unit_id, name in session.execute(
+        select(ReportingUnit.id, ReportingUnit.name))}
 
 
 def searchable_text(record: AuditRecord) -> str:

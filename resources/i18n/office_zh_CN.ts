@@ -3,147 +3,242 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="33" />
+        <location filename="../../meili_desktop/services/audit.py" line="43" />
         <source>Package merged</source>
         <translation>上报包已合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="34" />
+        <location filename="../../meili_desktop/services/audit.py" line="44" />
         <source>Package forwarded to the city</source>
         <translation>上报包已转报市里</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="35" />
+        <location filename="../../meili_desktop/services/audit.py" line="45" />
         <source>Entry added from package</source>
         <translation>由上报包新增填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="36" />
+        <location filename="../../meili_desktop/services/audit.py" line="46" />
         <source>Entry updated from package</source>
         <translation>由上报包更新填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="37" />
+        <location filename="../../meili_desktop/services/audit.py" line="47" />
         <source>Conflict recorded</source>
         <translation>记录冲突</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="38" />
+        <location filename="../../meili_desktop/services/audit.py" line="48" />
         <source>Entry held</source>
         <translation>填报暂存待处理</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="39" />
+        <location filename="../../meili_desktop/services/audit.py" line="49" />
         <source>Entry accepted</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="40" />
+        <location filename="../../meili_desktop/services/audit.py" line="50" />
         <source>Entry returned</source>
         <translation>退回修改</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="41" />
+        <location filename="../../meili_desktop/services/audit.py" line="51" />
         <source>Conflict field decided</source>
         <translation>冲突字段已决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="42" />
+        <location filename="../../meili_desktop/services/audit.py" line="52" />
         <source>Conflict resolved</source>
         <translation>冲突已解决</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="43" />
+        <location filename="../../meili_desktop/services/audit.py" line="53" />
         <source>Conflict discarded</source>
         <translation>冲突已放弃（保留办公室数据）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="44" />
+        <location filename="../../meili_desktop/services/audit.py" line="54" />
         <source>Held entry released</source>
         <translation>暂存填报已应用</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="45" />
+        <location filename="../../meili_desktop/services/audit.py" line="55" />
         <source>Held entry discarded</source>
         <translation>暂存填报已放弃</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="46" />
+        <location filename="../../meili_desktop/services/audit.py" line="56" />
         <source>Period opened</source>
         <translation>填报期已开放</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="47" />
+        <location filename="../../meili_desktop/services/audit.py" line="57" />
         <source>Period closed for review</source>
         <translation>填报期已关闭审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="48" />
+        <location filename="../../meili_desktop/services/audit.py" line="58" />
         <source>Period locked</source>
         <translation>填报期已锁定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="49" />
+        <location filename="../../meili_desktop/services/audit.py" line="59" />
         <source>New signing key waits for approval</source>
         <translation>新签名密钥待批准</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="50" />
+        <location filename="../../meili_desktop/services/audit.py" line="60" />
         <source>Signing key approved</source>
         <translation>签名密钥已批准</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="51" />
+        <location filename="../../meili_desktop/services/audit.py" line="61" />
         <source>Signing key rejected</source>
         <translation>签名密钥已拒绝</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="52" />
+        <location filename="../../meili_desktop/services/audit.py" line="62" />
         <source>Receipt applied</source>
         <translation>回执已导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="56" />
+        <location filename="../../meili_desktop/services/audit.py" line="67" />
+        <source>revision</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="68" />
+        <source>previous revision</source>
+        <translation>原版本</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="69" />
+        <source>field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="70" />
+        <source>changed</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="71" />
+        <source>decision</source>
+        <translation>决定</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="72" />
+        <source>office value</source>
+        <translation>办公室数据</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="73" />
+        <source>township value</source>
+        <translation>乡镇数据</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="74" />
+        <source>result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="75" />
+        <source>reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="76" />
+        <source>comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="77" />
+        <source>before</source>
+        <translation>原状态</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="78" />
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="79" />
+        <source>sequence</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="80" />
+        <source>periods</source>
+        <translation>填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="81" />
+        <source>entries</source>
+        <translation>填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="82" />
+        <source>key fingerprint</source>
+        <translation>密钥指纹</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="83" />
+        <source>sender clock suspicious</source>
+        <translation>发送方时钟可疑</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="84" />
+        <source>item</source>
+        <translation>处理项</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="85" />
+        <source>bundle</source>
+        <translation>汇总包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="89" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="57" />
+        <location filename="../../meili_desktop/services/audit.py" line="90" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="58" />
+        <location filename="../../meili_desktop/services/audit.py" line="91" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="59" />
+        <location filename="../../meili_desktop/services/audit.py" line="92" />
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="60" />
+        <location filename="../../meili_desktop/services/audit.py" line="93" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="61" />
+        <location filename="../../meili_desktop/services/audit.py" line="94" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="62" />
+        <location filename="../../meili_desktop/services/audit.py" line="95" />
         <source>Package</source>
         <translation>上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="63" />
+        <location filename="../../meili_desktop/services/audit.py" line="96" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="124" />
+        <location filename="../../meili_desktop/services/audit.py" line="208" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -151,98 +246,98 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="52" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="53" />
         <source>unit id</source>
         <translation>单位代码</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="56" />
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="59" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="57" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="60" />
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="64" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="65" />
         <source>package id</source>
         <translation>上报包编号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="67" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="68" />
         <source>words in the action, author or details</source>
         <translation>操作、操作人或详情中的文字</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="68" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="69" />
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="70" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="71" />
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="75" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="77" />
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="79" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="81" />
         <source>Export CSV...</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="83" />
         <source>Export Excel...</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="102" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="104" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="102" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="104" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="103" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="105" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="103" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="105" />
         <source>Package</source>
         <translation>上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="107" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="109" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="144" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="146" />
         <source>{count} events</source>
         <translation>共 {count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="149" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="151" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="150" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="152" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="152" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="154" />
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="163" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="165" />
         <source>{count} events written to {file}</source>
         <translation>已将 {count} 条记录写入 {file}</translation>
     </message>
@@ -348,14 +443,14 @@
         <translation>尚未设置填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="110" />
-        <source>none</source>
-        <translation>无</translation>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="113" />
+        <source>No due date is set for this period.</source>
+        <translation>该填报期未设截止日期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="113" />
-        <source>Due date {due}. {counts}</source>
-        <translation>截止日期 {due}。{counts}</translation>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="115" />
+        <source>Due date {due}.</source>
+        <translation>截止日期 {due}。</translation>
     </message>
 </context>
 <context>
@@ -446,39 +541,39 @@
         <translation>放弃暂存填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="218" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="220" />
         <source>No open conflicts or held entries.</source>
         <translation>没有待处理的冲突或暂存填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="220" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="222" />
         <source>{unit} · task {task} · {period} · {kind}: {reason}
 From package {package}</source>
         <translation>{unit} · 任务 {task} · {period} · {kind}：{reason}
 来自上报包 {package}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="229" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="231" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="229" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="231" />
         <source>Office (now)</source>
         <translation>办公室（当前）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="229" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="231" />
         <source>Township (incoming)</source>
         <translation>乡镇（新上报）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="231" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="233" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="231" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="233" />
         <source>New value</source>
         <translation>新值</translation>
     </message>
@@ -1062,199 +1157,214 @@ From package {package}</source>
 <context>
     <name>MergeLabels</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="10" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="13" />
         <source>New</source>
         <translation>新增</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="11" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="14" />
         <source>Updated</source>
         <translation>更新</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="12" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="15" />
         <source>Unchanged</source>
         <translation>未变</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="13" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="16" />
         <source>Conflict</source>
         <translation>冲突</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="14" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="17" />
         <source>Stale</source>
         <translation>过期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="15" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="18" />
         <source>Held</source>
         <translation>暂存</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="19" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="22" />
         <source>Same revision with different content (two laptops?)</source>
         <translation>版本相同但内容不同（两台电脑分别填报？）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="21" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="24" />
         <source>The office already reviewed this value</source>
         <translation>办公室已审核过该数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="22" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="25" />
         <source>Period is locked</source>
         <translation>填报期已锁定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="23" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="26" />
         <source>Period is closed for review and the entry was not returned</source>
         <translation>填报期已关闭审核，且该填报未被退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="25" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="28" />
         <source>Unknown period</source>
         <translation>未知填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="26" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="29" />
         <source>Unknown reporting unit</source>
         <translation>未知填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="27" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="30" />
         <source>Entry of another unit</source>
         <translation>其他单位的填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="28" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="31" />
         <source>Task not in the catalogue</source>
         <translation>任务不在目录中</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="29" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="32" />
         <source>Task is not reported by this unit</source>
         <translation>该单位不填报此任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="30" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="33" />
         <source>Invalid status</source>
         <translation>状态无效</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="31" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="34" />
         <source>Invalid value</source>
         <translation>数值无效</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="32" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="35" />
         <source>Value given for a status task</source>
         <translation>只需填状态的任务填了数值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="33" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="36" />
         <source>Text too long</source>
         <translation>文字过长</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="34" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="37" />
         <source>Unreadable evidence list</source>
         <translation>佐证材料清单无法读取</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="35" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="38" />
         <source>Evidence file missing</source>
         <translation>缺少佐证材料文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="39" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="42" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="40" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="43" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="41" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="44" />
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="42" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="45" />
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="43" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="46" />
         <source>Progress narrative</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="44" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="47" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="45" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="48" />
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="46" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="49" />
         <source>Evidence files</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="50" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="53" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="51" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="54" />
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="52" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="55" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="53" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="56" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="57" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="60" />
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="58" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="61" />
         <source>Accepted</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="59" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="62" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="63" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="66" />
         <source>Open</source>
         <translation>开放</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="64" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="67" />
         <source>Closed for review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/merge_labels.py" line="65" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="68" />
         <source>Locked</source>
         <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="80" />
+        <source>kept the office value</source>
+        <translation>保留办公室数据</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="81" />
+        <source>took the township value</source>
+        <translation>采用乡镇数据</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="82" />
+        <source>entered a new value</source>
+        <translation>输入新值</translation>
     </message>
 </context>
 <context>
@@ -1304,7 +1414,7 @@ From package {package}</source>
     </message>
     <message>
         <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="99" />
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="240" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="241" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1366,17 +1476,17 @@ From package {package}</source>
         <translation>变化的字段</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="203" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="204" />
         <source>Cancel merge</source>
         <translation>取消合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="226" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="227" />
         <source>An unexpected error occurred. Nothing was merged; the details are in the log file.</source>
         <translation>发生意外错误。未合并任何内容；详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="233" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="234" />
         <source>The merge was cancelled; nothing was changed.</source>
         <translation>合并已取消，未做任何更改。</translation>
     </message>
@@ -1544,7 +1654,7 @@ From package {package}</source>
     </message>
     <message>
         <location filename="../../meili_desktop/ui/office/review_page.py" line="119" />
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="261" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="265" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
@@ -1559,42 +1669,52 @@ From package {package}</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="162" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="131" />
+        <source>Comment for the township</source>
+        <translation>给乡镇的意见</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="163" />
         <source>State: {state}</source>
         <translation>状态：{state}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="191" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="175" />
+        <source>{state}, open conflict</source>
+        <translation>{state}，有待处理冲突</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="195" />
         <source>Choose an entry to review.</source>
         <translation>请选择要审核的填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="193" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="197" />
         <source> (an open conflict or held entry waits on the Conflicts page)</source>
         <translation>（有冲突或暂存填报在“冲突处理”页等待处理）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="195" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="199" />
         <source>{unit}, task {task}: {narrative}{note}</source>
         <translation>{unit}，任务 {task}：{narrative}{note}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="197" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="201" />
         <source>no narrative</source>
         <translation>无进展情况说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="254" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="258" />
         <source>Open {period}? Townships' packages will be merged into it again.</source>
         <translation>开放 {period}？乡镇的上报包将重新合并到该填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="256" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="260" />
         <source>Close {period} for review? Only returned entries can then be resubmitted; other changes are held.</source>
         <translation>关闭 {period} 进行审核？之后只接收被退回填报的重新上报，其他更改将暂存。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="258" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="262" />
         <source>Lock {period}? No entry of it can change any more; incoming changes are held.</source>
         <translation>锁定 {period}？其填报将不能再更改，新上报的更改将暂存。</translation>
     </message>

@@ -46,6 +46,7 @@ class AuditPage(QWidget):
         self.store = store
         self.jobs = JobRunner(self)
         self.records: list[AuditRecord] = []
+        self.names = audit.unit_names(store)
 
         self.unit_edit = QLineEdit(self)
         self.unit_edit.setObjectName("auditUnit")
@@ -72,6 +73,7 @@ class AuditPage(QWidget):
         for edit in (self.since_date, self.until_date):
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMaximumWidth(140)
         self.search_button = QPushButton(self.tr("Search"), self)
         self.search_button.setObjectName("auditSearch")
         self.result_label = QLabel(self)
@@ -136,7 +138,7 @@ class AuditPage(QWidget):
         self.records = audit.search(self.store, self.query())
         self.table.setRowCount(len(self.records))
         for index, record in enumerate(self.records):
-            for column, value in enumerate(audit.record_row(record)):
+            for column, value in enumerate(audit.record_row(record, self.names)):
                 text = "" if value is None else str(value)
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
@@ -158,7 +160,7 @@ class AuditPage(QWidget):
         records = list(self.records)
         writer = audit.export_csv if kind == "csv" else audit.export_xlsx
         self.jobs.start(f"export audit {path.name}",
-                        lambda progress, cancel: writer(records, path),
+                        lambda progress, cancel: writer(records, path, self.names),
                         lambda _result: self.result_label.setText(
                             self.tr("{count} events written to {file}").format(
                                 count=len(records), file=path.name)),

@@ -35,7 +35,7 @@ STATUS_LABELS = {
     BoardStatus.REPORTED: QT_TRANSLATE_NOOP("CompletenessPage", "Reported"),
 }
 STATUS_COLOURS = {
-    BoardStatus.RETURNED: "#fde2e1", BoardStatus.OVERDUE: "#f8cbad",
+    BoardStatus.RETURNED: "#fde2e1", BoardStatus.OVERDUE: "#fbe5d6",
     BoardStatus.MISSING: "#ffffff", BoardStatus.RESUBMITTED: "#deebf7",
     BoardStatus.LATE: "#fff2cc", BoardStatus.REPORTED: "#e2f0d9",
 }
@@ -77,9 +77,9 @@ class CompletenessPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Period"), self))
@@ -107,11 +107,13 @@ class CompletenessPage(QWidget):
             return
         board = completeness.board(self.store, period, county_id=self.county_combo.currentData())
         self.rows = list(board.rows)
-        due = board.due_date.isoformat() if board.due_date else self.tr("none")
         counts = "  ·  ".join(f"{status_label(status)} {board.counts[status.value]}"
                               for status in BoardStatus)
-        self.summary.setText(self.tr("Due date {due}. {counts}").format(due=due,
-                                                                       counts=counts))
+        if board.due_date is None:
+            due = self.tr("No due date is set for this period.")
+        else:
+            due = self.tr("Due date {due}.").format(due=board.due_date.isoformat())
+        self.summary.setText(f"{due} {counts}")
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):

@@ -28,18 +28,18 @@ from PySide6.QtWidgets import (
 
 from meili_desktop.domain.conflicts import FieldChoice, FieldDecision
 from meili_desktop.domain.merge_records import CONTENT_FIELDS, same_field
-from meili_desktop.services import conflicts
-from meili_desktop.services.review import current_actor
-from meili_desktop.store import units_repo
-from meili_desktop.store.datafolder import Store
-from meili_desktop.store.merge_items_repo import MergeItemRecord
-from meili_desktop.ui.office.merge_labels import (
+from meili_desktop.messages.merge_labels import (
     FIELD_LABELS,
     KIND_LABELS,
     REASON_LABELS,
     STATUS_LABELS,
     label,
 )
+from meili_desktop.services import conflicts
+from meili_desktop.services.review import current_actor
+from meili_desktop.store import units_repo
+from meili_desktop.store.datafolder import Store
+from meili_desktop.store.merge_items_repo import MergeItemRecord
 from meili_desktop.ui.office.office_jobs import JobRunner
 
 PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Conflicts")
@@ -199,7 +199,9 @@ class ConflictsPage(QWidget):
                      item.key.period_code, label(KIND_LABELS, item.kind),
                      label(REASON_LABELS, item.reason)]
             for column, text in enumerate(cells):
-                self.table.setItem(row, column, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(text)
+                self.table.setItem(row, column, cell)
         if self.items:
             self.table.selectRow(0)
         self._show_selected()
@@ -248,13 +250,15 @@ class ConflictsPage(QWidget):
             if item.kind == "conflict":
                 self.grid.addWidget(field.choice, row, 3)
                 self.grid.addWidget(field.edit, row, 4)
+                field.edit.setVisible(differs)
                 field.choice.currentIndexChanged.connect(self._update_apply)
             else:
                 field.choice.hide()
                 field.edit.hide()
             self.field_rows.append(field)
-        self.grid.setColumnStretch(1, 1)
-        self.grid.setColumnStretch(2, 1)
+        self.grid.setColumnStretch(1, 2)
+        self.grid.setColumnStretch(2, 2)
+        self.grid.setColumnStretch(4, 2)
         self.grid.setRowStretch(len(CONTENT_FIELDS) + 1, 1)
         self._update_apply()
 

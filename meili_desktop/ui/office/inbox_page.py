@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from meili_desktop.file_types import REPORT_PACKAGE_EXTENSION, package_name_filter
 from meili_desktop.messages import describe
+from meili_desktop.messages.merge_labels import KIND_LABELS, label
 from meili_desktop.services import inbox, key_approval
 from meili_desktop.services.inbox import InboxResult
 from meili_desktop.services.merge import MergeResult
@@ -37,7 +38,6 @@ from meili_desktop.services.review import current_actor
 from meili_desktop.store import units_repo
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.office.key_dialog import REJECT_KEY, KeyDecisionDialog
-from meili_desktop.ui.office.merge_labels import KIND_LABELS, label
 from meili_desktop.ui.office.office_jobs import JobRunner
 from meili_desktop.ui.office.preview_dialog import PreviewDialog
 from meili_desktop.ui.office.unlock import OfficeKeySession

@@ -30,15 +30,15 @@ from PySide6.QtWidgets import (
 from meili_desktop.domain.merge import IncomingPackage
 from meili_desktop.errors import MeiliError
 from meili_desktop.messages import describe
-from meili_desktop.services import merge as merge_service
-from meili_desktop.services.merge import MergePreview, MergeResult
-from meili_desktop.store.datafolder import Store
-from meili_desktop.ui.office.merge_labels import (
+from meili_desktop.messages.merge_labels import (
     FIELD_LABELS,
     KIND_LABELS,
     REASON_LABELS,
     label,
 )
+from meili_desktop.services import merge as merge_service
+from meili_desktop.services.merge import MergePreview, MergeResult
+from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.workers import JobWorker
 
 logger = logging.getLogger(__name__)
@@ -170,6 +170,7 @@ class PreviewDialog(QDialog):
             colour = KIND_COLOURS.get(entry.kind.value)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text)
                 item.setData(Qt.ItemDataRole.UserRole, entry.kind.value)
                 if colour:
                     item.setBackground(QColor(colour))

@@ -27,17 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 from meili_desktop.domain.periods import PeriodState
-from meili_desktop.services import review
-from meili_desktop.services.review import current_actor
-from meili_desktop.store import units_repo
-from meili_desktop.store.datafolder import Store
-from meili_desktop.store.review_repo import ReviewRow
-from meili_desktop.ui.office.merge_labels import (
+from meili_desktop.messages.merge_labels import (
     PERIOD_STATE_LABELS,
     REVIEW_LABELS,
     STATUS_LABELS,
     label,
 )
+from meili_desktop.services import review
+from meili_desktop.services.review import current_actor
+from meili_desktop.store import units_repo
+from meili_desktop.store.datafolder import Store
+from meili_desktop.store.review_repo import ReviewRow
 from meili_desktop.ui.office.office_jobs import JobRunner
 
 PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Review")
@@ -127,7 +127,8 @@ class ReviewPage(QWidget):
             bar.addWidget(button)
         detail = QWidget(self)
         detail_layout = QVBoxLayout(detail)
-        detail_layout.addWidget(self.narrative, 1)
+        detail_layout.addWidget(self.narrative)
+        detail_layout.addWidget(QLabel(self.tr("Comment for the township"), self))
         detail_layout.addWidget(self.comment, 1)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -169,9 +170,12 @@ class ReviewPage(QWidget):
             review_state=self.state_combo.currentData()) if period else []
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
+            review_text = label(REVIEW_LABELS, row.review_state)
+            if row.has_open_item:
+                review_text = self.tr("{state}, open conflict").format(state=review_text)
             cells = [row.unit_name, f"{row.key.task_number} {row.task_title}",
                      label(STATUS_LABELS, row.status), row.value or "", str(row.revision),
-                     label(REVIEW_LABELS, row.review_state), row.last_comment]
+                     review_text, row.last_comment]
             colour = REVIEW_COLOURS.get(row.review_state)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
