@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from contextlib import suppress
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -107,15 +108,18 @@ def edit_cells(seed: Path, target: Path, edits: list[CellEdit], actions: list[st
             continue
     sheet = workbook.worksheets[0]
     for row, column, value in edits:
+        cell = sheet.cell(row, column)
         try:
-            sheet.cell(row, column).value = value
+            cell.value = value
         except (IllegalCharacterError, ValueError, AttributeError):
             # openpyxl refuses some values (control characters, a cell inside a merged
-            # range), as Excel would; such a file cannot exist.
-            continue
+            # range), as Excel would, so such a file cannot exist. A refused value can leave
+            # the cell's type half changed (openpyxl 3.1.5), so the cell is emptied.
+            with suppress(AttributeError):
+                cell.value = None
     try:
         workbook.save(target)
-    except (IllegalCharacterError, ValueError, TypeError, IndexError):
+    except (IllegalCharacterError, ValueError, TypeError, IndexError, AttributeError):
         # A value openpyxl cannot write, or no visible sheet left, which Excel forbids too.
         return False
     return True
