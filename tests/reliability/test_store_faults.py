@@ -13,7 +13,7 @@ import pytest
 from meili_desktop.domain.catalogue import Catalogue
 from meili_desktop.domain.entries import EntryKey
 from meili_desktop.services import entries
-from meili_desktop.services.backups import make_event_backup
+from meili_desktop.services.backups import make_event_backup, restore_backup
 from meili_desktop.services.catalogue import active_catalogue
 from meili_desktop.services.setup import setup_provisional_township
 from meili_desktop.store.datafolder import DATABASE_FILE_NAME, Store, open_store
@@ -212,3 +212,24 @@ def test_new_folder_on_read_only_disk(tmp_path: Path) -> None:
 
         with pytest.raises(ReadOnlyTargetError):
             open_store(stick / "新数据文件夹")
+
+
+def test_restore_on_full_disk(tmp_path: Path) -> None:
+    with small_disk(tmp_path / "disk", 4096) as disk:
+        store = open_store(disk / "data")
+        try:
+            set_up_township(store)
+            made = make_event_backup(store, "manual")
+            assert made is not None
+        finally:
+            store.dispose()
+        database = disk / "data" / DATABASE_FILE_NAME
+        digest = file_digest(database)
+        fill_disk(disk, 64 * 1024)
+
+        with pytest.raises(DiskFullError):
+            restore_backup(disk / "data", made.name)
+
+        assert file_digest(database) == digest
+        assert folder_listing(disk / "data" / "tmp") == []
+        assert folder_listing(disk / "data" / "backups") == [made.name]
