@@ -32,9 +32,10 @@ class City:
     escrow_file: Path
 
 
-def make_city(root: Path) -> City:
+def make_city(root: Path, suite_id: str = "C1") -> City:
     store = open_store(root / "city")
-    setup = init_city(store, "杭州市美丽城镇办", PASSPHRASE, root / "escrow.mlkey", kdf=FAST_KDF)
+    setup = init_city(store, "杭州市美丽城镇办", PASSPHRASE, root / "escrow.mlkey", kdf=FAST_KDF,
+                      suite_id=suite_id)
     unlocked = key_service.unlock_city_keys(store, setup.identity.unit_id or "", PASSPHRASE)
     return City(store, unlocked, setup.escrow_file)
 

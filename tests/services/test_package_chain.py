@@ -230,3 +230,20 @@ def test_entry_key_reads_back(city: City, tmp_path: Path) -> None:
         entry = entries_repo.load_entry(session, EntryKey(unit_id, 19, "2021Q2"))
     assert entry is not None
     assert str(entry.value) == "42.5"
+
+
+def test_g1_suite_chain(tmp_path: Path) -> None:
+    city = make_city(tmp_path, suite_id="G1")
+    store, unit_id = make_township(city, tmp_path)
+    fill_entries(store, unit_id, "2021Q2")
+
+    exported = export_report_package(store, tmp_path)
+    assert exported.header.suite == "G1"
+    enroll(city, exported.path)
+    with read_incoming(city.store, exported.path, city.unlocked) as opened:
+        outcome = merge(city.store, opened.incoming)
+
+    assert outcome.counts["new"] == 3
+    with city.store.session_factory() as session:
+        suites = {record.suite for record in keys_repo.list_keys(session)}
+    assert suites == {"G1"}
