@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from sqlalchemy import insert as sql_insert
-from sqlalchemy import select, tuple_
+from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
@@ -87,23 +87,27 @@ def load_context(session: Session, package: IncomingPackage, entries: Iterable[I
 def load_entry_rows(session: Session, keys: Iterable[EntryKey],
                     for_update: bool = False) -> dict[EntryKey, models.Entry]:
     """Return the stored entries with the given keys, with their attachments loaded."""
-    key_list = list(keys)
+    groups: dict[tuple[str, str], set[int]] = {}
+    for key in keys:
+        groups.setdefault((key.unit_id, key.period_code), set()).add(key.task_number)
     found: dict[EntryKey, models.Entry] = {}
-    # Chunks keep the IN list below SQLite's bound-parameter limit.
-    for start in range(0, len(key_list), 300):
-        chunk = key_list[start:start + 300]
-        statement = (select(models.Entry)
-                     .where(tuple_(models.Entry.unit_id, models.Entry.task_number,
-                                   models.Entry.period_code)
-                            .in_([(key.unit_id, key.task_number, key.period_code)
-                                  for key in chunk]))
-                     .options(selectinload(models.Entry.attachments)
-                              .selectinload(models.EntryAttachment.attachment))
-                     .order_by(models.Entry.id))
-        if for_update:
-            statement = statement.with_for_update(of=models.Entry)
-        for row in session.scalars(statement):
-            found[EntryKey(row.unit_id, row.task_number, row.period_code)] = row
+    # One statement per unit and period seeks the (unit, task, period) unique index; a
+    # row-value IN list over all three columns made SQLite scan the whole index instead.
+    for (unit_id, period_code), task_numbers in sorted(groups.items()):
+        numbers = sorted(task_numbers)
+        # Chunks keep the IN list below SQLite's bound-parameter limit.
+        for start in range(0, len(numbers), 300):
+            statement = (select(models.Entry)
+                         .where(models.Entry.unit_id == unit_id,
+                                models.Entry.period_code == period_code,
+                                models.Entry.task_number.in_(numbers[start:start + 300]))
+                         .options(selectinload(models.Entry.attachments)
+                                  .selectinload(models.EntryAttachment.attachment))
+                         .order_by(models.Entry.id))
+            if for_update:
+                statement = statement.with_for_update(of=models.Entry)
+            for row in session.scalars(statement):
+                found[EntryKey(row.unit_id, row.task_number, row.period_code)] = row
     return found
 
 
