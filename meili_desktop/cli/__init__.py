@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication
 
 from meili_desktop import __version__
+from meili_desktop.cli import argparse_texts
 from meili_desktop.cli.context import CliContext
 from meili_desktop.errors import MeiliError
 from meili_desktop.file_types import is_package_file
@@ -42,10 +43,6 @@ COMMAND_MODULES: list[str] = [
 GUI_COMMANDS = frozenset({"pdf"})
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Cli", text)
-
-
 def _create_application(arguments: Sequence[str]) -> QCoreApplication:
     if GUI_COMMANDS & set(arguments):
         from meili_desktop.services.printing import ensure_gui_application
@@ -68,19 +65,42 @@ def build_parser() -> argparse.ArgumentParser:
     """Build the parser with the global options and every registered command group."""
     parser = argparse.ArgumentParser(
         prog="meili-desktop",
-        description=tr("Beautiful Towns programme data entry and consolidation. "
-                       "Without a command the window opens."),
+        description=QCoreApplication.translate(
+            "Cli",
+            "Beautiful Towns programme data entry and consolidation. "
+            "Without a command the window opens.",
+        ),
     )
     parser.add_argument("--version", action="version", version=__version__)
-    parser.add_argument("--data-dir", metavar="DIR",
-                        help=tr("data folder to use (default: the user's application data folder)"))
-    parser.add_argument("--database-url", metavar="URL",
-                        help=tr("use this database (e.g. a shared PostgreSQL office database) "
-                                "instead of the data folder's SQLite file"))
-    parser.add_argument("--lang", choices=SUPPORTED_LANGUAGES, default=DEFAULT_LANGUAGE,
-                        help=tr("language of messages"))
-    parser.add_argument("--self-test", action="store_true",
-                        help=tr("check the installation in a temporary data folder and exit"))
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        help=QCoreApplication.translate(
+            "Cli", "data folder to use (default: the user's application data folder)"
+        ),
+    )
+    parser.add_argument(
+        "--database-url",
+        metavar="URL",
+        help=QCoreApplication.translate(
+            "Cli",
+            "use this database (e.g. a shared PostgreSQL office database) "
+            "instead of the data folder's SQLite file",
+        ),
+    )
+    parser.add_argument(
+        "--lang",
+        choices=SUPPORTED_LANGUAGES,
+        default=DEFAULT_LANGUAGE,
+        help=QCoreApplication.translate("Cli", "language of messages"),
+    )
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=QCoreApplication.translate(
+            "Cli", "check the installation in a temporary data folder and exit"
+        ),
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module_name in COMMAND_MODULES:
         importlib.import_module(module_name).register(subparsers)
@@ -129,6 +149,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     app = QCoreApplication.instance() or _create_application(arguments)
     install_translators(app, _language_from(arguments))
+    argparse_texts.install()
     parser = build_parser()
     args = parser.parse_args(arguments)
     if args.command is None or not hasattr(args, "handler"):

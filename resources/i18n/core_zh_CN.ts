@@ -1,34 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name />
-    <message>
-        <location filename="../../meili_desktop/cli/__init__.py" line="71" />
-        <source>Beautiful Towns programme data entry and consolidation. Without a command the window opens.</source>
-        <translation>美丽城镇建设数据填报与汇总工具。不带命令运行时打开程序窗口。</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/__init__.py" line="76" />
-        <source>data folder to use (default: the user's application data folder)</source>
-        <translation>使用的数据目录（默认为用户的应用数据目录）</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/__init__.py" line="78" />
-        <source>use this database (e.g. a shared PostgreSQL office database) instead of the data folder's SQLite file</source>
-        <translation>使用该数据库（例如多人共享的 PostgreSQL 市办数据库），而不是数据目录中的 SQLite 文件</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/__init__.py" line="81" />
-        <source>language of messages</source>
-        <translation>提示信息的语言</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/__init__.py" line="83" />
-        <source>check the installation in a temporary data folder and exit</source>
-        <translation>在临时数据目录中检查安装是否完好，然后退出</translation>
-    </message>
-</context>
-<context>
     <name>App</name>
     <message>
         <location filename="../../meili_desktop/app.py" line="48" />
@@ -49,6 +21,109 @@
         <location filename="../../meili_desktop/app.py" line="111" />
         <source>Cannot open the data folder</source>
         <translation>无法打开数据目录</translation>
+    </message>
+</context>
+<context>
+    <name>Argparse</name>
+    <message>
+        <location filename="../../meili_desktop/cli/argparse_texts.py" line="16" />
+        <source>usage: </source>
+        <translation>用法：</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/argparse_texts.py" line="17" />
+        <source>positional arguments</source>
+        <translation>位置参数</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/argparse_texts.py" line="18" />
+        <source>options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/argparse_texts.py" line="19" />
+        <source>show this help message and exit</source>
+        <translation>显示本帮助并退出</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/argparse_texts.py" line="20" />
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s：错误：%(message)s
+</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/argparse_texts.py" line="21" />
+        <source>the following arguments are required: %s</source>
+        <translation>缺少以下必需参数：%s</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/argparse_texts.py" line="22" />
+        <source>unrecognized arguments: %s</source>
+        <translation>无法识别的参数：%s</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/argparse_texts.py" line="23" />
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>无效的选项：%(value)r（可选：%(choices)s）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/argparse_texts.py" line="24" />
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>无效的 %(type)s 值：%(value)r</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/argparse_texts.py" line="25" />
+        <source>expected one argument</source>
+        <translation>需要一个参数</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/argparse_texts.py" line="26" />
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>参数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/argparse_texts.py" line="27" />
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>选项不明确：%(option)s 可能是 %(matches)s</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/argparse_texts.py" line="28" />
+        <source>not allowed with argument %s</source>
+        <translation>不能与参数 %s 同时使用</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/argparse_texts.py" line="29" />
+        <source>one of the arguments %s is required</source>
+        <translation>必须提供参数 %s 之一</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <location filename="../../meili_desktop/cli/__init__.py" line="68" />
+        <source>Beautiful Towns programme data entry and consolidation. Without a command the window opens.</source>
+        <translation>美丽城镇建设数据填报与汇总工具。不带命令运行时打开程序窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/__init__.py" line="78" />
+        <source>data folder to use (default: the user's application data folder)</source>
+        <translation>使用的数据目录（默认为用户的应用数据目录）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/__init__.py" line="85" />
+        <source>use this database (e.g. a shared PostgreSQL office database) instead of the data folder's SQLite file</source>
+        <translation>使用该数据库（例如多人共享的 PostgreSQL 市办数据库），而不是数据目录中的 SQLite 文件</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/__init__.py" line="95" />
+        <source>language of messages</source>
+        <translation>提示信息的语言</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/__init__.py" line="100" />
+        <source>check the installation in a temporary data folder and exit</source>
+        <translation>在临时数据目录中检查安装是否完好，然后退出</translation>
     </message>
 </context>
 <context>
@@ -188,7 +263,7 @@
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/window.py" line="45" />
+        <location filename="../../meili_desktop/ui/office/window.py" line="97" />
         <source>Beautiful Towns Office</source>
         <translation>美丽城镇建设办公室</translation>
     </message>
