@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable, Iterator, Mapping
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.office.unlock import OfficeKeySession
@@ -33,6 +34,57 @@ PAGE_MODULES: list[str] = [
 ]
 
 
+class LazyPages(Mapping[str, QWidget]):
+    """The window's pages by module name, each built when its tab is first shown or asked for.
+
+    Most pages run queries when they are built, so building them all made the window take
+    seconds to appear on a province database. Each tab holds an empty container until its
+    page is built into it; ``pages[name]`` builds a page that is not built yet.
+    """
+
+    def __init__(self, tabs: QTabWidget) -> None:
+        self._tabs = tabs
+        self._names: list[str] = []
+        self._factories: dict[str, Callable[[], QWidget]] = {}
+        self._holders: dict[str, QWidget] = {}
+        self._built: dict[str, QWidget] = {}
+
+    def add(self, name: str, title: str, factory: Callable[[], QWidget]) -> None:
+        """Add a tab titled ``title`` whose page ``factory`` builds later."""
+        holder = QWidget(self._tabs)
+        holder.setObjectName(f"{name}Holder")
+        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        self._names.append(name)
+        self._factories[name] = factory
+        self._holders[name] = holder
+        self._tabs.addTab(holder, title)
+
+    def build_at(self, index: int) -> None:
+        """Build the page of tab ``index`` unless it is built already."""
+        if 0 <= index < len(self._names):
+            self[self._names[index]]
+
+    def is_built(self, name: str) -> bool:
+        return name in self._built
+
+    def __getitem__(self, name: str) -> QWidget:
+        page = self._built.get(name)
+        if page is None:
+            page = self._factories[name]()
+            layout = self._holders[name].layout()
+            assert layout is not None
+            layout.addWidget(page)
+            self._built[name] = page
+            logger.debug("built office page %s", name)
+        return page
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names)
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+
 class OfficeWindow(QMainWindow):
     """The window for county and city office staff."""
 
@@ -48,12 +100,14 @@ class OfficeWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.job_progress = JobProgressWidget(self)
         self.statusBar().addPermanentWidget(self.job_progress, 1)
-        self.pages: dict[str, QWidget] = {}
+        self.pages = LazyPages(self.tabs)
         for module_name in PAGE_MODULES:
             module = importlib.import_module(module_name)
-            page = module.create_page(store, self)
-            self.pages[module_name.rsplit(".", 1)[-1]] = page
-            self.tabs.addTab(page, QCoreApplication.translate("OfficePages", module.PAGE_TITLE))
+            self.pages.add(module_name.rsplit(".", 1)[-1],
+                           QCoreApplication.translate("OfficePages", module.PAGE_TITLE),
+                           lambda module=module: module.create_page(store, self))
+        self.tabs.currentChanged.connect(self.pages.build_at)
+        self.pages.build_at(self.tabs.currentIndex())
         self.resize(1280, 800)
         geometry = self.settings.get(MAIN_GEOMETRY)
         if geometry:
