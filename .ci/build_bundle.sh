@@ -23,7 +23,17 @@ echo "build took $(( $(date +%s) - start )) s"
 
 bundle="$dist/MeiliDesktop"
 program="$bundle/MeiliDesktop"
-[ -x "$program" ] || { echo "missing $program" >&2; exit 1; }
+console_program="$bundle/meili-desktop"
+for executable in "$program" "$console_program"; do
+    [ -x "$executable" ] || { echo "missing $executable" >&2; exit 1; }
+done
+
+expected_version="$("$python" tools/version_info.py --print-version)"
+actual_version="$(env QT_QPA_PLATFORM=offscreen "$console_program" --version)"
+if [ "$actual_version" != "$expected_version" ]; then
+    echo "meili-desktop --version printed '$actual_version', expected '$expected_version'" >&2
+    exit 1
+fi
 
 echo "== running the bundle's self-test"
 # LANG=C checks that a Chinese folder name works without a UTF-8 locale (the bundle runs

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -304,9 +305,15 @@ def check_main_windows(work: SelfTestWork) -> str:
 
 
 def _render_hidden(window: QWidget) -> str:
-    """Show ``window`` off screen, let it lay out and paint, then close it."""
+    """Show ``window`` off screen with all its pages built, let it paint, then close it."""
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     window.show()
+    # The office window builds a page when its tab is first shown; building them all
+    # imports every page module (QtCharts among them) as a clerk's clicks would.
+    pages = getattr(window, "pages", None)
+    if isinstance(pages, Mapping):
+        for name in pages:
+            pages[name]
     QApplication.processEvents()
     pixmap = window.grab()
     name = type(window).__name__

@@ -220,11 +220,22 @@ def test_executable_named_and_windowed(spec: dict[str, Any]) -> None:
     assert spec["coll"].kwargs["name"] == "MeiliDesktop"
 
 
-def test_version_file_written(spec: dict[str, Any]) -> None:
+def test_console_executable_beside(spec: dict[str, Any]) -> None:
+    cli = spec["exe_cli"].kwargs
+
+    assert cli["name"] == "meili-desktop"
+    assert cli["console"] is True
+    assert spec["exe_cli"] in spec["coll"].args
+
+
+def test_version_files_written(spec: dict[str, Any]) -> None:
     text = Path(spec["version_file"]).read_text(encoding="utf-8")
+    cli_text = Path(spec["cli_version_file"]).read_text(encoding="utf-8")
 
     assert "美丽城镇填报" in text
     assert "MeiliDesktop.exe" in text
+    assert "美丽城镇填报（命令行）" in cli_text
+    assert "meili-desktop.exe" in cli_text
 
 
 @pytest.mark.parametrize(("version", "numbers"), [

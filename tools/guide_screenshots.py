@@ -1,9 +1,10 @@
-"""Render the screenshots of the Chinese user guide (docs/user-guide.md) into docs/screenshots.
+"""Render the township screenshots of the Chinese user guide into docs/screenshots.
 
 Builds a city office and a township data folder in a temporary folder through the program's
-services: the city sends the township its distribution package, the township fills in entries
-with evidence and exports a report package. The script then shows the real windows and
-dialogs off screen, in Chinese, and saves them as ``guide-*.png``.
+services: the city sends the township its distribution package, and the township fills in
+entries with evidence. The script then drives the real township window off screen, in
+Chinese, and saves the entry form, the export confirmation, a rejected package and the crash
+dialog as ``guide-*.png``. The office pages come from the office's own screenshot scripts.
 
 Usage: python tools/guide_screenshots.py [OUTPUT_FOLDER]
 """
@@ -21,8 +22,14 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PySide6.QtCore import QEventLoop, QSettings, QThreadPool, QTimer  # noqa: E402
-from PySide6.QtGui import QColor, QImage  # noqa: E402
+from PySide6.QtCore import (  # noqa: E402
+    QElapsedTimer,
+    QEventLoop,
+    QSettings,
+    QThreadPool,
+    QTimer,
+)
+from PySide6.QtGui import QColor, QImage, QPainter  # noqa: E402
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget  # noqa: E402
 
 from meili_desktop.domain.entries import EntryKey, Status  # noqa: E402
@@ -47,32 +54,98 @@ PERIOD = "2021Q2"
 WINDOW_SIZE = (1280, 800)
 
 
-def settle(milliseconds: int = 300) -> None:
-    """Let background jobs finish and queued signals arrive."""
-    QThreadPool.globalInstance().waitForDone(30000)
+def settle(milliseconds: int = 300, wait_for_jobs: bool = True) -> None:
+    """Let background jobs finish (unless told not to) and queued signals arrive."""
+    if wait_for_jobs:
+        QThreadPool.globalInstance().waitForDone(30000)
     loop = QEventLoop()
     QTimer.singleShot(milliseconds, loop.quit)
     loop.exec()
 
 
 def save(widget: QWidget, output: Path, name: str) -> None:
-    widget.grab().save(str(output / name))
+    """Save ``widget``; a dialog is drawn over its parent window, as the clerk sees it."""
+    picture = widget.grab()
+    parent = widget.parentWidget()
+    if isinstance(widget, QDialog) and parent is not None and parent.isVisible():
+        background = parent.window().grab()
+        painter = QPainter(background)
+        left = (background.width() - picture.width()) // 2
+        top = (background.height() - picture.height()) // 3
+        painter.fillRect(left - 1, top - 1, picture.width() + 2, picture.height() + 2,
+                         QColor("#7a7a7a"))
+        painter.drawPixmap(left, top, picture)
+        painter.end()
+        picture = background
+    picture.save(str(output / name))
     print(f"wrote {output / name}")
 
 
-def capture_modal(output: Path, name: str, trigger: Callable[[], object]) -> None:
-    """Run ``trigger``, which opens a modal dialog, save that dialog and close it."""
-    def grab_and_close() -> None:
+class ModalAnswerer:
+    """Answers every modal dialog, so none blocks the script; saves the ones it is asked to.
+
+    A dialog stays modal while it works on its answer, so each dialog is answered once.
+    Dialogs without a planned answer are closed as if cancelled.
+    """
+
+    def __init__(self, output: Path) -> None:
+        self.output = output
+        self.answered: list[QDialog] = []
+        self.request: tuple[str, Callable[[QDialog], object] | None] | None = None
+        self.timer = QTimer()
+        self.timer.timeout.connect(self._poll)
+        self.timer.start(100)
+
+    def capture(self, name: str, trigger: Callable[[], object],
+                finish: Callable[[QDialog], object] | None = None,
+                timeout_ms: int = 60000) -> None:
+        """Run ``trigger``, save the next dialog as ``name`` and answer it with ``finish``.
+
+        Raises:
+            TimeoutError: no dialog appeared within ``timeout_ms``.
+        """
+        self.request = (name, finish)
+        trigger()
+        wait_until(lambda: self.request is None, timeout_ms)
+
+    def _poll(self) -> None:
         dialog = QApplication.activeModalWidget()
-        if dialog is None:
-            print(f"no dialog appeared for {name}", file=sys.stderr)
+        if not isinstance(dialog, QDialog) or any(dialog is seen for seen in self.answered):
             return
-        save(dialog, output, name)
-        if isinstance(dialog, QDialog):
+        self.answered.append(dialog)
+        finish = None
+        name_saved = self.request is not None
+        if self.request is not None:
+            name, finish = self.request
+            # Blocking on jobs here could stall one that reports back to this thread.
+            settle(200, wait_for_jobs=False)
+            save(dialog, self.output, name)
+            self.request = None
+        if finish is not None:
+            finish(dialog)
+        elif name_saved:
+            dialog.done(0)
+        else:
+            print(f"closed {type(dialog).__name__}: {_dialog_text(dialog)}", file=sys.stderr)
             dialog.done(0)
 
-    QTimer.singleShot(500, grab_and_close)
-    trigger()
+
+def _dialog_text(dialog: QDialog) -> str:
+    return dialog.text() if isinstance(dialog, QMessageBox) else dialog.windowTitle()
+
+
+def wait_until(condition: Callable[[], bool], timeout_ms: int = 60000) -> None:
+    """Process events until ``condition`` holds.
+
+    Raises:
+        TimeoutError: ``condition`` still fails after ``timeout_ms``.
+    """
+    timer = QElapsedTimer()
+    timer.start()
+    while not condition():
+        if timer.hasExpired(timeout_ms):
+            raise TimeoutError("the screen did not reach the expected state")
+        settle(100)
 
 
 def demo_folders(root: Path) -> tuple[Store, Store, str]:
@@ -111,51 +184,36 @@ def fill_demo_entries(township: Store, unit_id: str, root: Path) -> None:
     attach_evidence(township, EntryKey(unit_id, 19, PERIOD), photo, max_mb=50)
 
 
-def township_screens(township: Store, output: Path) -> None:
-    from meili_desktop.ui.township.window import CHECK_TAB, TownshipWindow
+def township_screens(township: Store, root: Path, answerer: ModalAnswerer) -> None:
+    """Save the entry form, the export confirmation, a rejected package and the crash dialog."""
     from meili_desktop.ui.crash import build_crash_dialog
+    from meili_desktop.ui.township.window import TownshipWindow
 
     window = TownshipWindow(township)
     window.resize(*WINDOW_SIZE)
     window.show()
     window.set_period(PERIOD)
-    window.open_task(13)
-    settle()
-    save(window, output, "guide-township.png")
-
     window.open_task(19)
     settle()
-    evidence = window.form.findChild(QWidget, "evidenceList")
-    scroll = window.findChild(QWidget, "formScroll")
-    if evidence is not None and scroll is not None:
-        scroll.ensureWidgetVisible(evidence)
-    settle()
-    save(window, output, "guide-evidence.png")
+    save(window.findChild(QWidget, "formScroll"), answerer.output, "guide-evidence.png")
 
-    window.tabs.setCurrentIndex(CHECK_TAB)
-    window.check.run_check()
-    settle()
-    save(window, output, "guide-check.png")
+    outbox = root / "上报"
+    outbox.mkdir()
+    report = outbox / "塘栖镇_2021Q2.mlrp"
+    answerer.capture("guide-export.png", lambda: window.export_report_package(report))
 
-    log_file = township.folder.logs_dir / "meili_desktop.log"
+    # A distribution package cut short, as when a USB stick is pulled during the copy.
+    damaged = root / "下发包_塘栖镇（不完整）.mldp"
+    original = next(root.glob("*.mldp")).read_bytes()
+    damaged.write_bytes(original[: len(original) * 2 // 3])
+    answerer.capture("guide-import-refused.png", lambda: window.open_package_file(damaged))
+
+    # The path a clerk sees on Windows; the demo folder's own path would be a Linux one.
+    log_file = Path(r"C:\Users\张三\AppData\Roaming\Hangzhou Meili\MeiliDesktop\logs"
+                    r"\meili_desktop.log")
     dialog = build_crash_dialog(window, log_file, "Traceback (most recent call last): ...")
-    dialog.show()
-    settle()
-    save(dialog, output, "guide-crash-dialog.png")
-    dialog.done(0)
+    answerer.capture("guide-crash-dialog.png", dialog.open)
     window.close()
-
-
-def first_run_screen(root: Path, output: Path) -> None:
-    from meili_desktop.ui.first_run import FirstRunDialog
-
-    store = open_store(root / "新电脑")
-    dialog = FirstRunDialog(store)
-    dialog.show()
-    settle()
-    save(dialog, output, "guide-first-run.png")
-    dialog.done(0)
-    store.dispose()
 
 
 def main() -> int:
@@ -173,8 +231,8 @@ def main() -> int:
 
         city, township, unit_id = demo_folders(root)
         fill_demo_entries(township, unit_id, root)
-        first_run_screen(root, output)
-        township_screens(township, output)
+        answerer = ModalAnswerer(output)
+        township_screens(township, root, answerer)
         city.dispose()
         township.dispose()
     return 0

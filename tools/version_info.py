@@ -3,7 +3,8 @@
 ``build_exe.spec`` imports this module and writes the version resource text into PyInstaller's
 work folder, so the version has one source, ``meili_desktop.__version__``.
 
-    python tools/version_info.py OUTPUT.txt    write the resource text to OUTPUT.txt
+    python tools/version_info.py OUTPUT.txt         write the resource text to OUTPUT.txt
+    python tools/version_info.py --print-version    print ``__version__``
 """
 
 from __future__ import annotations
@@ -18,6 +19,10 @@ ROOT = Path(__file__).resolve().parent.parent
 DISPLAY_NAME = "美丽城镇填报"
 # The file name: ASCII, so that scripts, shortcuts and support instructions can type it.
 EXE_NAME = "MeiliDesktop"
+# The console executable beside it, for commands and the self-test: a windowed program has
+# no standard output in a console, and cmd.exe does not wait for it to finish.
+CLI_EXE_NAME = "meili-desktop"
+CLI_DISPLAY_NAME = "美丽城镇填报（命令行）"
 COMPANY_NAME = "Hangzhou Meili"
 DESCRIPTION = "美丽城镇建设工作进展填报与汇总"
 
@@ -59,17 +64,21 @@ def version_tuple(version: str) -> tuple[int, int, int, int]:
     return (numbers[0], numbers[1], numbers[2], numbers[3])
 
 
-def render_version_info(version: str) -> str:
-    """Return the text PyInstaller's ``load_version_info_from_text_file`` reads."""
+def render_version_info(version: str, exe_name: str = EXE_NAME,
+                        description: str = DISPLAY_NAME) -> str:
+    """Return the text PyInstaller's ``load_version_info_from_text_file`` reads.
+
+    ``exe_name`` (without ``.exe``) and ``description`` name one executable of the product.
+    """
     numbers = version_tuple(version)
     table = f"{LANGUAGE_ID:04X}{CODE_PAGE:04X}"
     strings = {
         "CompanyName": COMPANY_NAME,
-        "FileDescription": DISPLAY_NAME,
+        "FileDescription": description,
         "FileVersion": version,
-        "InternalName": EXE_NAME,
+        "InternalName": exe_name,
         "LegalCopyright": COMPANY_NAME,
-        "OriginalFilename": f"{EXE_NAME}.exe",
+        "OriginalFilename": f"{exe_name}.exe",
         "ProductName": DISPLAY_NAME,
         "ProductVersion": version,
         "Comments": DESCRIPTION,
@@ -102,10 +111,15 @@ VSVersionInfo(
 """
 
 
-def write_version_info(output: Path, version: str | None = None) -> Path:
-    """Write the version resource text for ``version`` (default: the package's) to ``output``."""
+def write_version_info(output: Path, version: str | None = None, exe_name: str = EXE_NAME,
+                       description: str = DISPLAY_NAME) -> Path:
+    """Write the version resource of one executable to ``output``.
+
+    ``version`` defaults to the package's ``__version__``.
+    """
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(render_version_info(version or read_version()), encoding="utf-8")
+    text = render_version_info(version or read_version(), exe_name, description)
+    output.write_text(text, encoding="utf-8")
     return output
 
 
@@ -113,4 +127,7 @@ if __name__ == "__main__":
     if len(sys.argv) != 2:
         print(__doc__)
         sys.exit(2)
-    print(write_version_info(Path(sys.argv[1])))
+    if sys.argv[1] == "--print-version":
+        print(read_version())
+    else:
+        print(write_version_info(Path(sys.argv[1])))
