@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSortFilterProxyModel, Qt, QThreadPool
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QThreadPool
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,7 +30,7 @@ from meili_desktop.reports.summary_document import SummaryDocument
 from meili_desktop.services import reports
 from meili_desktop.store import summary_queries
 from meili_desktop.store.datafolder import Store
-from meili_desktop.ui.office.summary_model import SORT_ROLE, SummaryTableModel
+from meili_desktop.ui.office.summary_model import SummaryProxyModel, SummaryTableModel
 from meili_desktop.ui.workers import JobWorker
 
 logger = logging.getLogger(__name__)
@@ -76,11 +76,8 @@ class SummaryPage(QWidget):
         self.status_label.setObjectName("summaryStatus")
 
         self.model = SummaryTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SummaryProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
         self.table = QTableView(self)
         self.table.setObjectName("summaryTable")
         self.table.setModel(self.proxy)
@@ -94,7 +91,7 @@ class SummaryPage(QWidget):
         self._lay_out()
         self.period_combo.currentIndexChanged.connect(self.reload)
         self.grouping_combo.currentIndexChanged.connect(self.reload)
-        self.filter_edit.textChanged.connect(self.proxy.setFilterFixedString)
+        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
         self.refresh_button.clicked.connect(self.reload_periods)
         self.export_button.clicked.connect(self._ask_export)
         self.pdf_button.clicked.connect(self._ask_pdf)
