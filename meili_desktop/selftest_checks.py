@@ -158,9 +158,9 @@ def check_setup_and_evidence(work: SelfTestWork) -> str:
 def check_package_round_trip(work: SelfTestWork) -> str:
     """Send a distribution package to the township and a report package back, then merge it.
 
-    The office approves the township's new key as a clerk would after comparing fingerprints,
-    merges the package, and must then find the entry and its evidence, see a second merge
-    change nothing, and reject a damaged copy without leaving files behind.
+    The office approves the township's new key as a clerk would after comparing fingerprints
+    and merges the package. It must then hold the entry and its evidence. A second merge must
+    change nothing, and a damaged copy must be rejected without leaving files behind.
     """
     from meili_desktop.exchange.errors import ExchangeError, PendingSenderKeyError
     from meili_desktop.services.distribution import (
@@ -198,7 +198,8 @@ def check_package_round_trip(work: SelfTestWork) -> str:
         merged = entries_repo.list_entries(session, key.unit_id, key.period_code)
     entry = merged.get(key.task_number)
     if entry is None or entry.narrative != SELF_TEST_NARRATIVE or len(entry.attachments) != 1:
-        raise CheckFailed(f"the office holds {entry!r} after the merge")
+        raise CheckFailed(f"after the merge the office has {entry!r}, expected the entry with "
+                          "its narrative and one evidence file")
 
     damaged = exchange_dir / f"损坏 {report.path.name}"
     data = bytearray(report.path.read_bytes())
@@ -308,8 +309,8 @@ def _render_hidden(window: QWidget) -> str:
     """Show ``window`` off screen with all its pages built, let it paint, then close it."""
     window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
     window.show()
-    # The office window builds a page when its tab is first shown; building them all
-    # imports every page module (QtCharts among them) as a clerk's clicks would.
+    # The office window builds a page when its tab is first shown. Building them all imports
+    # every page module (QtCharts among them), as a clerk's clicks would.
     pages = getattr(window, "pages", None)
     if isinstance(pages, Mapping):
         for name in pages:

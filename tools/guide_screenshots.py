@@ -55,7 +55,7 @@ WINDOW_SIZE = (1280, 800)
 
 
 def settle(milliseconds: int = 300, wait_for_jobs: bool = True) -> None:
-    """Let background jobs finish (unless told not to) and queued signals arrive."""
+    """Let queued signals arrive, after waiting for background jobs if ``wait_for_jobs``."""
     if wait_for_jobs:
         QThreadPool.globalInstance().waitForDone(30000)
     loop = QEventLoop()
@@ -82,7 +82,7 @@ def save(widget: QWidget, output: Path, name: str) -> None:
 
 
 class ModalAnswerer:
-    """Answers every modal dialog, so none blocks the script; saves the ones it is asked to.
+    """Closes every modal dialog so none blocks the script, and saves the requested ones.
 
     A dialog stays modal while it works on its answer, so each dialog is answered once.
     Dialogs without a planned answer are closed as if cancelled.
@@ -99,7 +99,7 @@ class ModalAnswerer:
     def capture(self, name: str, trigger: Callable[[], object],
                 finish: Callable[[QDialog], object] | None = None,
                 timeout_ms: int = 60000) -> None:
-        """Run ``trigger``, save the next dialog as ``name`` and answer it with ``finish``.
+        """Run ``trigger``, save the next dialog as ``name`` and close it with ``finish``.
 
         Raises:
             TimeoutError: no dialog appeared within ``timeout_ms``.
