@@ -61,9 +61,12 @@ class SelfTestWork:
 
 def check_bundled_files(work: SelfTestWork) -> str:
     """Check that every file the program reads at run time is present."""
+    from meili_desktop.services.catalogue import embedded_catalogue_path
+    from meili_desktop.store.units_repo import default_divisions_path
+
     required = [
-        resource_path("catalogue", "catalogue-2020.json"),
-        resource_path("divisions", "hangzhou-divisions.csv"),
+        embedded_catalogue_path(),
+        default_divisions_path(),
         resource_path("icons", "app.png"),
         resource_path("icons", "app.ico"),
         alembic_script_path() / "env.py",
