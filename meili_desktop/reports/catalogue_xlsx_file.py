@@ -35,7 +35,12 @@ MAX_MERGED_CELLS = 100_000
 # Exceptions that openpyxl 3.1.5 and the libraries below it raise on a damaged or foreign
 # file, as seen when fuzzing with mutated workbooks.
 _LOAD_ERRORS = (InvalidFileException, zipfile.BadZipFile, zlib.error, ParseError, ExpatError,
-                KeyError, IndexError, AttributeError, ValueError, TypeError, EOFError, OSError)
+                KeyError, IndexError, AttributeError, ValueError, TypeError, EOFError, OSError,
+                NotImplementedError, RuntimeError)
+# zipfile raises NotImplementedError for an unknown compression method or zip version and
+# RuntimeError for an encrypted member.
+_ARCHIVE_ERRORS = (zipfile.BadZipFile, zlib.error, ParseError, ValueError, EOFError, OSError,
+                   NotImplementedError, RuntimeError)
 
 
 class CatalogueXlsxError(MeiliError):
@@ -87,7 +92,7 @@ def open_task_workbook(path: Path) -> tuple[Workbook, bytes]:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             _check_archive(path, archive)
-    except (zipfile.BadZipFile, zlib.error, ParseError, ValueError, EOFError, OSError) as error:
+    except _ARCHIVE_ERRORS as error:
         logger.warning("workbook %s is not a readable zip archive: %s", path, error)
         raise _unreadable(path) from error
 

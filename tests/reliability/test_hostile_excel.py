@@ -128,3 +128,33 @@ def test_workbook_changing_while_read(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.setattr(os, "fstat", fstat_then_truncate)
     with pytest.raises(SourceVanishedError):
         read_units_xlsx(path)
+
+
+def with_zip_header_change(seed: Path, target: Path, change: str) -> Path:
+    """Copy ``seed`` with the first member marked encrypted, patched or of a new zip version."""
+    data = bytearray(seed.read_bytes())
+    central = data.find(b"PK\x01\x02")
+    local = data.find(b"PK\x03\x04")
+    if change == "encrypted":
+        data[central + 8] |= 0x01
+        data[local + 6] |= 0x01
+    elif change == "patched":
+        data[central + 8] |= 0x20
+        data[local + 6] |= 0x20
+    else:
+        data[central + 6] = 64
+    target.write_bytes(bytes(data))
+    return target
+
+
+@pytest.mark.parametrize("reader", sorted(SEEDS))
+@pytest.mark.parametrize("change", ["encrypted", "patched", "zip version 6.4"])
+def test_unsupported_zip_member_rejected(reader: str, change: str, tmp_path: Path) -> None:
+    seed = SEEDS[reader](tmp_path)
+    odd = with_zip_header_change(seed, tmp_path / "odd.xlsx", change)
+
+    result = subprocess.run([sys.executable, "-c", _CHILD, reader, str(odd)], cwd=ROOT,
+                            capture_output=True, text=True, timeout=60, check=False)
+
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() in {"excel.unreadable", "catalogue_xlsx.unreadable"}
