@@ -1,4 +1,4 @@
-"""Adversarial cases on the Excel importers that show open bugs, each marked as a strict xfail.
+"""Adversarial cases on the Excel template import: stale templates, formulas, merges, bombs.
 
 A provisional township fills its entries through the command line, exports its fill-in
 template, and a colleague edits the workbook with openpyxl as Excel or WPS would save it.
@@ -61,9 +61,6 @@ def row_of(sheet: openpyxl.worksheet.worksheet.Worksheet, task: int) -> int:
     raise AssertionError(f"task {task} is not in the template")
 
 
-@pytest.mark.xfail(strict=True, reason="importing a template exported before a later change in "
-                   "the app writes the template's stale pre-filled value back over the newer "
-                   "entry, silently undoing the clerk's change")
 def test_old_template_keeps_newer_entry(
         capsys: pytest.CaptureFixture[str], township: Path, tmp_path: Path) -> None:
     set_value(capsys, township, 15, "40")
@@ -79,9 +76,6 @@ def test_old_template_keeps_newer_entry(
     assert stored_values(capsys, township)[15] == "77"
 
 
-@pytest.mark.xfail(strict=True, reason="a formula in a value cell without a cached result is "
-                   "treated as a blank cell: the import reports success and stores nothing, "
-                   "instead of listing the cell as rejected")
 def test_formula_cell_not_silently_dropped(
         capsys: pytest.CaptureFixture[str], township: Path, tmp_path: Path) -> None:
     path = template(capsys, township, tmp_path / "template.xlsx")
@@ -95,8 +89,6 @@ def test_formula_cell_not_silently_dropped(
     assert status != 0 or stored_values(capsys, township).get(17) == "85"
 
 
-@pytest.mark.xfail(strict=True, reason="a value cell merged down over the next tasks' rows "
-                   "copies its value into those other tasks, whatever their measure and unit")
 def test_merged_value_cell_fills_one_task(
         capsys: pytest.CaptureFixture[str], township: Path, tmp_path: Path) -> None:
     path = template(capsys, township, tmp_path / "template.xlsx")
@@ -115,9 +107,6 @@ def test_merged_value_cell_fills_one_task(
     assert 20 not in stored
 
 
-@pytest.mark.xfail(strict=True, reason="a small .xlsx that expands past the uncompressed limit "
-                   "is refused as 'over 20 MB', the compressed-size limit, although the file "
-                   "is far smaller; the message should state the expanded size limit")
 def test_zip_bomb_message_states_limit(
         capsys: pytest.CaptureFixture[str], township: Path, tmp_path: Path) -> None:
     path = template(capsys, township, tmp_path / "template.xlsx")

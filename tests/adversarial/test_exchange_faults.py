@@ -170,3 +170,22 @@ def test_failed_distribution_import_leaves_laptop_unset(
         import_distribution_package(store, package)
 
     assert load_identity(store) is None
+
+
+@pytest.mark.xfail(strict=True, reason="a township never sees its own signing-key fingerprint "
+                   "(not after init, not in keys list, not in the window), so the clerk cannot "
+                   "read it out when the office calls to approve the key")
+def test_township_sees_own_fingerprint(
+        capsys: pytest.CaptureFixture[str], city: City, tmp_path: Path) -> None:
+    package = distribution_package(city, tmp_path)
+    folder = tmp_path / "laptop"
+    status, setup_output = run(capsys, folder, "init", "township", "--package", str(package))
+    assert status == 0, setup_output
+    report = export(capsys, folder, "13", "85", tmp_path / "report.mlrp")
+    status, verified = run(capsys, folder, "verify", str(report))
+    own = FINGERPRINT.findall(verified)
+    assert own, verified
+
+    status, listed = run(capsys, folder, "keys", "list")
+
+    assert own[0] in setup_output + listed
