@@ -49,6 +49,21 @@ MESSAGES: dict[str, str] = {
     "excel.too_large": QT_TRANSLATE_NOOP(
         "Errors", "The file {path} is larger than {max_mb} MB, too large for this import. "
         "Remove other sheets or pictures and try again."),
+    "excel.too_large_expanded": QT_TRANSLATE_NOOP(
+        "Errors", "The file {path} expands to more than {max_mb} MB when opened, far more than "
+        "a filled-in workbook needs, so it was not read. Copy the data into a new workbook "
+        "and try again."),
+    "template.formula_without_value": QT_TRANSLATE_NOOP(
+        "Errors", "The cell holds the formula {value} but no result, because the program that "
+        "saved the file did not calculate it. Open and save the file in Excel or WPS, or type "
+        "the number."),
+    "template.merged_across_tasks": QT_TRANSLATE_NOOP(
+        "Errors", "The cells {value} are merged over several tasks, so it is unclear which "
+        "task the value belongs to. Unmerge them and fill in each task's row."),
+    "template.entry_changed": QT_TRANSLATE_NOOP(
+        "Errors", "Task {task} was changed in the program after this template was exported "
+        "(revision {exported} then, {current} now), and the cell changes the same field. "
+        "Export a new template, or clear this cell to keep the stored value."),
     "excel.unreadable": QT_TRANSLATE_NOOP(
         "Errors", "The file {path} is not an Excel workbook (.xlsx) or is damaged. Save it "
         "from Excel or WPS as .xlsx and try again."),

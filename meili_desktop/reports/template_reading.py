@@ -43,6 +43,8 @@ from meili_desktop.reports.xlsx_reading import (
 )
 
 _QUOTED = re.compile(r'"[^"]*"|\\.')
+# Fields whose cell merged down several tasks gives each of those tasks the same value.
+FILL_DOWN_FIELDS = frozenset({"responsible_person", "contact"})
 
 
 class TemplateRejectedError(MeiliError):
@@ -117,8 +119,12 @@ def read_keys(workbook: Any) -> TemplateKeys:
             str(pairs["unit_id"]), str(pairs["unit_name"]), str(pairs["period"]),
             str(pairs["catalogue_version"]), str(pairs["catalogue_hash"]), str(pairs["sheet"]),
             tuple(json.loads(pairs["fields"])), tuple(json.loads(pairs["headers"])),
-            tuple(int(number) for number in json.loads(pairs["tasks"])))
-    except (KeyError, TypeError, ValueError) as error:
+            tuple(int(number) for number in json.loads(pairs["tasks"])),
+            {int(number): {str(name): str(text) for name, text in values.items()}
+             for number, values in json.loads(pairs.get("prefilled") or "{}").items()},
+            {int(number): int(revision)
+             for number, revision in json.loads(pairs.get("revisions") or "{}").items()})
+    except (AttributeError, KeyError, TypeError, ValueError) as error:
         raise TemplateRejectedError("template.damaged") from error
     if version > FORMAT_VERSION:
         raise TemplateRejectedError("template.too_new", version=version,
@@ -144,17 +150,8 @@ def read_template(path: Path) -> TemplateReading:
     sheet = workbook[keys.sheet]
     reader = SheetReader(sheet)
     _check_headers(reader, keys)
-
-    problems: list[CellProblem] = []
-    editable_columns = {FIELDS.index(name) + 1 for name in EDITABLE}
-    for coord in reader.wide_ranges:
-        merged = sheet.merged_cells.ranges
-        span = next(item for item in merged if item.coord == coord)
-        if span.min_row >= FIRST_ROW and any(
-                column in editable_columns for column in range(span.min_col, span.max_col + 1)):
-            problems.append(CellProblem(sheet.title, span.min_row,
-                                        get_column_letter(span.min_col),
-                                        "template.merged_across", coord))
+    problems = _merge_problems(reader)
+    problems += _formula_problems(path, keys.sheet, reader)
 
     rows: list[TemplateRow] = []
     seen: dict[int, int] = {}
@@ -163,6 +160,53 @@ def read_template(path: Path) -> TemplateReading:
         if read is not None:
             rows.append(read)
     return TemplateReading(keys, tuple(rows), tuple(problems))
+
+
+def _merge_problems(reader: SheetReader) -> list[CellProblem]:
+    """List merged ranges over editable cells that cannot be read, and unfill the rest.
+
+    A responsible person or contact merged down several tasks means the same person for each
+    of them, so those ranges stay filled. A status, value or narrative merged down several
+    tasks has no such reading (the tasks have different measures and units), and a range
+    across columns mixes fields; both are rejected.
+    """
+    sheet = reader.sheet
+    editable_columns = {FIELDS.index(name) + 1: name for name in EDITABLE}
+    problems: list[CellProblem] = []
+    for span in sheet.merged_cells.ranges:
+        columns = range(span.min_col, span.max_col + 1)
+        if span.max_row < FIRST_ROW or not any(column in editable_columns for column in columns):
+            continue
+        if span.min_col != span.max_col:
+            code = "template.merged_across"
+        elif editable_columns[span.min_col] in FILL_DOWN_FIELDS or span.max_row == span.min_row:
+            continue
+        else:
+            code = "template.merged_across_tasks"
+            for row in range(span.min_row + 1, span.max_row + 1):
+                reader.filled.pop((row, span.min_col), None)
+        problems.append(CellProblem(sheet.title, span.min_row, get_column_letter(span.min_col),
+                                    code, span.coord))
+    return problems
+
+
+def _formula_problems(path: Path, sheet_name: str, reader: SheetReader) -> list[CellProblem]:
+    """List editable cells that hold a formula without a stored result.
+
+    Excel and WPS store each formula's last result, which the import reads. A workbook saved
+    by a program that does not calculate (openpyxl, some converters) has none, and such a
+    cell would otherwise look blank and be skipped without a word.
+    """
+    formulas = open_workbook(path, data_only=False)[sheet_name]
+    problems: list[CellProblem] = []
+    for name in EDITABLE:
+        column = FIELDS.index(name) + 1
+        for row in range(FIRST_ROW, formulas.max_row + 1):
+            cell = formulas.cell(row, column)
+            if cell.data_type == "f" and reader.sheet.cell(row, column).value is None:
+                problems.append(CellProblem(sheet_name, row, get_column_letter(column),
+                                            "template.formula_without_value", str(cell.value)))
+    return problems
 
 
 def _check_headers(reader: SheetReader, keys: TemplateKeys) -> None:
@@ -205,6 +249,15 @@ def _read_row(reader: SheetReader, row: int, keys: TemplateKeys, seen: dict[int,
         return None
     seen[number] = row
     return TemplateRow(number, row, cells)
+
+
+def stored_value(name: str, text: str) -> Any:
+    """Return the value of an entry field from the text the keys sheet records for it."""
+    if name == "status":
+        return Status(text) if text else Status.NOT_STARTED
+    if name == "value":
+        return Decimal(text) if text else None
+    return text
 
 
 def template_changes(reading: TemplateReading, tasks: Mapping[int, Task]) -> TemplateChanges:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -99,6 +99,11 @@ class TemplateKeys:
     fields: tuple[str, ...]
     headers: tuple[str, ...]
     tasks: tuple[int, ...]
+    # The entry content pre-filled at export, by task number and field, as stored text; and
+    # each entry's revision then. An import skips cells the clerk left as exported, so an
+    # old template cannot undo a later change made in the program.
+    prefilled: Mapping[int, Mapping[str, str]] = field(default_factory=dict)
+    revisions: Mapping[int, int] = field(default_factory=dict)
 
     def payload(self) -> dict[str, Any]:
         return {"format": FORMAT_NAME, "format_version": FORMAT_VERSION,
@@ -106,12 +111,24 @@ class TemplateKeys:
                 "period": self.period_code, "catalogue_version": self.catalogue_version,
                 "catalogue_hash": self.catalogue_hash, "sheet": self.sheet,
                 "fields": list(self.fields), "headers": list(self.headers),
-                "tasks": list(self.tasks)}
+                "tasks": list(self.tasks),
+                "prefilled": {str(number): dict(values)
+                              for number, values in sorted(self.prefilled.items())},
+                "revisions": {str(number): revision
+                              for number, revision in sorted(self.revisions.items())}}
 
     def checksum(self) -> str:
         canonical = json.dumps(self.payload(), ensure_ascii=False, sort_keys=True,
                                separators=(",", ":"))
         return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def stored_texts(entry: Entry) -> dict[str, str]:
+    """Return an entry's editable fields as the text the keys sheet records."""
+    return {"status": entry.status.value,
+            "value": "" if entry.value is None else format(entry.value, "f"),
+            "narrative": entry.narrative, "responsible_person": entry.responsible_person,
+            "contact": entry.contact}
 
 
 def status_choices() -> list[str]:
@@ -132,7 +149,9 @@ def write_template(spec: TemplateSpec, path: Path) -> TemplateKeys:
     headers = tuple(tr(_HEADERS[field][0]) for field in FIELDS)
     keys = TemplateKeys(spec.unit_id, spec.unit_name, spec.period_code, spec.catalogue_version,
                         spec.catalogue_hash, sheet.title, FIELDS, headers,
-                        tuple(task.number for task in spec.tasks))
+                        tuple(task.number for task in spec.tasks),
+                        {number: stored_texts(entry) for number, entry in spec.entries.items()},
+                        {number: entry.revision for number, entry in spec.entries.items()})
 
     _write_title(sheet, spec)
     _write_header_row(sheet, headers)
@@ -171,13 +190,13 @@ def _write_title(sheet: Worksheet, spec: TemplateSpec) -> None:
 
 
 def _write_header_row(sheet: Worksheet, headers: Sequence[str]) -> None:
-    for column, (field, header) in enumerate(zip(FIELDS, headers, strict=True), 1):
+    for column, (name, header) in enumerate(zip(FIELDS, headers, strict=True), 1):
         cell = sheet.cell(HEADER_ROW, column, header)
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
         cell.alignment = CENTER
         cell.border = BORDER
-        sheet.column_dimensions[get_column_letter(column)].width = _HEADERS[field][1]
+        sheet.column_dimensions[get_column_letter(column)].width = _HEADERS[name][1]
     sheet.freeze_panes = f"D{FIRST_ROW}"
 
 
@@ -193,18 +212,18 @@ def _write_task_row(sheet: Worksheet, row: int, task: Task, target: Decimal | No
         values.update(status=status_label(entry.status), value=entry.value,
                       narrative=entry.narrative, responsible_person=entry.responsible_person,
                       contact=entry.contact)
-    for column, field in enumerate(FIELDS, 1):
-        cell = sheet.cell(row, column, values.get(field))
+    for column, name in enumerate(FIELDS, 1):
+        cell = sheet.cell(row, column, values.get(name))
         cell.border = BORDER
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        if field in EDITABLE:
+        if name in EDITABLE:
             cell.protection = Protection(locked=False)
             cell.fill = EDITABLE_FILL
         else:
             cell.fill = LOCKED_FILL
-        if field in ("value", "target"):
+        if name in ("value", "target"):
             cell.number_format = VALUE_FORMATS.get(task.measure, "General")
-        elif field in ("responsible_person", "contact", "narrative"):
+        elif name in ("responsible_person", "contact", "narrative"):
             cell.number_format = "@"
 
 
@@ -242,7 +261,8 @@ def _protect_and_print(sheet: Worksheet, last_row: int) -> None:
 def _write_keys(workbook: Workbook, keys: TemplateKeys) -> None:
     sheet = workbook.create_sheet(KEYS_SHEET)
     for key, value in keys.payload().items():
-        stored = json.dumps(value, ensure_ascii=False) if isinstance(value, list) else value
+        is_structured = isinstance(value, list | dict)
+        stored = json.dumps(value, ensure_ascii=False) if is_structured else value
         sheet.append([key, stored])
     sheet.append(["checksum", keys.checksum()])
     sheet.protection.sheet = True

@@ -42,7 +42,8 @@ _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 class ExcelUnreadableError(MeiliError):
     """The file cannot be opened as an .xlsx workbook; the code says why.
 
-    Codes: ``excel.not_found``, ``excel.too_large``, ``excel.unreadable``.
+    Codes: ``excel.not_found``, ``excel.too_large``, ``excel.too_large_expanded``,
+    ``excel.unreadable``.
     """
 
     code = "excel.unreadable"
@@ -73,8 +74,11 @@ class CellProblem:
                 "column": self.column, "value": self.value, **dict(self.details)}
 
 
-def open_workbook(path: Path, *, read_only: bool = False) -> Workbook:
+def open_workbook(path: Path, *, read_only: bool = False, data_only: bool = True) -> Workbook:
     """Open an .xlsx for reading, with size checks before openpyxl expands it.
+
+    With ``data_only`` (the default) a formula cell gives the result Excel stored with it;
+    without, it gives the formula text.
 
     Raises:
         ExcelUnreadableError: the file is missing, too large or not an .xlsx workbook.
@@ -92,10 +96,10 @@ def open_workbook(path: Path, *, read_only: bool = False) -> Workbook:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             expanded = sum(info.file_size for info in archive.infolist())
             if expanded > MAX_UNCOMPRESSED_BYTES:
-                raise ExcelUnreadableError("excel.too_large", path=str(path),
-                                           max_mb=MAX_FILE_BYTES // (1024 * 1024))
+                raise ExcelUnreadableError("excel.too_large_expanded", path=str(path),
+                                           max_mb=MAX_UNCOMPRESSED_BYTES // (1024 * 1024))
             _check_merged_cells(path, archive)
-        workbook = load_workbook(io.BytesIO(data), read_only=read_only, data_only=True)
+        workbook = load_workbook(io.BytesIO(data), read_only=read_only, data_only=data_only)
     except ExcelUnreadableError:
         raise
     except Exception as error:

@@ -14,16 +14,22 @@ from pathlib import Path
 from typing import Any
 
 from meili_desktop.domain.catalogue_document import catalogue_hash
-from meili_desktop.domain.entries import EntryKey
+from meili_desktop.domain.entries import Entry, EntryKey
 from meili_desktop.domain.periods import PeriodState
 from meili_desktop.domain.units import UnitKind
 from meili_desktop.errors import MeiliError
 from meili_desktop.reports.template_reading import (
     TemplateRejectedError,
     read_template,
+    stored_value,
     template_changes,
 )
-from meili_desktop.reports.template_xlsx import TemplateKeys, TemplateSpec, write_template
+from meili_desktop.reports.template_xlsx import (
+    TemplateKeys,
+    TemplateSpec,
+    stored_texts,
+    write_template,
+)
 from meili_desktop.reports.xlsx_reading import CellProblem
 from meili_desktop.services.backups import make_event_backup
 from meili_desktop.services.catalogue import active_catalogue
@@ -122,8 +128,15 @@ def import_template(store: Store, path: Path, *, unit: str | None = None,
     tasks = {task.number: task for task in reported_tasks(catalogue)}
     parsed = template_changes(reading, tasks)
     problems = list(parsed.problems)
+    with store.session_factory() as session:
+        stored = entries_repo.list_entries(session, keys.unit_id, keys.period_code)
     clean: dict[int, dict[str, Any]] = {}
-    for number, changes in parsed.changes.items():
+    for number, parsed_changes in parsed.changes.items():
+        changes = _edited_fields(keys, number, parsed_changes)
+        problems += _overwritten_fields(keys, number, changes, parsed.sources[number],
+                                        stored.get(number))
+        if not changes:
+            continue
         try:
             clean[number] = validate_changes(tasks[number], period, changes)
         except MeiliError as error:
@@ -135,6 +148,39 @@ def import_template(store: Store, path: Path, *, unit: str | None = None,
         return TemplateImportResult(keys.unit_id, keys.unit_name, keys.period_code, (),
                                     (), tuple(problems), is_applied=False)
     return _apply(store, keys, clean, dry_run)
+
+
+def _edited_fields(keys: TemplateKeys, number: int,
+                   changes: dict[str, Any]) -> dict[str, Any]:
+    """Drop the fields whose cell still holds the value pre-filled at export."""
+    exported = keys.prefilled.get(number)
+    if exported is None:
+        return dict(changes)
+    return {name: value for name, value in changes.items()
+            if value != stored_value(name, exported.get(name, ""))}
+
+
+def _overwritten_fields(keys: TemplateKeys, number: int, changes: dict[str, Any],
+                        sources: dict[str, str], entry: Entry | None) -> list[CellProblem]:
+    """List edited cells whose field was also changed in the program after the export."""
+    if entry is None or entry.revision <= keys.revisions.get(number, 0):
+        return []
+    exported = keys.prefilled.get(number, {})
+    current = stored_texts(entry)
+    problems = []
+    for name, value in changes.items():
+        # A field left as exported, or already holding the cell's value, is no conflict.
+        if current.get(name, "") == exported.get(name, "") or \
+                value == stored_value(name, current.get(name, "")):
+            continue
+        coordinate = sources[name]
+        column = "".join(character for character in coordinate if character.isalpha())
+        row = int("".join(character for character in coordinate if character.isdigit()))
+        problems.append(CellProblem(
+            keys.sheet, row, column, "template.entry_changed", "",
+            (("task", str(number)), ("exported", str(keys.revisions.get(number, 0))),
+             ("current", str(entry.revision)))))
+    return problems
 
 
 def _check_target(store: Store, keys: TemplateKeys, unit: str | None,

@@ -117,161 +117,181 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/reports.py" line="52" />
+        <source>The file {path} expands to more than {max_mb} MB when opened, far more than a filled-in workbook needs, so it was not read. Copy the data into a new workbook and try again.</source>
+        <translation>文件 {path} 打开后会展开到超过 {max_mb} MB，远超填报工作簿应有的大小，因此未读取。请把数据复制到新工作簿后重试。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reports.py" line="56" />
+        <source>The cell holds the formula {value} but no result, because the program that saved the file did not calculate it. Open and save the file in Excel or WPS, or type the number.</source>
+        <translation>该单元格是公式 {value}，但没有计算结果，因为保存该文件的程序没有计算公式。请用 Excel 或 WPS 打开并保存该文件，或直接填写数字。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reports.py" line="60" />
+        <source>The cells {value} are merged over several tasks, so it is unclear which task the value belongs to. Unmerge them and fill in each task's row.</source>
+        <translation>单元格 {value} 跨多项任务合并，无法判断该值属于哪项任务。请取消合并，并逐项填写各任务所在行。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reports.py" line="63" />
+        <source>Task {task} was changed in the program after this template was exported (revision {exported} then, {current} now), and the cell changes the same field. Export a new template, or clear this cell to keep the stored value.</source>
+        <translation>任务 {task} 在导出本模板后已在程序中修改（导出时为第 {exported} 版，现为第 {current} 版），而该单元格修改的是同一栏。请重新导出模板，或清空该单元格以保留已保存的值。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reports.py" line="67" />
         <source>The file {path} is not an Excel workbook (.xlsx) or is damaged. Save it from Excel or WPS as .xlsx and try again.</source>
         <translation>文件 {path} 不是 Excel 工作簿（.xlsx）或已损坏。请用 Excel 或 WPS 另存为 .xlsx 后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="55" />
+        <location filename="../../meili_desktop/messages/reports.py" line="70" />
         <source>No header row with the columns {columns} was found in the first rows of sheet "{sheet}". Add the header row and try again.</source>
         <translation>在工作表“{sheet}”的前几行中没有找到包含 {columns} 列的表头行。请添加表头行后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="59" />
+        <location filename="../../meili_desktop/messages/reports.py" line="74" />
         <source>This workbook is not a fill-in template of this program (its hidden key sheet is missing). Export a template with "template" and fill that in.</source>
         <translation>该工作簿不是本程序的填报模板（缺少隐藏的校验信息表）。请用“template”命令导出模板后再填写。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="62" />
+        <location filename="../../meili_desktop/messages/reports.py" line="77" />
         <source>This template has format version {version}, but this program reads up to version {supported}. Install the newer program or export a new template.</source>
         <translation>该模板的格式版本为 {version}，本程序最高支持版本 {supported}。请安装新版程序或重新导出模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="65" />
+        <location filename="../../meili_desktop/messages/reports.py" line="80" />
         <source>The hidden keys of this template were changed (checksum mismatch), so it cannot be trusted. Export a new template and copy the entries into it.</source>
         <translation>该模板隐藏的校验信息已被改动（校验和不符），无法信任。请重新导出模板并把数据复制进去。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="68" />
+        <location filename="../../meili_desktop/messages/reports.py" line="83" />
         <source>The header of sheet "{sheet}" was changed at {cell}: expected "{expected}", found "{found}". Restore the header or export a new template.</source>
         <translation>工作表“{sheet}”的表头在 {cell} 处被改动：应为“{expected}”，实为“{found}”。请恢复表头或重新导出模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="71" />
+        <location filename="../../meili_desktop/messages/reports.py" line="86" />
         <source>This template is for {found}, not for {expected}. Import the template of your own town.</source>
         <translation>该模板属于{found}，不属于{expected}。请导入本乡镇的模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="74" />
+        <location filename="../../meili_desktop/messages/reports.py" line="89" />
         <source>This template is for {found}, which this data folder does not know. Import it where that town is set up.</source>
         <translation>该模板属于{found}，本数据目录中没有该单位。请在设置了该乡镇的电脑上导入。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="77" />
+        <location filename="../../meili_desktop/messages/reports.py" line="92" />
         <source>This template is for period {found}, not {expected}. Export the template of period {expected}.</source>
         <translation>该模板属于填报期 {found}，不是 {expected}。请导出 {expected} 的模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="80" />
+        <location filename="../../meili_desktop/messages/reports.py" line="95" />
         <source>This template was made with catalogue {found}, but catalogue {expected} is now in force. Export a new template and copy the entries into it.</source>
         <translation>该模板按任务目录 {found} 生成，而当前使用的是目录 {expected}。请重新导出模板并把数据复制进去。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="83" />
+        <location filename="../../meili_desktop/messages/reports.py" line="98" />
         <source>The cells {value} are merged across columns, so their value cannot be assigned to one field. Unmerge them.</source>
         <translation>单元格 {value} 跨列合并，无法判断其值属于哪一栏。请取消合并。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="86" />
+        <location filename="../../meili_desktop/messages/reports.py" line="101" />
         <source>"{value}" is not a task number of this template. Leave column A as exported.</source>
         <translation>“{value}”不是本模板中的任务编号。请保持 A 列与导出时一致。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="89" />
+        <location filename="../../meili_desktop/messages/reports.py" line="104" />
         <source>Task {value} appears again; its first row is {first_row}. Keep one row per task.</source>
         <translation>任务 {value} 重复出现，首次出现在第 {first_row} 行。每项任务只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="93" />
+        <location filename="../../meili_desktop/messages/reports.py" line="108" />
         <source>The row has no town name. Fill in the name or delete the row.</source>
         <translation>该行没有乡镇名称。请填写名称或删除该行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="95" />
+        <location filename="../../meili_desktop/messages/reports.py" line="110" />
         <source>"{value}" is not a county of the city. Use a county name such as 余杭区 or its code such as 330110.</source>
         <translation>“{value}”不是本市的县（市、区）。请填写县（市、区）名称（如 余杭区）或代码（如 330110）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="98" />
+        <location filename="../../meili_desktop/messages/reports.py" line="113" />
         <source>"{value}" is not an official division code of the city. Check the code or leave it empty for a town without a code.</source>
         <translation>“{value}”不是本市的统计用区划代码。请核对代码；没有代码的乡镇请留空。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="101" />
+        <location filename="../../meili_desktop/messages/reports.py" line="116" />
         <source>"{value}" is not a division code: a town's code has 9 or 12 digits.</source>
         <translation>“{value}”不是区划代码：乡镇代码为 9 位或 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="103" />
+        <location filename="../../meili_desktop/messages/reports.py" line="118" />
         <source>Code {code} belongs to {actual}, not to {value}. Correct the county or the code.</source>
         <translation>代码 {code} 属于{actual}，不属于{value}。请更正县（市、区）或代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="106" />
+        <location filename="../../meili_desktop/messages/reports.py" line="121" />
         <source>"{value}" is not a town type. Use 样板镇 or 达标镇, or leave it empty.</source>
         <translation>“{value}”不是城镇类型。请填写 样板镇 或 达标镇，或留空。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="108" />
+        <location filename="../../meili_desktop/messages/reports.py" line="123" />
         <source>"{value}" matches several towns of the county. Add the town's official code.</source>
         <translation>“{value}”与该县（市、区）的多个乡镇同名。请填写乡镇的统计用区划代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="111" />
+        <location filename="../../meili_desktop/messages/reports.py" line="126" />
         <source>This town already appears in row {first_row}. Keep one row per town.</source>
         <translation>该乡镇已在第 {first_row} 行出现。每个乡镇只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="113" />
+        <location filename="../../meili_desktop/messages/reports.py" line="128" />
         <source>"{value}" is not a task number of the active catalogue.</source>
         <translation>“{value}”不是当前任务目录中的任务编号。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="115" />
+        <location filename="../../meili_desktop/messages/reports.py" line="130" />
         <source>"{value}" matches no township or the city. Use a town name or its code.</source>
         <translation>“{value}”与任何乡镇或本市都不匹配。请填写乡镇名称或代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="117" />
+        <location filename="../../meili_desktop/messages/reports.py" line="132" />
         <source>"{value}" matches several towns. Use the town's code instead.</source>
         <translation>“{value}”与多个乡镇匹配。请改填乡镇代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="119" />
+        <location filename="../../meili_desktop/messages/reports.py" line="134" />
         <source>"{value}" is not a year or period such as 2021 or 2021Q2.</source>
         <translation>“{value}”不是年度或填报期（如 2021、2021Q2）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="121" />
+        <location filename="../../meili_desktop/messages/reports.py" line="136" />
         <source>"{value}" is not a target: write a number of zero or more.</source>
         <translation>“{value}”不是有效的目标值：请填写不小于零的数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="123" />
+        <location filename="../../meili_desktop/messages/reports.py" line="138" />
         <source>The same task, unit and period already appear in row {first_row}.</source>
         <translation>相同的任务、单位和年度已在第 {first_row} 行出现。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="126" />
+        <location filename="../../meili_desktop/messages/reports.py" line="141" />
         <source>No period has entries yet, so there is nothing to summarise. Import report packages first, or name a period with --period.</source>
         <translation>还没有任何填报期有数据，无可汇总。请先导入上报包，或用 --period 指定填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="129" />
+        <location filename="../../meili_desktop/messages/reports.py" line="144" />
         <source>The period {period} is not set up and has no entries. Use a period such as 2021Q2.</source>
         <translation>填报期 {period} 未设置且没有数据。请使用如 2021Q2 的填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="132" />
+        <location filename="../../meili_desktop/messages/reports.py" line="147" />
         <source>The PDF {path} could not be written. Check that the folder exists and the file is not open in another program.</source>
         <translation>无法写入 PDF 文件 {path}。请检查文件夹是否存在，以及该文件是否正被其他程序打开。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="135" />
+        <location filename="../../meili_desktop/messages/reports.py" line="150" />
         <source>No font with Chinese characters was found, so the PDF would be unreadable. Install a Chinese font (for example 微软雅黑, SimSun or WenQuanYi Micro Hei).</source>
         <translation>未找到含中文字符的字体，生成的 PDF 将无法阅读。请安装中文字体（如 微软雅黑、宋体 或 文泉驿微米黑）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="148" />
+        <location filename="../../meili_desktop/messages/reports.py" line="163" />
         <source>Sheet "{sheet}", cell {cell}: </source>
         <translation>工作表“{sheet}”单元格 {cell}：</translation>
     </message>
@@ -567,7 +587,7 @@
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="65" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="121" />
         <location filename="../../meili_desktop/reports/template_xlsx.py" line="60" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="215" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="234" />
         <location filename="../../meili_desktop/reports/pdf.py" line="61" />
         <source>Status</source>
         <translation>状态</translation>
@@ -626,7 +646,7 @@
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="82" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="122" />
         <location filename="../../meili_desktop/reports/template_xlsx.py" line="61" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="222" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="241" />
         <location filename="../../meili_desktop/reports/pdf.py" line="62" />
         <location filename="../../meili_desktop/reports/pdf.py" line="75" />
         <source>Actual</source>
@@ -741,27 +761,27 @@
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="131" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="148" />
         <source>Entries</source>
         <translation>填报表</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="154" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="173" />
         <source>{county}{town} {period} Beautiful Towns key tasks: progress form</source>
         <translation>{county}{town} {period} 美丽城镇建设重点工作进展填报表</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="161" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="180" />
         <source>Reporting unit: {town} ({code})   Period: {period}   Catalogue: {version}   Fill in the yellow cells; blank cells leave stored data unchanged.</source>
         <translation>填报单位：{town}（{code}）   填报期：{period}   目录版本：{version}   请填写黄色单元格；空白单元格不会改动已保存的数据。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="216" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="235" />
         <source>Choose a status from the list.</source>
         <translation>请从下拉列表中选择状态。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="223" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="242" />
         <source>Type a number, such as 12 or 85 for 85%.</source>
         <translation>请填写数字，如 12；85% 填 85。</translation>
     </message>
@@ -987,77 +1007,77 @@
         <translation>打印全市汇总（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="112" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="109" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="114" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="111" />
         <source>Group by</source>
         <translation>汇总方式</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="150" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="147" />
         <source>No reporting period yet.</source>
         <translation>还没有填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="152" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="149" />
         <source>Computing the summary...</source>
         <translation>正在计算汇总…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="176" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="173" />
         <source>{rows} rows; {towns} towns, {tasks} tasks.</source>
         <translation>共 {rows} 行；{towns} 个乡镇，{tasks} 项任务。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="180" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="177" />
         <source>Change compared with {period}.</source>
         <translation>变化与 {period} 比较。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="192" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="189" />
         <source>Export summary</source>
         <translation>导出汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="193" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="190" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="207" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="204" />
         <source>Wrote {path} ({rows} rows).</source>
         <translation>已生成 {path}（{rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="209" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="206" />
         <source>Exporting the summary</source>
         <translation>正在导出汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="217" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="214" />
         <source>Print city summary</source>
         <translation>打印全市汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="218" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="215" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="233" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="230" />
         <source>Wrote {path} ({pages} pages).</source>
         <translation>已生成 {path}（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="235" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="232" />
         <source>Printing the city summary</source>
         <translation>正在打印全市汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="248" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="245" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>

@@ -95,6 +95,20 @@ def office_store(tmp_path: Path) -> Iterator[Store]:
 
 
 @pytest.fixture
+def english(qapp: QCoreApplication) -> Iterator[QCoreApplication]:
+    """Show labels in English, the source language, whatever an earlier test installed.
+
+    A command run in-process without ``--lang`` leaves the zh_CN translators installed.
+    """
+    saved = QLocale()
+    install_translators(qapp, "en")
+    try:
+        yield qapp
+    finally:
+        QLocale.setDefault(saved)
+
+
+@pytest.fixture
 def chinese(qapp: QCoreApplication) -> Iterator[QCoreApplication]:
     """Install the zh_CN translations for one test and remove them afterwards."""
     saved = QLocale()

@@ -322,3 +322,44 @@ def test_locked_period_rejected(office_store: Store, template: Path, tmp_path: P
     with pytest.raises(PeriodLockedError):
         import_template(office_store, filled)
     assert entry_count(office_store) == 0
+
+
+def test_stale_template_keeps_newer_entry(office_store: Store, tmp_path: Path) -> None:
+    catalogue = active_catalogue(office_store)
+    key = EntryKey(TOWN_A, 10, PERIOD)
+    set_entry_fields(office_store, catalogue, key, {"value": Decimal(3)})
+    path = tmp_path / "old.xlsx"
+    export_template(office_store, path, TOWN_A, PERIOD)
+    set_entry_fields(office_store, catalogue, key, {"value": Decimal(4)})
+
+    untouched = fill(path, {f"I{PERCENT_ROW}": 90}, tmp_path / "untouched.xlsx")
+    assert import_template(office_store, untouched).changed == (13,)
+    assert period_entries(office_store, TOWN_A, PERIOD)[10].value == Decimal(4)
+
+    edited = fill(path, {"I4": 5}, tmp_path / "edited.xlsx")
+    result = import_template(office_store, edited)
+    assert [(problem.cell, problem.code) for problem in result.problems] == [
+        ("I4", "template.entry_changed")]
+    assert period_entries(office_store, TOWN_A, PERIOD)[10].value == Decimal(4)
+
+
+def test_formula_without_result_rejected(office_store: Store, template: Path,
+                                         tmp_path: Path) -> None:
+    filled = fill(template, {"I4": "=1+2", "I5": 3}, tmp_path / "formula.xlsx")
+    result = import_template(office_store, filled)
+    assert [(problem.cell, problem.code, problem.value) for problem in result.problems] == [
+        ("I4", "template.formula_without_value", "=1+2")]
+    assert entry_count(office_store) == 0
+
+
+def test_value_merged_over_tasks_rejected(office_store: Store, template: Path,
+                                          tmp_path: Path) -> None:
+    workbook = load_workbook(template)
+    sheet = workbook.worksheets[0]
+    sheet["I4"] = 3
+    sheet.merge_cells("I4:I6")
+    workbook.save(tmp_path / "merged.xlsx")
+    result = import_template(office_store, tmp_path / "merged.xlsx")
+    assert [(problem.cell, problem.code) for problem in result.problems] == [
+        ("I4", "template.merged_across_tasks")]
+    assert entry_count(office_store) == 0

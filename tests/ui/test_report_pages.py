@@ -22,9 +22,12 @@ from tests.reports.report_support import (
     COUNT_TASK,
     TOWN_A,
     TOWN_B,
+    english,  # noqa: F401 - fixture
     open_office_store,
     seed_report_data,
 )
+
+pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.fixture
