@@ -9,7 +9,7 @@ MESSAGES: dict[str, str] = {
         "sender to export it again."),
     "package.not_a_package": QT_TRANSLATE_NOOP(
         "Errors", "{file} is not a package of this program (it may be a document, an archive "
-        "or an empty file). Nothing was changed; choose the .mlp file that the program "
+        "or an empty file). Nothing was changed; choose the .mlrp or .mldp file that the program "
         "exported."),
     "package.unsupported_version": QT_TRANSLATE_NOOP(
         "Errors", "The package {file} has format version {found}, but this program reads "

@@ -35,12 +35,15 @@ from PySide6.QtWidgets import (
 from meili_desktop.errors import MeiliError
 from meili_desktop.file_types import DISTRIBUTION_PACKAGE_EXTENSION
 from meili_desktop.messages import describe
-from meili_desktop.services.distribution import DistributionImport, import_distribution_package
+from meili_desktop.services.distribution import (
+    DistributionImport,
+    import_distribution_package,
+    init_city,
+)
 from meili_desktop.services.identity import Identity, Role, load_identity
 from meili_desktop.services.setup import (
     list_counties,
     list_townships,
-    setup_office,
     setup_provisional_township,
 )
 from meili_desktop.store.datafolder import Store
@@ -51,6 +54,9 @@ from meili_desktop.ui.workers import JobWorker
 logger = logging.getLogger(__name__)
 
 ROLE_ORDER = (Role.TOWNSHIP, Role.COUNTY, Role.CITY)
+CITY_OFFICE_NAME = "杭州市美丽城镇办"
+# The shortest passphrase accepted for office keys; Argon2id makes each guess slow.
+MIN_PASSPHRASE_LENGTH = 8
 
 
 class FirstRunDialog(QDialog):
@@ -141,7 +147,7 @@ class FirstRunDialog(QDialog):
         package_box = QGroupBox(self.tr("With the city's distribution package (usual)"), page)
         self.package_button = QPushButton(self.tr("Open distribution package…"), package_box)
         self.package_button.setObjectName("openPackageButton")
-        self.package_button.clicked.connect(self.choose_package)
+        self.package_button.clicked.connect(lambda: self.choose_package())
         package_layout = QVBoxLayout(package_box)
         package_note = QLabel(self.tr(
             "The city office sends each township a distribution package (file ending in "
@@ -186,26 +192,77 @@ class FirstRunDialog(QDialog):
         layout.addWidget(provisional_box)
         return page
 
+    def _passphrase_fields(self, page: QWidget, form: QFormLayout, prefix: str) -> None:
+        """Add a passphrase and its repetition to ``form``, kept as ``self.<prefix>_...``."""
+        first, second = QLineEdit(page), QLineEdit(page)
+        for line, suffix in ((first, "Passphrase"), (second, "Repeat")):
+            line.setEchoMode(QLineEdit.EchoMode.Password)
+            line.setObjectName(f"{prefix}{suffix}")
+        setattr(self, f"{prefix}_passphrase", first)
+        setattr(self, f"{prefix}_repeat", second)
+        form.addRow(self.tr("Passphrase of the keys"), first)
+        form.addRow(self.tr("Repeat the passphrase"), second)
+
     def _county_page(self) -> QWidget:
         page = QWidget(self)
-        self.office_county_combo = _combo(page, "officeCountyCombo")
-        for county in list_counties(self.store):
-            self.office_county_combo.addItem(county.name, county.id)
+        label = QLabel(self.tr(
+            "A county office is set up from the distribution package the city office wrote "
+            "for the county. Choose a passphrase for the county's keys, then click Start "
+            "and open the package."), page)
+        label.setWordWrap(True)
         form = QFormLayout(page)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(self.tr("Your county"), self.office_county_combo)
+        form.addRow(label)
+        self._passphrase_fields(page, form, "county")
         return page
 
     def _city_page(self) -> QWidget:
         page = QWidget(self)
         label = QLabel(self.tr(
             "The office keeps the catalogue, periods and targets. The embedded 2020 task "
-            "catalogue is set up to start with."), page)
+            "catalogue is set up to start with. The office's keys are created now and "
+            "protected by the passphrase; keep it safe, it cannot be recovered."), page)
         label.setWordWrap(True)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(label)
+        self.city_name_edit = QLineEdit(CITY_OFFICE_NAME, page)
+        self.city_name_edit.setObjectName("cityNameEdit")
+        self.suite_combo = _combo(page, "suiteCombo")
+        self.suite_combo.addItem(self.tr("Standard (X25519, AES-256-GCM, Ed25519)"), "C1")
+        self.suite_combo.addItem(self.tr("国密 (SM2, SM3, SM4)"), "G1")
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(label)
+        form.addRow(self.tr("Office name"), self.city_name_edit)
+        form.addRow(self.tr("Cipher suite"), self.suite_combo)
+        self._passphrase_fields(page, form, "city")
         return page
+
+    def _checked_passphrase(self, prefix: str) -> str | None:
+        """Return the typed passphrase, or None after showing why it is not acceptable."""
+        first = getattr(self, f"{prefix}_passphrase").text()
+        second = getattr(self, f"{prefix}_repeat").text()
+        if len(first) < MIN_PASSPHRASE_LENGTH:
+            self._show_error(self.tr("The passphrase needs at least {count} characters.")
+                             .format(count=MIN_PASSPHRASE_LENGTH))
+            return None
+        if first != second:
+            self._show_error(self.tr("The two passphrases differ; type them again."))
+            return None
+        return first
+
+    def _setup_city(self) -> Identity | None:
+        passphrase = self._checked_passphrase("city")
+        if passphrase is None:
+            return None
+        escrow = self.store.folder.root / "escrow-key.mlkey"
+        setup = init_city(self.store, self.city_name_edit.text().strip() or CITY_OFFICE_NAME,
+                          passphrase, escrow, suite_id=self.suite_combo.currentData())
+        QMessageBox.information(self, self.tr("City office set up"), self.tr(
+            "City signing key fingerprint:\n{fingerprint}\n\nThe offline escrow key was "
+            "written to {escrow}. Copy it to a USB stick kept in a safe and delete it from "
+            "this computer: with it and the passphrase, report packages can be opened even "
+            "if this computer is lost.").format(fingerprint=setup.signing_fingerprint,
+                                                escrow=setup.escrow_file))
+        return setup.identity
 
     # --- actions -------------------------------------------------------------------------
 
@@ -219,10 +276,14 @@ class FirstRunDialog(QDialog):
             if role is Role.TOWNSHIP:
                 self.identity = self._setup_township()
             elif role is Role.COUNTY:
-                self.identity = setup_office(self.store, role,
-                                             self.office_county_combo.currentData())
+                passphrase = self._checked_passphrase("county")
+                if passphrase is not None:
+                    self.choose_package(passphrase)
+                return
             else:
-                self.identity = setup_office(self.store, role)
+                self.identity = self._setup_city()
+                if self.identity is None:
+                    return
         except MeiliError as error:
             logger.info("first-run setup rejected: %s", error)
             self._show_error(describe(error))
@@ -230,9 +291,12 @@ class FirstRunDialog(QDialog):
         logger.info("first-run setup done: %s", self.identity)
         self.accept()
 
-    def choose_package(self) -> JobWorker | None:
+    def choose_package(self, passphrase: str | None = None) -> JobWorker | None:
         """Ask for the distribution package and set the data folder up from it off the GUI
-        thread; the dialog closes when the package was imported."""
+        thread; the dialog closes when the package was imported.
+
+        A county's package needs ``passphrase`` to protect the county's new keys.
+        """
         name, _filter = QFileDialog.getOpenFileName(
             self, self.tr("Open distribution package"), "",
             self.tr("Distribution package (*{extension})").format(
@@ -243,8 +307,8 @@ class FirstRunDialog(QDialog):
         self._show_error("")
         self._set_busy(True)
         self.worker = JobWorker(
-            lambda progress, cancel: import_distribution_package(self.store, path, progress,
-                                                                 cancel),
+            lambda progress, cancel: import_distribution_package(
+                self.store, path, progress, cancel, passphrase=passphrase),
             f"first-run import of {path.name}", self)
         self.worker.succeeded.connect(self._package_imported)
         self.worker.failed.connect(self._package_failed)

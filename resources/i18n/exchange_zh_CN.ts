@@ -9,8 +9,8 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/exchange.py" line="10" />
-        <source>{file} is not a package of this program (it may be a document, an archive or an empty file). Nothing was changed; choose the .mlp file that the program exported.</source>
-        <translation>{file} 不是本程序的数据包（可能是文档、压缩包或空文件）。未做任何更改；请选择本程序导出的 .mlp 文件。</translation>
+        <source>{file} is not a package of this program (it may be a document, an archive or an empty file). Nothing was changed; choose the .mlrp or .mldp file that the program exported.</source>
+        <translation>{file} 不是本程序的数据包（可能是文档、压缩包或空文件）。未做任何更改；请选择本程序导出的 .mlrp（上报包）或 .mldp（下发包）文件。</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/messages/exchange.py" line="14" />

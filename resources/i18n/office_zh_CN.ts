@@ -443,12 +443,12 @@
         <translation>尚未设置填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="113" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="114" />
         <source>No due date is set for this period.</source>
         <translation>该填报期未设截止日期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="115" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="116" />
         <source>Due date {due}.</source>
         <translation>截止日期 {due}。</translation>
     </message>
@@ -1052,8 +1052,13 @@ From package {package}</source>
     </message>
     <message>
         <location filename="../../meili_desktop/cli/keys.py" line="50" />
-        <source>reject a key so that its packages are refused</source>
+        <source>reject a key so that its packages are rejected</source>
         <translation>拒绝密钥，其上报包将被拒收</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/keys.py" line="106" />
+        <source>The key of {unit} is rejected; its packages will be rejected too.</source>
+        <translation>{unit} 的密钥已拒绝，其上报包也将被拒收。</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/cli/keys.py" line="55" />
@@ -1084,11 +1089,6 @@ From package {package}</source>
         <location filename="../../meili_desktop/cli/keys.py" line="103" />
         <source>The key of {unit} is approved; its packages can be merged now.</source>
         <translation>{unit} 的密钥已批准，现在可以合并其上报包。</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/keys.py" line="106" />
-        <source>The key of {unit} is rejected; its packages will be refused.</source>
-        <translation>{unit} 的密钥已拒绝，其上报包将被拒收。</translation>
     </message>
 </context>
 <context>
@@ -1414,7 +1414,7 @@ From package {package}</source>
     </message>
     <message>
         <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="99" />
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="241" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="242" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1476,17 +1476,17 @@ From package {package}</source>
         <translation>变化的字段</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="204" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="205" />
         <source>Cancel merge</source>
         <translation>取消合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="227" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="228" />
         <source>An unexpected error occurred. Nothing was merged; the details are in the log file.</source>
         <translation>发生意外错误。未合并任何内容；详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="234" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="235" />
         <source>The merge was cancelled; nothing was changed.</source>
         <translation>合并已取消，未做任何更改。</translation>
     </message>

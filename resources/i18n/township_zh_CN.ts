@@ -580,137 +580,193 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="68" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="73" />
         <source>Welcome to Beautiful Towns Reporting</source>
         <translation>欢迎使用美丽城镇建设填报系统</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="70" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="75" />
         <source>Who will use this computer?</source>
         <translation>这台电脑由谁使用？</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="79" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="84" />
         <source>Township (town or subdistrict) clerk</source>
         <translation>乡镇（街道）填报员</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="80" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="85" />
         <source>Fill in the progress of your township's tasks each period, attach evidence and send report packages to the city office.</source>
         <translation>每期填写本乡镇各项任务的进展，添加佐证材料，并把上报包发给市美丽城镇办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="82" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="87" />
         <source>County (city, district) office</source>
         <translation>县（市、区）美丽城镇办</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="83" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="88" />
         <source>Collect and review your townships' report packages and forward them to the city office.</source>
         <translation>汇总、审核所辖乡镇的上报包，并转报市美丽城镇办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="85" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="90" />
         <source>City Beautiful Towns office</source>
         <translation>市美丽城镇办</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="86" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="91" />
         <source>Keep the task catalogue and targets, send distribution packages, merge the report packages and produce the summaries.</source>
         <translation>维护任务清单和目标值，发送下发包，合并各地上报包并生成汇总报表。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="115" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="120" />
         <source>Start</source>
         <translation>开始使用</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="118" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="123" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="142" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="147" />
         <source>With the city's distribution package (usual)</source>
         <translation>使用市里发来的下发包（通常做法）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="143" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="148" />
         <source>Open distribution package…</source>
         <translation>打开下发包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="148" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="153" />
         <source>The city office sends each township a distribution package (file ending in {extension}). It sets this computer up as your township.</source>
         <translation>市美丽城镇办会给每个乡镇发送下发包（扩展名为 {extension} 的文件），打开后即可把这台电脑设置为本乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="155" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="160" />
         <source>Without the package: start now</source>
         <translation>暂无下发包：先开始填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="158" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="163" />
         <source>My market town (集镇) is not in the list</source>
         <translation>我所在的集镇不在列表中</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="163" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="168" />
         <source>Name of the market town</source>
         <translation>集镇名称</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="169" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="174" />
         <source>Pick your county and township. Your entries are kept when the package arrives and is opened later.</source>
         <translation>请选择所在县（市、区）和乡镇（街道）。以后收到并打开下发包时，已填的数据都会保留。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="173" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="178" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="174" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="179" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="176" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="181" />
         <source>Market town</source>
         <translation>集镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="197" />
-        <source>Your county</source>
-        <translation>所在县（市、区）</translation>
-    </message>
-    <message>
         <location filename="../../meili_desktop/ui/first_run.py" line="203" />
-        <source>The office keeps the catalogue, periods and targets. The embedded 2020 task catalogue is set up to start with.</source>
-        <translation>由市美丽城镇办维护任务清单、填报期和目标值。开始时使用内置的 2020 年任务清单。</translation>
+        <source>Passphrase of the keys</source>
+        <translation>密钥口令</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="238" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="204" />
+        <source>Repeat the passphrase</source>
+        <translation>再次输入口令</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/first_run.py" line="209" />
+        <source>A county office is set up from the distribution package the city office wrote for the county. Choose a passphrase for the county's keys, then click Start and open the package.</source>
+        <translation>区县办需要用市办为本区县生成的下发包来初始化。请为本区县的密钥设置口令，然后点击“开始”并打开下发包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/first_run.py" line="222" />
+        <source>The office keeps the catalogue, periods and targets. The embedded 2020 task catalogue is set up to start with. The office's keys are created now and protected by the passphrase; keep it safe, it cannot be recovered.</source>
+        <translation>市办负责维护任务清单、填报期和目标值，初始使用内置的 2020 年任务清单。现在将生成市办密钥并用口令保护；请妥善保管口令，口令遗失后无法找回。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/first_run.py" line="229" />
+        <source>Standard (X25519, AES-256-GCM, Ed25519)</source>
+        <translation>标准算法（X25519、AES-256-GCM、Ed25519）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/first_run.py" line="230" />
+        <source>国密 (SM2, SM3, SM4)</source>
+        <translation>国密算法（SM2、SM3、SM4）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/first_run.py" line="234" />
+        <source>Office name</source>
+        <translation>办公室名称</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/first_run.py" line="235" />
+        <source>Cipher suite</source>
+        <translation>密码套件</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/first_run.py" line="244" />
+        <source>The passphrase needs at least {count} characters.</source>
+        <translation>口令至少需要 {count} 个字符。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/first_run.py" line="248" />
+        <source>The two passphrases differ; type them again.</source>
+        <translation>两次输入的口令不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/first_run.py" line="259" />
+        <source>City office set up</source>
+        <translation>市办已初始化</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/first_run.py" line="260" />
+        <source>City signing key fingerprint:
+{fingerprint}
+
+The offline escrow key was written to {escrow}. Copy it to a USB stick kept in a safe and delete it from this computer: with it and the passphrase, report packages can be opened even if this computer is lost.</source>
+        <translation>市办签名密钥指纹：
+{fingerprint}
+
+离线托管密钥已写入 {escrow}。请把它复制到存放在保险柜中的 U 盘上，并从本机删除：凭它和口令，即使本机丢失也能打开上报包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/first_run.py" line="301" />
         <source>Open distribution package</source>
         <translation>打开下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="239" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="302" />
         <source>Distribution package (*{extension})</source>
         <translation>下发包 (*{extension})</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="253" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="316" />
         <source>Reading the distribution package…</source>
         <translation>正在读取下发包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="267" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="330" />
         <source>Distribution package imported</source>
         <translation>下发包已导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="268" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="331" />
         <source>This computer is set up for {unit}. The city's signing key was recorded:
 {fingerprint}
 Compare it with the fingerprint the city office gives you by phone.</source>
@@ -719,7 +775,7 @@ Compare it with the fingerprint the city office gives you by phone.</source>
 请与市美丽城镇办电话告知的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/first_run.py" line="279" />
+        <location filename="../../meili_desktop/ui/first_run.py" line="342" />
         <source>The package could not be read because of an unexpected error, which was written to the log file.</source>
         <translation>发生意外错误，未能读取下发包，详情已写入日志文件。</translation>
     </message>
@@ -924,6 +980,110 @@ Compare it with the fingerprint the city office gives you by phone.</source>
         <location filename="../../meili_desktop/ui/township/overview.py" line="348" />
         <source>Task {number}, {column}: {reason}</source>
         <translation>任务 {number}，{column}：{reason}</translation>
+    </message>
+</context>
+<context>
+    <name>PackageActions</name>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="57" />
+        <source>Export report package</source>
+        <translation>导出上报包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="58" />
+        <source>Report packages (*{extension})</source>
+        <translation>上报包 (*{extension})</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="75" />
+        <source>Exporting report package…</source>
+        <translation>正在导出上报包…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="79" />
+        <source>Report package exported</source>
+        <translation>上报包已导出</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="80" />
+        <source>Saved {file}
+with {entries} entries and {attachments} evidence files.
+
+Send this file to the city office by USB stick, e-mail or chat app. It is encrypted: only the city office can open it.</source>
+        <translation>已保存 {file}
+包含 {entries} 个条目和 {attachments} 个佐证材料。
+
+请通过 U 盘、电子邮件或聊天软件把这个文件交给市办。文件已加密，只有市办能打开。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="96" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="106" />
+        <source>Open package</source>
+        <translation>打开数据包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="97" />
+        <source>The file {file} cannot be read. Check that it is still there.</source>
+        <translation>无法读取文件 {file}。请检查文件是否还在原处。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="103" />
+        <source>Importing receipt…</source>
+        <translation>正在导入回执…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="107" />
+        <source>{file} is a report package for the city office; a township laptop opens only the city's distribution packages and receipts.</source>
+        <translation>{file} 是交给市办的上报包；乡镇电脑只能打开市里的下发包和回执。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="112" />
+        <source>Importing distribution package…</source>
+        <translation>正在导入下发包…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="117" />
+        <source>Receipt imported</source>
+        <translation>回执已导入</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="118" />
+        <source>The city office confirmed receiving {count} entries.</source>
+        <translation>市办已确认收到 {count} 个条目。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="122" />
+        <source>Distribution package for {unit} imported: {targets} targets changed, {comments} new review comments.</source>
+        <translation>已导入 {unit} 的下发包：{targets} 个目标值有变化，{comments} 条新的审核意见。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="128" />
+        <source>The city's signing key was recorded:
+{fingerprint}
+Compare it with the fingerprint the city office gives you by phone.</source>
+        <translation>已记录市办的签名密钥：
+{fingerprint}
+请与市办电话告知的指纹核对。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="131" />
+        <source>Distribution package imported</source>
+        <translation>下发包已导入</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="158" />
+        <source>Package</source>
+        <translation>数据包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="160" />
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="161" />
+        <source>An unexpected error occurred and was written to the log file. Your saved entries are not affected.</source>
+        <translation>发生了意外错误，详情已写入日志文件。已保存的数据不受影响。</translation>
     </message>
 </context>
 <context>

@@ -90,21 +90,51 @@ def test_empty_market_town_rejected(qtbot: QtBot, dialog: FirstRunDialog,
     assert load_identity(store) is None
 
 
-def test_county_office(qtbot: QtBot, dialog: FirstRunDialog, store: Store) -> None:
+def test_county_office(qtbot: QtBot, dialog: FirstRunDialog, store: Store, tmp_path: Path,
+                       monkeypatch: pytest.MonkeyPatch) -> None:
+    city = make_city(tmp_path / "city office")
+    build_distribution_package(city.store, city.unlocked, "330122", tmp_path / "桐庐县.mldp")
+    choose_file(monkeypatch, tmp_path / "桐庐县.mldp")
     dialog.findChild(type(dialog.role_buttons.button(0)), "role_county").setChecked(True)
     assert dialog.pages.currentIndex() == 1
-    pick(dialog.office_county_combo, "桐庐县")
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    dialog.county_passphrase.setText("county-passphrase")
+    dialog.county_repeat.setText("county-passphrase")
+
+    with qtbot.waitSignal(dialog.accepted, timeout=30000):
         qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+
     assert load_identity(store).role is Role.COUNTY
     assert load_identity(store).unit_id == "330122"
 
 
-def test_city_office(qtbot: QtBot, dialog: FirstRunDialog, store: Store) -> None:
+def test_city_office_creates_keys(qtbot: QtBot, dialog: FirstRunDialog, store: Store,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text, *args: shown.append(text))
     dialog.role_buttons.button(2).setChecked(True)
-    with qtbot.waitSignal(dialog.accepted, timeout=5000):
+    dialog.city_passphrase.setText("office-passphrase")
+    dialog.city_repeat.setText("office-passphrase")
+
+    with qtbot.waitSignal(dialog.accepted, timeout=30000):
         qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+
     assert load_identity(store).role is Role.CITY
+    assert (store.folder.root / "escrow-key.mlkey").is_file()
+    assert len(shown) == 1
+    assert "escrow-key.mlkey" in shown[0]
+
+
+def test_city_passphrase_mismatch_rejected(qtbot: QtBot, dialog: FirstRunDialog,
+                                           store: Store) -> None:
+    dialog.role_buttons.button(2).setChecked(True)
+    dialog.city_passphrase.setText("office-passphrase")
+    dialog.city_repeat.setText("office-passphrasf")
+
+    qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
+
+    assert dialog.error_label.isVisible()
+    assert load_identity(store) is None
 
 
 def choose_file(monkeypatch: pytest.MonkeyPatch, path: Path) -> None:
