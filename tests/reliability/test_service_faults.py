@@ -6,6 +6,7 @@ the error code, that no partial file is left and that the database did not chang
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 from collections.abc import Iterator
@@ -18,7 +19,7 @@ from meili_desktop.exchange.errors import PendingSenderKeyError
 from meili_desktop.services.merge import merge
 from meili_desktop.services.packages import export_report_package, read_incoming
 from meili_desktop.services.templates import export_template, import_template
-from meili_desktop.store import keys_repo
+from meili_desktop.store import keys_repo, ledger_repo
 from meili_desktop.store.datafolder import Store
 from meili_desktop.reports.template_xlsx import FIELDS, FIRST_ROW
 from meili_desktop.store.faults import DatabaseLockedError, DiskFullError, TargetGoneError
@@ -160,7 +161,9 @@ def test_merge_while_database_held(city: City, township: tuple[Store, str],
         read_incoming(city.store, package, city.unlocked)
     approve_pending(city)
     database = city.store.folder.database_file
-    monkeypatch.setattr("meili_desktop.store.ledger_repo.LOCK_TIMEOUT_S", 1.0)
+    # The merge waits LOCK_TIMEOUT_S for the lock; one second shows the same outcome.
+    monkeypatch.setattr(ledger_repo, "lock_for_merge",
+                        functools.partial(ledger_repo.lock_for_merge, timeout_s=1.0))
 
     with read_incoming(city.store, package, city.unlocked) as opened:
         rows = table_rows(database)
