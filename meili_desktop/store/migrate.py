@@ -70,7 +70,8 @@ def upgrade_database(engine: Engine, backup_dir: Path | None, db_file: Path | No
 
     backup_path = None
     if current is not None and is_sqlite(engine) and db_file is not None and backup_dir:
-        backup_path = backup_sqlite(db_file, new_backup_path(backup_dir, f"pre-migration-{current}"))
+        destination = new_backup_path(backup_dir, f"pre-migration-{current}")
+        backup_path = backup_sqlite(db_file, destination)
 
     logger.info("migrating database from %s to %s", current, head)
     with engine.begin() as connection:

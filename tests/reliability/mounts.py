@@ -1,7 +1,7 @@
 """Real small, read-only and removable file systems for fault tests, mounted by the test.
 
-Mounting needs root (or CAP_SYS_ADMIN); without it the tests that need a mount are skipped
-with the reason, so that a run as an ordinary user still checks everything else.
+Mounting needs root or CAP_SYS_ADMIN. Without it the tests that need a mount are skipped with
+the reason, so that a run as an ordinary user still checks everything else.
 """
 
 from __future__ import annotations

@@ -104,8 +104,8 @@ def test_export_again_after_pulled_stick(city: City, township: tuple[Store, str]
 def assert_only_sequence_used(store: Store, before: dict[str, list[tuple[object, ...]]]) -> None:
     """Check that a failed export changed nothing but its reserved sequence number.
 
-    The number is reserved before the file is written, so that two exports never share one;
-    a failed export leaves a gap, which the office accepts.
+    The number is reserved before the file is written, so that two exports never share one.
+    A failed export therefore leaves a gap, which the office accepts.
     """
     after = table_rows(store.folder.database_file)
     changed = {table for table in after if after[table] != before[table]}
