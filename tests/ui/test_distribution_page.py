@@ -50,3 +50,15 @@ def test_writes_packages_for_selection(qtbot: QtBot, city: City, tmp_path: Path,
     assert open_package(files[0]).kind == "distribution"
     qtbot.waitUntil(lambda: len(shown) == 1)
     assert city.unlocked.signing_fingerprint in page.key_label.text()
+
+
+def test_office_window_opens_package_in_inbox(qtbot: QtBot, city: City, tmp_path: Path) -> None:
+    window = OfficeWindow(city.store)
+    qtbot.addWidget(window)
+    window.key_session.unlock_with(PASSPHRASE)
+    package = tmp_path / "空.mlrp"
+    package.write_bytes(b"")
+
+    window.open_package_file(package)
+
+    assert window.tabs.currentIndex() == list(window.pages).index("inbox_page")

@@ -33,6 +33,7 @@ from meili_desktop.messages import describe
 from meili_desktop.services.distribution import build_distribution_package
 from meili_desktop.store import keys_repo, units_repo
 from meili_desktop.store.datafolder import Store
+from meili_desktop.ui.crash import report_unexpected_error
 from meili_desktop.ui.settings import LAST_FOLDER
 from meili_desktop.ui.workers import JobWorker
 
@@ -194,9 +195,11 @@ class DistributionPage(QWidget):
         return worker
 
     def _show_error(self, error: object) -> None:
-        text = describe(error) if isinstance(error, MeiliError) else self.tr(
-            "An unexpected error occurred and was written to the log file.")
-        QMessageBox.warning(self, self.tr("Distribution"), text)
+        if isinstance(error, MeiliError):
+            QMessageBox.warning(self, self.tr("Distribution"), describe(error))
+        else:
+            report_unexpected_error(error if isinstance(error, BaseException)
+                                    else RuntimeError(str(error)))
 
 
 def create_page(store: Store, window: Any) -> QWidget:

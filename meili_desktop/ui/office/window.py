@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import logging
 from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QCloseEvent
@@ -112,6 +113,12 @@ class OfficeWindow(QMainWindow):
         geometry = self.settings.get(MAIN_GEOMETRY)
         if geometry:
             self.restoreGeometry(geometry)
+
+    def open_package_file(self, path: Path) -> None:
+        """Show the inbox and check a package given by double-click, drop or a second launch."""
+        inbox = self.pages["inbox_page"]
+        self.tabs.setCurrentIndex(list(self.pages).index("inbox_page"))
+        inbox.open_package_file(path)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.settings.set(MAIN_GEOMETRY, self.saveGeometry())

@@ -24,6 +24,7 @@ from meili_desktop.services import packages as package_service
 from meili_desktop.services.distribution import import_distribution_package
 from meili_desktop.services.receipt_packages import import_receipt_package
 from meili_desktop.store import units_repo
+from meili_desktop.ui.crash import report_unexpected_error
 from meili_desktop.ui.settings import LAST_FOLDER
 from meili_desktop.ui.workers import JobWorker
 
@@ -157,6 +158,5 @@ class PackageActions(QObject):
         if isinstance(error, MeiliError):
             QMessageBox.warning(self.window, self.tr("Package"), describe(error))
             return
-        QMessageBox.critical(self.window, self.tr("Unexpected error"), self.tr(
-            "An unexpected error occurred and was written to the log file. Your saved "
-            "entries are not affected."))
+        report_unexpected_error(error if isinstance(error, BaseException)
+                                else RuntimeError(str(error)))
