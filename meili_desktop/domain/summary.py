@@ -176,7 +176,9 @@ def evaluate_pairs(scope: SummaryScope, facts: Mapping[PairKey, Fact],
 def summarize(grouping: Grouping, scope: SummaryScope, facts: Mapping[PairKey, Fact],
               targets: Mapping[PairKey, Decimal],
               previous_facts: Mapping[PairKey, Fact] | None = None,
-              previous_targets: Mapping[PairKey, Decimal] | None = None) -> list[SummaryRow]:
+              previous_targets: Mapping[PairKey, Decimal] | None = None, *,
+              pairs: list[PairResult] | None = None,
+              previous_pairs: list[PairResult] | None = None) -> list[SummaryRow]:
     """Roll the pairs of one period up into rows of ``grouping``.
 
     Args:
@@ -187,16 +189,21 @@ def summarize(grouping: Grouping, scope: SummaryScope, facts: Mapping[PairKey, F
         previous_facts: the previous period's entries, for the ``change`` column.
         previous_targets: the previous period's targets when they differ from ``targets``
             (the previous period falls in another year).
+        pairs: ``evaluate_pairs(scope, facts, targets)`` when the caller has it already, so
+            that several groupings of one period share one evaluation.
+        previous_pairs: the same for the previous period.
 
     Returns:
         Rows in the order of ``scope`` (towns, counties, tasks) or of first appearance.
     """
-    rows = _roll_up(grouping, scope, evaluate_pairs(scope, facts, targets))
+    if pairs is None:
+        pairs = evaluate_pairs(scope, facts, targets)
+    rows = _roll_up(grouping, scope, pairs)
     if previous_facts is None:
         return rows
-    if previous_targets is None:
-        previous_targets = targets
-    previous_pairs = evaluate_pairs(scope, previous_facts, previous_targets)
+    if previous_pairs is None:
+        previous_pairs = evaluate_pairs(scope, previous_facts,
+                                        targets if previous_targets is None else previous_targets)
     previous = {row.key: row for row in _roll_up(grouping, scope, previous_pairs)}
     return [_with_change(row, previous.get(row.key), grouping) for row in rows]
 

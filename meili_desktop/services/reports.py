@@ -93,10 +93,17 @@ def summarize_period(session: Session, catalogue: Catalogue, period_code: str,
         if previous_facts is not None:
             previous_targets = summary_queries.load_targets(session, before.code, unit_ids)
 
+    # Every grouping rolls up the same pairs, so they are evaluated once per period.
+    current_pairs = evaluate_pairs(scope, facts, targets)
+    previous_pairs = None
+    if previous_facts is not None:
+        previous_pairs = evaluate_pairs(
+            scope, previous_facts, targets if previous_targets is None else previous_targets)
     rows: dict[Grouping, list[SummaryRow]] = {
-        grouping: summarize(grouping, scope, facts, targets, previous_facts, previous_targets)
+        grouping: summarize(grouping, scope, facts, targets, previous_facts, previous_targets,
+                            pairs=current_pairs, previous_pairs=previous_pairs)
         for grouping in groupings}
-    pairs = evaluate_pairs(scope, facts, targets) if include_pairs else []
+    pairs = current_pairs if include_pairs else []
     entries = summary_queries.load_entry_details(session, period_code, unit_ids) \
         if include_pairs else {}
     return PeriodSummary(period_code, before.code if previous_facts else None, rows, pairs,
