@@ -25,6 +25,7 @@ import os
 import shutil
 import sqlite3
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -70,8 +71,9 @@ def run(province: Province, work_dir: Path, profile_path: Path | None = None,
     shutil.copyfile(database, baseline_database)
     files = [province.root / package.path for package in province.packages]
 
-    read_seconds, merge_seconds, outcomes, total = _merge_with_product(office_dir, files,
-                                                                        profile_path)
+    with _CommitTimer() as commits:
+        read_seconds, merge_seconds, outcomes, total = _merge_with_product(office_dir, files,
+                                                                            profile_path)
     rows = _rows_added(database, before)
     sealed = _seal_copies(files, work / "sealed")
     with Stopwatch() as decrypt:
@@ -86,7 +88,8 @@ def run(province: Province, work_dir: Path, profile_path: Path | None = None,
 
     spec = province.spec
     return time_figure(
-        f"merge {len(files)} packages ({spec.towns} towns x {len(spec.periods)} periods)",
+        f"merge {len(files)} packages ({spec.towns} towns x {len(spec.periods)} periods "
+        f"{spec.periods[0]}-{spec.periods[-1]})",
         total, baseline, RATIO_LIMIT, packages=len(files),
         entries=sum(package.entries for package in province.packages),
         attachments=sum(package.attachments for package in province.packages),
@@ -94,6 +97,7 @@ def run(province: Province, work_dir: Path, profile_path: Path | None = None,
         rows={table: len(values) for table, (_, values) in rows.items()},
         outcomes=dict(outcomes), product_read_seconds=round(read_seconds, 3),
         product_merge_seconds=round(merge_seconds, 3),
+        product_commit_seconds=round(commits.seconds, 3), product_commits=commits.count,
         baseline_decrypt_seconds=round(decrypt.seconds, 3),
         baseline_insert_seconds=round(insert.seconds, 3), decrypted_mib=round(
             plain_bytes / 2**20, 1))
@@ -125,6 +129,40 @@ def _merge_with_product(office_dir: Path, files: list[Path], profile_path: Path 
     finally:
         store.dispose()
     return reading, merging, outcomes, total.seconds
+
+
+class _CommitTimer:
+    """Add up the time SQLite connections opened inside the ``with`` block spend committing.
+
+    The product's engine connects through ``sqlite3.dbapi2.connect``, which is patched for the block
+    to hand out connections that time ``commit``; it measures the product, changing nothing.
+    """
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.count = 0
+        self._connect = sqlite3.dbapi2.connect
+
+    def __enter__(self) -> _CommitTimer:
+        timer = self
+
+        class TimedConnection(sqlite3.Connection):
+            def commit(self) -> None:
+                started = time.perf_counter()
+                super().commit()
+                timer.seconds += time.perf_counter() - started
+                timer.count += 1
+
+        def connect(*args: Any, **kwargs: Any) -> sqlite3.Connection:
+            kwargs.setdefault("factory", TimedConnection)
+            return self._connect(*args, **kwargs)
+
+        # SQLAlchemy's pysqlite dialect calls ``sqlite3.dbapi2.connect``.
+        sqlite3.dbapi2.connect = connect  # type: ignore[assignment]
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        sqlite3.dbapi2.connect = self._connect  # type: ignore[assignment]
 
 
 def _max_rowids(database: Path) -> dict[str, int]:
