@@ -92,6 +92,9 @@ def test_empty_market_town_rejected(qtbot: QtBot, dialog: FirstRunDialog,
 
 def test_county_office(qtbot: QtBot, dialog: FirstRunDialog, store: Store, tmp_path: Path,
                        monkeypatch: pytest.MonkeyPatch) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information",
+                        lambda parent, title, text, *args: shown.append(text))
     city = make_city(tmp_path / "city office")
     build_distribution_package(city.store, city.unlocked, "330122", tmp_path / "桐庐县.mldp")
     choose_file(monkeypatch, tmp_path / "桐庐县.mldp")
@@ -105,6 +108,7 @@ def test_county_office(qtbot: QtBot, dialog: FirstRunDialog, store: Store, tmp_p
 
     assert load_identity(store).role is Role.COUNTY
     assert load_identity(store).unit_id == "330122"
+    assert city.unlocked.signing_fingerprint in shown[0]
 
 
 def test_city_office_creates_keys(qtbot: QtBot, dialog: FirstRunDialog, store: Store,
