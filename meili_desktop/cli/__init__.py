@@ -31,6 +31,7 @@ COMMAND_MODULES: list[str] = [
     "meili_desktop.cli.keys",
     "meili_desktop.cli.merge",
     "meili_desktop.cli.packages",
+    "meili_desktop.cli.office_keys",
     "meili_desktop.cli.report",
     "meili_desktop.cli.scores",
     "meili_desktop.cli.review",

@@ -101,27 +101,27 @@
 <context>
     <name>Cli</name>
     <message>
-        <location filename="../../meili_desktop/cli/__init__.py" line="68" />
+        <location filename="../../meili_desktop/cli/__init__.py" line="69" />
         <source>Beautiful Towns programme data entry and consolidation. Without a command the window opens.</source>
         <translation>美丽城镇建设数据填报与汇总工具。不带命令运行时打开程序窗口。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/__init__.py" line="78" />
+        <location filename="../../meili_desktop/cli/__init__.py" line="79" />
         <source>data folder to use (default: the user's application data folder)</source>
         <translation>使用的数据目录（默认为用户的应用数据目录）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/__init__.py" line="85" />
+        <location filename="../../meili_desktop/cli/__init__.py" line="86" />
         <source>use this database (e.g. a shared PostgreSQL office database) instead of the data folder's SQLite file</source>
         <translation>使用该数据库（例如多人共享的 PostgreSQL 市办数据库），而不是数据目录中的 SQLite 文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/__init__.py" line="95" />
+        <location filename="../../meili_desktop/cli/__init__.py" line="96" />
         <source>language of messages</source>
         <translation>提示信息的语言</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/__init__.py" line="100" />
+        <location filename="../../meili_desktop/cli/__init__.py" line="101" />
         <source>check the installation in a temporary data folder and exit</source>
         <translation>在临时数据目录中检查安装是否完好，然后退出</translation>
     </message>
@@ -129,86 +129,81 @@
 <context>
     <name>DistributionPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="77" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="78" />
         <source>County</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="77" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="78" />
         <source>Township</source>
         <translation>乡镇（街道）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="78" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="79" />
         <source>Code</source>
         <translation>统计代码</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="93" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="94" />
         <source>Search township…</source>
         <translation>搜索乡镇…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="104" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="105" />
         <source>Write distribution packages…</source>
         <translation>生成下发包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="109" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="110" />
         <source>County:</source>
         <translation>区县：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="118" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="119" />
         <source>Select townships (Ctrl or Shift for several) and write their packages. Send each township its own file; when a township imports it for the first time, read the fingerprint above to the clerk by phone.</source>
         <translation>选择乡镇（按住 Ctrl 或 Shift 可多选）后生成下发包。每个乡镇只发送它自己的文件；乡镇第一次导入时，请通过电话向填报员念出上面的指纹进行核对。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="142" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="143" />
         <source>All counties</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="146" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="147" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="147" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="148" />
         <source>City signing key fingerprint: {fingerprint}</source>
         <translation>市办签名密钥指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="161" />
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="187" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="162" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="188" />
         <location filename="../../meili_desktop/ui/office/distribution_page.py" line="199" />
         <source>Distribution</source>
         <translation>下发</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="162" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="163" />
         <source>Select at least one township first.</source>
         <translation>请先选择至少一个乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="169" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="170" />
         <source>Folder for the packages</source>
         <translation>下发包保存文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="188" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="189" />
         <source>{count} distribution packages were written to {folder}.</source>
         <translation>已在 {folder} 中生成 {count} 个下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="191" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="192" />
         <source>Writing distribution packages…</source>
         <translation>正在生成下发包…</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="198" />
-        <source>An unexpected error occurred and was written to the log file.</source>
-        <translation>发生了意外错误，详情已写入日志文件。</translation>
     </message>
 </context>
 <context>
@@ -253,9 +248,67 @@
     </message>
 </context>
 <context>
+    <name>OfficeKeysCli</name>
+    <message>
+        <location filename="../../meili_desktop/cli/office_keys.py" line="24" />
+        <source>back up, restore or rotate this office's own keys</source>
+        <translation>备份、恢复或更换本办公室自己的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/office_keys.py" line="28" />
+        <source>write every key to one file protected by the passphrase</source>
+        <translation>把全部密钥写入一个受口令保护的文件</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/office_keys.py" line="32" />
+        <source>add the keys of a backup file that are missing here</source>
+        <translation>从备份文件中补回本机缺少的密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/office_keys.py" line="36" />
+        <source>load the offline escrow key to open packages after losing the working key</source>
+        <translation>载入离线托管密钥，以便在工作密钥丢失后打开数据包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/office_keys.py" line="41" />
+        <source>create new signing and working keys; the old signing key announces them in the next distribution packages</source>
+        <translation>生成新的签名密钥和工作密钥；旧签名密钥会在之后的下发包中公布新密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/office_keys.py" line="45" />
+        <source>stop signing with the old key once every township has the new one</source>
+        <translation>所有乡镇都已收到新密钥后，停止使用旧密钥签名</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/office_keys.py" line="60" />
+        <source>Wrote {count} keys to {file}. Keep it apart from this computer, with the passphrase in a separate place.</source>
+        <translation>已把 {count} 个密钥写入 {file}。请把它与本机分开保存，口令另行保管。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/office_keys.py" line="69" />
+        <source>{count} keys were added from {file}.</source>
+        <translation>已从 {file} 补回 {count} 个密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/office_keys.py" line="78" />
+        <source>The escrow key {fingerprint} is loaded; report packages can be opened with it.</source>
+        <translation>托管密钥 {fingerprint} 已载入，可以用它打开上报包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/office_keys.py" line="87" />
+        <source>New signing key: {fingerprint}. Send every township a new distribution package, then run "office-keys finish-rotation".</source>
+        <translation>新签名密钥：{fingerprint}。请向每个乡镇发送新的下发包，然后运行“office-keys finish-rotation”。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/office_keys.py" line="96" />
+        <source>{count} old signing keys were retired.</source>
+        <translation>已停用 {count} 个旧签名密钥。</translation>
+    </message>
+</context>
+<context>
     <name>OfficePages</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="41" />
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="42" />
         <source>Distribution</source>
         <translation>下发</translation>
     </message>
@@ -263,7 +316,7 @@
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/window.py" line="97" />
+        <location filename="../../meili_desktop/ui/office/window.py" line="98" />
         <source>Beautiful Towns Office</source>
         <translation>美丽城镇建设办公室</translation>
     </message>
