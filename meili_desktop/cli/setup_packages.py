@@ -88,4 +88,8 @@ def init_township_from_package(args: argparse.Namespace, context: CliContext) ->
         "{fingerprint}. Compare it with the one the city office gives you by phone.").format(
         unit=imported.unit_name, unit_id=imported.unit_id,
         fingerprint=imported.city_fingerprint) + "\n")
+    context.out.write(QCoreApplication.translate(
+        "InitCli", "This laptop's signing key fingerprint: {fingerprint}. Read it out when "
+        "the city office calls to approve your first report package.").format(
+        fingerprint=imported.own_fingerprint) + "\n")
     return 0

@@ -184,7 +184,7 @@ def open_bundle(store: Store, path: Path, unlocked: key_service.UnlockedCityKeys
                                 cancel=cancel)
     except UnknownSenderKeyError:
         register_pending_key(store, header, path)
-        raise PendingSenderKeyError(unit_id=header.sender_unit_id,
+        raise PendingSenderKeyError(file=path.name, unit_id=header.sender_unit_id,
                                     fingerprint=header.sender_fingerprint) from None
     try:
         inner = _check_bundle(store, verified, path)

@@ -257,9 +257,16 @@ class DistributionImport:
     moved_entries: int
     targets_changed: int
     comments_added: int
+    own_fingerprint: str | None = None
 
 
-def _check_role_and_order(store: Store, header: PackageHeaderInfo, path: Path) -> None:
+def _check_role_and_order(store: Store, header: PackageHeaderInfo, path: Path, *,
+                          before_payload: bool) -> None:
+    """Check role, addressee and order; "already imported" only once the payload verified.
+
+    A damaged copy of an imported package must be reported as damaged, not as a harmless
+    repeat, so the duplicate check waits until the whole file has been read.
+    """
     identity = load_identity(store)
     if identity is not None and identity.role is Role.CITY:
         raise NotForOfficeError(role=identity.role.value)
@@ -271,6 +278,8 @@ def _check_role_and_order(store: Store, header: PackageHeaderInfo, path: Path) -
         last_sequence = int(get_meta(session, LAST_SEQUENCE_KEY) or 0)
         last_package = get_meta(session, LAST_PACKAGE_KEY)
     if last_package == header.package_id:
+        if before_payload:
+            return
         raise AlreadyImportedError(file=path.name)
     if header.sequence <= last_sequence:
         raise OlderPackageError(file=path.name, sequence=header.sequence, latest=last_sequence)
@@ -300,11 +309,12 @@ def import_distribution_package(store: Store, path: Path,
     pinned = pinned_city_keys(store)
     keyring = TownshipKeyring(pinned)
     header = verify_header(path, keyring)
-    _check_role_and_order(store, header, path)
+    _check_role_and_order(store, header, path, before_payload=True)
     with read_package(path, keyring=keyring, temp_dir=store.folder.temp_dir,
                       progress=progress, cancel=cancel) as verified:
         received = content.read_distribution_records(verified.records, header.addressee,
                                                      path.name)
+    _check_role_and_order(store, header, path, before_payload=False)
     catalogue = catalogue_from_document(received.catalogue_document)
     unit_id = str(received.unit["id"])
     is_county = received.unit.get("kind") == "county"
@@ -327,8 +337,10 @@ def import_distribution_package(store: Store, path: Path,
         _store_city_keys(session, received)
         comments_added = package_repo.store_received_comments(
             session, unit_id, received.comments, header.package_id)
+        own_fingerprint = None
         if not is_county:
-            key_service.ensure_township_key(session, unit_id, header.suite)
+            own_fingerprint = key_service.ensure_township_key(session, unit_id,
+                                                              header.suite).fingerprint
         elif passphrase and not keys_repo.list_keys(session, owner_unit_id=unit_id,
                                                     own_only=True):
             key_service.create_county_keys(session, unit_id, passphrase, suite_id=header.suite,
@@ -344,7 +356,7 @@ def import_distribution_package(store: Store, path: Path,
     logger.info("imported distribution package %s for %s", header.package_id, unit_id)
     return DistributionImport(header, unit_id, str(received.unit.get("name", "")),
                               header.sender_fingerprint, not pinned, moved, targets_changed,
-                              comments_added)
+                              comments_added, own_fingerprint)
 
 
 def _bind_or_set_up(store: Store, unit_id: str, role: Role) -> int:

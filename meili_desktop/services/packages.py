@@ -290,7 +290,7 @@ def read_incoming(store: Store, path: Path, unlocked: key_service.UnlockedCityKe
                                 progress=progress, cancel=cancel)
     except UnknownSenderKeyError:
         register_pending_key(store, header, path)
-        raise PendingSenderKeyError(unit_id=header.sender_unit_id,
+        raise PendingSenderKeyError(file=path.name, unit_id=header.sender_unit_id,
                                     fingerprint=header.sender_fingerprint) from None
     try:
         incoming = _incoming_from(store, verified, path)

@@ -258,31 +258,36 @@ City signing key fingerprint: {fingerprint}. Compare it with the one the city of
         <translation>已初始化为乡镇：{unit}（{unit_id}）。
 市办签名密钥指纹：{fingerprint}。请与市办电话告知的指纹核对。</translation>
     </message>
+    <message>
+        <location filename="../../meili_desktop/cli/setup_packages.py" line="91" />
+        <source>This laptop's signing key fingerprint: {fingerprint}. Read it out when the city office calls to approve your first report package.</source>
+        <translation>本机签名密钥指纹：{fingerprint}。市办来电批准首个上报包时，请念出这组数字。</translation>
+    </message>
 </context>
 <context>
     <name>PackageActions</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="57" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="58" />
         <source>Export report package</source>
         <translation>导出上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="58" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="59" />
         <source>Report packages (*{extension})</source>
         <translation>上报包 (*{extension})</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="75" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="76" />
         <source>Exporting report package…</source>
         <translation>正在导出上报包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="79" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="80" />
         <source>Report package exported</source>
         <translation>上报包已导出</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="80" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="81" />
         <source>Saved {file}
 with {entries} entries and {attachments} evidence files.
 
@@ -293,48 +298,48 @@ Send this file to the city office by USB stick, e-mail or chat app. It is encryp
 请通过 U 盘、电子邮件或聊天软件把这个文件交给市办。文件已加密，只有市办能打开。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="96" />
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="106" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="97" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="107" />
         <source>Open package</source>
         <translation>打开数据包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="97" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="98" />
         <source>The file {file} cannot be read. Check that it is still there.</source>
         <translation>无法读取文件 {file}。请检查文件是否还在原处。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="103" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="104" />
         <source>Importing receipt…</source>
         <translation>正在导入回执…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="107" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="108" />
         <source>{file} is a report package for the city office; a township laptop opens only the city's distribution packages and receipts.</source>
         <translation>{file} 是交给市办的上报包；乡镇电脑只能打开市里的下发包和回执。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="112" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="113" />
         <source>Importing distribution package…</source>
         <translation>正在导入下发包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="117" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="118" />
         <source>Receipt imported</source>
         <translation>回执已导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="118" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="119" />
         <source>The city office confirmed receiving {count} entries.</source>
         <translation>市办已确认收到 {count} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="122" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="123" />
         <source>Distribution package for {unit} imported: {targets} targets changed, {comments} new review comments.</source>
         <translation>已导入 {unit} 的下发包：{targets} 个目标值有变化，{comments} 条新的审核意见。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="128" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="129" />
         <source>The city's signing key was recorded:
 {fingerprint}
 Compare it with the fingerprint the city office gives you by phone.</source>
@@ -343,24 +348,23 @@ Compare it with the fingerprint the city office gives you by phone.</source>
 请与市办电话告知的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="131" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="134" />
+        <source>This laptop's signing key fingerprint:
+{fingerprint}
+Read it out when the city office calls to approve your first report package.</source>
+        <translation>本机签名密钥指纹：
+{fingerprint}
+市办来电批准首个上报包时，请念出这组数字。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="137" />
         <source>Distribution package imported</source>
         <translation>下发包已导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="158" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="164" />
         <source>Package</source>
         <translation>数据包</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="160" />
-        <source>Unexpected error</source>
-        <translation>意外错误</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="161" />
-        <source>An unexpected error occurred and was written to the log file. Your saved entries are not affected.</source>
-        <translation>发生了意外错误，详情已写入日志文件。已保存的数据不受影响。</translation>
     </message>
 </context>
 <context>

@@ -100,9 +100,6 @@ def test_second_laptop_not_replay(
     assert json.loads(output.splitlines()[-1])["new"] == 1
 
 
-@pytest.mark.xfail(strict=True, reason="the first merge of a package from a new township key "
-                   "prints the pending-key message with its {file} and {unit_id} placeholders "
-                   "unfilled, because PendingSenderKeyError is raised without file=")
 def test_pending_key_message_names_file(
         capsys: pytest.CaptureFixture[str], city: City, tmp_path: Path,
         passphrase_file: Path) -> None:
@@ -119,9 +116,6 @@ def test_pending_key_message_names_file(
     assert "report.mlrp" in output
 
 
-@pytest.mark.xfail(strict=True, reason="a township checks 'already imported' before it verifies "
-                   "the payload, so a corrupted copy of an imported distribution package is "
-                   "reported as already imported with exit status 0")
 def test_damaged_duplicate_distribution_rejected(
         capsys: pytest.CaptureFixture[str], city: City, tmp_path: Path) -> None:
     package = distribution_package(city, tmp_path)
@@ -172,9 +166,6 @@ def test_failed_distribution_import_leaves_laptop_unset(
     assert load_identity(store) is None
 
 
-@pytest.mark.xfail(strict=True, reason="a township never sees its own signing-key fingerprint "
-                   "(not after init, not in keys list, not in the window), so the clerk cannot "
-                   "read it out when the office calls to approve the key")
 def test_township_sees_own_fingerprint(
         capsys: pytest.CaptureFixture[str], city: City, tmp_path: Path) -> None:
     package = distribution_package(city, tmp_path)

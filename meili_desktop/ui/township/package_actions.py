@@ -129,6 +129,11 @@ class PackageActions(QObject):
                 "The city's signing key was recorded:\n{fingerprint}\nCompare it with the "
                 "fingerprint the city office gives you by phone.").format(
                 fingerprint=imported.city_fingerprint)
+        if imported.own_fingerprint:
+            text += "\n\n" + self.tr(
+                "This laptop's signing key fingerprint:\n{fingerprint}\nRead it out when the "
+                "city office calls to approve your first report package.").format(
+                fingerprint=imported.own_fingerprint)
         QMessageBox.information(self.window, self.tr("Distribution package imported"), text)
         if imported.unit_id != self.window.state.unit_id:
             self._reopen_window()
