@@ -10,7 +10,7 @@ import logging
 import threading
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,6 +39,7 @@ from meili_desktop.messages.merge_labels import (
 from meili_desktop.services import merge as merge_service
 from meili_desktop.services.merge import MergePreview, MergeResult
 from meili_desktop.store.datafolder import Store
+from meili_desktop.ui.office.office_jobs import keep_until_finished
 from meili_desktop.ui.workers import JobWorker
 
 logger = logging.getLogger(__name__)
@@ -157,6 +158,7 @@ class PreviewDialog(QDialog):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TASK, QHeaderView.ResizeMode.Stretch)
+
         entries = sorted(self.preview.entries,
                          key=lambda item: (KIND_ORDER.index(item.kind.value),
                                            item.key.period_code, item.key.task_number))
@@ -194,7 +196,9 @@ class PreviewDialog(QDialog):
             make_event_backup(self.store, "pre-merge")
             return merge_service.merge(self.store, incoming, progress, cancel)
 
-        self._worker = JobWorker(job, f"merge {incoming.package_id}", self)
+        # No Qt parent: the worker must outlive the dialog if the dialog is destroyed mid-merge.
+        self._worker = JobWorker(job, f"merge {incoming.package_id}")
+        keep_until_finished(self._worker)
         self._worker.progress_changed.connect(self._on_progress)
         self._worker.succeeded.connect(self._on_merged)
         self._worker.failed.connect(self._on_failed)
@@ -209,17 +213,20 @@ class PreviewDialog(QDialog):
     def is_merging(self) -> bool:
         return self._worker is not None
 
+    @Slot(int, int)
     def _on_progress(self, done: int, total: int) -> None:
         if total > 0:
             self.progress.setRange(0, total)
             self.progress.setValue(done)
 
+    @Slot(object)
     def _on_merged(self, result: MergeResult) -> None:
         self._worker = None
         self.result = result
         self.merged.emit(result)
         self.accept()
 
+    @Slot(object)
     def _on_failed(self, error: BaseException) -> None:
         self._worker = None
         self._reset_buttons()
@@ -228,6 +235,7 @@ class PreviewDialog(QDialog):
             "file.")
         QMessageBox.warning(self, self.windowTitle(), text)
 
+    @Slot()
     def _on_cancelled(self) -> None:
         self._worker = None
         self._reset_buttons()
