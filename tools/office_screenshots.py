@@ -1,8 +1,8 @@
 """Render the office merge screenshots in docs/screenshots from a demo data folder.
 
-Sets up a city office and three township laptops, exports real report packages (one of them
-damaged on purpose), and saves the inbox, the merge preview, the conflict view, the review
-page with a return comment, the completeness board and the audit log as PNG.
+Sets up a city office and three township laptops and exports real report packages, one of them
+damaged on purpose. Saves the inbox, the key prompt, the merge preview, the conflict view, the
+review page with a return comment, the completeness board and the audit log as PNG.
 
 Usage: QT_QPA_PLATFORM=offscreen python tools/office_screenshots.py [OUTPUT_FOLDER]
 """

@@ -2,7 +2,7 @@
 
 ``keys list [--json] [--status S]`` lists the signing keys of other units, pending ones first.
 ``keys approve UNIT FINGERPRINT`` and ``keys reject UNIT FINGERPRINT`` record the decision
-after the clerk compared the fingerprint with the township by phone; the fingerprint is
+after the clerk compared the fingerprint with the township by phone. The fingerprint is
 accepted as ``verify`` prints it, with or without spaces.
 """
 
@@ -48,7 +48,7 @@ def register(subparsers: Any) -> None:
     approve_help = QCoreApplication.translate(
         "KeysCli", "approve a key after comparing its fingerprint by phone")
     reject_help = QCoreApplication.translate(
-        "KeysCli", "reject a key so that its packages are refused")
+        "KeysCli", "reject a key so that its packages are rejected")
     for name, help_text, handler in (("approve", approve_help, run_approve),
                                      ("reject", reject_help, run_reject)):
         command = commands.add_parser(name, help=help_text)
@@ -104,7 +104,7 @@ def _decide(args: argparse.Namespace, context: CliContext, *, approve: bool) -> 
             "KeysCli", "The key of {unit} is approved; its packages can be merged now.")
     else:
         message = QCoreApplication.translate(
-            "KeysCli", "The key of {unit} is rejected; its packages will be refused.")
+            "KeysCli", "The key of {unit} is rejected; its packages will be rejected too.")
     context.out.write(message.format(unit=unit_id, status=_status_label(status)) + "\n")
     return 0
 

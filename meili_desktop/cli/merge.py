@@ -48,7 +48,7 @@ class NoPackageFilesError(MeiliError):
 
 @dataclass
 class PackageOutcome:
-    """What happened to one file: ``merged``, ``duplicate``, ``previewed`` or ``rejected``."""
+    """The outcome of one file: ``merged``, ``duplicate``, ``previewed`` or ``rejected``."""
 
     file: str
     outcome: str

@@ -19,7 +19,7 @@ from meili_desktop.errors import MeiliError
 
 
 class FieldChoice(StrEnum):
-    """Which side a resolved field takes."""
+    """The side a resolved field takes its value from."""
 
     OFFICE = "office"
     TOWNSHIP = "township"

@@ -64,7 +64,7 @@ class IncomingPackage:
 
 
 class MergeKind(StrEnum):
-    """What merging an incoming entry does."""
+    """The outcome of merging one incoming entry."""
 
     NEW = "new"
     UPDATED = "updated"
@@ -81,14 +81,14 @@ DECISION_KINDS = frozenset({MergeKind.CONFLICT, MergeKind.HELD})
 
 
 class ConflictReason(StrEnum):
-    """Why an incoming entry conflicts with the stored one."""
+    """The cause of a conflict between an incoming entry and the stored one."""
 
     DIVERGED = "diverged"  # same revision, different content
     REVIEWED = "reviewed"  # the stored value was accepted or set by the office
 
 
 class HoldReason(StrEnum):
-    """Why an incoming entry is held instead of applied."""
+    """The cause for holding an incoming entry instead of applying it."""
 
     PERIOD_LOCKED = "period_locked"
     PERIOD_CLOSED = "period_closed"
@@ -107,7 +107,7 @@ class HoldReason(StrEnum):
 
 @dataclass(frozen=True)
 class TaskRule:
-    """What the merge needs to know about a catalogue task."""
+    """The facts about a catalogue task that merge decisions use."""
 
     number: int
     level: TaskLevel
@@ -134,8 +134,8 @@ class StoredEntryState:
 class MergeContext:
     """Everything stored that decisions about one package depend on.
 
-    ``period_states`` and ``tasks`` hold only known periods and tasks; ``allowed_levels`` are
-    the task levels the sender reports on; ``available_attachments`` are the digests present in
+    ``period_states`` and ``tasks`` contain only known periods and tasks. ``allowed_levels`` are
+    the task levels the sender reports on. ``available_attachments`` are the digests present in
     the package or already stored.
     """
 
@@ -271,7 +271,7 @@ def _fit_problem(entry: IncomingEntry, context: MergeContext) -> HoldReason | No
 
 
 class LedgerVerdict(StrEnum):
-    """What the ledger says about a package before any entry is looked at."""
+    """The ledger's verdict on a package, before any entry is looked at."""
 
     FRESH = "fresh"
     DUPLICATE = "duplicate"  # this very package was merged before

@@ -10,7 +10,7 @@ A report package carries one JSON object per entry, written by the township lapt
 
 A record whose identity (unit, task, period, revision) cannot be read makes the whole package
 invalid. A readable record whose content does not fit (a bad status or value) is held with a
-reason, so the office sees it and nothing else in the package is lost.
+reason, so the office can decide on it and nothing else in the package is lost.
 """
 
 from __future__ import annotations
@@ -61,7 +61,7 @@ class InvalidContentError(MeiliError):
 
 
 class ContentProblem(StrEnum):
-    """Why a readable entry's content cannot be stored as it is."""
+    """The problem that keeps a readable entry's content from being stored as it is."""
 
     INVALID_STATUS = "invalid_status"
     INVALID_VALUE = "invalid_value"
@@ -175,7 +175,7 @@ def same_content(first: Mapping[str, Any], second: Mapping[str, Any]) -> bool:
 
 
 def same_field(name: str, first: Any, second: Any) -> bool:
-    """Return whether one content field holds the same value on both sides."""
+    """Return whether one content field has the same value on both sides."""
     if name in DECIMAL_FIELDS and first is not None and second is not None:
         try:
             return bool(Decimal(first) == Decimal(second))

@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 OFFICE_TIMEZONE = timezone(timedelta(hours=8))
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
-# Labels of the actions the office sees most; other actions are shown by their code.
+# Labels of the common actions. Other actions are shown by their code.
 ACTION_LABELS: dict[str, str] = {
     "package.merged": QT_TRANSLATE_NOOP("Audit", "Package merged"),
     "package.relayed": QT_TRANSLATE_NOOP("Audit", "Package forwarded to the city"),

@@ -55,7 +55,8 @@ class NotAConflictError(MeiliError):
 
 @dataclass(frozen=True)
 class ReleaseResult:
-    """What releasing a held entry did: ``kind`` is new, updated, conflict, unchanged or stale."""
+    """The result of releasing a held entry: ``kind`` is new, updated, conflict, unchanged or
+    stale."""
 
     item_id: int
     kind: str
@@ -86,8 +87,8 @@ def resolve(store: Store, item_id: int, decisions: Iterable[FieldDecision],
     """Resolve a conflict with one decision per differing field, and log each decision.
 
     The entry gets the newer of the two revisions. Content that takes every field from the
-    township counts as the township's and waits for review; content with an office value or
-    an edit becomes the office's, which later packages cannot overwrite without a new
+    township counts as the township's and waits for review. Content with an office value or
+    an edit becomes the office's, so later packages cannot overwrite it without a new
     decision.
 
     Returns:

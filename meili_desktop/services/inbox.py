@@ -41,7 +41,7 @@ class InboxResult:
     """A checked file: verified and previewed, or failed with the reason.
 
     ``header`` is the public header when the file could be read that far, also on failure.
-    ``opened`` holds the decrypted package's temporary files until it is merged or removed.
+    ``opened`` keeps the decrypted package's temporary files until it is merged or removed.
     """
 
     path: Path

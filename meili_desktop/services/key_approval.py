@@ -75,7 +75,7 @@ def approve_key(store: Store, unit_id: str, fingerprint_text: str, *, actor: str
 
 
 def reject_key(store: Store, unit_id: str, fingerprint_text: str, *, actor: str) -> str:
-    """Reject a unit's signing key, so its packages are refused; return the previous status.
+    """Reject a unit's signing key, so its packages are rejected; return the previous status.
 
     Raises:
         InvalidFingerprintError, KeyNotFoundError, KeyDecisionError: as for approve_key.

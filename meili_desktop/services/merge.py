@@ -97,7 +97,7 @@ class AttachmentChangedError(MeiliError):
 
 @dataclass(frozen=True)
 class EntryPreview:
-    """What merging does to one entry; ``fields`` are the content fields that would change."""
+    """The effect of merging on one entry; ``fields`` are the content fields that would change."""
 
     key: EntryKey
     kind: MergeKind
@@ -109,7 +109,7 @@ class EntryPreview:
 
 @dataclass(frozen=True)
 class MergePreview:
-    """What merging a package would do, computed without writing anything.
+    """The effect of merging a package, computed without writing anything.
 
     ``is_duplicate`` means this very package was merged before and merging changes nothing.
     ``newer_sequence_merged`` is the highest sequence already merged from the sender when

@@ -1,4 +1,4 @@
-"""Receipts (回执): what the office tells a township about a package it merged.
+"""Receipts (回执): the office's report to a township on a package it merged.
 
 The office builds the receipt content here; the exchange layer signs it and packs it as a
 receipt package. On the township laptop :func:`apply_receipt` marks the entries the office
@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 
 RECEIPT_FORMAT = 1
 RECEIPT_STATES = ("received", "accepted", "returned", "held", "conflict", "stale", "rejected")
-# States in which the office holds the township's revision.
+# States in which the office keeps the township's revision.
 HELD_BY_OFFICE = frozenset({"received", "accepted", "returned"})
 
 
@@ -65,7 +65,7 @@ class ReceiptWrongUnitError(MeiliError):
 
 @dataclass(frozen=True)
 class ReceiptApplied:
-    """What applying a receipt did: entries marked received, and entries changed since."""
+    """The result of applying a receipt: entries marked received, and entries changed since."""
 
     package_id: str
     marked: int

@@ -1,8 +1,8 @@
 """Review at the office: accept or return entries, and open, close or lock periods.
 
-A returned entry's comment travels to the township in its next distribution package; the
-township's resubmission is accepted even after the period was closed for review, while
-other changes to a closed period are held. A locked period takes no changes at all.
+A returned entry's comment travels to the township in its next distribution package. The
+township's resubmission is accepted even after the period was closed for review, but other
+changes to a closed period are held. A locked period takes no changes at all.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ MAX_COMMENT_LENGTH = 2000
 
 
 class CommentRequiredError(MeiliError):
-    """Returning an entry needs a comment that tells the township what to fix."""
+    """Returning an entry needs a comment that says what the township must fix."""
 
     code = "review.comment_required"
     exit_code = 2

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from meili_desktop.domain.entries import EntryKey
 from meili_desktop.store.models import AuditEvent, ReportingUnit
 
-# The most events one search returns; the audit view asks the clerk to narrow the search.
+# Maximum number of events one search returns. The clerk narrows the filters to see others.
 MAX_SEARCH_RESULTS = 5000
 
 

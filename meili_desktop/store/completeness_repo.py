@@ -16,7 +16,7 @@ from meili_desktop.store.ledger_repo import MERGED_STATES
 
 @dataclass
 class UnitPeriodFacts:
-    """What the office holds from one unit for one period."""
+    """The packages and entries the office has from one unit for one period."""
 
     unit_id: str
     first_received_at: datetime | None = None

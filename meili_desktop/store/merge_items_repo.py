@@ -157,8 +157,8 @@ def write_resolution(session: Session, item_id: int, township: IncomingEntry,
 
     The entry takes the newer of the two revisions. Content that is wholly the township's
     keeps the package as its origin and waits for review. Content with an office value or an
-    edit gets the office as its origin; when the entry was accepted before, it stays
-    accepted at the new revision, because the office decided those values itself.
+    edit gets the office as its origin. An entry accepted before stays accepted at the new
+    revision, because the office decided those values itself.
     """
     row = load_entry_rows(session, [township.key])[township.key]
     previous_review = row.review_state

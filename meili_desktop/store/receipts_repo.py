@@ -1,4 +1,4 @@
-"""What receipts need: a merged package's per-entry outcomes and the entries' states now."""
+"""Queries for receipts: a merged package's per-entry outcomes and the entries' states now."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from meili_desktop.store.merge_repo import load_entry_rows
 
 @dataclass(frozen=True)
 class EntryOutcome:
-    """How the merge decided one entry of a package."""
+    """The merge's decision on one entry of a package."""
 
     key: EntryKey
     revision: int

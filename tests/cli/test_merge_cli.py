@@ -1,6 +1,6 @@
 """The ``merge``, ``keys``, ``review`` and ``period`` commands at the office.
 
-Package files here hold the JSON of an already verified package; the test replaces only the
+Package files here contain the JSON of an already verified package. The tests replace only the
 opener that would verify and decrypt a real file, so everything after verification is real.
 """
 

@@ -1,9 +1,10 @@
 """A merge killed at a random point leaves the database as it was before that package.
 
-Each run copies a prepared office data folder, starts a process that merges a large synthetic
-package (every township task in four quarters, each entry with an evidence file), kills it
-with SIGKILL after a random delay, and then checks the SQLite file, the all-or-nothing state
-of the package, and that merging again reaches the state of a clean run.
+Each run copies a prepared office data folder and starts a process that merges a large
+synthetic package: every township task in four quarters, each entry with an evidence file. The
+test kills the process with SIGKILL after a random delay. It then checks the SQLite file and
+the all-or-nothing state of the package, and that merging again reaches the state of a clean
+run.
 """
 
 from __future__ import annotations

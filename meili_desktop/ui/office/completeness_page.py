@@ -107,6 +107,7 @@ class CompletenessPage(QWidget):
             return
         board = completeness.board(self.store, period, county_id=self.county_combo.currentData())
         self.rows = list(board.rows)
+
         counts = "  ·  ".join(f"{status_label(status)} {board.counts[status.value]}"
                               for status in BoardStatus)
         if board.due_date is None:
@@ -114,6 +115,7 @@ class CompletenessPage(QWidget):
         else:
             due = self.tr("Due date {due}.").format(due=board.due_date.isoformat())
         self.summary.setText(f"{due} {counts}")
+
         self.table.setSortingEnabled(False)
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):

@@ -1,8 +1,8 @@
 """Conflicts and held entries: decide each conflict field by field, release or discard held ones.
 
 A conflict shows the office's current entry beside the township's incoming one. For every
-field that differs the clerk keeps the office value, takes the township value or types a new
-one; the decisions are applied together and each one is logged.
+field that differs, the clerk keeps the office value, takes the township value or types a new
+one. The decisions are applied together, and each one is logged.
 """
 
 from __future__ import annotations
