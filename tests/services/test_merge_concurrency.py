@@ -126,3 +126,40 @@ def test_same_package_twice_at_once(shared_office: tuple[Path, str | None],
 
     assert sorted(result["outcome"] for result in results) == ["duplicate", "merged"]
     assert shared_dump(root, url) == sequential_dump(tmp_path, specs[:1])
+
+
+@pytest.mark.slow
+def test_merge_waits_past_busy_timeout(tmp_path: Path) -> None:
+    """A merge waits for a write lock held longer than SQLite's busy timeout, then runs."""
+    import sqlite3
+    import threading
+
+    from meili_desktop.store.datafolder import DATABASE_FILE_NAME
+    from meili_desktop.store.engine import SQLITE_BUSY_TIMEOUT_MS
+    from tests.services.merge_support import entry_record, make_package
+
+    root = tmp_path / "office"
+    store = open_office_store(root)
+    hold_s = SQLITE_BUSY_TIMEOUT_MS / 1000 + 1.5
+    locked = threading.Event()
+
+    def hold_write_lock() -> None:
+        connection = sqlite3.connect(root / DATABASE_FILE_NAME, isolation_level=None)
+        connection.execute("BEGIN IMMEDIATE")
+        locked.set()
+        time.sleep(hold_s)
+        connection.execute("COMMIT")
+        connection.close()
+
+    holder = threading.Thread(target=hold_write_lock)
+    holder.start()
+    locked.wait()
+    started = time.monotonic()
+    try:
+        result = merge.merge(store, make_package([entry_record()]))
+    finally:
+        holder.join()
+        store.dispose()
+
+    assert result.outcome == "merged"
+    assert time.monotonic() - started >= hold_s - 0.5
