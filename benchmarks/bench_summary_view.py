@@ -8,7 +8,8 @@ period, one row per town. Then, timed each, with the view's repaint included:
   a common suffix such as 镇, text that matches nothing) and clearing it;
 - sorting: clicking every column, ascending and descending.
 
-Each time runs from the change to the end of the repaint it causes; the time until the
+One filter and one sort run untimed first, on both tables. Each time runs from the change
+to the end of the repaint it causes; the time until the
 proxy model has filtered or sorted, before any painting, is kept as ``max_model_ms``.
 
 The target is that every single operation finishes within 50 ms. For scale, the same
@@ -95,6 +96,8 @@ def _child(office_dir: Path) -> dict[str, Any]:
         app.processEvents()
         return (time.perf_counter() - started) * 1000
 
+    _warm_up(app, lambda: page.filter_edit.setText(texts[0]), lambda: page.filter_edit.clear(),
+             lambda: page.table.sortByColumn(1, Qt.SortOrder.AscendingOrder))
     filter_ms = [timed("filter", lambda text=text: page.filter_edit.setText(text))
                  for text in texts]
     sort_ms = [timed("sort", lambda column=column, order=order:
@@ -144,6 +147,9 @@ def _bare_qt_ms(app: Any, display: list[list[str]], sort_values: list[list[Any]]
     view.resize(1280, 800)
     view.show()
     app.processEvents()
+    _warm_up(app, lambda: proxy.setFilterFixedString(texts[0]),
+             lambda: proxy.setFilterFixedString(""),
+             lambda: view.sortByColumn(1, Qt.SortOrder.AscendingOrder))
 
     def timed(action: Any) -> float:
         started = time.perf_counter()
@@ -160,6 +166,14 @@ def _bare_qt_ms(app: Any, display: list[list[str]], sort_values: list[list[Any]]
 
 
 _BARE_SORT_ROLE = 257  # Qt.ItemDataRole.UserRole + 1
+
+
+def _warm_up(app: Any, *actions: Any) -> None:
+    """Run ``actions`` untimed, so that one-time costs (first layout, glyph caches) of the
+    table and of the bare table do not land on the first timed operation."""
+    for action in actions:
+        action()
+        app.processEvents()
 
 
 def main() -> int:

@@ -31,6 +31,9 @@ KEY_ROLE = Qt.ItemDataRole.UserRole + 2
 ModelIndex = QModelIndex | QPersistentModelIndex
 _BEHIND = QBrush(QColor("#9c0006"))
 _BEHIND_BACKGROUND = QBrush(QColor("#f4cccc"))
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, SORT_ROLE, KEY_ROLE,
+                    Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.BackgroundRole})
 # Joins a row's cell texts for filtering; no filter text contains it.
 _CELL_SEPARATOR = "\x1f"
 
@@ -127,7 +130,9 @@ class SummaryTableModel(QAbstractTableModel):
         return f"{column.group}\n{column.header}" if column.group else column.header
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        # Painting asks every visible cell for about seven roles; the ones this model leaves
+        # empty return before any other work.
+        if role not in _ROLES or not index.isValid():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return self._texts[index.row()][index.column()]
