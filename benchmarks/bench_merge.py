@@ -4,13 +4,13 @@ The product verifies, decrypts and merges each package the way the merge command
 ``read_incoming`` then ``merge``, one transaction per package, on a copy of the generated
 office data folder.
 
-The floor does the two things no merge can avoid, on the same amounts: it decrypts a copy of
-every package file that was sealed beforehand (untimed) with bare AES-256-GCM in the same
-64 KiB chunks, and it inserts exactly the rows the product's merge added (read back from the
-product's database afterwards) into a copy of the office database as it was before the
-merge, with bare ``sqlite3`` ``executemany`` in one transaction, under the product's
-connection settings (WAL, ``synchronous = FULL``, foreign keys on). The target is a ratio
-of at most 2.
+The floor does the two things no merge can avoid, on the same amounts. First it decrypts,
+with bare AES-256-GCM in the same 64 KiB chunks, a copy of every package file that was
+sealed beforehand (untimed). Then it inserts exactly the rows the product's merge added,
+read back from the product's database afterwards, into a copy of the office database as it
+was before the merge. The inserts use bare ``sqlite3`` ``executemany`` in one transaction,
+under the product's connection settings (WAL, ``synchronous = FULL``, foreign keys on).
+The target is a ratio of at most 2.
 
 Usage: python -m benchmarks.bench_merge [--towns N] [--periods CODES] [--profile FILE]
 """

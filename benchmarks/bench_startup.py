@@ -3,8 +3,8 @@
 Both start as fresh processes on the offscreen platform. The product child runs the real
 entry point (``meili_desktop.cli.main`` with ``--data-dir``, as ``python -m meili_desktop``
 does) on a populated office data folder. The baseline child creates a ``QApplication`` and
-shows an empty ``QMainWindow``. Each child has a zero-time timer queued before its event loop
-starts; the timer fires once the loop has shown the window and handled the events that
+shows an empty ``QMainWindow``. Each child queues a zero-time timer before its event loop
+starts. The timer fires once the loop has shown the window and handled the events that
 were waiting, so it marks the first moment the window takes input. The child prints the
 wall-clock time of that moment and quits. The startup time is that moment minus the
 parent's time just before it started the child.

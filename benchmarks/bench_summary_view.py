@@ -1,7 +1,7 @@
 """Benchmark filtering and sorting the office's summary table against a bare Qt table.
 
 The office's summary page (``SummaryPage``) is built on a merged office data folder and shown
-offscreen at 1280 x 800; its background job computes the summary by town of the latest
+offscreen at 1280 x 800. Its background job computes the summary by town of the latest
 period, one row per town. Then, timed each, with the view's repaint included:
 
 - filtering: typing each of several texts into the filter box (a county name, a town name,
@@ -9,12 +9,12 @@ period, one row per town. Then, timed each, with the view's repaint included:
 - sorting: clicking every column, ascending and descending.
 
 One filter and one sort run untimed first, on both tables. Each time runs from the change
-to the end of the repaint it causes; the time until the
-proxy model has filtered or sorted, before any painting, is kept as ``max_model_ms``.
+to the end of the repaint it causes. The time until the proxy model has filtered or sorted,
+before any painting, is kept as ``max_model_ms``.
 
 The target is that every single operation finishes within 50 ms. For scale, the same
 operations run on a bare ``QTableView`` of the same size over a ``QStandardItemModel`` of
-the same display texts and sort values, behind a plain ``QSortFilterProxyModel``; the ratio
+the same display texts and sort values, behind a plain ``QSortFilterProxyModel``. The ratio
 of the slowest operations is reported without a target.
 
 Usage: python -m benchmarks.bench_summary_view OFFICE_DIR

@@ -10,11 +10,10 @@ import json
 import os
 import platform
 import resource
-import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,12 +88,6 @@ class Stopwatch:
 
     def __exit__(self, *exc_info: object) -> None:
         self.seconds = time.perf_counter() - self._started
-
-
-def median_seconds(run: Callable[[], float], repetitions: int) -> tuple[float, list[float]]:
-    """Call ``run`` (which returns seconds) ``repetitions`` times; return the median and all."""
-    samples = [run() for _ in range(repetitions)]
-    return statistics.median(samples), samples
 
 
 def run_child(arguments: Sequence[str], *, env: dict[str, str] | None = None,

@@ -2,7 +2,7 @@
 
 Each benchmark prints the product's figure, the baseline's figure from the same run and
 their ratio. ``--quick`` finishes in well under a minute on a quiet machine and only shows
-that every benchmark still runs; its ratios mean little at such small sizes. ``--full``
+that every benchmark still runs, because ratios mean little at such small sizes. ``--full``
 runs the province-scale figures that ``docs/performance.md`` records and, with
 ``--scaling``, the growth series behind its tables.
 

@@ -91,8 +91,8 @@ def load_entry_rows(session: Session, keys: Iterable[EntryKey],
     for key in keys:
         groups.setdefault((key.unit_id, key.period_code), set()).add(key.task_number)
     found: dict[EntryKey, models.Entry] = {}
-    # One statement per unit and period seeks the (unit, task, period) unique index; a
-    # row-value IN list over all three columns made SQLite scan the whole index instead.
+    # One statement per unit and period searches the unit's entries. A row-value IN list
+    # over (unit, task, period) made SQLite scan the whole unique index instead.
     for (unit_id, period_code), task_numbers in sorted(groups.items()):
         numbers = sorted(task_numbers)
         # Chunks keep the IN list below SQLite's bound-parameter limit.
@@ -139,7 +139,7 @@ def apply_decisions(session: Session, package: IncomingPackage,
     """
     keys = [decision.entry.key for decision in decisions]
     rows = load_entry_rows(session, keys)
-    # Entries the office has never stored are the bulk of a merge; they go in with a few
+    # Entries the office has never stored are the bulk of a merge, so they go in with a few
     # executemany statements instead of one ORM flush each.
     fresh = [decision.entry for decision in decisions
              if decision.kind is MergeKind.NEW and decision.entry.key not in rows]

@@ -2,7 +2,7 @@
 
 Rows are computed once per period and grouping in a worker. The model formats each cell once
 when it gets the rows, and :class:`SummaryProxyModel` filters and sorts with Python lists
-over those cells: a plain QSortFilterProxyModel called ``data()`` once per cell to filter
+over those cells. A plain QSortFilterProxyModel called ``data()`` once per cell to filter
 and twice per comparison to sort, which took 40 to 120 ms for 1,010 towns. Sorting uses
 :data:`SORT_ROLE`, which gives numbers as numbers and empty cells as lowest.
 """
@@ -130,8 +130,8 @@ class SummaryTableModel(QAbstractTableModel):
         return f"{column.group}\n{column.header}" if column.group else column.header
 
     def data(self, index: ModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Painting asks every visible cell for about seven roles; the ones this model leaves
-        # empty return before any other work.
+        # Painting requests about seven roles of every visible cell, so the roles this model
+        # leaves empty return before any other work.
         if role not in _ROLES or not index.isValid():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -164,7 +164,7 @@ def sort_value(value: Any) -> Any:
 
 
 def _sort_key(value: Any) -> tuple[int, Any]:
-    # A column holds numbers or texts; the rank keeps Python from comparing the two.
+    # A column contains numbers or texts, and the rank keeps Python from comparing the two.
     value = sort_value(value)
     return (1, value) if isinstance(value, str) else (0, value)
 

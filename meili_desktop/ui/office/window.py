@@ -39,8 +39,8 @@ class LazyPages(Mapping[str, QWidget]):
     """The window's pages by module name, each built when its tab is first shown or asked for.
 
     Most pages run queries when they are built, so building them all made the window take
-    seconds to appear on a province database. Each tab holds an empty container until its
-    page is built into it; ``pages[name]`` builds a page that is not built yet.
+    seconds to appear on a province database. Each tab contains an empty container until its
+    page is built into it, and ``pages[name]`` builds a page that is not built yet.
     """
 
     def __init__(self, tabs: QTabWidget) -> None:
