@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from meili_desktop.services.backups import (
     DAILY_KEEP,
     EVENT_KEEP,
@@ -16,7 +18,7 @@ from meili_desktop.services.backups import (
     prune_backups,
 )
 from meili_desktop.store.backup import new_backup_path, parse_backup_name
-from meili_desktop.store.datafolder import Store
+from meili_desktop.store.datafolder import Store, open_store
 from tests.reliability.helpers import add_sample_rows, folder_listing, narratives
 
 
@@ -147,3 +149,14 @@ def list_backups_in(folder: Path) -> list:
     from meili_desktop.store.backup import list_backup_files
 
     return list_backup_files(folder)
+
+
+@pytest.mark.postgres
+def test_server_database_not_backed_up(pg_url: str, tmp_path: Path) -> None:
+    store = open_store(tmp_path / "office", pg_url)
+    try:
+        assert make_event_backup(store, "pre-merge") is None
+        assert make_daily_backup_if_due(store) is None
+    finally:
+        store.dispose()
+    assert list_backups(tmp_path / "office") == []
