@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -13,7 +15,16 @@ from sqlalchemy.orm import Session
 from meili_desktop.domain.catalogue import Catalogue
 from meili_desktop.domain.divisions import CITY_ID, CITY_NAME
 from meili_desktop.domain.periods import parse_period, previous_period
-from meili_desktop.domain.summary import Grouping, SummaryRow, evaluate_pairs, summarize
+from meili_desktop.domain.summary import (
+    Fact,
+    Grouping,
+    PairKey,
+    PairResult,
+    SummaryRow,
+    SummaryScope,
+    evaluate_pairs,
+    summarize,
+)
 from meili_desktop.errors import CancelledError, MeiliError
 from meili_desktop.reports.summary_document import PeriodSummary, SummaryDocument
 from meili_desktop.reports.summary_xlsx import write_summary_workbook
@@ -76,38 +87,70 @@ def city_name(session: Session) -> str:
     return city.name if city is not None else CITY_NAME
 
 
+@dataclass
+class LoadedPeriod:
+    """One period's entries, targets and evaluated pairs, loaded once per report.
+
+    A report of consecutive periods reads each period twice, as itself and as the previous
+    period of the next one, so :func:`summarize_period` keeps them by period code.
+    """
+
+    facts: dict[PairKey, Fact]
+    targets: dict[PairKey, Decimal]
+    pairs: list[PairResult] | None = None
+
+    def evaluated(self, scope: SummaryScope) -> list[PairResult]:
+        """Return the pairs of ``scope``, evaluating them on first use."""
+        if self.pairs is None:
+            self.pairs = evaluate_pairs(scope, self.facts, self.targets)
+        return self.pairs
+
+
+def _load_period(session: Session, code: str, unit_ids: list[str] | None,
+                 loaded: dict[str, LoadedPeriod]) -> LoadedPeriod:
+    period = loaded.get(code)
+    if period is None:
+        period = LoadedPeriod(summary_queries.load_facts(session, code, unit_ids),
+                              summary_queries.load_targets(session, code, unit_ids))
+        loaded[code] = period
+    return period
+
+
 def summarize_period(session: Session, catalogue: Catalogue, period_code: str,
                      groupings: Sequence[Grouping], *, include_pairs: bool = False,
-                     county_id: str | None = None) -> PeriodSummary:
-    """Summarise one period in each grouping, with its change since the previous period."""
+                     county_id: str | None = None,
+                     loaded: dict[str, LoadedPeriod] | None = None) -> PeriodSummary:
+    """Summarise one period in each grouping, with its change since the previous period.
+
+    ``loaded`` keeps periods already read for the same scope, for the next call.
+    """
+    if loaded is None:
+        loaded = {}
     scope = summary_queries.summary_scope(session, catalogue, county_id)
     unit_ids = None if county_id is None else [town.id for town in scope.towns]
-    facts = summary_queries.load_facts(session, period_code, unit_ids)
-    targets = summary_queries.load_targets(session, period_code, unit_ids)
+    current = _load_period(session, period_code, unit_ids, loaded)
 
     before = previous_period(parse_period(period_code))
-    previous_facts = None
-    previous_targets = None
+    previous = None
     if before is not None:
-        previous_facts = summary_queries.load_facts(session, before.code, unit_ids) or None
-        if previous_facts is not None:
-            previous_targets = summary_queries.load_targets(session, before.code, unit_ids)
+        previous = _load_period(session, before.code, unit_ids, loaded)
+        if not previous.facts:
+            previous = None
 
     # Every grouping rolls up the same pairs, so they are evaluated once per period.
-    current_pairs = evaluate_pairs(scope, facts, targets)
-    previous_pairs = None
-    if previous_facts is not None:
-        previous_pairs = evaluate_pairs(
-            scope, previous_facts, targets if previous_targets is None else previous_targets)
+    current_pairs = current.evaluated(scope)
     rows: dict[Grouping, list[SummaryRow]] = {
-        grouping: summarize(grouping, scope, facts, targets, previous_facts, previous_targets,
-                            pairs=current_pairs, previous_pairs=previous_pairs)
+        grouping: summarize(grouping, scope, current.facts, current.targets,
+                            previous.facts if previous else None,
+                            previous.targets if previous else None,
+                            pairs=current_pairs,
+                            previous_pairs=previous.evaluated(scope) if previous else None)
         for grouping in groupings}
     pairs = current_pairs if include_pairs else []
     entries = summary_queries.load_entry_details(session, period_code, unit_ids) \
         if include_pairs else {}
-    return PeriodSummary(period_code, before.code if previous_facts else None, rows, pairs,
-                         entries)
+    return PeriodSummary(period_code, before.code if previous and before else None, rows,
+                         pairs, entries)
 
 
 def build_summary_document(store: Store, period_codes: Sequence[str],
@@ -121,11 +164,12 @@ def build_summary_document(store: Store, period_codes: Sequence[str],
         scope = summary_queries.summary_scope(session, catalogue, county_id)
         town_types = summary_queries.town_types(session)
         name = city_name(session)
+        loaded: dict[str, LoadedPeriod] = {}
         for code in period_codes:
             _check_cancel(cancel)
             periods.append(summarize_period(session, catalogue, code, groupings,
                                             include_pairs=include_details,
-                                            county_id=county_id))
+                                            county_id=county_id, loaded=loaded))
     return SummaryDocument(name, catalogue.version, local_now(), scope, periods,
                            list(groupings), town_types)
 

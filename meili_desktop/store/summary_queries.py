@@ -33,11 +33,12 @@ def to_decimal(text: str | None) -> Decimal | None:
         return None
 
 
+_STATUSES = {status.value: status for status in Status}
+
+
 def _status(text: str) -> Status:
-    try:
-        return Status(text)
-    except ValueError:
-        return Status.NOT_STARTED
+    # A dictionary lookup, because Status(text) costs a microsecond per entry at scale.
+    return _STATUSES.get(text, Status.NOT_STARTED)
 
 
 def load_facts(session: Session, period_code: str,
