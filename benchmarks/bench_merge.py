@@ -33,7 +33,14 @@ from typing import Any
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from benchmarks.common import Figure, Stopwatch, format_figure, time_figure
-from benchmarks.generate import PASSPHRASE, Province, ProvinceSpec, generate, quarters
+from benchmarks.generate import (
+    PASSPHRASE,
+    Province,
+    ProvinceSpec,
+    generate,
+    province_dir,
+    quarters,
+)
 from meili_desktop.domain.divisions import CITY_ID
 from meili_desktop.exchange.stream import CHUNK_SIZE, TAG_SIZE, chunk_nonce
 from meili_desktop.services import keys as key_service
@@ -250,7 +257,7 @@ def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
     logging.getLogger("meili_desktop").setLevel(logging.WARNING)
     spec = ProvinceSpec(args.towns, tuple(args.periods.split(",")), args.evidence_every)
-    province = generate(args.data_dir / f"province-{args.towns}-{len(spec.periods)}", spec)
+    province = generate(province_dir(args.data_dir, spec), spec)
     figure = run(province, args.data_dir / "work", args.profile)
     print(json.dumps(figure.details, ensure_ascii=False) if args.json else format_figure(figure))
     return 0 if figure.is_met is not False else 1

@@ -385,6 +385,12 @@ def _utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
 
+def province_dir(data_dir: Path, spec: ProvinceSpec) -> Path:
+    """Return the cache folder of ``spec`` inside ``data_dir``."""
+    first, last = spec.periods[0], spec.periods[-1]
+    return data_dir / f"province-{spec.towns}-{first}-{last}-{spec.evidence_every}-{spec.suite}"
+
+
 def quarters(year: int) -> tuple[str, ...]:
     """Return the four quarter codes of a year."""
     return tuple(f"{year}Q{quarter}" for quarter in range(1, 5))

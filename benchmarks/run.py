@@ -46,7 +46,7 @@ from benchmarks.common import (  # noqa: E402
     machine_description,
     time_figure,
 )
-from benchmarks.generate import ProvinceSpec, generate, quarters  # noqa: E402
+from benchmarks.generate import ProvinceSpec, generate, province_dir, quarters  # noqa: E402
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ def run_main(sizes: Sizes, data_dir: Path) -> list[Figure]:
     figures: list[Figure] = []
     work = data_dir / "work"
     spec = ProvinceSpec(sizes.towns, sizes.periods, sizes.evidence_every)
-    province = generate(_province_dir(data_dir, spec), spec)
+    province = generate(province_dir(data_dir, spec), spec)
     merged = data_dir / f"merged-{sizes.towns}-{len(sizes.periods)}"
     figures.append(_step("merge", lambda: bench_merge.run(province, work, keep_office=merged)))
     figures += _steps("attachment C1", lambda: bench_attachment.run(
@@ -101,7 +101,7 @@ def run_scaling(data_dir: Path, full: list[Figure]) -> dict[str, list[Figure]]:
     for towns in (100, 300):
         spec = ProvinceSpec(towns, quarters(2021), 20)
         merged = data_dir / f"merged-{towns}-4"
-        series["towns"].append(bench_merge.run(generate(_province_dir(data_dir, spec), spec),
+        series["towns"].append(bench_merge.run(generate(province_dir(data_dir, spec), spec),
                                                work, keep_office=merged))
         series["towns"].append(bench_startup.run(merged, 5, f" ({towns} towns merged)"))
         series["towns"] += bench_summary_view.run(merged, f", {towns} towns")
@@ -112,7 +112,7 @@ def run_scaling(data_dir: Path, full: list[Figure]) -> dict[str, list[Figure]]:
                     tuple(f"2021-{month:02d}" for month in range(1, 13))):
         spec = ProvinceSpec(100, periods, 20)
         series["periods"].append(bench_merge.run(
-            generate(_province_dir(data_dir, spec), spec), work))
+            generate(province_dir(data_dir, spec), spec), work))
     for size_mib in (64, 256):
         series["attachment"] += bench_attachment.run(work, size_mib * 2**20, "C1")
     series["attachment"] += [figure for figure in full if "C1 1024 MiB" in figure.name]
@@ -132,11 +132,6 @@ def excel_figure(towns: int, periods: int) -> Figure:
                        "periods)", result["product_seconds"], result["bare_seconds"],
                        bench_excel_export.RATIO_TARGET, data_rows=result["data_rows"],
                        cells=result["cells"])
-
-
-def _province_dir(data_dir: Path, spec: ProvinceSpec) -> Path:
-    first, last = spec.periods[0], spec.periods[-1]
-    return data_dir / f"province-{spec.towns}-{first}-{last}-{spec.evidence_every}"
 
 
 def _step(name: str, action: Callable[[], Figure]) -> Figure:
