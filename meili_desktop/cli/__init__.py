@@ -16,7 +16,6 @@ from PySide6.QtCore import QCoreApplication
 
 from meili_desktop import __version__
 from meili_desktop.cli import argparse_texts
-from meili_desktop.cli.context import CliContext
 from meili_desktop.errors import MeiliError
 from meili_desktop.file_types import is_package_file
 from meili_desktop.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, install_translators
@@ -147,6 +146,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from meili_desktop.selftest import run_self_test
 
         return run_self_test(arguments)
+
+    # Imported here, not at the top: the context imports the database libraries, which the
+    # window imports off the GUI thread after it appears.
+    from meili_desktop.cli.context import CliContext
 
     app = QCoreApplication.instance() or _create_application(arguments)
     install_translators(app, _language_from(arguments))

@@ -26,8 +26,8 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic.script import ScriptDirectory
 from PySide6.QtCore import QCoreApplication
 
 from meili_desktop.errors import MeiliError
@@ -50,6 +50,10 @@ from meili_desktop.store.faults import StorageFaultError
 from meili_desktop.store.fileio import ensure_free_space
 from meili_desktop.store.migrate import alembic_config, upgrade_database
 from meili_desktop.store.restore import replace_database
+
+if TYPE_CHECKING:
+    # Imported where a restore uses it: the daily backup at start needs no Alembic.
+    from alembic.script import ScriptDirectory
 
 logger = logging.getLogger(__name__)
 
@@ -243,6 +247,8 @@ def validate_backup(store_root: Path, backup: BackupFile) -> str:
     revision = check_backup(backup.path)
     if revision is None:
         raise BackupNotADatabaseError(name=backup.name)
+    from alembic.script import ScriptDirectory
+
     script = ScriptDirectory.from_config(alembic_config())
     if not _is_known_revision(script, revision):
         raise BackupTooNewError(name=backup.name, revision=revision,
