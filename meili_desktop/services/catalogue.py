@@ -53,13 +53,22 @@ def ensure_default_catalogue(store: Store) -> Catalogue:
         The active catalogue.
     """
     with store.session_factory.begin() as session:
-        if not catalogue_repo.has_catalogue(session):
-            catalogue = load_embedded_catalogue()
-            catalogue_repo.save_catalogue(session, catalogue, activate=True)
-            logger.info("stored the embedded catalogue %s", catalogue.version)
-        if units_repo.get_unit(session, units_repo.CITY_ID) is None:
-            units_repo.seed_divisions(session)
-        return _active(session)
+        return store_default_catalogue(session)
+
+
+def store_default_catalogue(session: Session) -> Catalogue:
+    """Store the embedded catalogue and division list when missing, in the caller's session.
+
+    Returns:
+        The active catalogue.
+    """
+    if not catalogue_repo.has_catalogue(session):
+        catalogue = load_embedded_catalogue()
+        catalogue_repo.save_catalogue(session, catalogue, activate=True)
+        logger.info("stored the embedded catalogue %s", catalogue.version)
+    if units_repo.get_unit(session, units_repo.CITY_ID) is None:
+        units_repo.seed_divisions(session)
+    return _active(session)
 
 
 def active_catalogue(store: Store) -> Catalogue:

@@ -41,15 +41,21 @@ from meili_desktop.exchange.model import KIND_DISTRIBUTION, KeyState, SenderKeyL
 from meili_desktop.file_types import DISTRIBUTION_PACKAGE_EXTENSION
 from meili_desktop.services import keys as key_service
 from meili_desktop.services.backups import make_event_backup
-from meili_desktop.services.catalogue import active_catalogue, ensure_default_catalogue
-from meili_desktop.services.identity import Identity, Role, load_identity, save_identity
+from meili_desktop.services.catalogue import active_catalogue, store_default_catalogue
+from meili_desktop.services.identity import (
+    Identity,
+    Role,
+    load_identity,
+    read_identity,
+    write_identity,
+)
 from meili_desktop.services.packages import (
     CITY_NAME_KEY,
     CITY_UNIT_KEY,
     WrongKindError,
     utc_now,
 )
-from meili_desktop.services.setup import bind_township, setup_office
+from meili_desktop.services.setup import bind_township_in, setup_office
 from meili_desktop.store import (
     audit_repo,
     catalogue_repo,
@@ -322,12 +328,13 @@ def import_distribution_package(store: Store, path: Path,
         raise CountyPassphraseError(file=path.name)
 
     make_event_backup(store, "pre-import")
-    ensure_default_catalogue(store)
+    # One transaction, so a failure anywhere (a full disk, a lock) leaves a fresh laptop
+    # unset and a set-up one as it was, never set up without the city's keys.
     with store.session_factory.begin() as session:
+        store_default_catalogue(session)
         package_repo.upsert_unit(session, received.unit, utc_now())
-    moved = _bind_or_set_up(store, unit_id, Role.COUNTY if is_county else Role.TOWNSHIP)
-
-    with store.session_factory.begin() as session:
+        moved = _bind_or_set_up(session, unit_id,
+                                Role.COUNTY if is_county else Role.TOWNSHIP)
         if catalogue_repo.load_active_catalogue(session) != catalogue:
             catalogue_repo.save_catalogue(session, catalogue, activate=True)
         package_repo.store_periods(session, received.periods)
@@ -359,13 +366,13 @@ def import_distribution_package(store: Store, path: Path,
                               comments_added, own_fingerprint)
 
 
-def _bind_or_set_up(store: Store, unit_id: str, role: Role) -> int:
-    identity = load_identity(store)
+def _bind_or_set_up(session: Session, unit_id: str, role: Role) -> int:
+    identity = read_identity(session)
     if identity is None:
-        save_identity(store, Identity(role, unit_id, is_provisional=False))
+        write_identity(session, Identity(role, unit_id, is_provisional=False))
         return 0
     if identity.is_provisional:
-        return bind_township(store, unit_id).moved_entries
+        return bind_township_in(session, unit_id).moved_entries
     return 0
 
 

@@ -26,6 +26,7 @@ from meili_desktop.services.identity import (
     Identity,
     Role,
     load_identity,
+    read_identity,
 )
 from meili_desktop.store import audit_repo, entries_repo, periods_repo, units_repo
 from meili_desktop.store.datafolder import Store
@@ -162,7 +163,22 @@ def bind_township(store: Store, unit_id: str) -> BindResult:
         NotProvisionalError: it is already bound to a different unit.
         UnitNotFoundError: ``unit_id`` is not a stored reporting unit.
     """
-    identity = load_identity(store)
+    with store.session_factory.begin() as session:
+        result = bind_township_in(session, unit_id)
+    logger.info("bound the township to %s, moving %d entries", unit_id, result.moved_entries)
+    return result
+
+
+def bind_township_in(session: Session, unit_id: str) -> BindResult:
+    """Bind a provisional township as :func:`bind_township` does, in the caller's session.
+
+    The caller commits, so the binding can share one transaction with the rest of a
+    distribution package's import.
+
+    Raises:
+        NotTownshipError, NotProvisionalError, UnitNotFoundError: see :func:`bind_township`.
+    """
+    identity = read_identity(session)
     if identity is None or identity.role is not Role.TOWNSHIP or identity.unit_id is None:
         raise NotTownshipError()
     if not identity.is_provisional:
@@ -171,23 +187,20 @@ def bind_township(store: Store, unit_id: str) -> BindResult:
         raise NotProvisionalError(unit=identity.unit_id)
 
     old_unit_id = identity.unit_id
-    with store.session_factory.begin() as session:
-        if units_repo.get_unit(session, unit_id) is None:
-            raise units_repo.UnitNotFoundError(value=unit_id)
-        moved = 0
-        if old_unit_id != unit_id:
-            moved = entries_repo.move_unit_entries(session, old_unit_id, unit_id,
-                                                   changed_by=local_user())
-            old_unit = units_repo.get_unit(session, old_unit_id)
-            if old_unit is not None and old_unit.is_provisional:
-                units_repo.merge_units(session, old_unit_id, unit_id, actor=local_user())
-        bound = Identity(Role.TOWNSHIP, unit_id, is_provisional=False)
-        _write_identity(session, bound)
-        audit_repo.add_event(session, "setup.bind_township", actor=local_user(),
-                             unit_id=unit_id,
-                             details={"from_unit_id": old_unit_id, "moved_entries": moved})
-    logger.info("bound provisional township %s to %s, moving %d entries", old_unit_id,
-                unit_id, moved)
+    if units_repo.get_unit(session, unit_id) is None:
+        raise units_repo.UnitNotFoundError(value=unit_id)
+    moved = 0
+    if old_unit_id != unit_id:
+        moved = entries_repo.move_unit_entries(session, old_unit_id, unit_id,
+                                               changed_by=local_user())
+        old_unit = units_repo.get_unit(session, old_unit_id)
+        if old_unit is not None and old_unit.is_provisional:
+            units_repo.merge_units(session, old_unit_id, unit_id, actor=local_user())
+    bound = Identity(Role.TOWNSHIP, unit_id, is_provisional=False)
+    _write_identity(session, bound)
+    audit_repo.add_event(session, "setup.bind_township", actor=local_user(),
+                         unit_id=unit_id,
+                         details={"from_unit_id": old_unit_id, "moved_entries": moved})
     return BindResult(bound, moved)
 
 

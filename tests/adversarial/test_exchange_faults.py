@@ -143,9 +143,6 @@ def test_undamaged_duplicate_distribution_accepted(
     assert status == 0
 
 
-@pytest.mark.xfail(strict=True, reason="importing a distribution package writes in three "
-                   "separate transactions, so a failure in the last one (disk full, lock) "
-                   "leaves the laptop set up as the township without the city's keys")
 def test_failed_distribution_import_leaves_laptop_unset(
         city: City, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from meili_desktop.services.distribution import import_distribution_package
