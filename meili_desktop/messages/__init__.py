@@ -16,11 +16,13 @@ from meili_desktop.errors import MeiliError
 from meili_desktop.messages import (
     catalogue,
     core,
+    database,
     desktop,
     entries,
     exchange,
     merge,
     packages,
+    relay,
     reliability,
     reports,
 )
@@ -35,8 +37,10 @@ _TABLES: list[dict[str, str]] = [
     packages.MESSAGES,
     catalogue.MESSAGES,
     desktop.MESSAGES,
+    database.MESSAGES,
     entries.MESSAGES,
     reliability.MESSAGES,
+    relay.MESSAGES,
     reports.MESSAGES,
 ]
 

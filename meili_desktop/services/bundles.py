@@ -16,7 +16,7 @@ import base64
 import binascii
 import logging
 import threading
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -86,12 +86,14 @@ def bundle_file_name(county_name: str, sequence: int) -> str:
 def build_bundle(store: Store, unlocked: key_service.UnlockedCityKeys, out_path: Path,
                  periods: list[str] | None = None, progress: ProgressCallback | None = None,
                  cancel: threading.Event | None = None, *,
-                 allow_empty: bool = False) -> BundleResult:
+                 allow_empty: bool = False,
+                 package_ids: Iterable[str] | None = None) -> BundleResult:
     """Write a bundle of the merged township packages not yet forwarded to the city.
 
     With ``allow_empty`` a bundle without packages is written when none is waiting: it
     enrols the county, whose keys the city approves by fingerprint before townships are told
-    to encrypt for the county.
+    to encrypt for the county. With ``package_ids`` only those of the waiting packages go
+    into the bundle.
 
     Raises:
         NotCountyError: the data folder is not a county office.
@@ -100,7 +102,7 @@ def build_bundle(store: Store, unlocked: key_service.UnlockedCityKeys, out_path:
     identity = load_identity(store)
     if identity is None or identity.role is not Role.COUNTY or identity.unit_id is None:
         raise NotCountyError(role=identity.role.value if identity else "")
-    selection = relay.pending_forward(store, periods)
+    selection = relay.pending_forward(store, periods, package_ids=package_ids)
     if not selection.ready and not allow_empty:
         raise relay.NothingToForwardError(count=0)
     with store.session_factory.begin() as session:

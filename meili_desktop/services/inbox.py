@@ -22,7 +22,8 @@ from meili_desktop import __version__
 from meili_desktop.errors import CancelledError, MeiliError
 from meili_desktop.exchange.container import PackageHeaderInfo, open_package
 from meili_desktop.messages import describe
-from meili_desktop.services import merge
+from meili_desktop.services import merge, relay
+from meili_desktop.services.identity import Role, load_identity
 from meili_desktop.services.keys import UnlockedCityKeys
 from meili_desktop.services.merge import MergePreview
 from meili_desktop.services.packages import OpenedPackage, read_incoming
@@ -66,6 +67,9 @@ def verify_file(store: Store, unlocked: UnlockedCityKeys, path: Path,
                 cancel: threading.Event | None = None) -> InboxResult:
     """Verify, decrypt and preview one package file; return the result, failed or not.
 
+    A county office keeps a verified file byte for byte, so that it can forward the
+    package to the city after merging it.
+
     Raises:
         CancelledError: ``cancel`` was set; nothing is kept.
     """
@@ -73,6 +77,9 @@ def verify_file(store: Store, unlocked: UnlockedCityKeys, path: Path,
     try:
         result.header = open_package(path)
         result.opened = read_incoming(store, path, unlocked, progress, cancel)
+        identity = load_identity(store)
+        if identity is not None and identity.role is Role.COUNTY:
+            relay.keep_original(store, result.opened.incoming.package_id, path)
         result.preview = merge.preview(store, result.opened.incoming)
     except CancelledError:
         result.discard()

@@ -98,20 +98,25 @@ def keep_original(store: Store, package_id: str, source: Path) -> Path:
     return target
 
 
-def pending_forward(store: Store, periods: Iterable[str] | None = None) -> RelaySelection:
+def pending_forward(store: Store, periods: Iterable[str] | None = None, *,
+                    package_ids: Iterable[str] | None = None) -> RelaySelection:
     """Return the merged township packages not yet forwarded to the city.
 
     Args:
         store: the county's data folder.
         periods: keep only packages with entries for one of these periods.
+        package_ids: keep only these packages.
     """
     wanted = set(periods) if periods is not None else None
+    chosen = set(package_ids) if package_ids is not None else None
     with store.session_factory() as session:
         rows = relay_repo.merged_not_forwarded(session)
     ready: list[RelayCandidate] = []
     missing: list[LedgerEntry] = []
     for row in rows:
         if wanted is not None and not wanted & set(row.periods):
+            continue
+        if chosen is not None and row.package_id not in chosen:
             continue
         path = original_path(store, row.package_id)
         if path.is_file():

@@ -6,10 +6,15 @@ travels with the data (catalogue, periods, targets) lives in the database, not h
 
 from __future__ import annotations
 
+import json
+import logging
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
+
+logger = logging.getLogger(__name__)
 
 # Bump when a key is renamed or its meaning changes, and add an upgrade step below.
 SETTINGS_VERSION = 1
@@ -24,6 +29,10 @@ class Key:
 
 LANGUAGE = Key("preferences/language", str, "zh_CN")
 MAX_ATTACHMENT_MB = Key("preferences/max_attachment_mb", int, 200)
+# A JSON object from a data folder's absolute path to the database URL it uses instead of
+# its own SQLite file. NOTE: the URL keeps the server password as the user typed it, in
+# the user's own settings store (the registry on Windows), readable by that user only.
+DATABASE_URLS = Key("preferences/database_urls", str, "{}")
 LAST_FOLDER = Key("state/last_folder", str, "")
 MAIN_GEOMETRY = Key("state/main_geometry", QByteArray, QByteArray())
 MAIN_SPLITTER = Key("state/main_splitter", QByteArray, QByteArray())
@@ -56,6 +65,29 @@ class Settings:
     def set(self, key: Key, value: Any) -> None:
         self._qsettings.setValue(key.name, value)
 
+    def database_url(self, data_dir: Path) -> str | None:
+        """Return the database URL saved for the data folder ``data_dir``, or None."""
+        return self._database_urls().get(_folder_key(data_dir))
+
+    def set_database_url(self, data_dir: Path, url: str | None) -> None:
+        """Save the database URL of ``data_dir``; None goes back to the folder's own file."""
+        urls = self._database_urls()
+        if url:
+            urls[_folder_key(data_dir)] = url
+        else:
+            urls.pop(_folder_key(data_dir), None)
+        self.set(DATABASE_URLS, json.dumps(urls, ensure_ascii=False, sort_keys=True))
+
+    def _database_urls(self) -> dict[str, str]:
+        try:
+            urls = json.loads(self.get(DATABASE_URLS))
+        except ValueError:
+            logger.warning("the saved database URLs are not valid JSON; ignoring them")
+            return {}
+        if not isinstance(urls, dict):
+            return {}
+        return {str(folder): str(url) for folder, url in urls.items()}
+
     def sync(self) -> None:
         self._qsettings.sync()
 
@@ -64,3 +96,7 @@ class Settings:
         # No upgrade steps exist yet; version 1 is the first layout.
         if version < SETTINGS_VERSION:
             self.set(_VERSION, SETTINGS_VERSION)
+
+
+def _folder_key(data_dir: Path) -> str:
+    return str(data_dir.resolve())

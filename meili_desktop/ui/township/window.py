@@ -33,6 +33,8 @@ from meili_desktop.i18n import install_translators
 from meili_desktop.messages import describe
 from meili_desktop.services import entries
 from meili_desktop.store.datafolder import Store
+from meili_desktop.ui.about_dialog import AboutDialog
+from meili_desktop.ui.backup_dialog import BackupDialog
 from meili_desktop.ui.progress import JobProgressWidget
 from meili_desktop.ui.settings import (
     LANGUAGE,
@@ -54,6 +56,7 @@ from meili_desktop.ui.township.overview import OverviewWidget
 from meili_desktop.ui.township.package_actions import PackageActions
 from meili_desktop.ui.township.state import TownshipState
 from meili_desktop.ui.township.task_tree import TaskTreeWidget
+from meili_desktop.ui.township.template_actions import TemplateActions
 from meili_desktop.ui.workers import JobWorker, wait_for_pools
 
 logger = logging.getLogger(__name__)
@@ -80,6 +83,7 @@ class TownshipWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.unit_label)
         self._workers: list[JobWorker] = []
         self.package_actions = PackageActions(self)
+        self.template_actions = TemplateActions(self)
         self._history_dialogs: list[HistoryDialog] = []
         self._build_ui(self.settings.get(LAST_TASK), self.settings.get(TOWNSHIP_TAB))
         self.resize(1280, 820)
@@ -166,6 +170,11 @@ class TownshipWindow(QMainWindow):
         self.quit_action = _action(self, "quitAction", self.tr("&Quit"),
                                    QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
+        self.backups_action = _action(self, "backupsAction", self.tr("&Backups…"),
+                                      QKeySequence())
+        self.backups_action.triggered.connect(lambda: self.show_backups())
+        self.about_action = _action(self, "aboutAction", self.tr("&About…"), QKeySequence())
+        self.about_action.triggered.connect(lambda: self.show_about())
         self.undo_action = _action(self, "undoAction", self.tr("&Undo"),
                                    QKeySequence.StandardKey.Undo)
         self.undo_action.triggered.connect(self.undo)
@@ -180,6 +189,11 @@ class TownshipWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.open_package_action)
         file_menu.addAction(self.export_action)
+        file_menu.addSeparator()
+        self.export_template_action, self.import_template_action = \
+            self.template_actions.add_to_menu(file_menu)
+        file_menu.addSeparator()
+        file_menu.addAction(self.backups_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
@@ -204,6 +218,9 @@ class TownshipWindow(QMainWindow):
             action.setChecked(code == current)
             group.addAction(action)
             action.triggered.connect(lambda _checked=False, code=code: self.switch_language(code))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self.about_action)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar(self.tr("Period"), self)
@@ -290,6 +307,20 @@ class TownshipWindow(QMainWindow):
         """Export the period's entries and evidence as a report package for the office."""
         return self.package_actions.export(path)
 
+    def show_backups(self) -> BackupDialog:
+        """Open the list of database backups; show the restored data afterwards."""
+        self.form.flush()
+        dialog = BackupDialog(self.store, self)
+        dialog.restored.connect(lambda _result: self._after_restore())
+        dialog.exec()
+        return dialog
+
+    def show_about(self) -> AboutDialog:
+        """Show the version, data folder, database and encryption self-test."""
+        dialog = AboutDialog(self.store, self)
+        dialog.exec()
+        return dialog
+
     def switch_language(self, language: str) -> None:
         """Change the interface language at once and remember it."""
         self.form.flush()
@@ -326,6 +357,13 @@ class TownshipWindow(QMainWindow):
             self.show_message(self.tr("{action}: tasks {tasks}").format(
                 action=done_text, tasks=", ".join(str(number) for number in numbers)))
         self._update_undo_actions()
+
+    def _after_restore(self) -> None:
+        # Undo steps refer to the replaced data, so they are dropped with the old state.
+        old_state, self.state = self.state, TownshipState(self.store, self.state.period.code,
+                                                          self)
+        old_state.deleteLater()
+        self._build_ui(self.task_tree.current_task() or 0, self.tabs.currentIndex())
 
     def _update_undo_actions(self) -> None:
         self.undo_action.setEnabled(self.state.editor.can_undo())
