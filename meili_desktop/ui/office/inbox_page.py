@@ -37,6 +37,7 @@ from meili_desktop.services.merge import MergeResult
 from meili_desktop.services.review import current_actor
 from meili_desktop.store import units_repo
 from meili_desktop.store.datafolder import Store
+from meili_desktop.ui.office.bundle_import import is_bundle_file
 from meili_desktop.ui.office.key_dialog import REJECT_KEY, KeyDecisionDialog
 from meili_desktop.ui.office.office_jobs import JobRunner
 from meili_desktop.ui.office.preview_dialog import PreviewDialog
@@ -168,7 +169,15 @@ class InboxPage(QWidget):
         self.add_paths([path])
 
     def add_paths(self, paths: list[Path]) -> None:
-        """Add files, and the report packages directly inside folders, then check them."""
+        """Add files, and the report packages directly inside folders, then check them.
+
+        County bundles go to the window, which verifies them and adds their packages here.
+        """
+        bundle_opener = getattr(self.window(), "bundles", None)
+        if bundle_opener is not None:
+            for bundle in [path for path in paths if is_bundle_file(path)]:
+                bundle_opener.open_bundle(bundle)
+            paths = [path for path in paths if not is_bundle_file(path)]
         known = {row.path.resolve() for row in self.rows}
         added: list[InboxRow] = []
         for path in expand_paths(paths):
