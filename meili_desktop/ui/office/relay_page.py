@@ -180,13 +180,13 @@ class RelayPage(QWidget):
         self.summary.setText(self.tr(
             "{waiting} packages waiting to be forwarded, {held} held back.").format(
             waiting=len(waiting), held=held))
+        self.table.blockSignals(True)
+        self.table.clearSelection()
         for index, package in enumerate(self.packages):
             if package.package_id == selected_id:
                 self.table.selectRow(index)
-                break
-        else:
-            self.entries.show_package(None, [])
-        self._update_buttons()
+        self.table.blockSignals(False)
+        self._on_selection()
 
     def _show_row(self, index: int, package: RelayPackage) -> None:
         ledger = package.ledger
