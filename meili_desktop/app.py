@@ -1,4 +1,9 @@
-"""GUI startup: logging, QApplication, translators, the data folder and the main window."""
+"""GUI startup: logging, QApplication, translators, the data folder and the main window.
+
+An office window appears before its data folder is open, which then opens off the GUI
+thread (see :mod:`meili_desktop.ui.startup`). Other starts open the data folder first. The
+database libraries are therefore imported inside functions, after the window is shown.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
@@ -16,11 +22,13 @@ from meili_desktop.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, install_tr
 from meili_desktop.logs import configure_logging, route_qt_messages
 from meili_desktop.paths import resource_path
 from meili_desktop.places import default_data_dir, set_application_names
-from meili_desktop.services.backups import make_daily_backup_if_due
-from meili_desktop.services.identity import Role, load_identity
-from meili_desktop.store.datafolder import Store, open_store
+from meili_desktop.single_instance import SingleInstance
 from meili_desktop.ui.activation import attach_main_window, claim_data_folder, open_package_files
 from meili_desktop.ui.crash import install_crash_reporter
+from meili_desktop.ui.startup import OFFICE_ROLES, DataFolderOpener, peek_role
+
+if TYPE_CHECKING:
+    from meili_desktop.store.datafolder import Store
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +62,8 @@ def build_main_window(store: Store) -> QWidget | None:
 
     Returns None when the user closes the first-run dialog without choosing.
     """
+    from meili_desktop.services.identity import Role, load_identity
+
     identity = load_identity(store)
     if identity is None:
         from meili_desktop.ui.first_run import run_first_run
@@ -70,25 +80,6 @@ def build_main_window(store: Store) -> QWidget | None:
     return OfficeWindow(store)
 
 
-def warn_about_disabled_suites() -> None:
-    """Run the cipher suites' known-answer tests; name any suite that failed in a dialog.
-
-    A failed suite stays disabled: packages of that suite are refused, never handled by
-    another suite.
-    """
-    from meili_desktop.exchange.suites import run_self_tests
-
-    failures = {suite: reason for suite, reason in run_self_tests().items() if reason}
-    for suite, reason in failures.items():
-        logger.error("cipher suite %s disabled: %s", suite, reason)
-        QMessageBox.warning(None, QApplication.translate("App", "Encryption self-test failed"),
-                            QApplication.translate(
-                                "App", "The encryption suite {suite} failed its self-test and "
-                                "is disabled: packages that use it cannot be written or read "
-                                "on this computer. Reinstall the program; if the problem "
-                                "remains, send the log file to support.").format(suite=suite))
-
-
 def run_gui(arguments: Sequence[str]) -> int:
     """Start the window; return the exit status."""
     args = parse_gui_arguments(arguments)
@@ -99,20 +90,64 @@ def run_gui(arguments: Sequence[str]) -> int:
     install_crash_reporter(log_file)
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     logger.info("starting with data folder %s", data_dir)
+    files = [Path(name) for name in args.files]
 
     try:
-        instance = claim_data_folder(data_dir, [Path(name) for name in args.files])
-        if instance is None:
-            return 0
-        store = open_store(data_dir, args.database_url)
+        instance = claim_data_folder(data_dir, files)
     except MeiliError as error:
-        from meili_desktop.messages import describe
+        show_open_error(error)
+        return error.exit_code
+    if instance is None:
+        return 0
+    if peek_role(data_dir, args.database_url) in OFFICE_ROLES:
+        status = run_office_window(app, data_dir, args.database_url, files, instance, log_file)
+    else:
+        status = run_window_after_opening(app, data_dir, args.database_url, files, instance)
+    instance.release()
+    logger.info("stopped with status %d; log file %s", status, log_file)
+    return status
 
-        QMessageBox.critical(None, app.translate("App", "Cannot open the data folder"),
-                             describe(error))
+
+def run_office_window(app: QApplication, data_dir: Path, database_url: str | None,
+                      files: list[Path], instance: SingleInstance,
+                      log_file: Path | None) -> int:
+    """Show the office window at once and open the data folder behind it; run the loop."""
+    from meili_desktop.ui.office.window import OfficeWindow
+    from meili_desktop.ui.workers import wait_for_pools
+
+    window = OfficeWindow(None)
+    opener = DataFolderOpener(window, data_dir, database_url, log_file)
+    window.show()
+    attach_main_window(window, instance)
+    # The window keeps files that arrive before its store and opens them once it has one.
+    open_package_files(window, files)
+    opener.start()
+    status = app.exec()
+    wait_for_pools()
+    opener.dispose_store()
+    return status
+
+
+def run_window_after_opening(app: QApplication, data_dir: Path, database_url: str | None,
+                             files: list[Path], instance: SingleInstance) -> int:
+    """Open the data folder, then build and show the window of its role; run the loop.
+
+    This is the start of a new data folder (whose first-run dialog needs the store), of a
+    township and of a database server.
+    """
+    from meili_desktop.exchange.suites import run_self_tests
+    from meili_desktop.services.backups import make_daily_backup_if_due
+    from meili_desktop.store.datafolder import open_store
+    from meili_desktop.ui.startup import show_disabled_suites
+
+    try:
+        store = open_store(data_dir, database_url)
+    except MeiliError as error:
+        show_open_error(error)
         return error.exit_code
     make_daily_backup_if_due(store)
-    warn_about_disabled_suites()
+    show_disabled_suites({suite: reason for suite, reason in run_self_tests().items()
+                          if reason})
 
     window = build_main_window(store)
     if window is None:
@@ -120,9 +155,15 @@ def run_gui(arguments: Sequence[str]) -> int:
         return 0
     window.show()
     attach_main_window(window, instance)
-    open_package_files(window, [Path(name) for name in args.files])
+    open_package_files(window, files)
     status = app.exec()
-    instance.release()
     store.dispose()
-    logger.info("stopped with status %d; log file %s", status, log_file)
     return status
+
+
+def show_open_error(error: MeiliError) -> None:
+    """Tell the user in a dialog why the data folder cannot be opened."""
+    from meili_desktop.messages import describe
+
+    QMessageBox.critical(None, QApplication.translate("App", "Cannot open the data folder"),
+                         describe(error))

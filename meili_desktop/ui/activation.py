@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from meili_desktop.errors import MeiliError
@@ -53,6 +53,10 @@ def claim_data_folder(data_dir: Path, files: list[Path]) -> SingleInstance | Non
 
 def bring_to_front(window: QWidget) -> None:
     """Restore ``window`` if minimised, raise it and give it the keyboard focus."""
+    # Imported here because the first use of ``Qt`` builds all its enums (about 15 ms),
+    # which a start should not pay before its window appears.
+    from PySide6.QtCore import Qt
+
     state = window.windowState() & ~Qt.WindowState.WindowMinimized
     window.setWindowState(state | Qt.WindowState.WindowActive)
     window.show()

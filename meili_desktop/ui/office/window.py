@@ -1,4 +1,10 @@
-"""The office main window: one tab per page (inbox, completeness, review, summaries, ...)."""
+"""The office main window: one tab per page (inbox, completeness, review, summaries, ...).
+
+The window can appear before its data folder is open: built without a store, it shows its
+tabs and "Opening the data…", and :meth:`OfficeWindow.attach_store` builds the current page
+once the store is open. The tab titles are listed here, so the page modules, which import
+the database and report libraries, are imported only when their page is built.
+"""
 
 from __future__ import annotations
 
@@ -6,21 +12,25 @@ import importlib
 import logging
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
-from meili_desktop.store.datafolder import Store
-from meili_desktop.ui.office.unlock import OfficeKeySession
 from meili_desktop.ui.progress import JobProgressWidget
 from meili_desktop.ui.settings import MAIN_GEOMETRY, Settings
 from meili_desktop.ui.workers import wait_for_pools
 
+if TYPE_CHECKING:
+    # Both import SQLAlchemy, which a window shown before its store is open does not need.
+    from meili_desktop.store.datafolder import Store
+    from meili_desktop.ui.office.unlock import OfficeKeySession
+
 logger = logging.getLogger(__name__)
 
-# Each page module defines ``PAGE_TITLE`` (marked for translation in the "OfficePages"
-# context) and ``create_page(store, window) -> QWidget``; tabs appear in this order.
+# Each page module defines ``create_page(store, window) -> QWidget``; tabs appear in this
+# order. A new page also needs its title in PAGE_TITLES.
 PAGE_MODULES: list[str] = [
     "meili_desktop.ui.office.inbox_page",
     "meili_desktop.ui.office.completeness_page",
@@ -34,13 +44,31 @@ PAGE_MODULES: list[str] = [
     "meili_desktop.ui.office.audit_page",
 ]
 
+# The tab titles, equal to each page module's ``PAGE_TITLE`` (a test compares them).
+PAGE_TITLES: dict[str, str] = {
+    "meili_desktop.ui.office.inbox_page": QT_TRANSLATE_NOOP("OfficePages", "Inbox"),
+    "meili_desktop.ui.office.completeness_page": QT_TRANSLATE_NOOP("OfficePages",
+                                                                   "Completeness"),
+    "meili_desktop.ui.office.conflicts_page": QT_TRANSLATE_NOOP("OfficePages", "Conflicts"),
+    "meili_desktop.ui.office.review_page": QT_TRANSLATE_NOOP("OfficePages", "Review"),
+    "meili_desktop.ui.office.summary_page": QT_TRANSLATE_NOOP("OfficePages", "Summaries"),
+    "meili_desktop.ui.office.charts": QT_TRANSLATE_NOOP("OfficePages", "Charts"),
+    "meili_desktop.ui.office.targets_page": QT_TRANSLATE_NOOP("OfficePages", "Targets"),
+    "meili_desktop.ui.office.scores_page": QT_TRANSLATE_NOOP("OfficePages", "Scores"),
+    "meili_desktop.ui.office.distribution_page": QT_TRANSLATE_NOOP("OfficePages",
+                                                                   "Distribution"),
+    "meili_desktop.ui.office.audit_page": QT_TRANSLATE_NOOP("OfficePages", "Audit log"),
+}
+
 
 class LazyPages(Mapping[str, QWidget]):
     """The window's pages by module name, each built when its tab is first shown or asked for.
 
     Most pages run queries when they are built, so building them all made the window take
-    seconds to appear on a province database. Each tab contains an empty container until its
-    page is built into it, and ``pages[name]`` builds a page that is not built yet.
+    seconds to appear on a province database. Each tab contains a container that shows
+    "Opening the data…" until its page is built into it, and ``pages[name]`` builds a page
+    that is not built yet. Nothing is built before :attr:`is_ready` is set, which the window
+    does once its store is open.
     """
 
     def __init__(self, tabs: QTabWidget) -> None:
@@ -49,20 +77,27 @@ class LazyPages(Mapping[str, QWidget]):
         self._factories: dict[str, Callable[[], QWidget]] = {}
         self._holders: dict[str, QWidget] = {}
         self._built: dict[str, QWidget] = {}
+        self._placeholders: dict[str, QWidget] = {}
+        self.is_ready = False
 
     def add(self, name: str, title: str, factory: Callable[[], QWidget]) -> None:
         """Add a tab titled ``title`` whose page ``factory`` builds later."""
         holder = QWidget(self._tabs)
         holder.setObjectName(f"{name}Holder")
-        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        placeholder = _waiting_placeholder(holder)
+        placeholder.setObjectName(f"{name}Placeholder")
+        layout.addWidget(placeholder)
+        self._placeholders[name] = placeholder
         self._names.append(name)
         self._factories[name] = factory
         self._holders[name] = holder
         self._tabs.addTab(holder, title)
 
     def build_at(self, index: int) -> None:
-        """Build the page of tab ``index`` unless it is built already."""
-        if 0 <= index < len(self._names):
+        """Build the page of tab ``index`` unless it is built already or not ready."""
+        if self.is_ready and 0 <= index < len(self._names):
             self[self._names[index]]
 
     def is_built(self, name: str) -> bool:
@@ -71,9 +106,15 @@ class LazyPages(Mapping[str, QWidget]):
     def __getitem__(self, name: str) -> QWidget:
         page = self._built.get(name)
         if page is None:
-            page = self._factories[name]()
+            factory = self._factories[name]
+            if not self.is_ready:
+                raise RuntimeError(f"page {name} requested before the data folder is open")
+            page = factory()
             layout = self._holders[name].layout()
             assert layout is not None
+            placeholder = self._placeholders.pop(name)
+            layout.removeWidget(placeholder)
+            placeholder.deleteLater()
             layout.addWidget(page)
             self._built[name] = page
             logger.debug("built office page %s", name)
@@ -86,15 +127,43 @@ class LazyPages(Mapping[str, QWidget]):
         return len(self._names)
 
 
-class OfficeWindow(QMainWindow):
-    """The window for county and city office staff."""
+def _waiting_placeholder(parent: QWidget) -> QWidget:
+    """Return a widget that shows "Opening the data…" in its middle.
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    Stretches centre the text rather than an alignment flag, because the first use of
+    ``Qt``'s enums costs about 15 ms, which the window's start should not pay.
+    """
+    placeholder = QWidget(parent)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(QLabel(QCoreApplication.translate("OfficeWindow", "Opening the data…"),
+                         placeholder))
+    row.addStretch(1)
+    column = QVBoxLayout(placeholder)
+    column.addStretch(1)
+    column.addLayout(row)
+    column.addStretch(1)
+    return placeholder
+
+
+class OfficeWindow(QMainWindow):
+    """The window for county and city office staff.
+
+    Built with ``store=None`` it is a shell whose pages wait for :meth:`attach_store`.
+
+    Signals:
+        data_ready(): the store is attached and the current tab's page is built.
+    """
+
+    data_ready = Signal()
+
+    def __init__(self, store: Store | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("officeWindow")
-        self.store = store
+        self.store: Store | None = None
         self.settings = Settings()
-        self.key_session = OfficeKeySession(store)
+        self.key_session: OfficeKeySession | None = None
+        self._pending_files: list[Path] = []
         self.setWindowTitle(self.tr("Beautiful Towns Office"))
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("officeTabs")
@@ -103,19 +172,50 @@ class OfficeWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.job_progress, 1)
         self.pages = LazyPages(self.tabs)
         for module_name in PAGE_MODULES:
-            module = importlib.import_module(module_name)
             self.pages.add(module_name.rsplit(".", 1)[-1],
-                           QCoreApplication.translate("OfficePages", module.PAGE_TITLE),
-                           lambda module=module: module.create_page(store, self))
+                           QCoreApplication.translate("OfficePages", PAGE_TITLES[module_name]),
+                           lambda module_name=module_name: self._create_page(module_name))
         self.tabs.currentChanged.connect(self.pages.build_at)
-        self.pages.build_at(self.tabs.currentIndex())
         self.resize(1280, 800)
         geometry = self.settings.get(MAIN_GEOMETRY)
         if geometry:
             self.restoreGeometry(geometry)
+        if store is None:
+            self.statusBar().showMessage(self.tr("Opening the data…"))
+        else:
+            self.attach_store(store)
+
+    @property
+    def current_page_module(self) -> str:
+        """Return the module name of the current tab's page."""
+        return PAGE_MODULES[max(self.tabs.currentIndex(), 0)]
+
+    def attach_store(self, store: Store) -> None:
+        """Use the opened ``store``: build the current page and open files passed meanwhile."""
+        from meili_desktop.ui.office.unlock import OfficeKeySession
+
+        self.store = store
+        self.key_session = OfficeKeySession(store)
+        self.pages.is_ready = True
+        self.statusBar().clearMessage()
+        self.pages.build_at(self.tabs.currentIndex())
+        self.data_ready.emit()
+        pending, self._pending_files = self._pending_files, []
+        for path in pending:
+            self.open_package_file(path)
+
+    def _create_page(self, module_name: str) -> QWidget:
+        module = importlib.import_module(module_name)
+        return module.create_page(self.store, self)
 
     def open_package_file(self, path: Path) -> None:
-        """Show the inbox and check a package given by double-click, drop or a second launch."""
+        """Show the inbox and check a package given by double-click, drop or a second launch.
+
+        Before the store is attached the file waits, and it is opened right after.
+        """
+        if self.store is None:
+            self._pending_files.append(path)
+            return
         inbox = self.pages["inbox_page"]
         self.tabs.setCurrentIndex(list(self.pages).index("inbox_page"))
         inbox.open_package_file(path)
