@@ -2,16 +2,23 @@
 
 Rules:
 
-- An incoming entry replaces the stored one only when its revision is newer. An older revision
-  is stale and changes nothing. An equal revision with different content is a conflict, because
-  two laptops of one township wrote the same revision differently.
+- Each laptop of a township numbers its own revisions, so revisions are compared only between
+  versions of one laptop, known by its signing key (see :mod:`meili_desktop.domain.laptops`).
+  From the laptop whose content is stored, or one whose earlier version equals it, a newer
+  revision replaces the stored entry. An older revision, or one the office already took in, is
+  stale and changes nothing. The same revision with different content is a conflict.
+- Different content from another laptop of the township, which does not derive from the stored
+  content, is a conflict for the office to resolve; equal content from it is unchanged.
+- Entries stored before the office kept laptop versions (no laptop is known) follow the
+  revision numbers alone: a newer revision replaces, an equal one with different content is a
+  conflict.
 - A value the office has reviewed (accepted, or set by the office when it resolved a conflict)
   is never overwritten by a newer revision without an explicit decision: that is a conflict too.
 - Entries for a locked period are held. In a closed period only entries the office returned
   may be resubmitted; other changes are held.
 - Entries that no longer fit the catalogue (unknown task, task of another level) or whose
   content is invalid are held with the reason.
-- Laptop clocks never order anything. Packages are ordered by the sender's sequence number,
+- Laptop clocks never order anything. A laptop's packages are ordered by its sequence number,
   and a claimed creation time only raises a flag when it looks wrong.
 """
 
@@ -19,21 +26,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from meili_desktop.domain.catalogue import MeasureType, TaskLevel
 from meili_desktop.domain.entries import EntryKey, ReviewState
+from meili_desktop.domain.laptops import (
+    LaptopVersion,
+    LaptopVersions,
+    highest_revision,
+    record_version,
+)
 from meili_desktop.domain.merge_records import IncomingEntry, check_content, same_content
 from meili_desktop.domain.periods import PeriodState
 from meili_desktop.errors import MeiliError
-
-# A package claiming to be created this far after the office received it has a wrong clock.
-MAX_CLOCK_LEAD = timedelta(days=1)
-# A package claiming to be older than this when it arrives has a wrong clock or was held back.
-MAX_PACKAGE_AGE = timedelta(days=180)
 
 # The package kind that carries entries from a township (上报包).
 REPORT_KIND = "report"
@@ -48,6 +56,8 @@ class IncomingPackage:
     ``entries`` are the package's entry records as parsed JSON objects. ``attachment_files``
     maps the SHA-256 of each attachment in the package to a verified temporary file.
     ``claimed_created_at`` is the sender's clock and is only used to flag suspicious times.
+    ``earlier_fingerprints`` are earlier signing keys of the same laptop, each of which signed
+    a statement naming ``sender_fingerprint`` that the import pipeline verified.
     """
 
     package_id: str
@@ -61,6 +71,13 @@ class IncomingPackage:
     periods: tuple[str, ...]
     entries: tuple[dict[str, Any], ...]
     attachment_files: Mapping[str, Path] = field(default_factory=dict)
+    earlier_fingerprints: tuple[str, ...] = ()
+
+    @property
+    def laptop_keys(self) -> frozenset[str]:
+        """The fingerprints that stand for the sending laptop: its key and proven earlier ones."""
+        return frozenset(key for key in (self.sender_fingerprint, *self.earlier_fingerprints)
+                         if key)
 
 
 class MergeKind(StrEnum):
@@ -85,6 +102,15 @@ class ConflictReason(StrEnum):
 
     DIVERGED = "diverged"  # same revision, different content
     REVIEWED = "reviewed"  # the stored value was accepted or set by the office
+    OTHER_LAPTOP = "other_laptop"  # another laptop of the township wrote different content
+
+
+class StaleReason(StrEnum):
+    """Why an incoming entry that is not older than the stored revision is still stale."""
+
+    # The office took in this revision from this laptop before, and the stored content has
+    # changed since, so sending it again must not raise the same question twice.
+    SEEN_BEFORE = "seen_before"
 
 
 class HoldReason(StrEnum):
@@ -116,13 +142,20 @@ class TaskRule:
 
 @dataclass(frozen=True)
 class StoredEntryState:
-    """The office's current copy of an entry, as far as merge decisions need it."""
+    """The office's current copy of an entry, as far as merge decisions need it.
+
+    ``source_fingerprint`` is the key of the laptop whose content is stored (None when the
+    office decided it, or it was stored before laptops were recorded). ``laptops`` are the
+    versions taken in from each laptop key.
+    """
 
     revision: int
     content: Mapping[str, Any]
     review_state: ReviewState
     reviewed_revision: int | None
     origin: str
+    source_fingerprint: str | None = None
+    laptops: LaptopVersions = field(default_factory=dict)
 
     @property
     def is_reviewed(self) -> bool:
@@ -136,7 +169,9 @@ class MergeContext:
 
     ``period_states`` and ``tasks`` contain only known periods and tasks. ``allowed_levels`` are
     the task levels the sender reports on. ``available_attachments`` are the digests present in
-    the package or already stored.
+    the package or already stored. ``sender_fingerprint`` is the key that signed the package,
+    under which its versions are recorded, and ``laptop_keys`` are all keys of the sending
+    laptop; both are empty when unknown.
     """
 
     sender_unit_id: str
@@ -146,16 +181,23 @@ class MergeContext:
     tasks: Mapping[int, TaskRule]
     stored: Mapping[EntryKey, StoredEntryState]
     available_attachments: frozenset[str]
+    sender_fingerprint: str = ""
+    laptop_keys: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
 class EntryDecision:
-    """The decision for one incoming entry; ``reason`` is set for conflicts and held entries."""
+    """The decision for one incoming entry.
+
+    ``reason`` is set for conflicts, held entries and some stale ones. ``laptops`` are the
+    entry's laptop versions to store with the decision, or None when they stay as they are.
+    """
 
     entry: IncomingEntry
     kind: MergeKind
     reason: str | None = None
     stored: StoredEntryState | None = None
+    laptops: LaptopVersions | None = None
 
 
 class DuplicateEntryError(MeiliError):
@@ -187,9 +229,10 @@ def decide_entry(entry: IncomingEntry, context: MergeContext) -> EntryDecision:
     if hold is not None:
         return EntryDecision(entry, MergeKind.HELD, hold.value, stored)
 
-    kind, reason = compare_revisions(entry, stored)
+    kind, reason = compare_revisions(entry, stored, context.laptop_keys)
+    laptops = laptops_after(kind, entry, stored, context.sender_fingerprint)
     if kind in (MergeKind.UNCHANGED, MergeKind.STALE):
-        return EntryDecision(entry, kind, reason, stored)
+        return EntryDecision(entry, kind, reason, stored, laptops)
 
     period_state = context.period_states[entry.key.period_code]
     if period_state is PeriodState.LOCKED:
@@ -197,14 +240,57 @@ def decide_entry(entry: IncomingEntry, context: MergeContext) -> EntryDecision:
     is_returned = stored is not None and stored.review_state is ReviewState.RETURNED
     if period_state is PeriodState.CLOSED and not is_returned:
         return EntryDecision(entry, MergeKind.HELD, HoldReason.PERIOD_CLOSED.value, stored)
-    return EntryDecision(entry, kind, reason, stored)
+    return EntryDecision(entry, kind, reason, stored, laptops)
 
 
-def compare_revisions(entry: IncomingEntry,
-                      stored: StoredEntryState | None) -> tuple[MergeKind, str | None]:
-    """Compare an incoming entry with the stored one by revision and content only."""
+def compare_revisions(entry: IncomingEntry, stored: StoredEntryState | None,
+                      laptop_keys: frozenset[str] = frozenset()
+                      ) -> tuple[MergeKind, str | None]:
+    """Compare an incoming entry with the stored one by laptop, revision and content.
+
+    Args:
+        entry: the incoming entry.
+        stored: the office's entry, or None.
+        laptop_keys: the fingerprints of the laptop that sent ``entry``.
+
+    Returns:
+        The kind and, for conflicts and some stale entries, the reason.
+    """
     if stored is None:
         return MergeKind.NEW, None
+    if stored.source_fingerprint is None and not stored.laptops:
+        return _compare_revision_numbers(entry, stored)
+
+    is_same = same_content(entry.content, stored.content)
+    is_own = stored.source_fingerprint in laptop_keys
+    seen = highest_revision(stored.laptops, laptop_keys)
+    holding = highest_revision(stored.laptops, laptop_keys, matching_only=True)
+    if is_own:
+        # The stored revision is this laptop's own, whatever the bookkeeping says.
+        seen = max(seen or 0, stored.revision)
+        holding = max(holding or 0, stored.revision)
+
+    if seen is not None and entry.revision < seen:
+        return MergeKind.STALE, None
+    if seen is not None and entry.revision == seen:
+        if is_same:
+            return MergeKind.UNCHANGED, None
+        if holding == seen:
+            return MergeKind.CONFLICT, _same_revision_reason(stored)
+        return MergeKind.STALE, StaleReason.SEEN_BEFORE.value
+
+    if is_same:
+        return (MergeKind.UPDATED if is_own else MergeKind.UNCHANGED), None
+    if stored.is_reviewed:
+        return MergeKind.CONFLICT, ConflictReason.REVIEWED.value
+    if holding is not None:
+        return MergeKind.UPDATED, None
+    return MergeKind.CONFLICT, ConflictReason.OTHER_LAPTOP.value
+
+
+def _compare_revision_numbers(entry: IncomingEntry,
+                              stored: StoredEntryState) -> tuple[MergeKind, str | None]:
+    """Compare by revision numbers alone, for an entry whose laptop is not known."""
     if entry.revision < stored.revision:
         return MergeKind.STALE, None
     is_same = same_content(entry.content, stored.content)
@@ -217,6 +303,43 @@ def compare_revisions(entry: IncomingEntry,
     if entry.revision == stored.revision:
         return MergeKind.CONFLICT, ConflictReason.DIVERGED.value
     return MergeKind.UPDATED, None
+
+
+def _same_revision_reason(stored: StoredEntryState) -> str:
+    if stored.is_reviewed:
+        return ConflictReason.REVIEWED.value
+    return ConflictReason.DIVERGED.value
+
+
+def laptops_after(kind: MergeKind, entry: IncomingEntry, stored: StoredEntryState | None,
+                  fingerprint: str) -> LaptopVersions | None:
+    """Return the entry's laptop versions after a decision, or None when they stay unchanged.
+
+    New and updated entries become the sending laptop's content. A conflict records the
+    laptop's revision as taken in without changing the content, so sending the same version
+    again is stale. Unchanged content records that the laptop holds the stored version.
+    Without a fingerprint nothing is recorded.
+    """
+    if not fingerprint:
+        return None
+    before: LaptopVersions = stored.laptops if stored is not None else {}
+    if kind is MergeKind.NEW:
+        return {fingerprint: LaptopVersion(entry.revision, True)}
+    if kind is MergeKind.UPDATED:
+        assert stored is not None
+        is_changed = not same_content(entry.content, stored.content)
+        return record_version(before, fingerprint, entry.revision, matches=True,
+                              is_content_changed=is_changed)
+    if kind is MergeKind.CONFLICT:
+        return record_version(before, fingerprint, entry.revision, matches=False,
+                              is_content_changed=False)
+    if kind is MergeKind.UNCHANGED:
+        known = before.get(fingerprint)
+        if known is not None and known.matches and known.revision >= entry.revision:
+            return None
+        return record_version(before, fingerprint, entry.revision, matches=True,
+                              is_content_changed=False)
+    return None
 
 
 def decide_package(entries: Iterable[IncomingEntry],
@@ -265,75 +388,3 @@ def _fit_problem(entry: IncomingEntry, context: MergeContext) -> HoldReason | No
     if any(ref.sha256 not in context.available_attachments for ref in entry.attachments):
         return HoldReason.MISSING_ATTACHMENT
     return None
-
-
-# --- the package ledger ----------------------------------------------------------------------
-
-
-class LedgerVerdict(StrEnum):
-    """The ledger's verdict on a package, before any entry is looked at."""
-
-    FRESH = "fresh"
-    DUPLICATE = "duplicate"  # this very package was merged before
-    REPLAY = "replay"  # another package with this id or this sender's sequence number
-
-
-@dataclass(frozen=True)
-class LedgerRecord:
-    """A package the office has already merged."""
-
-    package_id: str
-    sender_unit_id: str
-    kind: str
-    sequence: int
-    header_hash: str
-    claimed_created_at: datetime | None
-
-
-def check_ledger(package: IncomingPackage, same_id: LedgerRecord | None,
-                 same_sequence: LedgerRecord | None) -> tuple[LedgerVerdict, str | None]:
-    """Classify a package against the ledger rows with its id and its sender's sequence.
-
-    Returns:
-        The verdict and, for a replay, the reason: ``package_id_reused`` or
-        ``sequence_reused``.
-    """
-    if same_id is not None:
-        if same_id.header_hash == package.header_hash:
-            return LedgerVerdict.DUPLICATE, None
-        return LedgerVerdict.REPLAY, "package_id_reused"
-    if same_sequence is not None:
-        if same_sequence.header_hash == package.header_hash:
-            return LedgerVerdict.DUPLICATE, None
-        return LedgerVerdict.REPLAY, "sequence_reused"
-    return LedgerVerdict.FRESH, None
-
-
-def is_clock_suspicious(claimed_created_at: datetime | None, received_at: datetime,
-                        sequence: int, earlier: Iterable[LedgerRecord]) -> bool:
-    """Return whether a package's claimed creation time looks wrong.
-
-    Args:
-        claimed_created_at: the sender's clock, naive UTC; None is never suspicious.
-        received_at: the office's clock when the package arrived, naive UTC.
-        sequence: the package's sequence number.
-        earlier: other packages from the same sender in the ledger.
-
-    Returns:
-        True when the time is far from the receipt time, or contradicts the order of the
-        sender's sequence numbers.
-    """
-    if claimed_created_at is None:
-        return False
-    if claimed_created_at > received_at + MAX_CLOCK_LEAD:
-        return True
-    if claimed_created_at < received_at - MAX_PACKAGE_AGE:
-        return True
-    for record in earlier:
-        if record.claimed_created_at is None:
-            continue
-        if record.sequence < sequence and record.claimed_created_at > claimed_created_at:
-            return True
-        if record.sequence > sequence and record.claimed_created_at < claimed_created_at:
-            return True
-    return False

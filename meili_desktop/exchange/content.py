@@ -5,7 +5,8 @@ nothing changed; this module checks that what it says makes sense before anythin
 Every record is a JSON object with a ``type``.
 
 Report package: one ``report_info`` record, then one ``entry`` record per entry (the format is
-documented in :mod:`meili_desktop.domain.merge_records`).
+documented in :mod:`meili_desktop.domain.merge_records`). ``report_info`` may list the laptop's
+earlier signing keys (see :mod:`meili_desktop.exchange.laptop_keys`).
 
 Distribution package: ``distribution_info`` (the addressee and the city), ``catalogue`` (the
 catalogue document), ``periods``, ``targets``, ``city_keys`` (the city's public keys) and one
@@ -24,6 +25,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from meili_desktop.exchange.errors import ContentMismatchError
+from meili_desktop.exchange.laptop_keys import KeyLink, parse_links
 
 REPORT_INFO = "report_info"
 ENTRY = "entry"
@@ -43,12 +45,16 @@ MAX_COMMENTS = 100_000
 
 @dataclass(frozen=True)
 class ReportContent:
-    """A report package's records after their shape was checked."""
+    """A report package's records after their shape was checked.
+
+    ``earlier_keys`` are the laptop's earlier signing keys as listed, not yet verified.
+    """
 
     unit_id: str
     unit_name: str
     catalogue_version: str
     entries: tuple[dict[str, Any], ...]
+    earlier_keys: tuple[KeyLink, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -103,10 +109,18 @@ def _list(record: Mapping[str, Any], name: str, file_name: str, limit: int) -> l
 
 
 def report_records(unit_id: str, unit_name: str, catalogue_version: str,
-                   entries: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
-    """Return the records of a report package."""
-    info = {"type": REPORT_INFO, "unit_id": unit_id, "unit_name": unit_name,
-            "catalogue_version": catalogue_version, "entry_count": len(entries)}
+                   entries: Sequence[Mapping[str, Any]],
+                   earlier_keys: Sequence[Mapping[str, Any]] = ()) -> list[dict[str, Any]]:
+    """Return the records of a report package.
+
+    ``earlier_keys`` are items made by :func:`~meili_desktop.exchange.laptop_keys.sign_link`;
+    the field is left out when there are none.
+    """
+    info: dict[str, Any] = {"type": REPORT_INFO, "unit_id": unit_id, "unit_name": unit_name,
+                            "catalogue_version": catalogue_version,
+                            "entry_count": len(entries)}
+    if earlier_keys:
+        info["earlier_keys"] = [dict(item) for item in earlier_keys]
     return [info, *({"type": ENTRY, **entry} for entry in entries)]
 
 
@@ -138,7 +152,8 @@ def read_report_records(records: Sequence[Any], sender_unit_id: str,
     if len(entries) > MAX_ENTRIES or info.get("entry_count") != len(entries):
         raise _mismatch(file_name, "entry_count", info.get("entry_count"))
     return ReportContent(sender_unit_id, _text(info, "unit_name", file_name),
-                         _text(info, "catalogue_version", file_name), tuple(entries))
+                         _text(info, "catalogue_version", file_name), tuple(entries),
+                         parse_links(info.get("earlier_keys"), file_name))
 
 
 def distribution_records(*, unit: Mapping[str, Any], city_unit_id: str, city_name: str,

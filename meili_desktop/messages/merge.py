@@ -15,10 +15,10 @@ MESSAGES: dict[str, str] = {
         "Errors", "The package lists task {task} of unit {unit} for {period} twice. Nothing "
         "from this package was merged; ask the township to export again."),
     "merge.replay": QT_TRANSLATE_NOOP(
-        "Errors", "Package {package_id} from unit {sender} reuses the package id or the "
-        "sequence number {sequence} of a package merged before, with different content. It "
-        "may be a replayed or forged copy. Nothing was merged; ask the township to export a "
-        "new package and keep this file for checking."),
+        "Errors", "Package {package_id} from unit {sender} reuses the package id, or the "
+        "sequence number {sequence} of its laptop's key {fingerprint}, of a package merged "
+        "before, with different content. It may be a replayed or forged copy. Nothing was "
+        "merged; ask the township to export a new package and keep this file for checking."),
     "merge.wrong_kind": QT_TRANSLATE_NOOP(
         "Errors", "Package {package_id} is a \"{kind}\" package; only report packages from "
         "townships can be merged. Nothing was changed."),

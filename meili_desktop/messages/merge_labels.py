@@ -22,6 +22,11 @@ REASON_LABELS = {
     "diverged": QT_TRANSLATE_NOOP(
         "MergeLabels", "Same revision with different content (two laptops?)"),
     "reviewed": QT_TRANSLATE_NOOP("MergeLabels", "The office already reviewed this value"),
+    "other_laptop": QT_TRANSLATE_NOOP(
+        "MergeLabels", "Another laptop of this township wrote different content"),
+    "seen_before": QT_TRANSLATE_NOOP(
+        "MergeLabels", "This laptop sent this revision before; the office entry has changed "
+        "since"),
     "period_locked": QT_TRANSLATE_NOOP("MergeLabels", "Period is locked"),
     "period_closed": QT_TRANSLATE_NOOP(
         "MergeLabels", "Period is closed for review and the entry was not returned"),

@@ -94,4 +94,7 @@ CONTENT_REASONS: dict[str, str] = {
     "no_city_key": QT_TRANSLATE_NOOP(
         "Errors", "this laptop has not imported the city's distribution package yet."),
     "receipt_records": QT_TRANSLATE_NOOP("Errors", "it is not a single receipt."),
+    "invalid_laptop_key": QT_TRANSLATE_NOOP(
+        "Errors", "it names an earlier key of the laptop ({value}) with a missing or invalid "
+        "signature."),
 }

@@ -120,7 +120,8 @@ def resolve(store: Store, item_id: int, decisions: Iterable[FieldDecision],
         now = utc_now()
         revision = merge_items_repo.write_resolution(
             session, item_id, township, resolved,
-            is_township=same_content(resolved, township.content), actor=actor, at=now)
+            is_township=same_content(resolved, township.content), actor=actor, at=now,
+            township_fingerprint=item.incoming_fingerprint)
         _log_decisions(session, item, township, office, resolved, by_field, actor, now)
         merge_items_repo.close_item(session, item_id, {
             "action": "resolved", "by": actor, "revision": revision,
@@ -144,12 +145,15 @@ def release(store: Store, item_id: int, actor: str) -> ReleaseResult:
     with store.session_factory() as session:
         ledger = ledger_repo.get_ledger_entry(session, item_record.package_id)
     sender = ledger.sender_unit_id if ledger is not None else item_record.key.unit_id
+    # The held entry is decided as coming from the laptop that signed its package.
+    fingerprint = ledger.sender_fingerprint if ledger is not None else ""
     with store.session_factory.begin() as session:
         ledger_repo.lock_for_merge(session, sender)
         item = merge_items_repo.lock_item(session, item_id)
         entry = parse_entry_record(0, item.incoming)
-        package = IncomingPackage(item.package_id, REPORT_KIND, sender, "", 0, "", None, "",
-                                  (entry.key.period_code,), (dict(item.incoming),), {})
+        package = IncomingPackage(item.package_id, REPORT_KIND, sender, fingerprint, 0, "",
+                                  None, "", (entry.key.period_code,), (dict(item.incoming),),
+                                  {})
         context = merge_repo.load_context(session, package, [entry], for_update=True)
         decision = decide_entry(entry, context)
         if decision.kind is MergeKind.HELD:
@@ -157,7 +161,7 @@ def release(store: Store, item_id: int, actor: str) -> ReleaseResult:
 
         now = utc_now()
         merge_items_repo.write_release(session, item_id, decision, sender_unit_id=sender,
-                                       actor=actor, at=now)
+                                       actor=actor, at=now, sender_fingerprint=fingerprint)
         add_event(session, "held.released", actor=actor, key=entry.key,
                   package_id=item.package_id, at=now,
                   details={"item": item_id, "kind": decision.kind.value,
@@ -187,13 +191,18 @@ def discard(store: Store, item_id: int, actor: str, comment: str = "") -> None:
 def _log_decisions(session: Session, item: MergeItemRecord, township: IncomingEntry,
                    office: Mapping[str, Any], resolved: Mapping[str, Any],
                    decisions: Mapping[str, FieldDecision], actor: str, now: datetime) -> None:
+    # Both sides' laptops are logged, so the losing value can be traced to the laptop that
+    # wrote it; the office side has none when the office decided its content.
+    laptops = {"office_laptop": item.current_fingerprint,
+               "township_laptop": item.incoming_fingerprint or None}
     for name in changed_fields(office, township.content):
         decision = decisions.get(name, FieldDecision(name, FieldChoice.OFFICE))
         add_event(session, "conflict.decision", actor=actor, key=township.key,
                   package_id=item.package_id, at=now,
                   details={"item": item.id, "field": name, "choice": decision.choice.value,
                            "office": office.get(name), "township": township.content.get(name),
-                           "result": resolved.get(name)})
+                           "result": resolved.get(name), **laptops})
     add_event(session, "conflict.resolved", actor=actor, key=township.key,
               package_id=item.package_id, at=now,
-              details={"item": item.id, "fields": changed_fields(office, resolved)})
+              details={"item": item.id, "reason": item.reason,
+                       "fields": changed_fields(office, resolved), **laptops})

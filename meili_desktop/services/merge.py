@@ -20,16 +20,19 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from meili_desktop.domain.entries import EntryKey
+from meili_desktop.domain.ledger import (
+    LedgerRecord,
+    LedgerVerdict,
+    check_ledger,
+    is_clock_suspicious,
+)
 from meili_desktop.domain.merge import (
     REPORT_KIND,
     EntryDecision,
     IncomingPackage,
-    LedgerVerdict,
     MergeKind,
-    check_ledger,
     count_kinds,
     decide_package,
-    is_clock_suspicious,
 )
 from meili_desktop.domain.merge_records import IncomingEntry, changed_fields, parse_entry_record
 from meili_desktop.errors import CancelledError, MeiliError
@@ -53,10 +56,11 @@ MAX_INCOMING_ATTACHMENT_BYTES = 4 * 1024 * 1024 * 1024
 
 
 class PackageReplayError(MeiliError):
-    """A different package reuses a merged package's id or its sender's sequence number.
+    """A different package reuses a merged package's id, or the sequence number of a merged
+    package signed by the same key.
 
-    Details: ``package_id``, ``sender`` (unit id), ``sequence`` and ``reason``
-    (``package_id_reused`` or ``sequence_reused``).
+    Details: ``package_id``, ``sender`` (unit id), ``fingerprint`` (the signing key),
+    ``sequence`` and ``reason`` (``package_id_reused`` or ``sequence_reused``).
     """
 
     code = "merge.replay"
@@ -97,7 +101,12 @@ class AttachmentChangedError(MeiliError):
 
 @dataclass(frozen=True)
 class EntryPreview:
-    """The effect of merging on one entry; ``fields`` are the content fields that would change."""
+    """The effect of merging on one entry; ``fields`` are the content fields that would change.
+
+    ``stored_fingerprint`` is the key of the laptop whose content the office holds (None when
+    the office decided it or the laptop is unknown), and ``is_other_laptop`` tells whether
+    that laptop is another one than the sender's.
+    """
 
     key: EntryKey
     kind: MergeKind
@@ -105,6 +114,8 @@ class EntryPreview:
     revision: int
     stored_revision: int | None
     fields: tuple[str, ...]
+    stored_fingerprint: str | None = None
+    is_other_laptop: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,8 +123,8 @@ class MergePreview:
     """The effect of merging a package, computed without writing anything.
 
     ``is_duplicate`` means this very package was merged before and merging changes nothing.
-    ``newer_sequence_merged`` is the highest sequence already merged from the sender when
-    it is above this package's.
+    ``newer_sequence_merged`` is the highest sequence already merged from the same laptop
+    when it is above this package's. ``sender_fingerprint`` is the key that signed it.
     """
 
     package_id: str
@@ -126,6 +137,7 @@ class MergePreview:
     newer_sequence_merged: int | None
     entries: tuple[EntryPreview, ...]
     counts: dict[str, int] = field(default_factory=dict)
+    sender_fingerprint: str = ""
 
 
 @dataclass(frozen=True)
@@ -158,7 +170,7 @@ def preview(store: Store, incoming: IncomingPackage) -> MergePreview:
     with store.session_factory() as session:
         verdict = _ledger_verdict(session, incoming)
         decisions = _decide(session, incoming, entries, for_update=False)
-        history = ledger_repo.sender_history(session, incoming.sender_unit_id, incoming.kind)
+        history = _laptop_history(session, incoming)
         session.rollback()
 
     newest = max((record.sequence for record in history), default=None)
@@ -172,8 +184,10 @@ def preview(store: Store, incoming: IncomingPackage) -> MergePreview:
         is_duplicate=is_duplicate, is_clock_suspicious=suspicious,
         newer_sequence_merged=newest if newest is not None and newest > incoming.sequence
         else None,
-        entries=tuple(_entry_preview(decision) for decision in decisions),
-        counts=count_kinds(decisions) if not is_duplicate else _zero_counts())
+        entries=tuple(_entry_preview(decision, incoming.laptop_keys)
+                      for decision in decisions),
+        counts=count_kinds(decisions) if not is_duplicate else _zero_counts(),
+        sender_fingerprint=incoming.sender_fingerprint)
 
 
 def merge(store: Store, incoming: IncomingPackage, progress: ProgressCallback | None = None,
@@ -220,7 +234,7 @@ def _merge_in_transaction(store: Store, session: Session, incoming: IncomingPack
                            _zero_counts(), False, received_at)
 
     decisions = _decide(session, incoming, entries, for_update=True)
-    history = ledger_repo.sender_history(session, incoming.sender_unit_id, incoming.kind)
+    history = _laptop_history(session, incoming)
     suspicious = is_clock_suspicious(incoming.claimed_created_at, received_at,
                                      incoming.sequence, history)
     _store_attachments(store, session, incoming, entries, cancel)
@@ -258,9 +272,16 @@ def _ledger_verdict(session: Session, incoming: IncomingPackage) -> LedgerVerdic
         logger.warning("package %s from %s rejected as a replay: %s", incoming.package_id,
                        incoming.sender_unit_id, reason)
         raise PackageReplayError(package_id=incoming.package_id,
-                                 sender=incoming.sender_unit_id, sequence=incoming.sequence,
-                                 reason=reason)
+                                 sender=incoming.sender_unit_id,
+                                 fingerprint=incoming.sender_fingerprint,
+                                 sequence=incoming.sequence, reason=reason)
     return verdict
+
+
+def _laptop_history(session: Session, incoming: IncomingPackage) -> list[LedgerRecord]:
+    """Return the merged packages of the sending laptop; its sequence numbers order them."""
+    return ledger_repo.laptop_history(session, incoming.sender_unit_id, incoming.kind,
+                                      incoming.laptop_keys)
 
 
 def _decide(session: Session, incoming: IncomingPackage, entries: list[IncomingEntry], *,
@@ -303,12 +324,14 @@ def _store_attachments(store: Store, session: Session, incoming: IncomingPackage
     merge_repo.store_attachment_rows(session, rows)
 
 
-def _entry_preview(decision: EntryDecision) -> EntryPreview:
+def _entry_preview(decision: EntryDecision, laptop_keys: frozenset[str]) -> EntryPreview:
     stored = decision.stored
     fields = changed_fields(stored.content if stored else None, decision.entry.content)
+    source = stored.source_fingerprint if stored else None
     return EntryPreview(decision.entry.key, decision.kind, decision.reason,
                         decision.entry.revision, stored.revision if stored else None,
-                        tuple(fields))
+                        tuple(fields), source,
+                        source is not None and source not in laptop_keys)
 
 
 def _zero_counts() -> dict[str, int]:

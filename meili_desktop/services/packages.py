@@ -38,6 +38,7 @@ from meili_desktop.exchange.errors import (
 from meili_desktop.exchange.model import KIND_REPORT, SenderKeyLookup
 from meili_desktop.file_types import REPORT_PACKAGE_EXTENSION
 from meili_desktop.services import keys as key_service
+from meili_desktop.services import laptop_links
 from meili_desktop.services.catalogue import active_catalogue
 from meili_desktop.services.identity import Role, load_identity
 from meili_desktop.store import audit_repo, entries_repo, keys_repo, package_repo, units_repo
@@ -141,6 +142,8 @@ class _ReportPlan:
     sequence: int
     signing_record: keys_repo.KeyRecord
     recipients: list[keys_repo.KeyRecord]
+    # The laptop's other signing keys, each vouching that the signing key is the laptop's too.
+    earlier_keys: list[dict[str, Any]]
 
 
 def _plan_report(store: Store, periods: list[str] | None) -> _ReportPlan:
@@ -164,11 +167,13 @@ def _plan_report(store: Store, periods: list[str] | None) -> _ReportPlan:
             raise NothingToExportError(periods=", ".join(chosen) or "-")
         signing_record = key_service.ensure_township_key(session, identity.unit_id,
                                                          recipients[0].suite)
+        earlier_keys = laptop_links.earlier_key_links(session, identity.unit_id,
+                                                     signing_record)
         unit = units_repo.get_unit(session, identity.unit_id)
         sequence = next_sequence(session, "report")
     return _ReportPlan(identity.unit_id, unit.name if unit else identity.unit_id,
                        catalogue.version, chosen, entries, sequence, signing_record,
-                       recipients)
+                       recipients, earlier_keys)
 
 
 def export_report_package(store: Store, out_path: Path, periods: list[str] | None = None,
@@ -194,7 +199,8 @@ def export_report_package(store: Store, out_path: Path, periods: list[str] | Non
                                                             ref.sha256))
                    for entry in plan.entries for ref in entry.attachments}
     records = content.report_records(plan.unit_id, plan.unit_name, plan.catalogue_version,
-                                     [entry_record(entry) for entry in plan.entries])
+                                     [entry_record(entry) for entry in plan.entries],
+                                     plan.earlier_keys)
     header = write_package(
         out_path, KIND_REPORT, Sender(plan.unit_id, plan.unit_name), signing_pair,
         [Recipient(record.public_key, "working" if record.purpose == "encryption"
@@ -313,12 +319,17 @@ def _incoming_from(store: Store, verified: VerifiedPackage, path: Path) -> Incom
                                    value=header.created_at) from None
     if claimed.tzinfo is not None:
         claimed = claimed.astimezone(UTC).replace(tzinfo=None)
+    with store.session_factory() as session:
+        earlier = laptop_links.verify_earlier_keys(session, header.sender_unit_id,
+                                                  header.sender_fingerprint,
+                                                  report.earlier_keys, path.name)
     return IncomingPackage(
         package_id=header.package_id, kind=header.kind, sender_unit_id=header.sender_unit_id,
         sender_fingerprint=header.sender_fingerprint, sequence=header.sequence,
         header_hash=header.header_hash, claimed_created_at=claimed, file_name=path.name,
         periods=tuple(header.periods), entries=report.entries,
-        attachment_files={item.sha256: item.temp_path for item in verified.attachments})
+        attachment_files={item.sha256: item.temp_path for item in verified.attachments},
+        earlier_fingerprints=earlier)
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,9 @@
 """The ledger of imported packages, and the lock that serializes merges of one sender.
 
 The ledger row of a package is written in the same transaction as its entries, so a package
-is either in the ledger with all its entries, or in neither. The unique constraint on
-(sender, kind, sequence) backs the replay check at the database level.
+is either in the ledger with all its entries, or in neither. Each laptop of a township numbers
+its own packages, so the unique constraint on (sender, signing key, kind, sequence) backs the
+replay check at the database level.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import hashlib
 import logging
 import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -20,7 +21,8 @@ from sqlalchemy import select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from meili_desktop.domain.merge import IncomingPackage, LedgerRecord
+from meili_desktop.domain.ledger import LedgerRecord
+from meili_desktop.domain.merge import IncomingPackage
 from meili_desktop.errors import CancelledError, MeiliError
 from meili_desktop.store.faults import DatabaseLockedError
 from meili_desktop.store.models import ImportedPackage
@@ -57,6 +59,7 @@ class LedgerEntry:
     periods: tuple[str, ...]
     counts: Mapping[str, int]
     is_clock_suspicious: bool
+    sender_fingerprint: str = ""
 
 
 def lock_for_merge(session: Session, sender_unit_id: str,
@@ -108,21 +111,37 @@ def _begin_immediate(session: Session, cancel: threading.Event | None,
 
 def find_in_ledger(session: Session,
                    package: IncomingPackage) -> tuple[LedgerRecord | None, LedgerRecord | None]:
-    """Return the merged ledger rows with the package's id and with its sender's sequence."""
+    """Return the merged ledger rows with the package's id and with its key's sequence.
+
+    Sequence numbers belong to the laptop that signs the package, so another laptop of the
+    same township, or a reinstalled laptop with a new key, may use the same number.
+    """
     same_id = session.get(ImportedPackage, package.package_id)
     same_sequence = session.scalar(select(ImportedPackage).where(
         ImportedPackage.sender_unit_id == package.sender_unit_id,
+        ImportedPackage.sender_fingerprint == package.sender_fingerprint,
         ImportedPackage.kind == package.kind,
         ImportedPackage.sequence == package.sequence))
     return _to_ledger_record(same_id), _to_ledger_record(same_sequence)
 
 
-def sender_history(session: Session, sender_unit_id: str, kind: str) -> list[LedgerRecord]:
-    """Return every ledger row of one sender and package kind, by sequence."""
+def laptop_history(session: Session, sender_unit_id: str, kind: str,
+                   fingerprints: Iterable[str]) -> list[LedgerRecord]:
+    """Return the merged ledger rows of one laptop (any of its keys), by sequence."""
+    keys = sorted(set(fingerprints))
+    if not keys:
+        return []
     rows = session.scalars(select(ImportedPackage).where(
-        ImportedPackage.sender_unit_id == sender_unit_id, ImportedPackage.kind == kind)
+        ImportedPackage.sender_unit_id == sender_unit_id, ImportedPackage.kind == kind,
+        ImportedPackage.sender_fingerprint.in_(keys))
         .order_by(ImportedPackage.sequence))
     return [record for row in rows if (record := _to_ledger_record(row)) is not None]
+
+
+def package_fingerprint(session: Session, package_id: str) -> str:
+    """Return the signing key recorded for a package; empty when unknown."""
+    row = session.get(ImportedPackage, package_id)
+    return row.sender_fingerprint if row is not None else ""
 
 
 def record_package(session: Session, package: IncomingPackage, *, received_at: datetime,
@@ -138,6 +157,7 @@ def record_package(session: Session, package: IncomingPackage, *, received_at: d
         session.add(row)
     row.kind = package.kind
     row.sender_unit_id = package.sender_unit_id
+    row.sender_fingerprint = package.sender_fingerprint
     row.sequence = package.sequence
     row.header_hash = package.header_hash
     row.file_name = package.file_name[:255]
@@ -173,11 +193,11 @@ def to_ledger_entry(row: ImportedPackage) -> LedgerEntry:
     return LedgerEntry(row.package_id, row.kind, row.sender_unit_id, row.sequence,
                        row.file_name, row.received_at, row.claimed_created_at, row.state,
                        tuple(row.periods or ()), {key: int(value) for key, value in counts.items()},
-                       row.is_clock_suspicious)
+                       row.is_clock_suspicious, row.sender_fingerprint)
 
 
 def _to_ledger_record(row: ImportedPackage | None) -> LedgerRecord | None:
     if row is None or row.state not in MERGED_STATES:
         return None
     return LedgerRecord(row.package_id, row.sender_unit_id, row.kind, row.sequence,
-                        row.header_hash, row.claimed_created_at)
+                        row.header_hash, row.claimed_created_at, row.sender_fingerprint)

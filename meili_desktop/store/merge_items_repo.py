@@ -11,12 +11,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from meili_desktop.domain.entries import AttachmentRef, EntryKey, ReviewState
+from meili_desktop.domain.laptops import record_version, versions_from_json, versions_to_json
 from meili_desktop.domain.merge import OFFICE_ORIGIN, EntryDecision, MergeKind
-from meili_desktop.domain.merge_records import IncomingEntry
+from meili_desktop.domain.merge_records import IncomingEntry, same_content
 from meili_desktop.errors import MeiliError
 from meili_desktop.store import models
-from meili_desktop.store.merge_repo import load_entry_rows, write_incoming_entry
-from meili_desktop.store.snapshots import entry_snapshot
+from meili_desktop.store.merge_repo import load_entry_rows, record_laptop, write_incoming_entry
+from meili_desktop.store.snapshots import entry_content, entry_snapshot
 
 
 class MergeItemNotFoundError(MeiliError):
@@ -39,7 +40,9 @@ class MergeItemRecord:
 
     ``incoming`` is the entry record as the package carried it. ``stored_at_merge`` is the
     office's entry when the item was created; ``current`` is the office's entry now (None when
-    there is none).
+    there is none). ``incoming_fingerprint`` is the key of the laptop that sent the package
+    (empty when unknown), and ``current_fingerprint`` the key of the laptop whose content the
+    office holds now (None when the office decided it, or unknown).
     """
 
     id: int
@@ -54,6 +57,8 @@ class MergeItemRecord:
     resolution: Mapping[str, Any] | None
     created_at: datetime
     resolved_at: datetime | None
+    incoming_fingerprint: str = ""
+    current_fingerprint: str | None = None
 
 
 def list_items(session: Session, *, state: str | None = "open", kind: str | None = None,
@@ -73,7 +78,9 @@ def list_items(session: Session, *, state: str | None = "open", kind: str | None
         statement = statement.where(models.MergeItem.package_id == package_id)
     rows = list(session.scalars(statement))
     entries = load_entry_rows(session, {_key(row) for row in rows})
-    return [_to_record(row, entries.get(_key(row))) for row in rows]
+    keys = _package_keys(session, {row.package_id for row in rows})
+    return [_to_record(row, entries.get(_key(row)), keys.get(row.package_id, ""))
+            for row in rows]
 
 
 def get_item_row(session: Session, item_id: int, *, for_update: bool = False,
@@ -103,7 +110,7 @@ def get_item(session: Session, item_id: int) -> MergeItemRecord:
     """
     row = get_item_row(session, item_id, must_be_open=False)
     entry = load_entry_rows(session, [_key(row)]).get(_key(row))
-    return _to_record(row, entry)
+    return _to_record(row, entry, _package_keys(session, {row.package_id}).get(row.package_id, ""))
 
 
 def close_item(session: Session, item_id: int, resolution: Mapping[str, Any],
@@ -128,12 +135,25 @@ def _key(row: models.MergeItem) -> EntryKey:
     return EntryKey(row.unit_id, row.task_number, row.period_code)
 
 
-def _to_record(row: models.MergeItem, entry: models.Entry | None) -> MergeItemRecord:
+def _package_keys(session: Session, package_ids: set[str]) -> dict[str, str]:
+    """Return the signing key of each package in the ledger, by package id."""
+    if not package_ids:
+        return {}
+    rows = session.execute(select(models.ImportedPackage.package_id,
+                                  models.ImportedPackage.sender_fingerprint)
+                           .where(models.ImportedPackage.package_id.in_(sorted(package_ids))))
+    return {package_id: fingerprint or "" for package_id, fingerprint in rows}
+
+
+def _to_record(row: models.MergeItem, entry: models.Entry | None,
+               incoming_fingerprint: str) -> MergeItemRecord:
     return MergeItemRecord(
         id=row.id, package_id=row.package_id, kind=row.kind, reason=row.reason,
         key=_key(row), incoming=dict(row.incoming), stored_at_merge=row.stored,
         current=entry_snapshot(entry) if entry is not None else None, state=row.state,
-        resolution=row.resolution, created_at=row.created_at, resolved_at=row.resolved_at)
+        resolution=row.resolution, created_at=row.created_at, resolved_at=row.resolved_at,
+        incoming_fingerprint=incoming_fingerprint,
+        current_fingerprint=entry.source_fingerprint if entry is not None else None)
 
 
 # --- decisions ---------------------------------------------------------------------------------
@@ -147,31 +167,39 @@ def lock_item(session: Session, item_id: int) -> MergeItemRecord:
     """
     row = get_item_row(session, item_id, for_update=True)
     entry = load_entry_rows(session, [_key(row)], for_update=True).get(_key(row))
-    return _to_record(row, entry)
+    return _to_record(row, entry, _package_keys(session, {row.package_id}).get(row.package_id, ""))
 
 
 def write_resolution(session: Session, item_id: int, township: IncomingEntry,
                      resolved: Mapping[str, Any], *, is_township: bool, actor: str,
-                     at: datetime) -> int:
+                     at: datetime, township_fingerprint: str = "") -> int:
     """Store the content the office decided for a conflict; return the entry's revision.
 
-    The entry takes the newer of the two revisions. Content that is wholly the township's
-    keeps the package as its origin and waits for review. Content with an office value or an
-    edit gets the office as its origin. An entry accepted before stays accepted at the new
-    revision, because the office decided those values itself.
+    Content that is wholly the township's keeps the package as its origin, the sending laptop
+    (key ``township_fingerprint``) as its source and that laptop's revision, and waits for
+    review. Content with an office value or an edit gets the office as its origin and the newer
+    of the two revision numbers. An entry accepted before stays accepted at the new revision,
+    because the office decided those values itself. The laptop versions record the township's
+    revision as taken in, so sending it again changes nothing.
     """
     row = load_entry_rows(session, [township.key])[township.key]
     previous_review = row.review_state
+    before = entry_content(row)
     names = {link.sha256: AttachmentRef(link.sha256, link.display_name, 0)
              for link in row.attachments}
     names.update({ref.sha256: ref for ref in township.attachments})
     refs = tuple(names[sha256] for sha256 in resolved["attachments"])
-    entry = IncomingEntry(0, township.key, max(row.revision, township.revision), at,
-                          resolved, refs, {})
+    revision = township.revision if is_township else max(row.revision, township.revision)
+    entry = IncomingEntry(0, township.key, revision, at, resolved, refs, {})
     item = get_item_row(session, item_id, must_be_open=False)
+    versions = record_version(versions_from_json(row.laptop_versions), township_fingerprint,
+                              township.revision, matches=is_township,
+                              is_content_changed=not same_content(before, resolved))
     write_incoming_entry(session, row, entry,
                          package_id=item.package_id if is_township else OFFICE_ORIGIN,
                          sender_unit_id=actor, received_at=at, source=f"resolution:{item_id}")
+    row.source_fingerprint = (township_fingerprint or None) if is_township else None
+    row.laptop_versions = versions_to_json(versions)
     if is_township:
         row.review_state = ReviewState.PENDING.value
     elif previous_review == ReviewState.ACCEPTED.value:
@@ -181,19 +209,22 @@ def write_resolution(session: Session, item_id: int, township: IncomingEntry,
 
 
 def write_release(session: Session, item_id: int, decision: EntryDecision, *,
-                  sender_unit_id: str, actor: str, at: datetime) -> None:
+                  sender_unit_id: str, actor: str, at: datetime,
+                  sender_fingerprint: str = "") -> None:
     """Apply a held entry that fits now, or turn the item into a conflict.
 
-    New and updated entries are written, and unchanged or stale ones change nothing; the
-    item closes in those cases. A conflict keeps the item open as a conflict.
+    New and updated entries are written, and unchanged or stale ones change nothing but the
+    laptop versions; the item closes in those cases. A conflict keeps the item open as a
+    conflict.
     """
     item = get_item_row(session, item_id, for_update=True)
     entry = decision.entry
     row = load_entry_rows(session, [entry.key]).get(entry.key)
     if decision.kind in (MergeKind.NEW, MergeKind.UPDATED):
-        write_incoming_entry(session, row, entry, package_id=item.package_id,
-                             sender_unit_id=sender_unit_id, received_at=at,
-                             source=f"release:{item_id}")
+        row = write_incoming_entry(session, row, entry, package_id=item.package_id,
+                                   sender_unit_id=sender_unit_id, received_at=at,
+                                   source=f"release:{item_id}")
+    record_laptop(row, decision, sender_fingerprint)
     if decision.kind is MergeKind.CONFLICT:
         item.kind = MergeKind.CONFLICT.value
         item.reason = decision.reason or ""

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from meili_desktop.domain.catalogue import MeasureType, TaskLevel
 from meili_desktop.domain.entries import EntryKey, ReviewState
+from meili_desktop.domain.laptops import versions_from_json, versions_to_json
 from meili_desktop.domain.merge import (
     EntryDecision,
     IncomingPackage,
@@ -81,7 +82,8 @@ def load_context(session: Session, package: IncomingPackage, entries: Iterable[I
         sender_unit_id=package.sender_unit_id, is_sender_known=sender is not None,
         allowed_levels=allowed_levels_for(sender.kind if sender is not None else None),
         period_states=period_states, tasks=load_task_rules(session), stored=stored,
-        available_attachments=frozenset(available))
+        available_attachments=frozenset(available),
+        sender_fingerprint=package.sender_fingerprint, laptop_keys=package.laptop_keys)
 
 
 def load_entry_rows(session: Session, keys: Iterable[EntryKey],
@@ -144,7 +146,8 @@ def apply_decisions(session: Session, package: IncomingPackage,
     fresh = [decision.entry for decision in decisions
              if decision.kind is MergeKind.NEW and decision.entry.key not in rows]
     insert_new_entries(session, fresh, package_id=package.package_id,
-                       sender_unit_id=package.sender_unit_id, received_at=received_at)
+                       sender_unit_id=package.sender_unit_id, received_at=received_at,
+                       sender_fingerprint=package.sender_fingerprint)
     inserted = {entry.key for entry in fresh}
     events: list[tuple[str, EntryKey, dict[str, Any]]] = []
     for done, decision in enumerate(decisions, start=1):
@@ -160,6 +163,8 @@ def apply_decisions(session: Session, package: IncomingPackage,
         elif decision.kind in (MergeKind.CONFLICT, MergeKind.HELD):
             add_merge_item(session, decision, rows.get(entry.key), package.package_id,
                            received_at)
+        if entry.key not in inserted:
+            record_laptop(rows.get(entry.key), decision, package.sender_fingerprint)
         if decision.kind not in (MergeKind.UNCHANGED, MergeKind.STALE):
             events.append((f"entry.{decision.kind.value}", entry.key, event_details(decision)))
         if progress is not None:
@@ -169,12 +174,13 @@ def apply_decisions(session: Session, package: IncomingPackage,
 
 
 def insert_new_entries(session: Session, entries: list[IncomingEntry], *, package_id: str,
-                       sender_unit_id: str, received_at: datetime) -> None:
+                       sender_unit_id: str, received_at: datetime,
+                       sender_fingerprint: str = "") -> None:
     """Insert incoming entries that have no stored row, with their evidence links and revision.
 
-    The rows are those :func:`write_incoming_entry` writes for a new entry: review pending,
-    the package as origin, and a first revision whose snapshot is :func:`entry_snapshot`.
-    Attachment rows must already be stored.
+    The rows are those :func:`write_incoming_entry` and :func:`record_laptop` write for a new
+    entry: review pending, the package as origin, the signing laptop as source, and a first
+    revision whose snapshot is :func:`entry_snapshot`. Attachment rows must already be stored.
     """
     if not entries:
         return
@@ -182,7 +188,9 @@ def insert_new_entries(session: Session, entries: list[IncomingEntry], *, packag
                "period_code": entry.key.period_code, **_content_columns(entry),
                "revision": entry.revision, "updated_at": entry.updated_at or received_at,
                "updated_by": sender_unit_id, "origin": package_id,
-               "review_state": ReviewState.PENDING.value, "is_received": False}
+               "review_state": ReviewState.PENDING.value, "is_received": False,
+               "source_fingerprint": sender_fingerprint or None,
+               "laptop_versions": _first_version(sender_fingerprint, entry.revision)}
               for entry in entries]
     ids = session.execute(sql_insert(models.Entry).returning(
         models.Entry.id, sort_by_parameter_order=True), values).scalars().all()
@@ -214,6 +222,12 @@ def insert_new_entries(session: Session, entries: list[IncomingEntry], *, packag
     if links:
         session.execute(sql_insert(models.EntryAttachment), links)
     session.execute(sql_insert(models.EntryRevision), revisions)
+
+
+def _first_version(fingerprint: str, revision: int) -> dict[str, Any] | None:
+    if not fingerprint:
+        return None
+    return {fingerprint: {"revision": revision, "matches": True}}
 
 
 _CONTENT_COLUMNS = ("status", "value", "numerator", "denominator", "narrative",
@@ -288,6 +302,20 @@ def write_incoming_entry(session: Session, row: models.Entry | None, entry: Inco
     return row
 
 
+def record_laptop(row: models.Entry | None, decision: EntryDecision, fingerprint: str) -> None:
+    """Store the laptop bookkeeping of a decision on the entry's row.
+
+    A new or updated entry's content now comes from the laptop with key ``fingerprint``
+    (None when unknown); the decision's laptop versions replace the stored ones when given.
+    """
+    if row is None:
+        return
+    if decision.kind in (MergeKind.NEW, MergeKind.UPDATED):
+        row.source_fingerprint = fingerprint or None
+    if decision.laptops is not None:
+        row.laptop_versions = versions_to_json(decision.laptops)
+
+
 def add_merge_item(session: Session, decision: EntryDecision, row: models.Entry | None,
                    package_id: str, received_at: datetime) -> None:
     """Add the open merge item of a conflicting or held entry."""
@@ -306,6 +334,9 @@ def event_details(decision: EntryDecision) -> dict[str, Any]:
     details: dict[str, Any] = {"revision": decision.entry.revision}
     if stored is not None:
         details["previous_revision"] = stored.revision
+        if stored.source_fingerprint:
+            # The laptop whose content the office held, so a conflict names both laptops.
+            details["previous_laptop"] = stored.source_fingerprint
     details["fields"] = changed_fields(stored.content if stored else None,
                                        decision.entry.content)
     if decision.reason:
@@ -315,4 +346,5 @@ def event_details(decision: EntryDecision) -> dict[str, Any]:
 
 def _stored_state(row: models.Entry) -> StoredEntryState:
     return StoredEntryState(row.revision, entry_content(row), ReviewState(row.review_state),
-                            row.reviewed_revision, row.origin)
+                            row.reviewed_revision, row.origin, row.source_fingerprint,
+                            versions_from_json(row.laptop_versions))

@@ -238,6 +238,11 @@ class Entry(Base):
     review_state: Mapped[str] = mapped_column(String(10), default="pending")
     reviewed_revision: Mapped[int | None] = mapped_column(Integer, nullable=True)
     is_received: Mapped[bool] = mapped_column(Boolean, default=False)
+    # At the office: the signing key of the township laptop whose content is stored (None when
+    # the office decided it), and per laptop key the newest revision taken in and whether it
+    # equals the stored content: {fingerprint: {"revision": 3, "matches": true}}.
+    source_fingerprint: Mapped[str | None] = mapped_column(String(80), nullable=True)
+    laptop_versions: Mapped[dict | None] = mapped_column(JSON, nullable=True)
 
     attachments: Mapped[list[EntryAttachment]] = relationship(back_populates="entry",
                                                               cascade="all, delete-orphan")
@@ -345,11 +350,15 @@ class ImportedPackage(Base):
     """The ledger of packages seen, which makes imports idempotent and detects replays."""
 
     __tablename__ = "imported_packages"
-    __table_args__ = (UniqueConstraint("sender_unit_id", "kind", "sequence"),)
+    # Each laptop numbers its packages, so a sequence number is unique per signing key.
+    __table_args__ = (UniqueConstraint("sender_unit_id", "sender_fingerprint", "kind",
+                                       "sequence"),)
 
     package_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))
     sender_unit_id: Mapped[str] = mapped_column(String(40), index=True)
+    # The key that signed the package; empty for rows whose key was not recorded.
+    sender_fingerprint: Mapped[str] = mapped_column(String(80), default="", server_default="")
     sequence: Mapped[int] = mapped_column(Integer)
     header_hash: Mapped[str] = mapped_column(String(64))
     file_name: Mapped[str] = mapped_column(String(255), default="")

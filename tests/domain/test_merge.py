@@ -17,20 +17,22 @@ from meili_desktop.domain.conflicts import (
     resolve_conflict,
 )
 from meili_desktop.domain.entries import EntryKey, ReviewState
+from meili_desktop.domain.ledger import (
+    LedgerRecord,
+    LedgerVerdict,
+    check_ledger,
+    is_clock_suspicious,
+)
 from meili_desktop.domain.merge import (
     DuplicateEntryError,
     IncomingPackage,
-    LedgerRecord,
-    LedgerVerdict,
     MergeContext,
     MergeKind,
     StoredEntryState,
     TaskRule,
-    check_ledger,
     count_kinds,
     decide_entry,
     decide_package,
-    is_clock_suspicious,
 )
 from meili_desktop.domain.merge_records import (
     InvalidEntryRecordError,

@@ -219,13 +219,31 @@ class ConflictsPage(QWidget):
         if item is None:
             self.title.setText(self.tr("No open conflicts or held entries."))
             return
-        self.title.setText(self.tr("{unit} · task {task} · {period} · {kind}: {reason}\n"
-                                   "From package {package}").format(
+        title = self.tr("{unit} · task {task} · {period} · {kind}: {reason}\n"
+                        "From package {package}").format(
             unit=self._names.get(item.key.unit_id, item.key.unit_id),
             task=item.key.task_number, period=item.key.period_code,
             kind=label(KIND_LABELS, item.kind), reason=label(REASON_LABELS, item.reason),
-            package=item.package_id))
+            package=item.package_id)
+        if is_conflict:
+            title += "\n" + self._laptop_text(item)
+        self.title.setText(title)
         self._fill_grid(item)
+
+    def _laptop_text(self, item: MergeItemRecord) -> str:
+        """Return which laptop wrote each side, so two laptops of one township can be told apart."""
+        incoming = self.tr("Township: laptop key {key}, revision {revision}.").format(
+            key=item.incoming_fingerprint or self.tr("unknown"),
+            revision=item.incoming.get("revision", "—"))
+        current = item.current or {}
+        if item.current_fingerprint:
+            office = self.tr("Office: from laptop key {key}, revision {revision}.").format(
+                key=item.current_fingerprint, revision=current.get("revision", "—"))
+        else:
+            office = self.tr("Office: decided by the office or from an unrecorded laptop, "
+                             "revision {revision}.").format(
+                revision=current.get("revision", "—"))
+        return f"{office}\n{incoming}"
 
     def _fill_grid(self, item: MergeItemRecord) -> None:
         headers = [self.tr("Field"), self.tr("Office (now)"), self.tr("Township (incoming)")]

@@ -125,10 +125,12 @@ class PreviewDialog(QDialog):
     def _summary_text(self, sender_name: str) -> str:
         counts = self.preview.counts
         parts = [f"{label(KIND_LABELS, kind)} {counts.get(kind, 0)}" for kind in KIND_ORDER]
-        return self.tr("Package {package} from {sender} ({unit}), sequence {sequence}, "
-                       "periods {periods}.\n{counts}").format(
+        return self.tr("Package {package} from {sender} ({unit}), laptop key {fingerprint}, "
+                       "sequence {sequence}, periods {periods}.\n{counts}").format(
             package=self.preview.package_id, sender=sender_name or self.preview.sender_unit_id,
-            unit=self.preview.sender_unit_id, sequence=self.preview.sequence,
+            unit=self.preview.sender_unit_id,
+            fingerprint=self.preview.sender_fingerprint or "-",
+            sequence=self.preview.sequence,
             periods=", ".join(self.preview.periods) or "-", counts="  ·  ".join(parts))
 
     def _warning_text(self) -> str:
@@ -137,10 +139,17 @@ class PreviewDialog(QDialog):
             notes.append(self.tr("This package was merged before; merging it again changes "
                                  "nothing."))
         if self.preview.newer_sequence_merged is not None:
-            notes.append(self.tr("A newer package of this township (sequence {sequence}) was "
+            notes.append(self.tr("A newer package from this laptop (sequence {sequence}) was "
                                  "merged already; older revisions in this one are stale and "
                                  "change nothing.").format(
                 sequence=self.preview.newer_sequence_merged))
+        other_laptop = sum(1 for entry in self.preview.entries
+                           if entry.kind.value == "conflict" and entry.is_other_laptop)
+        if other_laptop:
+            notes.append(self.tr("{count} entries differ from what another laptop of this "
+                                 "township sent. They become conflicts for you to resolve on "
+                                 "the Conflicts page, and both versions are kept.").format(
+                count=other_laptop))
         if self.preview.is_clock_suspicious:
             notes.append(self.tr("The sender's clock looks wrong; packages are ordered by "
                                  "their sequence numbers, not by this time."))
