@@ -119,6 +119,8 @@ def normalize_url(text: str) -> str:
         UnsupportedDatabaseError: the URL is neither PostgreSQL nor SQLite.
     """
     url = _parse(text)
+    if url.get_backend_name() == "sqlite":
+        return text.strip()  # rendering would percent-encode a Chinese file name
     return url.render_as_string(hide_password=False)
 
 
