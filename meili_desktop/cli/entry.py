@@ -24,9 +24,8 @@ from meili_desktop.domain.entries import Entry, EntryKey
 from meili_desktop.domain.values import format_decimal, parse_status, parse_value_strictly
 from meili_desktop.errors import MeiliError
 from meili_desktop.messages.entries import describe_finding, status_label
-from meili_desktop.services import entries
+from meili_desktop.services import entries, entry_evidence
 from meili_desktop.services.catalogue import active_catalogue
-from meili_desktop.store import attachments
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +79,7 @@ def register(subparsers: Any) -> None:
 
 
 def run_set(args: argparse.Namespace, context: CliContext) -> int:
-    """Validate every given field and file, then save the fields and attach the files."""
+    """Validate every given field and file, then save the fields and files in one change."""
     store = context.store()
     unit_id = entries.own_unit_id(store)
     catalogue = active_catalogue(store)
@@ -91,22 +90,15 @@ def run_set(args: argparse.Namespace, context: CliContext) -> int:
     changes = _changes_from(args, task)
     if not changes and not args.attach:
         raise NothingToSetError()
-    # Check the files first, so that a rejected file leaves the entry unchanged.
-    for path in args.attach:
-        attachments.check_file(path, entries.DEFAULT_MAX_ATTACHMENT_MB * entries.BYTES_PER_MB)
-
-    entry = entries.load_entry(store, key)
-    if changes:
-        result = entries.set_entry_fields(store, catalogue, key, changes)
-        entry = result.entry
-        for finding in result.warnings:
-            context.err.write(QCoreApplication.translate("EntryCli", "Warning: {text}").format(
-                text=describe_finding(finding)) + "\n")
-    for path in args.attach:
-        entry = entries.attach_evidence(store, key, path,
-                                        entries.DEFAULT_MAX_ATTACHMENT_MB).entry
-    if entry is not None:
-        context.out.write(_summary(task, entry) + "\n")
+    # The fields and the files are saved together or not at all.
+    result = entry_evidence.save_entry(store, catalogue, key, changes, args.attach,
+                                       entries.DEFAULT_MAX_ATTACHMENT_MB)
+    if result is None:
+        return 0
+    for finding in result.warnings:
+        context.err.write(QCoreApplication.translate("EntryCli", "Warning: {text}").format(
+            text=describe_finding(finding)) + "\n")
+    context.out.write(_summary(task, result.entry) + "\n")
     return 0
 
 

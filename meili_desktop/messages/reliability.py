@@ -30,6 +30,14 @@ MESSAGES: dict[str, str] = {
         "been moved or deleted, still be downloading, or be on a USB stick that was pulled out. "
         "Make sure the complete file is in place (best copied to this computer) and try again; "
         "the data on this computer was not changed."),
+    "entry.office_data_folder": QT_TRANSLATE_NOOP(
+        "Errors", "This data folder belongs to the city or a county office, which receives "
+        "entries in report packages and templates but does not enter them. Enter a "
+        "township's progress in the township's own data folder (on its laptop, or with "
+        "--data-dir); nothing was changed."),
+    "entry.other_unit": QT_TRANSLATE_NOOP(
+        "Errors", "The entry belongs to the reporting unit {unit}, but this data folder enters "
+        "data only for {own_unit}. Nothing was changed."),
     "store.locked": QT_TRANSLATE_NOOP(
         "Errors", "The database {path} is in use by another program, perhaps a second window "
         "of this program. Close the other program and try again; nothing was changed."),

@@ -19,11 +19,13 @@ from typing import Any
 
 from meili_desktop.domain.catalogue import Catalogue, Task, TaskLevel
 from meili_desktop.domain.entries import Entry, EntryKey, Status
+from meili_desktop.domain.file_names import clean_display_name
 from meili_desktop.domain.periods import Period, PeriodState, default_periods, previous_period
 from meili_desktop.domain.validation import Finding, check_period, check_value
 from meili_desktop.domain.values import EXAMPLES, NUMERIC_MEASURES, StatusOnlyTaskError
 from meili_desktop.errors import MeiliError
-from meili_desktop.services.identity import load_identity
+from meili_desktop.exchange.names import clean_display_name as windows_file_name
+from meili_desktop.services.identity import Role, load_identity
 from meili_desktop.store import attachments, entries_repo, periods_repo
 from meili_desktop.store.datafolder import Store
 from meili_desktop.store.entries_repo import CommentRecord, RevisionRecord
@@ -49,6 +51,21 @@ class NotSetUpError(MeiliError):
     """The data folder has no township identity yet."""
 
     code = "entry.not_set_up"
+    exit_code = 3
+
+
+class NotTownshipDataFolderError(MeiliError):
+    """Entries are entered only in a township's data folder; details: ``role`` (city or
+    county)."""
+
+    code = "entry.office_data_folder"
+    exit_code = 3
+
+
+class OtherUnitEntryError(MeiliError):
+    """A township writes only its own entries; details: ``unit`` and ``own_unit``."""
+
+    code = "entry.other_unit"
     exit_code = 3
 
 
@@ -104,11 +121,29 @@ def own_unit_id(store: Store) -> str:
 
     Raises:
         NotSetUpError: the first-run setup has not chosen a unit yet.
+        NotTownshipDataFolderError: the data folder is the city's or a county's office.
     """
     identity = load_identity(store)
     if identity is None or identity.unit_id is None:
         raise NotSetUpError()
+    if identity.role is not Role.TOWNSHIP:
+        raise NotTownshipDataFolderError(role=identity.role.value)
     return identity.unit_id
+
+
+def require_own_entry(store: Store, key: EntryKey) -> None:
+    """Check that this data folder is a township's and ``key`` is one of its own entries.
+
+    The office receives entries in report packages and templates, never by data entry, so
+    every entry change of a clerk passes this check first.
+
+    Raises:
+        NotSetUpError, NotTownshipDataFolderError: see :func:`own_unit_id`.
+        OtherUnitEntryError: ``key`` belongs to another reporting unit.
+    """
+    own = own_unit_id(store)
+    if key.unit_id != own:
+        raise OtherUnitEntryError(unit=key.unit_id, own_unit=own)
 
 
 def reported_tasks(catalogue: Catalogue) -> tuple[Task, ...]:
@@ -201,6 +236,7 @@ def set_entry_fields(store: Store, catalogue: Catalogue, key: EntryKey,
     Returns:
         The entry, whether it changed, and plausibility warnings on its value.
     """
+    require_own_entry(store, key)
     task = find_reported_task(catalogue, key.task_number)
     period = find_period(store, key.period_code)
     clean = validate_changes(task, period, changes)
@@ -269,14 +305,14 @@ def store_evidence_file(store: Store, key: EntryKey, source: Path, max_mb: int,
         PeriodLockedError, AttachmentTooLargeError, BlockedFileTypeError,
             AttachmentUnreadableError, CancelledError: as :func:`attach_evidence`.
     """
-    _require_open(store, key)
+    require_open_entry(store, key)
     return attachments.store_file(store.folder, source, max_mb * BYTES_PER_MB, progress, cancel)
 
 
 def link_evidence(store: Store, key: EntryKey, stored: attachments.StoredFile,
                   name: str) -> SaveResult:
     """Link a stored evidence file to an entry under ``name`` in one transaction."""
-    display_name = name[:MAX_FILE_NAME_CHARS]
+    display_name = clean_display_name(name, MAX_FILE_NAME_CHARS)
     with store.session_factory.begin() as session:
         attachments.record_attachment(session, stored)
         entry, is_changed = entries_repo.link_attachment(session, key, stored.sha256,
@@ -292,10 +328,10 @@ def rename_evidence(store: Store, key: EntryKey, sha256: str, new_name: str) -> 
     Raises:
         EvidenceNameError: the name is empty or longer than 255 characters.
     """
-    _require_open(store, key)
-    clean = new_name.strip()
-    if not clean or len(clean) > MAX_FILE_NAME_CHARS:
+    require_open_entry(store, key)
+    if not new_name.strip() or len(new_name.strip()) > MAX_FILE_NAME_CHARS:
         raise EvidenceNameError(name=new_name, max_chars=MAX_FILE_NAME_CHARS)
+    clean = clean_display_name(new_name, MAX_FILE_NAME_CHARS)
     with store.session_factory.begin() as session:
         entry = entries_repo.rename_attachment(session, key, sha256, clean,
                                                changed_by=local_user())
@@ -304,7 +340,7 @@ def rename_evidence(store: Store, key: EntryKey, sha256: str, new_name: str) -> 
 
 def remove_evidence(store: Store, key: EntryKey, sha256: str) -> SaveResult:
     """Unlink an evidence file from an entry; the stored copy stays for undo and history."""
-    _require_open(store, key)
+    require_open_entry(store, key)
     with store.session_factory.begin() as session:
         entry = entries_repo.unlink_attachment(session, key, sha256, changed_by=local_user())
     return SaveResult(entry, True)
@@ -332,7 +368,8 @@ def evidence_copy_for_viewing(store: Store, sha256: str, name: str) -> Path:
     """
     source = evidence_path(store, sha256, name)
     folder = store.folder.temp_dir / "view" / sha256[:12]
-    target = folder / (Path(name).name or sha256)
+    # The display name may be CON.jpg or contain ':', which Windows cannot use as a name.
+    target = folder / windows_file_name(name)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
@@ -374,7 +411,15 @@ def value_example(task: Task) -> str:
     return EXAMPLES.get(task.measure, "")
 
 
-def _require_open(store: Store, key: EntryKey) -> None:
+def require_open_entry(store: Store, key: EntryKey) -> None:
+    """Check that ``key`` is this township's own entry in a period that is not locked.
+
+    Raises:
+        NotSetUpError, NotTownshipDataFolderError, OtherUnitEntryError: see
+            :func:`require_own_entry`.
+        PeriodLockedError: the office locked the period.
+    """
+    require_own_entry(store, key)
     period = find_period(store, key.period_code)
     if period.state is PeriodState.LOCKED:
         raise PeriodLockedError(period=period.code)

@@ -19,7 +19,7 @@ from typing import Any
 from meili_desktop.domain.catalogue import Catalogue
 from meili_desktop.domain.entries import Entry, EntryKey
 from meili_desktop.errors import MeiliError
-from meili_desktop.services import entries
+from meili_desktop.services import entries, entry_evidence
 from meili_desktop.services.entries import SaveResult
 from meili_desktop.store import entries_repo
 from meili_desktop.store.datafolder import Store
@@ -93,6 +93,7 @@ class EntryEditor:
         """
         cleaned = []
         for key, changes in items:
+            entries.require_own_entry(self.store, key)
             task = entries.find_reported_task(self.catalogue, key.task_number)
             period = entries.find_period(self.store, key.period_code)
             cleaned.append((key, task, entries.validate_changes(task, period, changes)))
@@ -129,6 +130,32 @@ class EntryEditor:
             before = content_snapshot(entries.load_entry(self.store, key), key)
             result = entries.link_evidence(self.store, key, stored, source.name)
             self._push_result("attach", key, before, result)
+        return result
+
+    def attach_many(self, key: EntryKey, sources: Sequence[Path], max_mb: int,
+                    progress: Callable[[int, int], None] | None = None,
+                    cancel: threading.Event | None = None) -> SaveResult | None:
+        """Attach several evidence files as one undo step: all of them or, on a fault, none.
+
+        Every file is checked and copied first, without the lock; then one transaction links
+        them all. Returns None when ``sources`` is empty and the entry does not exist.
+
+        Raises:
+            MeiliError: a file was rejected, or the disk failed; nothing was linked.
+        """
+        copies = entry_evidence.store_evidence_files(self.store, key, sources, max_mb,
+                                                     progress, cancel)
+        with self._lock:
+            with self.store.session_factory.begin() as session:
+                before = content_snapshot(entries_repo.load_entry(session, key), key)
+                entry, is_changed = entry_evidence.write_entry_change(
+                    session, key, {}, copies, entries.local_user())
+            if entry is None:
+                return None
+            result = SaveResult(entry, is_changed)
+            self._push_result("attach", key, before, result)
+        logger.info("attached %d evidence files to entry %s/%d/%s", len(copies), key.unit_id,
+                    key.task_number, key.period_code)
         return result
 
     def rename_evidence(self, key: EntryKey, sha256: str, new_name: str) -> SaveResult:

@@ -213,32 +213,32 @@ Everything entered or imported since then is replaced. The current data is kept 
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="104" />
+        <location filename="../../meili_desktop/services/backups.py" line="108" />
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="105" />
+        <location filename="../../meili_desktop/services/backups.py" line="109" />
         <source>made by hand</source>
         <translation>手动创建</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="106" />
+        <location filename="../../meili_desktop/services/backups.py" line="110" />
         <source>before a package import</source>
         <translation>导入数据包前</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="107" />
+        <location filename="../../meili_desktop/services/backups.py" line="111" />
         <source>before a merge</source>
         <translation>合并前</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="108" />
+        <location filename="../../meili_desktop/services/backups.py" line="112" />
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="114" />
+        <location filename="../../meili_desktop/services/backups.py" line="118" />
         <source>before the upgrade from schema {revision}</source>
         <translation>从数据库结构版本 {revision} 升级前</translation>
     </message>
@@ -282,51 +282,61 @@ Everything entered or imported since then is replaced. The current data is kept 
     </message>
     <message>
         <location filename="../../meili_desktop/messages/reliability.py" line="33" />
+        <source>This data folder belongs to the city or a county office, which receives entries in report packages and templates but does not enter them. Enter a township's progress in the township's own data folder (on its laptop, or with --data-dir); nothing was changed.</source>
+        <translation>此数据文件夹属于市或县（市、区）美丽城镇办。办公室通过上报包和填报模板接收数据，不在此直接填报。请在乡镇自己的数据文件夹中填报（在乡镇的电脑上，或用 --data-dir 指定）；未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="38" />
+        <source>The entry belongs to the reporting unit {unit}, but this data folder enters data only for {own_unit}. Nothing was changed.</source>
+        <translation>该填报记录属于填报单位 {unit}，而此数据文件夹只为 {own_unit} 填报数据。未做任何更改。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="41" />
         <source>The database {path} is in use by another program, perhaps a second window of this program. Close the other program and try again; nothing was changed.</source>
         <translation>数据库 {path} 正被其他程序使用（可能是本程序的另一个窗口）。请关闭该程序后重试；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="36" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="44" />
         <source>A disk error occurred while using the database {path}; this operation saved nothing. Check the disk, and if the error comes back, restore the latest backup.</source>
         <translation>使用数据库 {path} 时发生磁盘错误，本次操作未保存任何内容。请检查磁盘；如果错误再次出现，请恢复最近的备份。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="39" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="47" />
         <source>The file {path} merges too many cells (the range {range} alone, more than {limit} cells in all), so it would take too much memory to open. Unmerge the large ranges in Excel or WPS, save the file and try again.</source>
         <translation>文件 {path} 合并的单元格过多（仅 {range} 一处，合计超过 {limit} 个单元格），打开会占用过多内存。请在 Excel 或 WPS 中取消大范围的合并，保存后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="43" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="51" />
         <source>No backup named {name} was found in {folder}. List the available backups with "backup list" or give the path of a backup file.</source>
         <translation>在 {folder} 中找不到名为 {name} 的备份。请用 "backup list" 查看可用的备份，或给出备份文件的路径。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="46" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="54" />
         <source>{name} is not a database backup of this program and cannot be restored. Choose another backup; the current data was not changed.</source>
         <translation>{name} 不是本程序的数据库备份，无法恢复。请选择其他备份；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="49" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="57" />
         <source>The backup {name} is damaged and cannot be restored (SQLite integrity check: {problem}). Choose another backup; the current data was not changed.</source>
         <translation>备份 {name} 已损坏，无法恢复（SQLite 完整性检查：{problem}）。请选择其他备份；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="52" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="60" />
         <source>The backup {name} was made by a newer version of the program (schema {revision}; this version supports up to {supported}). Install the newer version to restore it; the current data was not changed.</source>
         <translation>备份 {name} 由较新版本的程序创建（数据库结构版本 {revision}；本版本最高支持 {supported}）。请安装新版本后再恢复；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="56" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="64" />
         <source>The backup {name} belongs to another installation ({backup_unit}), not to this data folder ({current_unit}). Restore it into its own data folder; the current data was not changed.</source>
         <translation>备份 {name} 属于另一个安装（{backup_unit}），不属于此数据文件夹（{current_unit}）。请将它恢复到它自己的数据文件夹；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="60" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="68" />
         <source>The data is kept in the database server {url}, which this program does not back up. Use the server's own backups, for example pg_dump.</source>
         <translation>数据保存在数据库服务器 {url} 中，本程序不负责备份。请使用服务器自身的备份，例如 pg_dump。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="63" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="71" />
         <source>There is no database to back up at {path}. Open the data folder with the program once to create it.</source>
         <translation>{path} 处没有可备份的数据库。请先用本程序打开一次该数据文件夹以创建数据库。</translation>
     </message>

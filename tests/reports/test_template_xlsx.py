@@ -16,7 +16,7 @@ from meili_desktop.services.catalogue import active_catalogue
 from meili_desktop.services.entries import period_entries, set_entry_fields
 from meili_desktop.services.identity import Role
 from meili_desktop.services.templates import export_template, import_template
-from meili_desktop.store import catalogue_repo, models
+from meili_desktop.store import catalogue_repo, entries_repo, models
 from meili_desktop.store.datafolder import Store
 from tests.reports.report_support import (
     PERIOD,
@@ -115,7 +115,8 @@ def test_round_trip_matches_typing(template: Path, tmp_path: Path) -> None:
     }, tmp_path / "filled.xlsx")
 
     imported_store = open_office_store(tmp_path / "imported")
-    typed_store = open_office_store(tmp_path / "typed")
+    # Entries are typed in the township's own data folder, as clerks do.
+    typed_store = open_office_store(tmp_path / "typed", Role.TOWNSHIP, TOWN_A)
     try:
         result = import_template(imported_store, filled)
         assert result.is_applied
@@ -325,12 +326,15 @@ def test_locked_period_rejected(office_store: Store, template: Path, tmp_path: P
 
 
 def test_stale_template_keeps_newer_entry(office_store: Store, tmp_path: Path) -> None:
-    catalogue = active_catalogue(office_store)
     key = EntryKey(TOWN_A, 10, PERIOD)
-    set_entry_fields(office_store, catalogue, key, {"value": Decimal(3)})
+    # The office takes entries in only from packages and templates, so the test writes
+    # them the way a merge does.
+    with office_store.session_factory.begin() as session:
+        entries_repo.apply_change(session, key, {"value": Decimal(3)})
     path = tmp_path / "old.xlsx"
     export_template(office_store, path, TOWN_A, PERIOD)
-    set_entry_fields(office_store, catalogue, key, {"value": Decimal(4)})
+    with office_store.session_factory.begin() as session:
+        entries_repo.apply_change(session, key, {"value": Decimal(4)})
 
     untouched = fill(path, {f"I{PERCENT_ROW}": 90}, tmp_path / "untouched.xlsx")
     assert import_template(office_store, untouched).changed == (13,)

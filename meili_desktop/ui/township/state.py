@@ -21,13 +21,14 @@ from meili_desktop.domain.catalogue import Catalogue, Task
 from meili_desktop.domain.entries import Entry, EntryKey
 from meili_desktop.domain.periods import Period, PeriodKind, PeriodState
 from meili_desktop.domain.validation import Finding, FindingKind
-from meili_desktop.errors import CancelledError, MeiliError
+from meili_desktop.errors import MeiliError
 from meili_desktop.services import entries
 from meili_desktop.services.catalogue import active_catalogue
 from meili_desktop.services.entries import SaveResult
 from meili_desktop.services.entry_editor import EntryEditor
 from meili_desktop.services.identity import load_identity
 from meili_desktop.services.setup import unit_names
+from meili_desktop.store.attachments import check_file
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.workers import Job, ProgressCallback
 
@@ -138,26 +139,31 @@ class TownshipState(QObject):
         return results
 
     def attach_job(self, number: int, files: Sequence[Path], max_mb: int) -> Job:
-        """Return a job that attaches files to a task's entry, one undo step per file.
+        """Return a job that attaches files to a task's entry as one undo step.
 
-        The job returns (file, None) for each attached file and (file, error) for each
-        rejected one, so one bad file does not stop the others.
+        A file rejected by its type or size is left out and reported, so one bad file does
+        not stop the others. The accepted files are then attached together: a fault while
+        copying them (a full disk) fails the job and attaches none. The job returns
+        (file, None) for each attached file and (file, error) for each rejected one.
         """
         key = self.key(number)
+        max_bytes = max_mb * entries.BYTES_PER_MB
 
         def job(progress: ProgressCallback,
                 cancel: threading.Event) -> list[tuple[Path, MeiliError | None]]:
             outcomes: list[tuple[Path, MeiliError | None]] = []
+            accepted: list[Path] = []
             for path in files:
                 try:
-                    self.editor.attach(key, path, max_mb, progress, cancel)
-                except CancelledError:
-                    raise
+                    check_file(path, max_bytes)
                 except MeiliError as error:
                     logger.info("evidence %s rejected for task %d: %s", path, number, error)
                     outcomes.append((path, error))
                 else:
-                    outcomes.append((path, None))
+                    accepted.append(path)
+            if accepted:
+                self.editor.attach_many(key, accepted, max_mb, progress, cancel)
+            outcomes.extend((path, None) for path in accepted)
             return outcomes
 
         return job
