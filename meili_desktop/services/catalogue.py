@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -12,10 +13,13 @@ from meili_desktop.domain.catalogue import Catalogue
 from meili_desktop.domain.catalogue_document import parse_catalogue_json
 from meili_desktop.errors import MeiliError
 from meili_desktop.paths import resource_path
-from meili_desktop.reports.catalogue_xlsx import ImportProblem, read_catalogue_xlsx
 from meili_desktop.services.backups import make_event_backup
 from meili_desktop.store import catalogue_repo, units_repo
 from meili_desktop.store.datafolder import Store
+
+if TYPE_CHECKING:
+    # The reader imports openpyxl, which only an import from a workbook needs.
+    from meili_desktop.reports.catalogue_xlsx import ImportProblem
 
 logger = logging.getLogger(__name__)
 
@@ -131,6 +135,8 @@ def import_catalogue_xlsx(store: Store, path: Path, *, dry_run: bool = False,
     with store.session_factory.begin() as session:
         taken = {info.version for info in catalogue_repo.list_versions(session)}
     new_version = version or next_version(base.version, taken)
+    from meili_desktop.reports.catalogue_xlsx import read_catalogue_xlsx
+
     reading = read_catalogue_xlsx(path, base, new_version)
     result = CatalogueImportResult(catalogue=reading.catalogue, problems=reading.problems,
                                    new_task_numbers=reading.new_task_numbers)
