@@ -99,13 +99,41 @@ def run_gui(arguments: Sequence[str]) -> int:
         return error.exit_code
     if instance is None:
         return 0
-    if peek_role(data_dir, args.database_url) in OFFICE_ROLES:
-        status = run_office_window(app, data_dir, args.database_url, files, instance, log_file)
+    try:
+        should_start, database_url = choose_database(data_dir, args.database_url)
+    except MeiliError as error:
+        show_open_error(error)
+        instance.release()
+        return error.exit_code
+    if not should_start:
+        instance.release()
+        return 0
+    if peek_role(data_dir, database_url) in OFFICE_ROLES:
+        status = run_office_window(app, data_dir, database_url, files, instance, log_file)
     else:
-        status = run_window_after_opening(app, data_dir, args.database_url, files, instance)
+        status = run_window_after_opening(app, data_dir, database_url, files, instance)
     instance.release()
     logger.info("stopped with status %d; log file %s", status, log_file)
     return status
+
+
+def choose_database(data_dir: Path, command_line_url: str | None) -> tuple[bool, str | None]:
+    """Return whether to start, and the database URL: ``--database-url``, else the saved one.
+
+    None stands for the data folder's own SQLite file. A database server is checked first,
+    and a failed saved setting can be corrected before the start.
+
+    Raises:
+        MeiliError: the database given with ``--database-url`` cannot be used.
+    """
+    from meili_desktop.ui.settings import Settings
+
+    settings = Settings()
+    if not command_line_url and not settings.database_url(data_dir):
+        return True, None  # the usual case, without importing the database libraries
+    from meili_desktop.ui.database_startup import start_database_url
+
+    return start_database_url(data_dir, command_line_url, settings)
 
 
 def run_office_window(app: QApplication, data_dir: Path, database_url: str | None,

@@ -6,7 +6,6 @@ travels with the data (catalogue, periods, targets) lives in the database, not h
 
 from __future__ import annotations
 
-import json
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,9 +75,13 @@ class Settings:
             urls[_folder_key(data_dir)] = url
         else:
             urls.pop(_folder_key(data_dir), None)
+        import json  # here, because the office window's shell avoids the import at start
+
         self.set(DATABASE_URLS, json.dumps(urls, ensure_ascii=False, sort_keys=True))
 
     def _database_urls(self) -> dict[str, str]:
+        import json
+
         try:
             urls = json.loads(self.get(DATABASE_URLS))
         except ValueError:

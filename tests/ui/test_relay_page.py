@@ -25,8 +25,15 @@ from meili_desktop.ui.office.inbox_page import InboxPage
 from meili_desktop.ui.office.key_dialog import KeyDecisionDialog
 from meili_desktop.ui.office.preview_dialog import PreviewDialog
 from meili_desktop.ui.office.relay_page import RelayPage
+from meili_desktop.ui.office.window import OfficeWindow
 from meili_desktop.ui.progress import JobProgressWidget
-from tests.services.package_chain import City, fill_entries, make_city, make_township
+from tests.services.package_chain import (
+    PASSPHRASE,
+    City,
+    fill_entries,
+    make_city,
+    make_township,
+)
 from tests.services.test_county_relay import (
     COUNTY_PASSPHRASE,
     approve_pending,
@@ -286,3 +293,24 @@ def test_enrolment_bundle_has_no_packages(qtbot: QtBot, city: City, county: Stor
     assert messages
     assert host.page.key_session.keys() is not None
     assert host.page.key_session.keys().signing_fingerprint in messages[-1]
+
+
+def test_city_window_opens_bundle(qtbot: QtBot, city: City, merged: Path, host: HostWindow,
+                                  tmp_path: Path, isolated_settings: Path) -> None:
+    target = tmp_path / "临平区.mlcb"
+    worker = host.page.forward(target)
+    with qtbot.waitSignal(worker.finished, timeout=TIMEOUT_MS):
+        pass
+    window = OfficeWindow(city.store)
+    qtbot.addWidget(window)
+    assert window.key_session is not None
+    window.key_session.unlock_with(PASSPHRASE)
+
+    window.open_package_file(target)
+
+    qtbot.waitUntil(lambda: window.pages.is_built("inbox_page"), timeout=TIMEOUT_MS)
+    inbox = window.pages["inbox_page"]
+    qtbot.waitUntil(lambda: len(inbox.rows) == 1 and inbox.rows[0].state == "ready",
+                    timeout=TIMEOUT_MS)
+    assert inbox.rows[0].path.read_bytes() == merged.read_bytes()
+    assert inbox.rows[0].result.preview.counts["new"] == 3

@@ -16,14 +16,15 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from meili_desktop.file_types import package_name_filter
-from meili_desktop.services.backups import RestoreResult
-from meili_desktop.store.engine import is_sqlite
-from meili_desktop.ui.about_dialog import AboutDialog
-from meili_desktop.ui.backup_dialog import BackupDialog
-from meili_desktop.ui.database_dialog import DatabaseSettingsDialog
 from meili_desktop.ui.settings import LANGUAGE, LAST_FOLDER
 
 if TYPE_CHECKING:
+    # The dialogs import SQLAlchemy, which the window's shell must not wait for: they are
+    # imported when their menu entry is first used.
+    from meili_desktop.services.backups import RestoreResult
+    from meili_desktop.ui.about_dialog import AboutDialog
+    from meili_desktop.ui.backup_dialog import BackupDialog
+    from meili_desktop.ui.database_dialog import DatabaseSettingsDialog
     from meili_desktop.ui.office.window import OfficeWindow
 
 logger = logging.getLogger(__name__)
@@ -82,6 +83,12 @@ class OfficeMenus(QObject):
         help_menu.setObjectName("helpMenu")
         self.about_action = self._action("aboutAction", self.tr("&About…"), self.show_about)
         help_menu.addAction(self.about_action)
+        self.set_data_ready(window.store is not None)
+
+    def set_data_ready(self, is_ready: bool) -> None:
+        """Enable the commands that need the open data folder; files added earlier wait."""
+        for action in (self.backups_action, self.database_action, self.about_action):
+            action.setEnabled(is_ready)
 
     def _action(self, name: str, text: str, slot: object,
                 shortcut: QKeySequence | QKeySequence.StandardKey | None = None) -> QAction:
@@ -114,6 +121,8 @@ class OfficeMenus(QObject):
 
     def show_backups(self) -> BackupDialog:
         """Open the backups of this data folder; reload the pages after a restore."""
+        from meili_desktop.ui.backup_dialog import BackupDialog
+
         dialog = BackupDialog(self.window.store, self.window)
         dialog.restored.connect(self._restored)
         dialog.exec()
@@ -126,6 +135,9 @@ class OfficeMenus(QObject):
 
     def show_database_settings(self) -> DatabaseSettingsDialog:
         """Open the database setting of this data folder."""
+        from meili_desktop.store.engine import is_sqlite
+        from meili_desktop.ui.database_dialog import DatabaseSettingsDialog
+
         engine = self.window.store.engine
         in_use = None if is_sqlite(engine) else engine.url.render_as_string(hide_password=False)
         dialog = DatabaseSettingsDialog(self.window.store.folder.root, self.window.settings,
@@ -144,6 +156,8 @@ class OfficeMenus(QObject):
 
     def show_about(self) -> AboutDialog:
         """Show the version, data folder, database and encryption self-test."""
+        from meili_desktop.ui.about_dialog import AboutDialog
+
         dialog = AboutDialog(self.window.store, self.window)
         dialog.exec()
         return dialog

@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
+from meili_desktop.ui.office.office_menus import OfficeMenus
 from meili_desktop.ui.progress import JobProgressWidget
 from meili_desktop.ui.settings import MAIN_GEOMETRY, Settings
 from meili_desktop.ui.workers import wait_for_pools
@@ -58,7 +59,14 @@ PAGE_TITLES: dict[str, str] = {
     "meili_desktop.ui.office.distribution_page": QT_TRANSLATE_NOOP("OfficePages",
                                                                    "Distribution"),
     "meili_desktop.ui.office.audit_page": QT_TRANSLATE_NOOP("OfficePages", "Audit log"),
+    "meili_desktop.ui.office.relay_page": QT_TRANSLATE_NOOP("OfficePages", "Forward to City"),
 }
+# A county office issues no distribution packages and forwards its townships' packages to
+# the city instead, so its window shows the relay page in place of the distribution page.
+DISTRIBUTION_MODULE = "meili_desktop.ui.office.distribution_page"
+RELAY_MODULE = "meili_desktop.ui.office.relay_page"
+COUNTY_PAGE_MODULES: list[str] = [RELAY_MODULE if name == DISTRIBUTION_MODULE else name
+                                  for name in PAGE_MODULES]
 
 
 class LazyPages(Mapping[str, QWidget]):
@@ -94,6 +102,37 @@ class LazyPages(Mapping[str, QWidget]):
         self._factories[name] = factory
         self._holders[name] = holder
         self._tabs.addTab(holder, title)
+
+    def replace(self, index: int, name: str, title: str,
+                factory: Callable[[], QWidget]) -> None:
+        """Put a tab for page ``name`` in place of the not yet built tab at ``index``."""
+        old_name = self._names[index]
+        assert old_name not in self._built, f"page {old_name} is built already"
+        holder = self._holders.pop(old_name)
+        del self._factories[old_name]
+        del self._placeholders[old_name]
+        self._names.pop(index)
+        self.add(name, title, factory)
+        self._names.insert(index, self._names.pop())
+        self._tabs.blockSignals(True)
+        self._tabs.removeTab(index)
+        self._tabs.insertTab(index, self._holders[name], title)
+        self._tabs.blockSignals(False)
+        holder.deleteLater()
+
+    def reset(self) -> None:
+        """Drop every built page, so that each is built again from the database when shown."""
+        for name, page in list(self._built.items()):
+            layout = self._holders[name].layout()
+            assert layout is not None
+            layout.removeWidget(page)
+            page.deleteLater()
+            placeholder = _waiting_placeholder(self._holders[name])
+            placeholder.setObjectName(f"{name}Placeholder")
+            layout.addWidget(placeholder)
+            self._placeholders[name] = placeholder
+        self._built.clear()
+        self.build_at(self._tabs.currentIndex())
 
     def build_at(self, index: int) -> None:
         """Build the page of tab ``index`` unless it is built already or not ready."""
@@ -165,6 +204,7 @@ class OfficeWindow(QMainWindow):
         self.key_session: OfficeKeySession | None = None
         self._pending_files: list[Path] = []
         self.setWindowTitle(self.tr("Beautiful Towns Office"))
+        self.page_modules = list(PAGE_MODULES)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("officeTabs")
         self.setCentralWidget(self.tabs)
@@ -176,6 +216,7 @@ class OfficeWindow(QMainWindow):
                            QCoreApplication.translate("OfficePages", PAGE_TITLES[module_name]),
                            lambda module_name=module_name: self._create_page(module_name))
         self.tabs.currentChanged.connect(self.pages.build_at)
+        self.menus = OfficeMenus(self)
         self.resize(1280, 800)
         geometry = self.settings.get(MAIN_GEOMETRY)
         if geometry:
@@ -188,15 +229,22 @@ class OfficeWindow(QMainWindow):
     @property
     def current_page_module(self) -> str:
         """Return the module name of the current tab's page."""
-        return PAGE_MODULES[max(self.tabs.currentIndex(), 0)]
+        return self.page_modules[max(self.tabs.currentIndex(), 0)]
 
     def attach_store(self, store: Store) -> None:
         """Use the opened ``store``: build the current page and open files passed meanwhile."""
+        from meili_desktop.services.identity import Role, load_identity
+        from meili_desktop.ui.office.bundle_import import BundleImporter
         from meili_desktop.ui.office.unlock import OfficeKeySession
 
         self.store = store
         self.key_session = OfficeKeySession(store)
+        self.bundles = BundleImporter(self)
+        identity = load_identity(store)
+        if identity is not None and identity.role is Role.COUNTY:
+            self._use_county_pages()
         self.pages.is_ready = True
+        self.menus.set_data_ready(True)
         self.statusBar().clearMessage()
         self.pages.build_at(self.tabs.currentIndex())
         self.data_ready.emit()
@@ -208,17 +256,53 @@ class OfficeWindow(QMainWindow):
         module = importlib.import_module(module_name)
         return module.create_page(self.store, self)
 
+    def _use_county_pages(self) -> None:
+        index = self.page_modules.index(DISTRIBUTION_MODULE)
+        self.page_modules = list(COUNTY_PAGE_MODULES)
+        self.pages.replace(index, RELAY_MODULE.rsplit(".", 1)[-1],
+                           QCoreApplication.translate("OfficePages", PAGE_TITLES[RELAY_MODULE]),
+                           lambda: self._create_page(RELAY_MODULE))
+
     def open_package_file(self, path: Path) -> None:
         """Show the inbox and check a package given by double-click, drop or a second launch.
 
-        Before the store is attached the file waits, and it is opened right after.
+        Before the store is attached the file waits, and it is opened right after. A county
+        bundle is verified, and its township packages go to the inbox.
         """
+        from meili_desktop.ui.office.bundle_import import is_bundle_file
+
         if self.store is None:
             self._pending_files.append(path)
+        elif is_bundle_file(path):
+            self.bundles.open_bundle(path)
+        else:
+            self.show_page("inbox_page").open_package_file(path)
+
+    def open_package_files(self, paths: list[Path]) -> None:
+        """Check report packages, and folders of them, in the inbox; verify county bundles.
+
+        The inbox asks for the office passphrase once for all of them.
+        """
+        from meili_desktop.ui.office.bundle_import import is_bundle_file
+
+        if self.store is None:
+            self._pending_files.extend(paths)
             return
-        inbox = self.pages["inbox_page"]
-        self.tabs.setCurrentIndex(list(self.pages).index("inbox_page"))
-        inbox.open_package_file(path)
+        for bundle in [path for path in paths if is_bundle_file(path)]:
+            self.bundles.open_bundle(bundle)
+        others = [path for path in paths if not is_bundle_file(path)]
+        if others:
+            self.show_page("inbox_page").add_paths(others)
+
+    def show_page(self, name: str) -> QWidget:
+        """Switch to the tab of page ``name`` and return the page, built if needed."""
+        page = self.pages[name]
+        self.tabs.setCurrentIndex(list(self.pages).index(name))
+        return page
+
+    def reload_pages(self) -> None:
+        """Build the pages again from the database, after a restore replaced it."""
+        self.pages.reset()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.settings.set(MAIN_GEOMETRY, self.saveGeometry())
