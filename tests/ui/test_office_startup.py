@@ -19,6 +19,9 @@ from meili_desktop.services.identity import Role
 from meili_desktop.store import datafolder
 from meili_desktop.store.datafolder import Store, open_store
 from meili_desktop.store.migrate import DatabaseTooNewError
+from meili_desktop.single_instance import SingleInstance
+from meili_desktop.ui.activation import attach_main_window
+from meili_desktop.ui.file_drop import PackageDropFilter
 from meili_desktop.ui.office.inbox_page import InboxPage
 from meili_desktop.ui.office.window import PAGE_MODULES, PAGE_TITLES, OfficeWindow
 from meili_desktop.ui.startup import DATABASE_FILE_NAME, load_data_folder, peek_role
@@ -195,6 +198,23 @@ def test_files_wait_for_store(qtbot, store: Store, monkeypatch: pytest.MonkeyPat
     assert waited == []
     assert opened == [package]
     assert window.tabs.currentIndex() == NAMES.index("inbox_page")
+
+
+def test_drops_accepted_once_ready(qtbot, store: Store, tmp_path: Path) -> None:
+    window = OfficeWindow(None)
+    qtbot.addWidget(window)
+    instance = SingleInstance(tmp_path / "lock")
+    assert instance.acquire()
+    try:
+        attach_main_window(window, instance)
+        before = window.findChildren(PackageDropFilter)
+        window.attach_store(store)
+        after = window.findChildren(PackageDropFilter)
+    finally:
+        instance.release()
+
+    assert before == []
+    assert len(after) == 1
 
 
 # --- opening the data folder -----------------------------------------------------------------
