@@ -149,6 +149,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Imported here, not at the top: the context imports the database libraries, which the
     # window imports off the GUI thread after it appears.
+    from meili_desktop.cli.cli_logging import (
+        UnexpectedCommandError,
+        command_logging,
+        log_file_path,
+    )
     from meili_desktop.cli.context import CliContext
 
     app = QCoreApplication.instance() or _create_application(arguments)
@@ -160,13 +165,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     context = CliContext.from_args(args)
-    try:
-        return int(args.handler(args, context))
-    except MeiliError as error:
-        from meili_desktop.messages import describe
+    # Details go to the data folder's log file; the console shows only translated messages.
+    with command_logging(context.data_dir):
+        try:
+            return int(args.handler(args, context))
+        except MeiliError as error:
+            from meili_desktop.messages import describe
 
-        logger.info("command %s failed: %s", args.command, error)
-        print(describe(error), file=sys.stderr)
-        return error.exit_code
-    finally:
-        context.close()
+            logger.info("command %s failed: %s", args.command, error)
+            print(describe(error), file=sys.stderr)
+            return error.exit_code
+        except Exception:
+            from meili_desktop.messages import describe
+
+            logger.exception("command %s failed unexpectedly", args.command)
+            unexpected = UnexpectedCommandError(log_file=str(log_file_path(context.data_dir)))
+            print(describe(unexpected), file=sys.stderr)
+            return unexpected.exit_code
+        finally:
+            context.close()

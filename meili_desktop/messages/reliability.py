@@ -38,6 +38,11 @@ MESSAGES: dict[str, str] = {
     "entry.other_unit": QT_TRANSLATE_NOOP(
         "Errors", "The entry belongs to the reporting unit {unit}, but this data folder enters "
         "data only for {own_unit}. Nothing was changed."),
+    "cli.unexpected": QT_TRANSLATE_NOOP(
+        "Errors", "The command stopped because of an unexpected error in the program. The "
+        "details were written to the log file {log_file}; please send that file to the "
+        "program's maintainers. Work completed before the error is kept, so check the result "
+        "before repeating the command."),
     "store.locked": QT_TRANSLATE_NOOP(
         "Errors", "The database {path} is in use by another program, perhaps a second window "
         "of this program. Close the other program and try again; nothing was changed."),
