@@ -5,9 +5,9 @@ The ledger's sequence numbers become unique per signing key instead of per unit,
 entry records the key of the laptop whose content it holds, and the revision taken in from
 each laptop key.
 
-Existing rows are filled in from what the office already stored: the signing key of a merged
-package is in its ``package.merged`` audit event, and an entry whose origin is such a package
-came from that package's laptop at its stored revision.
+Existing rows are filled in from what the office already stored. The signing key of a merged
+package is in its ``package.merged`` audit event. An entry whose origin is such a package came
+from that package's laptop, at its stored revision.
 
 Revision ID: 0004
 Revises: 0003

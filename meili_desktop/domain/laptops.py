@@ -1,7 +1,7 @@
 """Which laptops of a township the office has taken an entry's versions from.
 
 A township may report from several laptops, and each laptop numbers its own revisions from 1.
-Revisions of two laptops therefore cannot be compared, and the office tells laptops apart by
+Revisions of two laptops therefore cannot be compared, and the office distinguishes laptops by
 the fingerprint of the signing key that signed their packages. For every stored entry it keeps
 one :class:`LaptopVersion` per laptop key: the highest revision taken in from that laptop (merged,
 or kept in a conflict for the office to decide) and whether that version equals the stored

@@ -106,7 +106,7 @@ class ConflictReason(StrEnum):
 
 
 class StaleReason(StrEnum):
-    """Why an incoming entry that is not older than the stored revision is still stale."""
+    """The cause of a stale decision for an entry whose revision is not older than seen."""
 
     # The office took in this revision from this laptop before, and the stored content has
     # changed since, so sending it again must not raise the same question twice.
@@ -170,8 +170,8 @@ class MergeContext:
     ``period_states`` and ``tasks`` contain only known periods and tasks. ``allowed_levels`` are
     the task levels the sender reports on. ``available_attachments`` are the digests present in
     the package or already stored. ``sender_fingerprint`` is the key that signed the package,
-    under which its versions are recorded, and ``laptop_keys`` are all keys of the sending
-    laptop; both are empty when unknown.
+    and its versions are recorded under it. ``laptop_keys`` are all keys of the sending laptop.
+    Both are empty when unknown.
     """
 
     sender_unit_id: str
@@ -266,7 +266,7 @@ def compare_revisions(entry: IncomingEntry, stored: StoredEntryState | None,
     seen = highest_revision(stored.laptops, laptop_keys)
     holding = highest_revision(stored.laptops, laptop_keys, matching_only=True)
     if is_own:
-        # The stored revision is this laptop's own, whatever the bookkeeping says.
+        # The stored revision is this laptop's own, even where its laptop versions are missing.
         seen = max(seen or 0, stored.revision)
         holding = max(holding or 0, stored.revision)
 
@@ -317,7 +317,7 @@ def laptops_after(kind: MergeKind, entry: IncomingEntry, stored: StoredEntryStat
 
     New and updated entries become the sending laptop's content. A conflict records the
     laptop's revision as taken in without changing the content, so sending the same version
-    again is stale. Unchanged content records that the laptop holds the stored version.
+    again is stale. Unchanged content records that the laptop has the stored version.
     Without a fingerprint nothing is recorded.
     """
     if not fingerprint:

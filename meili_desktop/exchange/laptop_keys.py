@@ -1,10 +1,10 @@
 """Statements by which a township laptop proves that a new signing key is its own.
 
 A laptop gets a new signing key when the office changes its cipher suite, while its entries,
-revision numbers and package sequence continue. So that the office does not take the new key
-for a second laptop, each report package's ``report_info`` record lists the laptop's earlier
-signing keys, each with a signature by that earlier key over a statement naming the unit and
-the package's signing key::
+revision numbers and package sequence continue. The office must not take the new key for a
+second laptop. So each report package's ``report_info`` record lists the laptop's earlier
+signing keys, each with a signature by that earlier key over a statement that names the unit
+and the package's signing key::
 
     "earlier_keys": [{"suite": "C1", "fingerprint": "01234 ...", "signature": "<base64>"}]
 
@@ -104,7 +104,7 @@ def verify_link(link: KeyLink, *, unit_id: str, current_fingerprint: str, suite_
                 public_key: bytes) -> bool:
     """Return whether ``link`` was signed by the earlier key ``public_key`` of ``suite_id``.
 
-    The caller finds the earlier key by ``link.fingerprint`` among the unit's keys it knows.
+    The caller looks up the earlier key by ``link.fingerprint`` among the unit's stored keys.
 
     Raises:
         SuiteUnavailableError: the earlier key's suite is unknown or disabled.

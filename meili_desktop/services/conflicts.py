@@ -192,7 +192,7 @@ def _log_decisions(session: Session, item: MergeItemRecord, township: IncomingEn
                    office: Mapping[str, Any], resolved: Mapping[str, Any],
                    decisions: Mapping[str, FieldDecision], actor: str, now: datetime) -> None:
     # Both sides' laptops are logged, so the losing value can be traced to the laptop that
-    # wrote it; the office side has none when the office decided its content.
+    # wrote it. The office side has no laptop when the office decided its content.
     laptops = {"office_laptop": item.current_fingerprint,
                "township_laptop": item.incoming_fingerprint or None}
     for name in changed_fields(office, township.content):

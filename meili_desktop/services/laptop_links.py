@@ -1,4 +1,4 @@
-"""Link a township laptop's signing keys, so the office knows their packages come from one laptop.
+"""Link a township laptop's signing keys, so the office sees their packages come from one laptop.
 
 The township side signs a statement with each of the laptop's earlier signing keys when it
 exports a report package; the office side checks those statements against the keys it has

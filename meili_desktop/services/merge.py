@@ -103,7 +103,7 @@ class AttachmentChangedError(MeiliError):
 class EntryPreview:
     """The effect of merging on one entry; ``fields`` are the content fields that would change.
 
-    ``stored_fingerprint`` is the key of the laptop whose content the office holds (None when
+    ``stored_fingerprint`` is the key of the laptop whose content the office stores (None when
     the office decided it or the laptop is unknown), and ``is_other_laptop`` tells whether
     that laptop is another one than the sender's.
     """

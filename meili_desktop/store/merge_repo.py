@@ -305,8 +305,9 @@ def write_incoming_entry(session: Session, row: models.Entry | None, entry: Inco
 def record_laptop(row: models.Entry | None, decision: EntryDecision, fingerprint: str) -> None:
     """Store the laptop bookkeeping of a decision on the entry's row.
 
-    A new or updated entry's content now comes from the laptop with key ``fingerprint``
-    (None when unknown); the decision's laptop versions replace the stored ones when given.
+    A new or updated entry's content now comes from the laptop with key ``fingerprint``, or
+    from an unknown laptop when it is empty. The decision's laptop versions, when given,
+    replace the stored ones.
     """
     if row is None:
         return

@@ -212,6 +212,11 @@
         <source>it is not a single receipt.</source>
         <translation>它不是单个回执。</translation>
     </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="97" />
+        <source>it names an earlier key of the laptop ({value}) with a missing or invalid signature.</source>
+        <translation>它列出的该电脑旧密钥（{value}）签名缺失或无效。</translation>
+    </message>
 </context>
 <context>
     <name>InitCli</name>

@@ -231,7 +231,7 @@ class ConflictsPage(QWidget):
         self._fill_grid(item)
 
     def _laptop_text(self, item: MergeItemRecord) -> str:
-        """Return which laptop wrote each side, so two laptops of one township can be told apart."""
+        """Return which laptop wrote each side, to distinguish two laptops of one township."""
         incoming = self.tr("Township: laptop key {key}, revision {revision}.").format(
             key=item.incoming_fingerprint or self.tr("unknown"),
             revision=item.incoming.get("revision", "—"))
