@@ -28,8 +28,6 @@ from meili_desktop.ui.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-CONTEXT = "DatabaseStartup"
-
 
 def start_database_url(data_dir: Path, command_line_url: str | None,
                        settings: Settings | None = None) -> tuple[bool, str | None]:
@@ -62,14 +60,15 @@ def start_database_url(data_dir: Path, command_line_url: str | None,
 
 def _offer_settings(data_dir: Path, settings: Settings, reason: str) -> bool:
     """Show why the saved database failed; return True after the user changed the setting."""
-    box = QMessageBox(QMessageBox.Icon.Warning,
-                      QApplication.translate(CONTEXT, "Cannot open the office database"),
-                      QApplication.translate(CONTEXT, "{reason}\n\nChange the database "
-                                             "setting, or quit and try again later.").format(
-                          reason=reason))
-    change = box.addButton(QApplication.translate(CONTEXT, "Database Settings…"),
+    title = QApplication.translate("DatabaseStartup", "Cannot open the office database")
+    text = QApplication.translate(
+        "DatabaseStartup", "{reason}\n\nChange the database setting, or quit and try again "
+        "later.").format(reason=reason)
+    box = QMessageBox(QMessageBox.Icon.Warning, title, text)
+    change = box.addButton(QApplication.translate("DatabaseStartup", "Database Settings…"),
                            QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QApplication.translate(CONTEXT, "Quit"), QMessageBox.ButtonRole.RejectRole)
+    box.addButton(QApplication.translate("DatabaseStartup", "Quit"),
+                  QMessageBox.ButtonRole.RejectRole)
     box.exec()
     if box.clickedButton() is not change:
         return False
@@ -81,14 +80,14 @@ def _confirm_upgrade(check: DatabaseCheck) -> bool:
     """Ask before upgrading a server database's older schema; return True to go ahead."""
     if check.state != NEEDS_UPGRADE:
         return True
+    text = QApplication.translate(
+        "DatabaseStartup", "The office database {url} has an older schema ({revision}) and "
+        "must be upgraded to {head} for this version of the program. Other clerks' programs "
+        "of the older version cannot use it afterwards. The program makes no backup of a "
+        "server database: back it up with pg_dump first.\n\nUpgrade it now?").format(
+        url=check.url, revision=check.revision, head=check.head)
     answer = QMessageBox.question(
-        None, QApplication.translate(CONTEXT, "Upgrade the office database"),
-        QApplication.translate(
-            CONTEXT, "The office database {url} has an older schema ({revision}) and must be "
-            "upgraded to {head} for this version of the program. Other clerks' programs of "
-            "the older version cannot use it afterwards. The program makes no backup of a "
-            "server database: back it up with pg_dump first.\n\nUpgrade it now?").format(
-            url=check.url, revision=check.revision, head=check.head),
+        None, QApplication.translate("DatabaseStartup", "Upgrade the office database"), text,
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         QMessageBox.StandardButton.Cancel)
     return answer == QMessageBox.StandardButton.Yes

@@ -343,6 +343,35 @@
     </message>
 </context>
 <context>
+    <name>BundleImporter</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/bundle_import.py" line="60" />
+        <source>Checking the county bundle {file}…</source>
+        <translation>正在核验县级汇总包 {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/bundle_import.py" line="66" />
+        <location filename="../../meili_desktop/ui/office/bundle_import.py" line="82" />
+        <source>County bundle</source>
+        <translation>县级汇总包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/bundle_import.py" line="67" />
+        <source>{file} from {county} is verified. It holds no township packages: it introduced the county's keys, and townships of {county} can now send their packages through the county.</source>
+        <translation>{county} 的 {file} 已通过核验。其中没有乡镇上报包：它用于登记该县的密钥，此后 {county} 的乡镇可以通过县里转报上报包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/bundle_import.py" line="72" />
+        <source>{file} from {county} is verified; its {count} township packages are checked in the inbox.</source>
+        <translation>{county} 的 {file} 已通过核验，其中的 {count} 个乡镇上报包正在收件箱中逐一核验。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/bundle_import.py" line="83" />
+        <source>{file} was not opened. {reason}</source>
+        <translation>未能打开 {file}。{reason}</translation>
+    </message>
+</context>
+<context>
     <name>CompletenessPage</name>
     <message>
         <location filename="../../meili_desktop/ui/office/completeness_page.py" line="30" />
@@ -553,27 +582,47 @@ From package {package}</source>
 来自上报包 {package}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="231" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="235" />
+        <source>Township: laptop key {key}, revision {revision}.</source>
+        <translation>乡镇：电脑密钥 {key}，修订号 {revision}。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="236" />
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="240" />
+        <source>Office: from laptop key {key}, revision {revision}.</source>
+        <translation>办公室：来自电脑密钥 {key}，修订号 {revision}。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="243" />
+        <source>Office: decided by the office or from an unrecorded laptop, revision {revision}.</source>
+        <translation>办公室：由办公室决定或来自未记录的电脑，修订号 {revision}。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="249" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="231" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="249" />
         <source>Office (now)</source>
         <translation>办公室（当前）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="231" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="249" />
         <source>Township (incoming)</source>
         <translation>乡镇（新上报）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="233" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="251" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="233" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="251" />
         <source>New value</source>
         <translation>新值</translation>
     </message>
@@ -597,8 +646,8 @@ From package {package}</source>
     </message>
     <message>
         <location filename="../../meili_desktop/messages/merge.py" line="17" />
-        <source>Package {package_id} from unit {sender} reuses the package id or the sequence number {sequence} of a package merged before, with different content. It may be a replayed or forged copy. Nothing was merged; ask the township to export a new package and keep this file for checking.</source>
-        <translation>单位 {sender} 的上报包 {package_id} 重复使用了已合并上报包的编号或序号 {sequence}，但内容不同，可能是重放或伪造的副本。未合并任何内容；请乡镇重新导出上报包，并保留此文件以备核查。</translation>
+        <source>Package {package_id} from unit {sender} reuses the package id, or the sequence number {sequence} of its laptop's key {fingerprint}, of a package merged before, with different content. It may be a replayed or forged copy. Nothing was merged; ask the township to export a new package and keep this file for checking.</source>
+        <translation>单位 {sender} 的上报包 {package_id} 与之前合并过的上报包使用了相同的编号，或相同的电脑密钥 {fingerprint} 序号 {sequence}，但内容不同，可能是重放或伪造的副本。未合并任何内容；请乡镇重新导出上报包，并保留此文件以便核查。</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/messages/merge.py" line="22" />
@@ -730,91 +779,96 @@ From package {package}</source>
         <source>The key {fingerprint} of unit {unit} is {status} and cannot be approved or rejected any more. Nothing was changed.</source>
         <translation>单位 {unit} 的密钥 {fingerprint} 状态为 {status}，不能再批准或拒绝。未做任何更改。</translation>
     </message>
+    <message>
+        <location filename="../../meili_desktop/messages/relay.py" line="6" />
+        <source>The kept file {file} is not the package {package_id} that was merged: it was replaced after the merge. Import the township's original package file again before forwarding it.</source>
+        <translation>保留的文件 {file} 不是当初合并的上报包 {package_id}：合并后它被替换了。请在转报前把乡镇的原始上报包文件重新添加到收件箱。</translation>
+    </message>
 </context>
 <context>
     <name>InboxDiagnostic</name>
     <message>
-        <location filename="../../meili_desktop/services/inbox.py" line="95" />
+        <location filename="../../meili_desktop/services/inbox.py" line="102" />
         <source>Program version</source>
         <translation>程序版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/inbox.py" line="96" />
+        <location filename="../../meili_desktop/services/inbox.py" line="103" />
         <source>Checked at (UTC)</source>
         <translation>检查时间（UTC）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/inbox.py" line="98" />
+        <location filename="../../meili_desktop/services/inbox.py" line="105" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/inbox.py" line="99" />
+        <location filename="../../meili_desktop/services/inbox.py" line="106" />
         <source>Size in bytes</source>
         <translation>大小（字节）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/inbox.py" line="100" />
+        <location filename="../../meili_desktop/services/inbox.py" line="107" />
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/inbox.py" line="105" />
+        <location filename="../../meili_desktop/services/inbox.py" line="112" />
         <source>Package id</source>
         <translation>包编号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/inbox.py" line="106" />
+        <location filename="../../meili_desktop/services/inbox.py" line="113" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/inbox.py" line="107" />
+        <location filename="../../meili_desktop/services/inbox.py" line="114" />
         <source>Sender</source>
         <translation>发送单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/inbox.py" line="109" />
+        <location filename="../../meili_desktop/services/inbox.py" line="116" />
         <source>Sequence</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/inbox.py" line="110" />
+        <location filename="../../meili_desktop/services/inbox.py" line="117" />
         <source>Written at (sender's clock)</source>
         <translation>生成时间（发送方电脑时钟）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/inbox.py" line="112" />
+        <location filename="../../meili_desktop/services/inbox.py" line="119" />
         <source>Periods</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/inbox.py" line="113" />
+        <location filename="../../meili_desktop/services/inbox.py" line="120" />
         <source>Sender key fingerprint</source>
         <translation>发送方密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/inbox.py" line="115" />
+        <location filename="../../meili_desktop/services/inbox.py" line="122" />
         <source>Format version</source>
         <translation>格式版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/inbox.py" line="119" />
+        <location filename="../../meili_desktop/services/inbox.py" line="126" />
         <source>Error code</source>
         <translation>错误代码</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/inbox.py" line="120" />
+        <location filename="../../meili_desktop/services/inbox.py" line="127" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/inbox.py" line="121" />
+        <location filename="../../meili_desktop/services/inbox.py" line="128" />
         <source>Package check report</source>
         <translation>上报包检查报告</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/inbox.py" line="138" />
+        <location filename="../../meili_desktop/services/inbox.py" line="145" />
         <source>unreadable</source>
         <translation>无法读取</translation>
     </message>
@@ -822,137 +876,137 @@ From package {package}</source>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="78" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="79" />
         <source>Add report packages (.mlrp) with the buttons or drop files and folders here. Each package is verified before anything is merged.</source>
         <translation>用下面的按钮添加上报包（.mlrp），或把文件、文件夹拖到这里。每个上报包都先验证，再合并。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="82" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="83" />
         <source>Add files...</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="84" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="85" />
         <source>Add folder...</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="86" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="87" />
         <source>Preview and merge...</source>
         <translation>预览并合并…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="88" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="89" />
         <source>Check key...</source>
         <translation>核对密钥…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="90" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="91" />
         <source>Copy diagnostic</source>
         <translation>复制诊断信息</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="92" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="93" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="94" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="95" />
         <source>Remove from list</source>
         <translation>从列表移除</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="99" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="100" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="99" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="100" />
         <source>Sender</source>
         <translation>发送单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="99" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="100" />
         <source>Periods</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="99" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="100" />
         <source>Entries</source>
         <translation>填报条数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="100" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="101" />
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="100" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="101" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="147" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="148" />
         <source>Add report packages</source>
         <translation>添加上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="148" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="149" />
         <source>Packages ({patterns})</source>
-        <translation>上报包 ({patterns})</translation>
+        <translation>数据包 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="152" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="153" />
         <source>Add a folder of packages</source>
         <translation>添加上报包文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="201" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="210" />
         <source>Checking {file}</source>
         <translation>正在检查 {file}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="359" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="368" />
         <source>no entries</source>
         <translation>无填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="364" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="373" />
         <source>Checking...</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="365" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="374" />
         <source>Verified; ready to preview and merge</source>
         <translation>已验证，可预览并合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="366" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="375" />
         <source>Merged before; nothing changes</source>
         <translation>之前已合并，不会有变化</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="367" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="376" />
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="368" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="377" />
         <source>Not checked: the office keys are locked</source>
         <translation>未检查：办公室密钥未解锁</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="369" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="378" />
         <source>Waiting for the key's approval</source>
         <translation>等待批准密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="372" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="381" />
         <source>unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="373" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="382" />
         <source>Rejected: {reason}</source>
         <translation>已拒收：{reason}</translation>
     </message>
@@ -960,12 +1014,12 @@ From package {package}</source>
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/office_jobs.py" line="66" />
+        <location filename="../../meili_desktop/ui/office/office_jobs.py" line="125" />
         <source>An unexpected error occurred. Nothing was changed; the details are in the log file.</source>
         <translation>发生意外错误。未做任何更改；详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/office_jobs.py" line="70" />
+        <location filename="../../meili_desktop/ui/office/office_jobs.py" line="129" />
         <source>Error</source>
         <translation>错误</translation>
     </message>
@@ -1198,179 +1252,267 @@ From package {package}</source>
     </message>
     <message>
         <location filename="../../meili_desktop/messages/merge_labels.py" line="25" />
+        <source>Another laptop of this township wrote different content</source>
+        <translation>本乡镇的另一台电脑填报了不同的内容</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="27" />
+        <source>This laptop sent this revision before; the office entry has changed since</source>
+        <translation>这台电脑之前发送过此修订，此后办公室的填报已有改动</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="30" />
         <source>Period is locked</source>
         <translation>填报期已锁定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="26" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="31" />
         <source>Period is closed for review and the entry was not returned</source>
         <translation>填报期已关闭审核，且该填报未被退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="28" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="33" />
         <source>Unknown period</source>
         <translation>未知填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="29" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="34" />
         <source>Unknown reporting unit</source>
         <translation>未知填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="30" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="35" />
         <source>Entry of another unit</source>
         <translation>其他单位的填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="31" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="36" />
         <source>Task not in the catalogue</source>
         <translation>任务不在目录中</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="32" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="37" />
         <source>Task is not reported by this unit</source>
         <translation>该单位不填报此任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="33" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="38" />
         <source>Invalid status</source>
         <translation>状态无效</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="34" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="39" />
         <source>Invalid value</source>
         <translation>数值无效</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="35" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="40" />
         <source>Value given for a status task</source>
         <translation>只需填状态的任务填了数值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="36" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="41" />
         <source>Text too long</source>
         <translation>文字过长</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="37" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="42" />
         <source>Unreadable evidence list</source>
         <translation>佐证材料清单无法读取</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="38" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="43" />
         <source>Evidence file missing</source>
         <translation>缺少佐证材料文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="42" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="47" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="43" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="48" />
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="44" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="49" />
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="45" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="50" />
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="46" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="51" />
         <source>Progress narrative</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="47" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="52" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="48" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="53" />
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="49" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="54" />
         <source>Evidence files</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="53" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="58" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="54" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="59" />
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="55" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="60" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="56" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="61" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="60" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="65" />
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="61" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="66" />
         <source>Accepted</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="62" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="67" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="66" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="71" />
         <source>Open</source>
         <translation>开放</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="67" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="72" />
         <source>Closed for review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="68" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="73" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="80" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="85" />
         <source>kept the office value</source>
         <translation>保留办公室数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="81" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="86" />
         <source>took the township value</source>
         <translation>采用乡镇数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="82" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="87" />
         <source>entered a new value</source>
         <translation>输入新值</translation>
     </message>
 </context>
 <context>
+    <name>OfficeMenus</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="44" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="47" />
+        <source>&amp;Add Package Files…</source>
+        <translation>添加数据包文件(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="50" />
+        <source>Add a &amp;Folder of Packages…</source>
+        <translation>添加数据包文件夹(&amp;F)…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="51" />
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="53" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="62" />
+        <source>&amp;Settings</source>
+        <translation>设置(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="64" />
+        <source>&amp;Database…</source>
+        <translation>数据库(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="68" />
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="82" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="84" />
+        <source>&amp;About…</source>
+        <translation>关于(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="107" />
+        <source>Add package files</source>
+        <translation>添加数据包文件</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="108" />
+        <source>Packages ({patterns})</source>
+        <translation>数据包 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="116" />
+        <source>Add a folder of packages</source>
+        <translation>添加上报包文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="154" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="155" />
+        <source>The office window shows the new language when the program next starts.</source>
+        <translation>下次启动程序时，办公室窗口将使用新选择的语言。</translation>
+    </message>
+</context>
+<context>
     <name>OfficePages</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="47" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="48" />
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
@@ -1394,101 +1536,356 @@ From package {package}</source>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="59" />
+        <source>Forward to City</source>
+        <translation>转报市办</translation>
+    </message>
 </context>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="67" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="68" />
         <source>Preview of the package</source>
         <translation>上报包预览</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="85" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="86" />
         <source>All entries ({count})</source>
         <translation>全部填报（{count}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="95" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="96" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="99" />
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="242" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="100" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="258" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="109" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="110" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="127" />
-        <source>Package {package} from {sender} ({unit}), sequence {sequence}, periods {periods}.
-{counts}</source>
-        <translation>{sender}（{unit}）的上报包 {package}，序号 {sequence}，填报期 {periods}。
-{counts}</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="136" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="139" />
         <source>This package was merged before; merging it again changes nothing.</source>
         <translation>该上报包之前已合并，再次合并不会有任何变化。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="139" />
-        <source>A newer package of this township (sequence {sequence}) was merged already; older revisions in this one are stale and change nothing.</source>
-        <translation>该乡镇更新的上报包（序号 {sequence}）已经合并；本包中较旧的版本已过期，不会改变任何数据。</translation>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="128" />
+        <source>Package {package} from {sender} ({unit}), laptop key {fingerprint}, sequence {sequence}, periods {periods}.
+{counts}</source>
+        <translation>上报包 {package}，来自 {sender}（{unit}），电脑密钥 {fingerprint}，序号 {sequence}，填报期 {periods}。
+{counts}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="144" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="142" />
+        <source>A newer package from this laptop (sequence {sequence}) was merged already; older revisions in this one are stale and change nothing.</source>
+        <translation>这台电脑更新的上报包（序号 {sequence}）已经合并，本包中较旧的修订已过期，不会改变任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="149" />
+        <source>{count} entries differ from what another laptop of this township sent. They become conflicts for you to resolve on the Conflicts page, and both versions are kept.</source>
+        <translation>有 {count} 条填报与本乡镇另一台电脑发送的内容不同。它们将列为冲突，请在“冲突处理”页处理；两个版本都会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="154" />
         <source>The sender's clock looks wrong; packages are ordered by their sequence numbers, not by this time.</source>
         <translation>发送方电脑时钟可能不准；上报包按序号排序，而不是按此时间。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="152" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="162" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="152" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="162" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="152" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="162" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="152" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="162" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="153" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="163" />
         <source>Revision (incoming / office)</source>
         <translation>版本（新上报 / 办公室）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="153" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="163" />
         <source>Changed fields</source>
         <translation>变化的字段</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="205" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="217" />
         <source>Cancel merge</source>
         <translation>取消合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="228" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="243" />
         <source>An unexpected error occurred. Nothing was merged; the details are in the log file.</source>
         <translation>发生意外错误。未合并任何内容；详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="235" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="251" />
         <source>The merge was cancelled; nothing was changed.</source>
         <translation>合并已取消，未做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>RelayEntriesWidget</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_entries.py" line="48" />
+        <location filename="../../meili_desktop/ui/office/relay_entries.py" line="99" />
+        <source>Select a package to see its entries.</source>
+        <translation>选择一个上报包，查看其中的填报。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_entries.py" line="53" />
+        <source>Period</source>
+        <translation>填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_entries.py" line="53" />
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_entries.py" line="53" />
+        <source>Key task</source>
+        <translation>重点工作</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_entries.py" line="53" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_entries.py" line="54" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_entries.py" line="54" />
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_entries.py" line="54" />
+        <source>Latest comment</source>
+        <translation>最近意见</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_entries.py" line="69" />
+        <source>Comment for the township: what is wrong and what to send again (needed to return entries)</source>
+        <translation>给乡镇的意见：哪里有问题、需要重新报送什么（退回时必填）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_entries.py" line="72" />
+        <source>Accept Package</source>
+        <translation>整包审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_entries.py" line="74" />
+        <source>Return Selected Entries</source>
+        <translation>附意见退回所选填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_entries.py" line="102" />
+        <source>Entries of {town}, package {sequence}: {count} still current (entries that a later package replaced are not shown).</source>
+        <translation>{town} 第 {sequence} 号上报包的填报：当前有效 {count} 条（已被后来的上报包更新的填报不显示）。</translation>
+    </message>
+</context>
+<context>
+    <name>RelayPage</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="82" />
+        <source>Township packages merged in the inbox are kept here unchanged. Review the entries of each package, then forward the waiting packages to the city in one bundle: the city checks every township's own signature. A package with returned entries is held back until the township sends a corrected package.</source>
+        <translation>在收件箱中合并的乡镇上报包在这里原样保存。请审核每个上报包的填报，然后把待转报的上报包打成一个汇总包转报市办：市办会逐一核验各乡镇自己的签名。有填报被退回的上报包暂缓转报，直到乡镇发来修改后的上报包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="93" />
+        <source>Verify Again</source>
+        <translation>重新核验</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="95" />
+        <source>Forward to City…</source>
+        <translation>转报市办…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="97" />
+        <source>Write Enrolment Bundle…</source>
+        <translation>生成登记汇总包…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="100" />
+        <source>A bundle without packages that introduces this county's keys to the city office. Send it once, before the first township packages, and confirm the fingerprint with the city office by phone.</source>
+        <translation>不含上报包的汇总包，用于向市办登记本县的密钥。请在转报第一批乡镇上报包之前发送一次，并与市办电话核对指纹。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="119" />
+        <source>Township</source>
+        <translation>乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="119" />
+        <source>Periods</source>
+        <translation>填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="119" />
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="119" />
+        <source>Received</source>
+        <translation>收到时间</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="120" />
+        <source>Entries</source>
+        <translation>填报条数</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="120" />
+        <source>Signature</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="120" />
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="121" />
+        <source>Forwarding</source>
+        <translation>转报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="136" />
+        <source>Period:</source>
+        <translation>填报期：</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="162" />
+        <source>All periods</source>
+        <translation>全部填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="181" />
+        <source>{waiting} packages waiting to be forwarded, {held} held back.</source>
+        <translation>待转报 {waiting} 个上报包，暂缓 {held} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="210" />
+        <source>Verified again</source>
+        <translation>已重新核验</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="210" />
+        <source>Failed: {reason}</source>
+        <translation>未通过：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="213" />
+        <source>Original file missing</source>
+        <translation>原始文件缺失</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="214" />
+        <source>Verified when imported</source>
+        <translation>导入时已核验</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="218" />
+        <source>{pending} to review, {accepted} accepted, {returned} returned</source>
+        <translation>待审核 {pending}，已通过 {accepted}，已退回 {returned}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="224" />
+        <source>Waiting to be forwarded</source>
+        <translation>待转报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="225" />
+        <source>Forwarded to the city</source>
+        <translation>已转报市办</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="226" />
+        <source>Held back: entries were returned</source>
+        <translation>暂缓：有填报被退回</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="227" />
+        <source>Cannot be forwarded: add the original file to the inbox again</source>
+        <translation>无法转报：请把原始文件重新添加到收件箱</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="310" />
+        <source>Verifying {town}'s package…</source>
+        <translation>正在核验 {town} 的上报包…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="336" />
+        <source>Writing the bundle for the city…</source>
+        <translation>正在生成转报市办的汇总包…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="345" />
+        <source>Bundle_{county}_{date}{extension}</source>
+        <translation>汇总包_{county}_{date}{extension}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="349" />
+        <source>Save the bundle for the city</source>
+        <translation>保存转报市办的汇总包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="350" />
+        <source>County bundles (*{extension})</source>
+        <translation>县级汇总包 (*{extension})</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="359" />
+        <source>Wrote {file} with {count} township packages. Send it to the city office.</source>
+        <translation>已生成 {file}，含 {count} 个乡镇上报包。请把它发送给市办。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="362" />
+        <source>Wrote the enrolment bundle {file}. Send it to the city office and read out this county's key fingerprint when they call:
+{fingerprint}</source>
+        <translation>已生成登记汇总包 {file}。请把它发送给市办，市办来电核对时，请念出本县的密钥指纹：
+{fingerprint}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="365" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="369" />
+        <source>Forward to City</source>
+        <translation>转报市办</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="370" />
+        <source>Writing the bundle was cancelled; no file was written and no package was marked as forwarded.</source>
+        <translation>已取消生成汇总包：没有写入文件，也没有上报包被标记为已转报。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="387" />
+        <source>unexpected error; see the log file</source>
+        <translation>意外错误，详见日志文件</translation>
     </message>
 </context>
 <context>

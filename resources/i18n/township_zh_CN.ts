@@ -46,88 +46,88 @@
 <context>
     <name>EntryCli</name>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="44" />
+        <location filename="../../meili_desktop/cli/entry.py" line="43" />
         <source>set or list a township's entries</source>
         <translation>填写或列出乡镇的填报数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="48" />
+        <location filename="../../meili_desktop/cli/entry.py" line="47" />
         <source>change one task's entry</source>
         <translation>修改一项任务的填报数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="49" />
+        <location filename="../../meili_desktop/cli/entry.py" line="48" />
         <source>Change one task's entry for a period. Each change is saved at once. Values are read as in the form: 85, 85% and ８５ mean 85 in a percent task; write 0.85 as 85% or 0.85% explicitly. An empty --value clears the value.</source>
         <translation>修改某一填报期中一项任务的填报数据，每次修改立即保存。数值的读法与填报界面相同：在百分比任务中，85、85% 和 ８５ 都表示 85；0.85 请明确写成 85% 或 0.85%。--value 为空表示清除数值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="54" />
+        <location filename="../../meili_desktop/cli/entry.py" line="53" />
         <source>the task number, 10 to 43</source>
         <translation>任务编号（10 至 43）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="55" />
-        <location filename="../../meili_desktop/cli/entry.py" line="75" />
+        <location filename="../../meili_desktop/cli/entry.py" line="54" />
+        <location filename="../../meili_desktop/cli/entry.py" line="74" />
         <source>the reporting period, e.g. 2021Q2</source>
         <translation>填报期，例如 2021Q2</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="57" />
+        <location filename="../../meili_desktop/cli/entry.py" line="56" />
         <source>the actual value, in the task's unit</source>
         <translation>完成值，按任务的计量单位填写</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="59" />
+        <location filename="../../meili_desktop/cli/entry.py" line="58" />
         <source>未开始, 推进中, 已完成 or 不适用 (or not_started, in_progress, done, not_applicable)</source>
         <translation>未开始、推进中、已完成或不适用（也可写 not_started、in_progress、done、not_applicable）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="62" />
+        <location filename="../../meili_desktop/cli/entry.py" line="61" />
         <source>the narrative of the progress</source>
         <translation>进展情况说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="64" />
+        <location filename="../../meili_desktop/cli/entry.py" line="63" />
         <source>the responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="66" />
+        <location filename="../../meili_desktop/cli/entry.py" line="65" />
         <source>the responsible person's phone number</source>
         <translation>责任人联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="69" />
+        <location filename="../../meili_desktop/cli/entry.py" line="68" />
         <source>an evidence file to attach; repeat for several files</source>
         <translation>要添加的佐证材料文件，可重复使用以添加多个文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="74" />
+        <location filename="../../meili_desktop/cli/entry.py" line="73" />
         <source>list the entries of a period</source>
         <translation>列出某一填报期的填报数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="77" />
+        <location filename="../../meili_desktop/cli/entry.py" line="76" />
         <source>print the entries as JSON</source>
         <translation>以 JSON 格式输出填报数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="103" />
+        <location filename="../../meili_desktop/cli/entry.py" line="99" />
         <source>Warning: {text}</source>
         <translation>警告：{text}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="157" />
+        <location filename="../../meili_desktop/cli/entry.py" line="149" />
         <source>Task {task} ({period}) saved: {status}, value {value}, {files} evidence files, revision {revision}.</source>
         <translation>任务 {task}（{period}）已保存：{status}，完成值 {value}，佐证材料 {files} 个，修订号 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="187" />
+        <location filename="../../meili_desktop/cli/entry.py" line="179" />
         <source>(not filled in)</source>
         <translation>（未填报）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="192" />
+        <location filename="../../meili_desktop/cli/entry.py" line="184" />
         <source>{count} files</source>
         <translation>{count} 个文件</translation>
     </message>
@@ -1216,147 +1216,273 @@ Read it out when the city office calls to approve your first report package.</so
     </message>
 </context>
 <context>
+    <name>TemplateActions</name>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="61" />
+        <source>Export &amp;Excel Template…</source>
+        <translation>导出 Excel 填报模板(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="64" />
+        <source>Save the shown period's tasks as an Excel file to fill in, for example by the lead units, and import it here afterwards.</source>
+        <translation>把当前填报期的任务保存为 Excel 文件，供填写（例如交牵头单位填写），填好后再导入本程序。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="67" />
+        <source>&amp;Import Filled Excel Template…</source>
+        <translation>导入已填写的 Excel 模板(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="81" />
+        <source>Template_{town}_{period}.xlsx</source>
+        <translation>填报模板_{town}_{period}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="84" />
+        <source>Export Excel template</source>
+        <translation>导出 Excel 填报模板</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="85" />
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="115" />
+        <source>Excel workbooks ({pattern})</source>
+        <translation>Excel 工作簿 ({pattern})</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="96" />
+        <source>Exporting Excel template…</source>
+        <translation>正在导出 Excel 填报模板…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="100" />
+        <source>Excel template exported</source>
+        <translation>Excel 填报模板已导出</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="101" />
+        <source>Saved {file} with {count} tasks of {period}.
+
+Fill in the yellow cells (status, value, progress narrative, responsible person, contact), keep the file's other cells as they are, and import it with "Import Filled Excel Template".</source>
+        <translation>已保存 {file}，含 {period} 的 {count} 项任务。
+
+请填写黄色单元格（状态、完成值、进展说明、责任人、联系电话），其他单元格保持不变，然后用“导入已填写的 Excel 模板”导入。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="113" />
+        <source>Import filled Excel template</source>
+        <translation>导入已填写的 Excel 模板</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="126" />
+        <source>Importing Excel template…</source>
+        <translation>正在导入 Excel 模板…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="138" />
+        <source>Excel template imported</source>
+        <translation>Excel 模板已导入</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="139" />
+        <source>{file}: {changed} tasks of {period} changed, {unchanged} unchanged. The changes are in each task's history; the file's blank cells left the entries as they were.</source>
+        <translation>{file}：{period} 有 {changed} 项任务的填报已更新，{unchanged} 项未变。每项修改都记入该任务的修改记录；文件中的空白单元格不会改动已有填报。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="157" />
+        <source>Excel template</source>
+        <translation>Excel 填报模板</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateProblemsDialog</name>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="170" />
+        <source>Excel template not imported</source>
+        <translation>Excel 模板未导入</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="174" />
+        <source>Nothing from {file} was imported: {count} cells need correcting. Correct them in the file, save it and import it again.</source>
+        <translation>{file} 中的内容均未导入：有 {count} 个单元格需要更正。请在文件中改正并保存后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="181" />
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="181" />
+        <source>Cell</source>
+        <translation>单元格</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="182" />
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="201" />
+        <source>Copy List</source>
+        <translation>复制清单</translation>
+    </message>
+</context>
+<context>
     <name>TownshipWindow</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="122" />
-        <location filename="../../meili_desktop/ui/township/window.py" line="189" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="126" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="203" />
         <source>Tasks</source>
         <translation>任务填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="123" />
-        <location filename="../../meili_desktop/ui/township/window.py" line="190" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="127" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="204" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="124" />
-        <location filename="../../meili_desktop/ui/township/window.py" line="191" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="128" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="205" />
         <source>Pre-submission check</source>
         <translation>上报前检查</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="151" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="155" />
         <source>{unit} (provisional)</source>
         <translation>{unit}（临时）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="153" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="157" />
         <source>Set up without the city's distribution package. Entries are kept when the package is imported.</source>
         <translation>尚未导入市里的下发包。导入下发包时，已填数据会保留。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="157" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="161" />
         <source>{unit} — Beautiful Towns Reporting</source>
         <translation>{unit} — 美丽城镇建设填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="160" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="164" />
         <source>&amp;Open package…</source>
         <translation>打开数据包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="163" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="167" />
         <source>&amp;Export report package…</source>
         <translation>导出上报包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="166" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="170" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="169" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="173" />
+        <source>&amp;Backups…</source>
+        <translation>备份(&amp;B)…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/window.py" line="176" />
+        <source>&amp;About…</source>
+        <translation>关于(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/window.py" line="178" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="172" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="181" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="175" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="184" />
         <source>Pre-submission &amp;check</source>
         <translation>上报前检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="180" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="189" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="185" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="199" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="188" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="202" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="196" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="210" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="209" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="221" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/window.py" line="226" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="212" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="229" />
         <source>Reporting period: </source>
         <translation>填报期：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="244" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="261" />
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="247" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="264" />
         <source>Redone</source>
         <translation>已重做</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="258" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="275" />
         <source>Adding evidence to task {number}…</source>
         <translation>正在为任务 {number} 添加佐证材料…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="271" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="288" />
         <source>No program is set up to open "{name}".</source>
         <translation>没有可以打开“{name}”的程序。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="311" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="342" />
         <source>Open package</source>
         <translation>打开数据包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="312" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="343" />
         <source>Packages ({patterns})</source>
         <translation>数据包 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="326" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="357" />
         <source>{action}: tasks {tasks}</source>
         <translation>{action}：任务 {tasks}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="342" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="380" />
         <source>{count} evidence files added to task {number}</source>
         <translation>已为任务 {number} 添加 {count} 个佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="349" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="387" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="350" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="388" />
         <source>An unexpected error occurred and was written to the log file. Your saved entries are not affected.</source>
         <translation>发生了意外错误，详情已写入日志文件。已保存的数据不受影响。</translation>
     </message>

@@ -59,7 +59,8 @@ PAGE_TITLES: dict[str, str] = {
     "meili_desktop.ui.office.distribution_page": QT_TRANSLATE_NOOP("OfficePages",
                                                                    "Distribution"),
     "meili_desktop.ui.office.audit_page": QT_TRANSLATE_NOOP("OfficePages", "Audit log"),
-    "meili_desktop.ui.office.relay_page": QT_TRANSLATE_NOOP("OfficePages", "Forward to City"),
+    # Marked for translation as relay_page.PAGE_TITLE, in the office area's file.
+    "meili_desktop.ui.office.relay_page": "Forward to City",
 }
 # A county office issues no distribution packages and forwards its townships' packages to
 # the city instead, so its window shows the relay page in place of the distribution page.
