@@ -43,6 +43,9 @@ MESSAGES: dict[str, str] = {
         "details were written to the log file {log_file}; please send that file to the "
         "program's maintainers. Work completed before the error is kept, so check the result "
         "before repeating the command."),
+    "receipt.already_imported": QT_TRANSLATE_NOOP(
+        "Errors", "The receipt {file} was imported before, so nothing was changed. The entries "
+        "it confirmed were marked as received by the city office at that time."),
     "store.locked": QT_TRANSLATE_NOOP(
         "Errors", "The database {path} is in use by another program, perhaps a second window "
         "of this program. Close the other program and try again; nothing was changed."),

@@ -18,7 +18,7 @@ from meili_desktop.file_types import RECEIPT_EXTENSION
 from meili_desktop.services import keys as key_service
 from meili_desktop.services.distribution import TownshipKeyring, pinned_city_keys
 from meili_desktop.services.packages import CITY_NAME_KEY, WrongKindError
-from meili_desktop.services.receipts import apply_receipt, build_receipt
+from meili_desktop.services.receipts import ReceiptPackage, apply_receipt, build_receipt
 from meili_desktop.store import audit_repo
 from meili_desktop.store.datafolder import Store
 from meili_desktop.store.meta_repo import get_meta, next_sequence
@@ -64,6 +64,7 @@ def import_receipt_package(store: Store, path: Path) -> int:
     Raises:
         ExchangeError: the receipt failed a check (e.g. not signed by the city).
         WrongKindError: the file is not a receipt.
+        ReceiptAlreadyImportedError: this receipt was imported before; nothing changed.
     """
     header = open_package(path)
     if header.kind != KIND_RECEIPT:
@@ -76,6 +77,10 @@ def import_receipt_package(store: Store, path: Path) -> int:
         records = verified.records
     if len(records) != 1:
         raise ContentMismatchError(file=path.name, reason="receipt_records", value=len(records))
-    applied = apply_receipt(store, records[0])
+    # The ledger check follows the full verification, so a damaged copy of an imported
+    # receipt is reported as damaged, not as a harmless repeat.
+    package = ReceiptPackage(header.package_id, header.sender_unit_id, header.sequence,
+                             header.header_hash, path.name)
+    applied = apply_receipt(store, records[0], package)
     logger.info("receipt %s applied: %d marked", header.package_id, applied.marked)
     return applied.marked

@@ -26,6 +26,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from meili_desktop.domain.entries import EntryKey
 from meili_desktop.errors import MeiliError
 from meili_desktop.services.identity import UNIT_KEY
@@ -61,6 +63,24 @@ class ReceiptWrongUnitError(MeiliError):
 
     code = "receipt.wrong_unit"
     exit_code = 5
+
+
+class ReceiptAlreadyImportedError(MeiliError):
+    """This receipt package was imported before; nothing changed. Details: ``file``."""
+
+    code = "receipt.already_imported"
+    exit_code = 0
+
+
+@dataclass(frozen=True)
+class ReceiptPackage:
+    """The verified header facts of a receipt package, recorded in the ledger when applied."""
+
+    package_id: str
+    sender_unit_id: str
+    sequence: int
+    header_hash: str
+    file_name: str
 
 
 @dataclass(frozen=True)
@@ -129,15 +149,20 @@ def _entry_state(outcome: receipts_repo.EntryOutcome, current: tuple[int, str] |
     return "received", None
 
 
-def apply_receipt(store: Store, receipt: Mapping[str, Any]) -> ReceiptApplied:
+def apply_receipt(store: Store, receipt: Mapping[str, Any],
+                  package: ReceiptPackage | None = None) -> ReceiptApplied:
     """Mark this township's entries that the office received, from a verified receipt.
 
     Only entries whose local revision equals the receipt's are marked: an entry edited since
-    still has to be sent. Applying the same receipt again changes nothing more.
+    still has to be sent. Applying the same content again changes nothing more. With
+    ``package``, the receipt package is recorded in the ledger in the same transaction, and
+    a package recorded before is rejected as already imported.
 
     Raises:
-        InvalidReceiptError: the content is not a receipt.
+        InvalidReceiptError: the content is not a receipt, or another receipt package was
+            imported under the same package id.
         ReceiptWrongUnitError: the receipt is for another township.
+        ReceiptAlreadyImportedError: ``package`` was imported before; nothing changed.
     """
     package_id, unit_id, entries = _read_receipt(receipt)
     marked = changed = 0
@@ -145,6 +170,8 @@ def apply_receipt(store: Store, receipt: Mapping[str, Any]) -> ReceiptApplied:
         own_unit = get_meta(session, UNIT_KEY)
         if own_unit != unit_id:
             raise ReceiptWrongUnitError(unit=unit_id, own=own_unit or "")
+        if package is not None:
+            _check_not_imported(session, package)
         for key, revision, state in entries:
             if state not in HELD_BY_OFFICE:
                 continue
@@ -154,9 +181,27 @@ def apply_receipt(store: Store, receipt: Mapping[str, Any]) -> ReceiptApplied:
                 changed += 1
         add_event(session, "receipt.applied", unit_id=unit_id, package_id=package_id,
                   details={"marked": marked, "changed_since": changed,
-                           "counts": dict(receipt.get("counts") or {})})
+                           "counts": dict(receipt.get("counts") or {}),
+                           "receipt": package.package_id if package else None})
+        if package is not None:
+            receipts_repo.record_receipt(
+                session, package_id=package.package_id, sender_unit_id=package.sender_unit_id,
+                sequence=package.sequence, header_hash=package.header_hash,
+                file_name=package.file_name, received_at=utc_now(),
+                counts={"marked": marked, "changed_since": changed})
     logger.info("receipt for package %s: %d entries marked received", package_id, marked)
     return ReceiptApplied(package_id, marked, changed)
+
+
+def _check_not_imported(session: Session, package: ReceiptPackage) -> None:
+    recorded_hash = receipts_repo.imported_receipt_hash(session, package.package_id)
+    if recorded_hash is None:
+        return
+    if recorded_hash != package.header_hash:
+        logger.warning("receipt package id %s was imported before with another header",
+                       package.package_id)
+        raise InvalidReceiptError(field="package_id")
+    raise ReceiptAlreadyImportedError(file=package.file_name)
 
 
 def _read_receipt(receipt: Mapping[str, Any]) -> tuple[str, str, list[tuple[EntryKey, int, str]]]:

@@ -1,9 +1,15 @@
-"""Queries for receipts: a merged package's per-entry outcomes and the entries' states now."""
+"""Queries for receipts: a merged package's per-entry outcomes and the entries' states now.
+
+On a township laptop, imported receipt packages are kept in the package ledger, so that
+importing one again is recognised.
+"""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -11,6 +17,8 @@ from sqlalchemy.orm import Session
 from meili_desktop.domain.entries import EntryKey
 from meili_desktop.store import models
 from meili_desktop.store.merge_repo import load_entry_rows
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -72,4 +80,38 @@ def mark_received(session: Session, key: EntryKey, revision: int) -> bool:
     if row is None or row.revision != revision:
         return False
     row.is_received = True
+    return True
+
+
+RECEIPT_KIND = "receipt"
+
+
+def imported_receipt_hash(session: Session, package_id: str) -> str | None:
+    """Return the header hash of the receipt package ``package_id`` if it was imported."""
+    row = session.get(models.ImportedPackage, package_id)
+    if row is None or row.kind != RECEIPT_KIND:
+        return None
+    return row.header_hash
+
+
+def record_receipt(session: Session, *, package_id: str, sender_unit_id: str, sequence: int,
+                   header_hash: str, file_name: str, received_at: datetime,
+                   counts: dict[str, int]) -> bool:
+    """Add an imported receipt package to the ledger; return False if its sequence is taken.
+
+    A taken sequence means the office's numbering started again (a restored office
+    database); the receipt is then applied but not recorded, so only its id stops a repeat.
+    """
+    taken = session.scalar(select(models.ImportedPackage.package_id).where(
+        models.ImportedPackage.sender_unit_id == sender_unit_id,
+        models.ImportedPackage.kind == RECEIPT_KIND,
+        models.ImportedPackage.sequence == sequence))
+    if taken is not None:
+        logger.warning("receipt %s reuses sequence %d of receipt %s from %s", package_id,
+                       sequence, taken, sender_unit_id)
+        return False
+    session.add(models.ImportedPackage(
+        package_id=package_id, kind=RECEIPT_KIND, sender_unit_id=sender_unit_id,
+        sequence=sequence, header_hash=header_hash, file_name=file_name[:255],
+        received_at=received_at, state="applied", periods=[], counts=counts))
     return True

@@ -297,51 +297,56 @@ Everything entered or imported since then is replaced. The current data is kept 
     </message>
     <message>
         <location filename="../../meili_desktop/messages/reliability.py" line="46" />
+        <source>The receipt {file} was imported before, so nothing was changed. The entries it confirmed were marked as received by the city office at that time.</source>
+        <translation>回执 {file} 之前已导入过，本次未做任何更改。它确认的填报记录已在当时标记为“市办已收到”。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="49" />
         <source>The database {path} is in use by another program, perhaps a second window of this program. Close the other program and try again; nothing was changed.</source>
         <translation>数据库 {path} 正被其他程序使用（可能是本程序的另一个窗口）。请关闭该程序后重试；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="49" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="52" />
         <source>A disk error occurred while using the database {path}; this operation saved nothing. Check the disk, and if the error comes back, restore the latest backup.</source>
         <translation>使用数据库 {path} 时发生磁盘错误，本次操作未保存任何内容。请检查磁盘；如果错误再次出现，请恢复最近的备份。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="52" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="55" />
         <source>The file {path} merges too many cells (the range {range} alone, more than {limit} cells in all), so it would take too much memory to open. Unmerge the large ranges in Excel or WPS, save the file and try again.</source>
         <translation>文件 {path} 合并的单元格过多（仅 {range} 一处，合计超过 {limit} 个单元格），打开会占用过多内存。请在 Excel 或 WPS 中取消大范围的合并，保存后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="56" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="59" />
         <source>No backup named {name} was found in {folder}. List the available backups with "backup list" or give the path of a backup file.</source>
         <translation>在 {folder} 中找不到名为 {name} 的备份。请用 "backup list" 查看可用的备份，或给出备份文件的路径。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="59" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="62" />
         <source>{name} is not a database backup of this program and cannot be restored. Choose another backup; the current data was not changed.</source>
         <translation>{name} 不是本程序的数据库备份，无法恢复。请选择其他备份；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="62" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="65" />
         <source>The backup {name} is damaged and cannot be restored (SQLite integrity check: {problem}). Choose another backup; the current data was not changed.</source>
         <translation>备份 {name} 已损坏，无法恢复（SQLite 完整性检查：{problem}）。请选择其他备份；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="65" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="68" />
         <source>The backup {name} was made by a newer version of the program (schema {revision}; this version supports up to {supported}). Install the newer version to restore it; the current data was not changed.</source>
         <translation>备份 {name} 由较新版本的程序创建（数据库结构版本 {revision}；本版本最高支持 {supported}）。请安装新版本后再恢复；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="69" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="72" />
         <source>The backup {name} belongs to another installation ({backup_unit}), not to this data folder ({current_unit}). Restore it into its own data folder; the current data was not changed.</source>
         <translation>备份 {name} 属于另一个安装（{backup_unit}），不属于此数据文件夹（{current_unit}）。请将它恢复到它自己的数据文件夹；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="73" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="76" />
         <source>The data is kept in the database server {url}, which this program does not back up. Use the server's own backups, for example pg_dump.</source>
         <translation>数据保存在数据库服务器 {url} 中，本程序不负责备份。请使用服务器自身的备份，例如 pg_dump。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="76" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="79" />
         <source>There is no database to back up at {path}. Open the data folder with the program once to create it.</source>
         <translation>{path} 处没有可备份的数据库。请先用本程序打开一次该数据文件夹以创建数据库。</translation>
     </message>
