@@ -12,8 +12,10 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +24,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QEventLoop, QThreadPool, QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
+from meili_desktop.domain.merge import IncomingPackage  # noqa: E402
 from meili_desktop.domain.periods import PeriodState  # noqa: E402
 from meili_desktop.i18n import install_translators  # noqa: E402
 from meili_desktop.services import key_approval, merge, review  # noqa: E402
@@ -39,6 +42,15 @@ from tests.services.package_chain import (  # noqa: E402
 PERIOD = "2021Q2"
 # 五常街道 (余杭区) sends its data from two laptops, which gives the conflict to show.
 TWO_LAPTOPS_TOWN = "330110005"
+LAPTOP_ONE = "31415 92653 58979 32384 62643 38327 95028 84197"
+LAPTOP_TWO = "27182 81828 45904 52353 60287 47135 26624 97757"
+
+
+def laptop_package(fingerprint: str, entries: list[dict[str, Any]],
+                   sequence: int) -> IncomingPackage:
+    """Build a verified package of the two-laptop town, signed by the laptop ``fingerprint``."""
+    package = make_package(entries, sender=TWO_LAPTOPS_TOWN, sequence=sequence)
+    return replace(package, sender_fingerprint=fingerprint)
 
 
 def settle(app: QApplication, milliseconds: int = 300) -> None:
@@ -118,16 +130,20 @@ def main() -> int:
             assert period is not None
             period.due_date = date(2021, 7, 15)
 
-        # 五常街道's second package meets every case the preview distinguishes.
+        # The second laptop's second package meets every case the preview distinguishes.
         review.set_period_state(city.store, "2021Q1", PeriodState.LOCKED, actor="demo")
         town = TWO_LAPTOPS_TOWN
-        merge.merge(city.store, make_package([
+        merge.merge(city.store, laptop_package(LAPTOP_ONE, [
             entry_record(unit=town, task=13, revision=2, value="80", narrative="一号机填报"),
             entry_record(unit=town, task=10, revision=1, value="3"),
             entry_record(unit=town, task=12, revision=4, value="6"),
             entry_record(unit=town, task=19, revision=2, value="3.5"),
-        ], sender=town, sequence=1))
-        second = make_package([
+        ], sequence=1))
+        merge.merge(city.store, laptop_package(LAPTOP_TWO, [
+            entry_record(unit=town, task=12, revision=4, value="6"),
+            entry_record(unit=town, task=19, revision=2, value="3.5"),
+        ], sequence=1))
+        second = laptop_package(LAPTOP_TWO, [
             entry_record(unit=town, task=13, revision=2, value="85", narrative="二号机填报"),
             entry_record(unit=town, task=10, revision=1, value="3"),
             entry_record(unit=town, task=12, revision=3, value="5"),
@@ -135,7 +151,7 @@ def main() -> int:
             entry_record(unit=town, task=27, revision=1, value="12.5"),
             entry_record(unit=town, task=20, revision=1, value="60", period="2021Q1"),
             entry_record(unit=town, task=99, revision=1, value="1"),
-        ], sender=town, sequence=2)
+        ], sequence=2)
         dialog = PreviewDialog(city.store, second, merge.preview(city.store, second),
                                "五常街道", inbox._task_titles())
         dialog.show()

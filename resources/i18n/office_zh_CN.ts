@@ -184,61 +184,76 @@
     </message>
     <message>
         <location filename="../../meili_desktop/services/audit.py" line="83" />
+        <source>laptop key of the previous content</source>
+        <translation>原内容的电脑密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="84" />
+        <source>laptop key of the office value</source>
+        <translation>办公室一方的电脑密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="85" />
+        <source>laptop key of the township value</source>
+        <translation>乡镇一方的电脑密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="86" />
         <source>sender clock suspicious</source>
         <translation>发送方时钟可疑</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="84" />
+        <location filename="../../meili_desktop/services/audit.py" line="87" />
         <source>item</source>
         <translation>处理项</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="85" />
+        <location filename="../../meili_desktop/services/audit.py" line="88" />
         <source>bundle</source>
         <translation>汇总包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="89" />
+        <location filename="../../meili_desktop/services/audit.py" line="92" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="90" />
+        <location filename="../../meili_desktop/services/audit.py" line="93" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="91" />
+        <location filename="../../meili_desktop/services/audit.py" line="94" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="92" />
+        <location filename="../../meili_desktop/services/audit.py" line="95" />
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="93" />
+        <location filename="../../meili_desktop/services/audit.py" line="96" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="94" />
+        <location filename="../../meili_desktop/services/audit.py" line="97" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="95" />
+        <location filename="../../meili_desktop/services/audit.py" line="98" />
         <source>Package</source>
         <translation>上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="96" />
+        <location filename="../../meili_desktop/services/audit.py" line="99" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="208" />
+        <location filename="../../meili_desktop/services/audit.py" line="211" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -1484,27 +1499,27 @@ From package {package}</source>
         <translation>关于(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/office_menus.py" line="107" />
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="111" />
         <source>Add package files</source>
         <translation>添加数据包文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/office_menus.py" line="108" />
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="112" />
         <source>Packages ({patterns})</source>
         <translation>数据包 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/office_menus.py" line="116" />
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="120" />
         <source>Add a folder of packages</source>
         <translation>添加上报包文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/office_menus.py" line="154" />
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="158" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/office_menus.py" line="155" />
+        <location filename="../../meili_desktop/ui/office/office_menus.py" line="159" />
         <source>The office window shows the new language when the program next starts.</source>
         <translation>下次启动程序时，办公室窗口将使用新选择的语言。</translation>
     </message>
