@@ -20,11 +20,18 @@ from meili_desktop.errors import MeiliError
 from meili_desktop.exchange.model import KIND_DISTRIBUTION, KIND_RECEIPT
 from meili_desktop.messages import describe
 from meili_desktop.services import keys as key_service
+from meili_desktop.file_types import (
+    DISTRIBUTION_PACKAGE_EXTENSION,
+    RECEIPT_EXTENSION,
+    REPORT_PACKAGE_EXTENSION,
+)
 from meili_desktop.services.distribution import (
     build_distribution_package,
+    distribution_file_name,
     import_distribution_package,
 )
 from meili_desktop.services.identity import load_identity
+from meili_desktop.services.output_paths import output_argument, package_output_path, saved_as_line
 from meili_desktop.services.packages import export_report_package, inspect_package
 from meili_desktop.store import units_repo
 
@@ -184,14 +191,16 @@ def register(subparsers: Any) -> None:
 
 
 def run_export(args: argparse.Namespace, context: CliContext) -> int:
-    result = export_report_package(context.store(), Path(args.output), args.period)
+    store = context.store()
+    output = package_output_path(output_argument(args.output), REPORT_PACKAGE_EXTENSION)
+    result = export_report_package(store, output, args.period)
     context.out.write(
         QCoreApplication.translate(
             "PackagesCli",
             "Wrote {file}: {entries} entries and {attachments} evidence files "
             "for {periods}. Send this file to the city office.",
         ).format(
-            file=result.path,
+            file=result.path.resolve(),
             entries=result.entry_count,
             attachments=result.attachment_count,
             periods=", ".join(result.header.periods),
@@ -317,16 +326,19 @@ def run_distribute(args: argparse.Namespace, context: CliContext) -> int:
     unlocked = key_service.unlock_city_keys(
         store, identity.unit_id if identity else "", read_passphrase(args)
     )
-    output = Path(args.output)
+    output = output_argument(args.output)
     if len(unit_ids) > 1:
         output.mkdir(parents=True, exist_ok=True)
     for unit_id in unit_ids:
-        header = build_distribution_package(store, unlocked, unit_id, output, args.period)
+        name = _unit_name(context, unit_id)
+        path = package_output_path(output, DISTRIBUTION_PACKAGE_EXTENSION,
+                                   distribution_file_name(name, unit_id))
+        header = build_distribution_package(store, unlocked, unit_id, path, args.period)
         context.out.write(
             QCoreApplication.translate(
                 "PackagesCli", "Wrote the distribution package for {unit} ({unit_id})."
-            ).format(unit=_unit_name(context, unit_id), unit_id=header.addressee)
-            + "\n"
+            ).format(unit=name, unit_id=header.addressee)
+            + " " + saved_as_line(path) + "\n"
         )
     context.out.write(
         QCoreApplication.translate(
@@ -344,15 +356,17 @@ def _unit_name(context: CliContext, unit_id: str) -> str:
 
 
 def run_receipt(args: argparse.Namespace, context: CliContext) -> int:
-    from meili_desktop.services.receipt_packages import build_receipt_package
+    from meili_desktop.services.receipt_packages import build_receipt_package, receipt_file_name
 
     store = context.store()
     identity = load_identity(store)
     unlocked = key_service.unlock_city_keys(
         store, identity.unit_id if identity else "", read_passphrase(args)
     )
-    output = Path(args.output)
+    output = output_argument(args.output)
     header = build_receipt_package(store, unlocked, args.package_id, output)
+    path = package_output_path(output, RECEIPT_EXTENSION,
+                               receipt_file_name(header.addressee or "", args.package_id))
     context.out.write(
         QCoreApplication.translate(
             "PackagesCli", "Wrote the receipt for {unit}: {counts}. Send it back to the township."
@@ -360,7 +374,7 @@ def run_receipt(args: argparse.Namespace, context: CliContext) -> int:
             unit=header.addressee,
             counts=", ".join(f"{name} {value}" for name, value in header.counts.items() if value),
         )
-        + "\n"
+        + " " + saved_as_line(path) + "\n"
     )
     return 0
 
@@ -373,14 +387,15 @@ def run_bundle(args: argparse.Namespace, context: CliContext) -> int:
     unlocked = key_service.unlock_city_keys(
         store, identity.unit_id if identity and identity.unit_id else "", read_passphrase(args)
     )
-    result = build_bundle(store, unlocked, Path(args.output), args.period, allow_empty=args.enrol)
+    result = build_bundle(store, unlocked, output_argument(args.output), args.period,
+                          allow_empty=args.enrol)
     context.out.write(
         QCoreApplication.translate(
             "PackagesCli",
             "Wrote {file} with {count} township packages. County key fingerprint: "
             "{fingerprint}. Send it to the city office.",
         ).format(
-            file=result.path,
+            file=result.path.resolve(),
             count=len(result.package_ids),
             fingerprint=unlocked.signing_fingerprint,
         )

@@ -44,6 +44,7 @@ from meili_desktop.file_types import COUNTY_BUNDLE_EXTENSION, REPORT_PACKAGE_EXT
 from meili_desktop.services import keys as key_service
 from meili_desktop.services import relay
 from meili_desktop.services.identity import Role, load_identity
+from meili_desktop.services.output_paths import package_output_path
 from meili_desktop.services.packages import (
     CITY_UNIT_KEY,
     OfficeKeyring,
@@ -113,8 +114,8 @@ def build_bundle(store: Store, unlocked: key_service.UnlockedCityKeys, out_path:
         county = units_repo.get_unit(session, identity.unit_id)
         sequence = next_sequence(session, "bundle")
     county_name = county.name if county else identity.unit_id
-    if out_path.is_dir():
-        out_path = out_path / bundle_file_name(county_name, sequence)
+    out_path = package_output_path(out_path, COUNTY_BUNDLE_EXTENSION,
+                                   bundle_file_name(county_name, sequence))
 
     sources, listed = [], []
     for candidate in selection.ready:

@@ -55,6 +55,7 @@ from meili_desktop.services.packages import (
     WrongKindError,
     utc_now,
 )
+from meili_desktop.services.output_paths import package_output_path
 from meili_desktop.services.setup import bind_township_in, setup_office
 from meili_desktop.store import (
     audit_repo,
@@ -182,7 +183,8 @@ def build_distribution_package(store: Store, unlocked: key_service.UnlockedCityK
                                cancel: threading.Event | None = None) -> PackageHeaderInfo:
     """Write the distribution package for one reporting unit.
 
-    ``out_path`` may be a folder, in which case the file is named after the unit.
+    ``out_path`` may be a folder, in which case the file is named after the unit; a file
+    name without the package extension gets it (see :mod:`output_paths`).
 
     Raises:
         UnitNotKnownError: the unit is not stored at the office.
@@ -198,8 +200,8 @@ def build_distribution_package(store: Store, unlocked: key_service.UnlockedCityK
         comments = package_repo.comments_for_unit(session, unit_id)
         sequence = next_sequence(session, "distribution")
         city_name = get_meta(session, CITY_NAME_KEY) or CITY_NAME
-    if out_path.is_dir():
-        out_path = out_path / distribution_file_name(unit["name"], unit_id)
+    out_path = package_output_path(out_path, DISTRIBUTION_PACKAGE_EXTENSION,
+                                   distribution_file_name(unit["name"], unit_id))
     records = content.distribution_records(
         unit=unit, city_unit_id=unlocked.unit_id, city_name=city_name,
         catalogue_document=catalogue_to_document(catalogue), periods=period_list,

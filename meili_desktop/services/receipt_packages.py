@@ -17,6 +17,7 @@ from meili_desktop.exchange.model import KIND_RECEIPT
 from meili_desktop.file_types import RECEIPT_EXTENSION
 from meili_desktop.services import keys as key_service
 from meili_desktop.services.distribution import TownshipKeyring, pinned_city_keys
+from meili_desktop.services.output_paths import package_output_path
 from meili_desktop.services.packages import CITY_NAME_KEY, WrongKindError
 from meili_desktop.services.receipts import ReceiptPackage, apply_receipt, build_receipt
 from meili_desktop.store import audit_repo
@@ -34,7 +35,8 @@ def build_receipt_package(store: Store, unlocked: key_service.UnlockedCityKeys,
                           package_id: str, out_path: Path) -> PackageHeaderInfo:
     """Sign the receipt of a merged report package for its township.
 
-    ``out_path`` may be a folder, in which case the file is named after the township.
+    ``out_path`` may be a folder, in which case the file is named after the township; a
+    file name without the receipt extension gets it (see :mod:`output_paths`).
 
     Raises:
         PackageNotMergedError: the package was never merged here.
@@ -44,8 +46,8 @@ def build_receipt_package(store: Store, unlocked: key_service.UnlockedCityKeys,
     with store.session_factory.begin() as session:
         sequence = next_sequence(session, "receipt")
         city_name = get_meta(session, CITY_NAME_KEY) or unlocked.unit_id
-    if out_path.is_dir():
-        out_path = out_path / receipt_file_name(unit_id, package_id)
+    out_path = package_output_path(out_path, RECEIPT_EXTENSION,
+                                   receipt_file_name(unit_id, package_id))
     header = write_package(out_path, KIND_RECEIPT, Sender(unlocked.unit_id, city_name),
                            unlocked.signing, [], [receipt], [], sequence=sequence,
                            counts=dict(receipt["counts"]), addressee=unit_id,

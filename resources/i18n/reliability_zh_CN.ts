@@ -351,4 +351,12 @@ Everything entered or imported since then is replaced. The current data is kept 
         <translation>{path} 处没有可备份的数据库。请先用本程序打开一次该数据文件夹以创建数据库。</translation>
     </message>
 </context>
+<context>
+    <name>OutputPaths</name>
+    <message>
+        <location filename="../../meili_desktop/services/output_paths.py" line="57" />
+        <source>Saved as {path}</source>
+        <translation>已保存为 {path}</translation>
+    </message>
+</context>
 </TS>
