@@ -56,7 +56,8 @@ class UnsupportedDatabaseError(DatabaseCheckError):
 
 
 class DatabaseServerUnreachableError(DatabaseCheckError):
-    """Nothing answers at the host and port; details: ``host``, ``port``, ``reason``."""
+    """No server accepts connections at the host and port; details: ``host``, ``port``,
+    ``reason``."""
 
     code = "database.no_server"
 
@@ -68,7 +69,7 @@ class DatabaseHostUnknownError(DatabaseCheckError):
 
 
 class DatabaseTimeoutError(DatabaseCheckError):
-    """The server did not answer in time; details: ``host``, ``port``, ``seconds``."""
+    """The server did not respond in time; details: ``host``, ``port``, ``seconds``."""
 
     code = "database.timeout"
 
@@ -124,6 +125,19 @@ def normalize_url(text: str) -> str:
     return url.render_as_string(hide_password=False)
 
 
+def address_without_password(text: str) -> str:
+    """Return the URL without its password and driver name, as a clerk would type it.
+
+    Raises:
+        InvalidDatabaseUrlError, UnsupportedDatabaseError: the URL cannot be used.
+    """
+    url = _parse(text)
+    backend = url.get_backend_name()
+    # URL.set(password=None) would keep the password, so the URL is built anew.
+    return URL.create(backend, url.username, None, url.host, url.port, url.database,
+                      url.query).render_as_string(hide_password=False)
+
+
 def mask_url(text: str) -> str:
     """Return the URL with its password replaced by ``***``, for logs and the screen."""
     try:
@@ -145,8 +159,8 @@ def check_database(text: str, timeout_s: float = DEFAULT_TIMEOUT_S) -> DatabaseC
 
     Args:
         text: a PostgreSQL or SQLite URL; the password may be part of it.
-        timeout_s: how long to wait for the server to accept the connection and to
-            answer each query.
+        timeout_s: how long to wait, in seconds, for the server to accept the connection
+            and for each query.
 
     Raises:
         InvalidDatabaseUrlError, UnsupportedDatabaseError: the URL cannot be used.

@@ -55,9 +55,10 @@ class AboutDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         for name, label, value in self._facts():
             self.values[name] = value
+            # No word wrap: a wrapped label in a form row is cut off after its first lines,
+            # and a path must stay whole to be copied.
             field = QLabel(value, self)
             field.setObjectName(f"about_{name}")
-            field.setWordWrap(True)
             field.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             form.addRow(label, field)
 

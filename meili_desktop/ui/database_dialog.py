@@ -36,6 +36,7 @@ from meili_desktop.services.database_check import (
     CURRENT,
     EMPTY,
     DatabaseCheck,
+    address_without_password,
     check_database,
     mask_url,
     normalize_url,
@@ -151,12 +152,10 @@ class DatabaseSettingsDialog(QDialog):
             return
         self.server_button.setChecked(True)
         try:
-            parsed = make_url(url)
-        except ArgumentError:
-            self.url_line.setText(url)
-        else:
-            self.password_line.setText(parsed.password or "")
-            self.url_line.setText(parsed.set(password=None).render_as_string())
+            self.url_line.setText(address_without_password(url))
+            self.password_line.setText(make_url(url).password or "")
+        except (MeiliError, ArgumentError):
+            logger.warning("the saved database URL of %s cannot be read", self.data_dir)
         self._update_enabled()
 
     def chosen_url(self) -> str | None:

@@ -1219,8 +1219,8 @@ Read it out when the city office calls to approve your first report package.</so
     <name>TemplateActions</name>
     <message>
         <location filename="../../meili_desktop/ui/township/template_actions.py" line="61" />
-        <source>Export &amp;Excel Template…</source>
-        <translation>导出 Excel 填报模板(&amp;E)…</translation>
+        <source>Export E&amp;xcel Template…</source>
+        <translation>导出 Excel 填报模板(&amp;X)…</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/ui/township/template_actions.py" line="64" />
@@ -1321,7 +1321,7 @@ Fill in the yellow cells (status, value, progress narrative, responsible person,
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/template_actions.py" line="201" />
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="202" />
         <source>Copy List</source>
         <translation>复制清单</translation>
     </message>

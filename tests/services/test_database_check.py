@@ -22,6 +22,7 @@ from meili_desktop.services.database_check import (
     DatabaseTimeoutError,
     InvalidDatabaseUrlError,
     UnsupportedDatabaseError,
+    address_without_password,
     check_database,
     is_server_url,
     mask_url,
@@ -36,7 +37,7 @@ from meili_desktop.store.migrate import DatabaseTooNewError, alembic_config
 
 @pytest.fixture
 def silent_port() -> Iterator[int]:
-    """A loopback port that accepts connections and never answers, like a stuck server."""
+    """A loopback port that accepts connections and never responds, like a stuck server."""
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
     listener.listen(4)
@@ -81,6 +82,12 @@ def test_mask_hides_password() -> None:
 def test_normalize_picks_psycopg() -> None:
     assert normalize_url("postgres://a:b@127.0.0.1/x").startswith("postgresql+psycopg://")
     assert normalize_url("postgresql://a:b@127.0.0.1/x").startswith("postgresql+psycopg://")
+
+
+def test_address_drops_password() -> None:
+    address = address_without_password("postgresql+psycopg://meili:秘密@127.0.0.1:5432/meili")
+
+    assert address == "postgresql://meili@127.0.0.1:5432/meili"
 
 
 def test_server_url_detected() -> None:

@@ -1,9 +1,10 @@
 """The county office's relay page: township packages, their review, and forwarding to the city.
 
 Packages come in through the inbox, which keeps each verified file byte for byte at a county.
-Here the county sees every merged package with its signature check, reviews the entries it
-brought, and writes one bundle of the waiting packages for the city. The bundle keeps each
-township's own signed file, so the city verifies every township's signature itself.
+This page lists every merged package with its signature check and review state, reviews the
+entries each package brought, and writes one bundle of the waiting packages for the city. The
+bundle keeps each township's own signed file, so the city verifies every township's signature
+itself.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from meili_desktop.file_types import COUNTY_BUNDLE_EXTENSION
 from meili_desktop.messages import describe
 from meili_desktop.messages.merge_labels import KIND_LABELS, label
 from meili_desktop.services import relay_review
+from meili_desktop.services.audit import local_time
 from meili_desktop.services.bundles import BundleResult, build_bundle
 from meili_desktop.services.identity import load_identity
 from meili_desktop.services.relay_review import (
@@ -193,7 +195,7 @@ class RelayPage(QWidget):
         counts = " · ".join(f"{label(KIND_LABELS, kind)} {count}"
                             for kind, count in ledger.counts.items() if count)
         cells = [package.unit_name, ", ".join(ledger.periods), str(ledger.sequence),
-                 ledger.received_at.strftime("%Y-%m-%d %H:%M"), counts,
+                 local_time(ledger.received_at).strftime("%Y-%m-%d %H:%M"), counts,
                  self._signature_text(package), self._review_text(package),
                  self._forwarding_text(package)]
         colour = QColor(STATE_COLOURS[package.forward_state])

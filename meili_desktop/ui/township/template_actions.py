@@ -1,8 +1,8 @@
 """The township window's Excel template actions: export a fill-in template, import it back.
 
 Both run as jobs with the window's progress bar. An import writes nothing unless every filled
-cell is valid; otherwise :class:`TemplateProblemsDialog` lists each rejected cell with its
-row, column and the reason, so the clerk can correct the file and import it again.
+cell is valid. Otherwise :class:`TemplateProblemsDialog` lists each rejected cell with its
+row, column and reason, so that the clerk can correct the file and import it again.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -58,7 +58,7 @@ class TemplateActions(QObject):
 
     def add_to_menu(self, menu: QMenu) -> tuple[QAction, QAction]:
         """Add the export and import actions to ``menu``, in the current language."""
-        export_action = menu.addAction(self.tr("Export &Excel Template…"))
+        export_action = menu.addAction(self.tr("Export E&xcel Template…"))
         export_action.setObjectName("exportTemplateAction")
         export_action.setToolTip(self.tr(
             "Save the shown period's tasks as an Excel file to fill in, for example by the "
@@ -196,7 +196,8 @@ class TemplateProblemsDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnToContents(SHEET)
         self.table.setColumnWidth(CELL, 60)
-        self.table.resizeRowsToContents()
+        # Row heights follow the wrapped problem text, which depends on the column width.
+        header.sectionResized.connect(lambda *_args: self.table.resizeRowsToContents())
 
         copy_button = QPushButton(self.tr("Copy List"), self)
         copy_button.setObjectName("copyProblems")
@@ -209,6 +210,10 @@ class TemplateProblemsDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
         self.resize(860, 420)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.table.resizeRowsToContents()
 
     def copy_list(self) -> None:
         """Put one line per rejected cell on the clipboard, to send or print."""

@@ -187,6 +187,7 @@ class TownshipWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.setObjectName("fileMenu")
         file_menu.addAction(self.open_package_action)
         file_menu.addAction(self.export_action)
         file_menu.addSeparator()
