@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from meili_desktop.errors import MeiliError
 from meili_desktop.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, install_translators
-from meili_desktop.logs import configure_logging, route_qt_messages
+from meili_desktop.logs import configure_logging, route_qt_messages, start_log_rotation
 from meili_desktop.paths import resource_path
 from meili_desktop.places import default_data_dir, set_application_names
 from meili_desktop.single_instance import SingleInstance
@@ -85,7 +85,8 @@ def run_gui(arguments: Sequence[str]) -> int:
     args = parse_gui_arguments(arguments)
     app = create_application(args.lang)
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
-    log_file = configure_logging(data_dir / "logs")
+    # The rotating log handler is put in place once the window is on screen.
+    log_file = configure_logging(data_dir / "logs", defer_rotation=True)
     route_qt_messages()
     install_crash_reporter(log_file)
     app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
@@ -168,6 +169,7 @@ def run_window_after_opening(app: QApplication, data_dir: Path, database_url: st
     from meili_desktop.store.datafolder import open_store
     from meili_desktop.ui.startup import show_disabled_suites
 
+    start_log_rotation()
     try:
         store = open_store(data_dir, database_url)
     except MeiliError as error:

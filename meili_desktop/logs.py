@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 from pathlib import Path
 
@@ -14,11 +13,17 @@ LOG_BACKUP_COUNT = 5
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
-def configure_logging(logs_dir: Path | None, to_stderr: bool | None = None) -> Path | None:
+def configure_logging(logs_dir: Path | None, to_stderr: bool | None = None, *,
+                      defer_rotation: bool = False) -> Path | None:
     """Send log records to ``logs_dir/meili_desktop.log`` (rotated) and optionally stderr.
 
     Returns the log file's path, or None when no folder was given. Calling it again replaces
     the handlers it installed before.
+
+    With ``defer_rotation`` a plain ``logging.FileHandler`` writes the file until
+    :func:`start_log_rotation` puts the rotating handler in its place. The window's start
+    uses this because importing ``logging.handlers`` (and ``socket`` with it) took 10 ms
+    (``python -X importtime``, 2-core machine) before the window could appear.
     """
     root = logging.getLogger()
     for handler in list(root.handlers):
@@ -31,11 +36,12 @@ def configure_logging(logs_dir: Path | None, to_stderr: bool | None = None) -> P
     if logs_dir is not None:
         logs_dir.mkdir(parents=True, exist_ok=True)
         log_file = logs_dir / LOG_FILE_NAME
-        file_handler = logging.handlers.RotatingFileHandler(
-            log_file, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUP_COUNT, encoding="utf-8")
-        file_handler.setFormatter(logging.Formatter(_FORMAT))
-        file_handler._meili = True  # type: ignore[attr-defined]
-        root.addHandler(file_handler)
+        if defer_rotation:
+            plain_handler = logging.FileHandler(log_file, encoding="utf-8")
+            plain_handler._meili_rotate_later = True  # type: ignore[attr-defined]
+            root.addHandler(_marked(plain_handler))
+        else:
+            root.addHandler(_rotating_file_handler(log_file))
 
     if to_stderr is None:
         to_stderr = not getattr(sys, "frozen", False)
@@ -46,6 +52,35 @@ def configure_logging(logs_dir: Path | None, to_stderr: bool | None = None) -> P
         stream_handler._meili = True  # type: ignore[attr-defined]
         root.addHandler(stream_handler)
     return log_file
+
+
+def start_log_rotation() -> None:
+    """Put the rotating handler in place of the plain one ``defer_rotation`` installed.
+
+    Does nothing when no plain handler is installed. Safe to call from any thread.
+    """
+    root = logging.getLogger()
+    for index, handler in enumerate(list(root.handlers)):
+        if getattr(handler, "_meili_rotate_later", False):
+            assert isinstance(handler, logging.FileHandler)
+            rotating = _rotating_file_handler(Path(handler.baseFilename))
+            # One assignment swaps them, so another thread's record goes to exactly one.
+            root.handlers[index] = rotating
+            handler.close()
+
+
+def _rotating_file_handler(log_file: Path) -> logging.Handler:
+    import logging.handlers
+
+    return _marked(logging.handlers.RotatingFileHandler(
+        log_file, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUP_COUNT, encoding="utf-8"))
+
+
+def _marked(handler: logging.Handler) -> logging.Handler:
+    """Give ``handler`` the log format and mark it as installed by this module."""
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    handler._meili = True  # type: ignore[attr-defined]
+    return handler
 
 
 def route_qt_messages() -> None:

@@ -80,18 +80,21 @@ class LoadedDataFolder:
 
 def load_data_folder(data_dir: Path, database_url: str | None,
                      modules: Sequence[str] = ()) -> LoadedDataFolder:
-    """Open the data folder, make the daily backup, self-test the cipher suites.
+    """Open the data folder, make the daily backup and self-test the cipher suites.
 
-    Then import ``modules``, the first page's module, so that building the page on the GUI
-    thread does not wait for its imports.
+    First the rotating log handler takes the plain one's place (see ``configure_logging``).
+    Last come the imports of ``modules``, the first page's module, so that building the page
+    on the GUI thread does not wait for them.
 
     Raises:
         MeiliError: the data folder cannot be opened (see ``open_store``).
     """
     from meili_desktop.exchange.suites import run_self_tests
+    from meili_desktop.logs import start_log_rotation
     from meili_desktop.services.backups import make_daily_backup_if_due
     from meili_desktop.store.datafolder import open_store
 
+    start_log_rotation()
     store = open_store(data_dir, database_url)
     try:
         make_daily_backup_if_due(store)
