@@ -25,6 +25,7 @@ from meili_desktop.errors import MeiliError
 from meili_desktop.file_types import REPORT_PACKAGE_EXTENSION
 from meili_desktop.messages import describe
 from meili_desktop.services import merge as merge_service
+from meili_desktop.services.backups import BackupBeforeWrite
 from meili_desktop.services import relay
 from meili_desktop.services.identity import Role, load_identity
 from meili_desktop.store.datafolder import Store
@@ -111,10 +112,6 @@ def run_merge(args: argparse.Namespace, context: CliContext) -> int:
     if not files:
         raise NoPackageFilesError(paths=", ".join(args.paths))
     opener = _verified_opener(store, args)
-    if not args.dry_run:
-        from meili_desktop.services.backups import make_event_backup
-
-        make_event_backup(store, "pre-merge")
     outcomes = merge_files(store, files, opener, dry_run=args.dry_run)
 
     for outcome in outcomes:
@@ -140,6 +137,8 @@ def merge_files(store: Store, files: list[Path], opener: PackageOpener, *,
     """
     identity = load_identity(store)
     is_county = identity is not None and identity.role is Role.COUNTY
+    # One pre-merge backup for the run, made before the first package that will write.
+    backup = BackupBeforeWrite(store, "pre-merge")
     outcomes: list[PackageOutcome] = []
     for path in files:
         try:
@@ -150,14 +149,14 @@ def merge_files(store: Store, files: list[Path], opener: PackageOpener, *,
             continue
         try:
             outcomes.append(_merge_one(store, path, incoming, dry_run=dry_run,
-                                       keep_original=is_county))
+                                       keep_original=is_county, backup=backup))
         finally:
             discard()
     return outcomes
 
 
 def _merge_one(store: Store, path: Path, incoming: IncomingPackage, *, dry_run: bool,
-               keep_original: bool) -> PackageOutcome:
+               keep_original: bool, backup: BackupBeforeWrite) -> PackageOutcome:
     outcome = PackageOutcome(path.name, "rejected", incoming.package_id,
                              incoming.sender_unit_id, incoming.sequence)
     try:
@@ -169,7 +168,7 @@ def _merge_one(store: Store, path: Path, incoming: IncomingPackage, *, dry_run: 
             return outcome
         if keep_original:
             relay.keep_original(store, incoming.package_id, path)
-        result = merge_service.merge(store, incoming)
+        result = merge_service.merge(store, incoming, backup=backup)
     except MeiliError as error:
         logger.info("package %s rejected: %s", incoming.package_id, error)
         outcome.error = error

@@ -3,16 +3,20 @@
 When backups are made:
     * daily: when the program opens the data folder and the newest daily backup is a day old
       or more (or dated in the future, because the clock was moved back);
-    * before every package import and merge: :func:`make_event_backup`, which the import and
-      merge services call with ``pre-import`` or ``pre-merge``;
+    * before every package import and merge that will write: :func:`make_event_backup` (or
+      :class:`BackupBeforeWrite` for a run of packages) with ``pre-import`` or ``pre-merge``;
     * before every schema migration (``pre-migration-<revision>``, made by the migration code);
     * before every restore, as a safety copy of the database being replaced (``pre-restore``);
     * on request (``manual``).
 
-Retention: the 7 newest daily backups and the 20 newest of all other backups are kept; older
-ones are deleted after each new backup. "Newest" follows the sequence number in the file name,
-never the clock. Backups cover the database only: evidence files are stored once under their
-SHA-256 and are not deleted by a restore.
+Retention counts each group of backups on its own (see :data:`RETENTION`): the 7 newest
+daily backups, the 10 newest made before imports and merges, the 5 newest before upgrades, the
+5 newest before restores and the 20 newest made by hand. Older ones are deleted after each
+new backup. A burst of imports therefore rotates only the pre-operation backups, never the
+daily ones. An import or merge that will write nothing (a rejected package, a duplicate)
+makes no backup at all. "Newest" follows the sequence number in the file name, never the
+clock. Backups cover the database only: evidence files are stored once under their SHA-256
+and are not deleted by a restore.
 
 A shared PostgreSQL office database is backed up with the server's own tools, so these
 functions do nothing for it (event backups) or reject it (listing, restoring).
@@ -58,7 +62,15 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 DAILY_KEEP = 7
-EVENT_KEEP = 20
+PRE_OPERATION_KEEP = 10
+PRE_MIGRATION_KEEP = 5
+PRE_RESTORE_KEEP = 5
+MANUAL_KEEP = 20
+# Retention group -> how many of its newest backups are kept.
+RETENTION = {"daily": DAILY_KEEP, "pre-operation": PRE_OPERATION_KEEP,
+             "pre-migration": PRE_MIGRATION_KEEP, "pre-restore": PRE_RESTORE_KEEP,
+             "manual": MANUAL_KEEP}
+PRE_OPERATION_REASONS = frozenset({"pre-import", "pre-merge"})
 DAILY_INTERVAL = timedelta(days=1)
 # Facts that tell two installations apart; a backup of another installation is rejected.
 IDENTITY_KEYS = ("role", "own_unit_id")
@@ -168,6 +180,32 @@ def make_event_backup(store: Store, reason: str) -> BackupFile | None:
     return made
 
 
+class BackupBeforeWrite:
+    """The event backup of a run of imports or merges, made before the first one that writes.
+
+    A merge or import calls :meth:`ensure` once it has checked that it will write, so a run
+    of rejected or already imported packages makes no backup, and a run of several packages
+    makes one.
+    """
+
+    def __init__(self, store: Store, reason: str) -> None:
+        self._store = store
+        self._reason = reason
+        self._is_done = False
+        self.backup: BackupFile | None = None
+
+    def ensure(self) -> BackupFile | None:
+        """Make the backup unless it was made; return it (None for a database server).
+
+        Raises:
+            StorageFaultError: the backup could not be written; do not write either.
+        """
+        if not self._is_done:
+            self.backup = make_event_backup(self._store, self._reason)
+            self._is_done = True
+        return self.backup
+
+
 def is_daily_backup_due(store_root: Path, now: datetime | None = None) -> bool:
     """Return whether no daily backup lies within a day of ``now`` (the clock may be wrong)."""
     moment = now or datetime.now(UTC)
@@ -195,18 +233,36 @@ def make_daily_backup_if_due(store: Store, now: datetime | None = None) -> Backu
     return made
 
 
+def retention_group(reason: str) -> str:
+    """Return the retention group of a backup reason: a key of :data:`RETENTION`.
+
+    Reasons this version does not know (written by a newer one) count as made by hand, the
+    group that keeps the most.
+    """
+    if reason == "daily":
+        return "daily"
+    if reason in PRE_OPERATION_REASONS:
+        return "pre-operation"
+    if reason.startswith("pre-migration"):
+        return "pre-migration"
+    if reason == "pre-restore":
+        return "pre-restore"
+    return "manual"
+
+
 def prune_backups(store_root: Path, keep: set[Path] | None = None) -> list[BackupFile]:
-    """Delete backups beyond the retention limits; return the ones deleted.
+    """Delete the backups beyond each group's retention limit; return the ones deleted.
 
     Args:
         store_root: the data folder.
         keep: paths never deleted in this call (the backup just made or restored from).
     """
     protected = keep or set()
-    backups = list_backups(store_root)
-    dailies = [backup for backup in backups if backup.is_daily]
-    events = [backup for backup in backups if not backup.is_daily]
-    surplus = dailies[DAILY_KEEP:] + events[EVENT_KEEP:]
+    groups: dict[str, list[BackupFile]] = {}
+    for backup in list_backups(store_root):
+        groups.setdefault(retention_group(backup.reason), []).append(backup)
+    surplus = [backup for group, members in groups.items()
+               for backup in members[RETENTION[group]:]]
     removed = []
     for backup in surplus:
         if backup.path in protected:

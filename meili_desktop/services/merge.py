@@ -36,6 +36,7 @@ from meili_desktop.domain.merge import (
 )
 from meili_desktop.domain.merge_records import IncomingEntry, changed_fields, parse_entry_record
 from meili_desktop.errors import CancelledError, MeiliError
+from meili_desktop.services.backups import BackupBeforeWrite
 from meili_desktop.store import ledger_repo, merge_repo
 from meili_desktop.store.attachments import (
     BLOCKED_EXTENSIONS,
@@ -191,7 +192,8 @@ def preview(store: Store, incoming: IncomingPackage) -> MergePreview:
 
 
 def merge(store: Store, incoming: IncomingPackage, progress: ProgressCallback | None = None,
-          cancel: threading.Event | None = None) -> MergeResult:
+          cancel: threading.Event | None = None, *,
+          backup: BackupBeforeWrite | None = None) -> MergeResult:
     """Merge one verified report package in one transaction.
 
     Merging a package that is already in the ledger changes nothing and returns the outcome
@@ -202,6 +204,9 @@ def merge(store: Store, incoming: IncomingPackage, progress: ProgressCallback | 
         incoming: the verified package.
         progress: called with (entries done, total entries).
         cancel: set to stop; nothing of the package is written then.
+        backup: the pre-merge backup, made only once the package passed the checks that
+            need no transaction and is not a duplicate. A rejected or repeated package
+            therefore rotates no useful backup away.
 
     Raises:
         PackageReplayError: a different package already used this id or sequence number.
@@ -212,6 +217,8 @@ def merge(store: Store, incoming: IncomingPackage, progress: ProgressCallback | 
     """
     entries = _parse_entries(incoming)
     _check_attachment_types(incoming, entries)
+    if backup is not None and not _is_duplicate(store, incoming):
+        backup.ensure()
     logger.info("merging package %s from %s (sequence %d, %d entries)", incoming.package_id,
                 incoming.sender_unit_id, incoming.sequence, len(entries))
     try:
@@ -257,6 +264,12 @@ def _merge_in_transaction(store: Store, session: Session, incoming: IncomingPack
         raise CancelledError()
     return MergeResult(incoming.package_id, incoming.sender_unit_id, "merged", counts,
                        suspicious, received_at)
+
+
+def _is_duplicate(store: Store, incoming: IncomingPackage) -> bool:
+    """Return whether the ledger already holds the package; raise if it is a replay."""
+    with store.session_factory() as session:
+        return _ledger_verdict(session, incoming) is LedgerVerdict.DUPLICATE
 
 
 def _parse_entries(incoming: IncomingPackage) -> list[IncomingEntry]:

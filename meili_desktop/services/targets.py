@@ -25,6 +25,7 @@ from meili_desktop.domain.targets import (
 from meili_desktop.domain.units import UnitKind
 from meili_desktop.errors import MeiliError
 from meili_desktop.reports.targets_xlsx import read_targets_xlsx
+from meili_desktop.services.backups import make_event_backup
 from meili_desktop.reports.xlsx_reading import CellProblem
 from meili_desktop.services.catalogue import active_catalogue
 from meili_desktop.services.entries import local_user
@@ -211,6 +212,8 @@ def import_targets(store: Store, path: Path, *, dry_run: bool = False) -> Target
 
     actor = local_user()
     changed = 0
+    if reading.records:
+        make_event_backup(store, "pre-import")
     with store.session_factory.begin() as session:
         for record in reading.records:
             before = targets_repo.get_target(session, record.task_number, record.unit_id,

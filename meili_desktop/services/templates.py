@@ -221,17 +221,20 @@ def _apply(store: Store, keys: TemplateKeys, clean: dict[int, dict[str, Any]],
            dry_run: bool) -> TemplateImportResult:
     changed: list[int] = []
     unchanged: list[int] = []
-    if dry_run:
-        with store.session_factory() as session:
-            for number, changes in sorted(clean.items()):
-                current = entries_repo.load_entry(
-                    session, EntryKey(keys.unit_id, number, keys.period_code))
-                before = {} if current is None else {
-                    name: getattr(current, name) for name in changes}
-                (changed if before != changes else unchanged).append(number)
-    else:
+    with store.session_factory() as session:
+        for number, changes in sorted(clean.items()):
+            current = entries_repo.load_entry(
+                session, EntryKey(keys.unit_id, number, keys.period_code))
+            before = {} if current is None else {
+                name: getattr(current, name) for name in changes}
+            (changed if before != changes else unchanged).append(number)
+    if not dry_run:
         user = local_user()
-        make_event_backup(store, "pre-import")
+        # A template that changes nothing (imported twice) makes no backup, so repeats do
+        # not rotate useful backups away.
+        if changed:
+            make_event_backup(store, "pre-import")
+        changed, unchanged = [], []
         with store.session_factory.begin() as session:
             for number, changes in sorted(clean.items()):
                 key = EntryKey(keys.unit_id, number, keys.period_code)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from meili_desktop.domain.units import ReportingUnit, UnitKind
 from meili_desktop.errors import MeiliError
 from meili_desktop.reports.units_xlsx import UnitListRow, read_units_xlsx
+from meili_desktop.services.backups import make_event_backup
 from meili_desktop.reports.xlsx_reading import CellProblem
 from meili_desktop.services.entries import local_user
 from meili_desktop.store import units_repo
@@ -105,6 +106,8 @@ def import_units(store: Store, path: Path, *, dry_run: bool = False) -> UnitImpo
 
     actor = local_user()
     changed = 0
+    if plans:
+        make_event_backup(store, "pre-import")
     with store.session_factory.begin() as session:
         for plan in plans:
             unit_id = plan.unit_id

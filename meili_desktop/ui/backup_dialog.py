@@ -26,7 +26,10 @@ from meili_desktop.errors import MeiliError
 from meili_desktop.messages import describe
 from meili_desktop.services.backups import (
     DAILY_KEEP,
-    EVENT_KEEP,
+    MANUAL_KEEP,
+    PRE_MIGRATION_KEEP,
+    PRE_OPERATION_KEEP,
+    PRE_RESTORE_KEEP,
     RestoreResult,
     create_backup,
     describe_reason,
@@ -69,10 +72,14 @@ class BackupDialog(QDialog):
         self._backups: list[BackupFile] = []
 
         self.policy_label = QLabel(self.tr(
-            "A backup of the database is made every day and before every package import, "
-            "merge, upgrade and restore. The {daily} newest daily backups and the {events} "
-            "newest others are kept. Evidence files are not part of a backup and are never "
-            "deleted by a restore.").format(daily=DAILY_KEEP, events=EVENT_KEEP), self)
+            "A backup of the database is made every day and before every import, merge, "
+            "upgrade and restore that changes data. Kept are the {daily} newest daily "
+            "backups, the {operations} newest made before imports and merges, the "
+            "{upgrades} newest before upgrades, the {restores} newest before restores and "
+            "the {manual} newest made by hand. Evidence files are not part of a backup and "
+            "are never deleted by a restore.").format(
+                daily=DAILY_KEEP, operations=PRE_OPERATION_KEEP, upgrades=PRE_MIGRATION_KEEP,
+                restores=PRE_RESTORE_KEEP, manual=MANUAL_KEEP), self)
         self.policy_label.setWordWrap(True)
 
         self.table = QTableWidget(0, 4, self)

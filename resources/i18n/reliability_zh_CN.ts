@@ -116,67 +116,67 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="66" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="69" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="72" />
-        <source>A backup of the database is made every day and before every package import, merge, upgrade and restore. The {daily} newest daily backups and the {events} newest others are kept. Evidence files are not part of a backup and are never deleted by a restore.</source>
-        <translation>数据库每天自动备份一次，并在每次导入数据包、合并、升级和恢复之前各备份一次。保留最近 {daily} 份每日备份和最近 {events} 份其他备份。佐证材料不在备份之内，恢复备份也不会删除佐证材料。</translation>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="75" />
+        <source>A backup of the database is made every day and before every import, merge, upgrade and restore that changes data. Kept are the {daily} newest daily backups, the {operations} newest made before imports and merges, the {upgrades} newest before upgrades, the {restores} newest before restores and the {manual} newest made by hand. Evidence files are not part of a backup and are never deleted by a restore.</source>
+        <translation>数据库每天自动备份一次，并在每次会改动数据的导入、合并、升级和恢复之前各备份一次。保留最近 {daily} 份每日备份、最近 {operations} 份导入和合并前的备份、最近 {upgrades} 份升级前的备份、最近 {restores} 份恢复前的备份，以及最近 {manual} 份手动备份。佐证材料不在备份之内，恢复备份也不会删除佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="81" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="88" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="81" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="88" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="81" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="88" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="81" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="88" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="90" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="97" />
         <source>Back Up Now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="93" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="100" />
         <source>Restore Selected Backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="121" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="128" />
         <source>The data is kept in a database server; back it up with the server's own tools, for example pg_dump.</source>
         <translation>数据保存在数据库服务器中，请使用服务器自带的工具备份，例如 pg_dump。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="131" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="138" />
         <source>{size} KB</source>
         <translation>{size} KB</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="153" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="160" />
         <source>Making a backup</source>
         <translation>正在备份</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="169" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="176" />
         <source>Restoring {name}</source>
         <translation>正在恢复 {name}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="174" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="181" />
         <source>Replace all data in this data folder with the backup made {time} ({reason})?
 
 Everything entered or imported since then is replaced. The current data is kept as a backup first, so the restore can be undone.</source>
@@ -185,27 +185,27 @@ Everything entered or imported since then is replaced. The current data is kept 
 此后填报或导入的内容都会被替换。当前数据会先保存为一份备份，因此恢复可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="180" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="187" />
         <source>Restore Backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="197" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="204" />
         <source>Backup made: {name}.</source>
         <translation>已创建备份：{name}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="202" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="209" />
         <source>The data was restored from the backup made {time}. Close and reopen any open pages to see it.</source>
         <translation>已从 {time} 创建的备份恢复数据。请关闭并重新打开已打开的页面以查看恢复后的数据。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="206" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="213" />
         <source>The replaced data was kept as the backup {name}.</source>
         <translation>被替换的数据已保存为备份 {name}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="217" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="224" />
         <source>An unexpected error occurred; the details are in the log file.</source>
         <translation>发生意外错误，详细信息已记录在日志文件中。</translation>
     </message>
@@ -213,32 +213,32 @@ Everything entered or imported since then is replaced. The current data is kept 
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="108" />
+        <location filename="../../meili_desktop/services/backups.py" line="120" />
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="109" />
+        <location filename="../../meili_desktop/services/backups.py" line="121" />
         <source>made by hand</source>
         <translation>手动创建</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="110" />
+        <location filename="../../meili_desktop/services/backups.py" line="122" />
         <source>before a package import</source>
         <translation>导入数据包前</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="111" />
+        <location filename="../../meili_desktop/services/backups.py" line="123" />
         <source>before a merge</source>
         <translation>合并前</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="112" />
+        <location filename="../../meili_desktop/services/backups.py" line="124" />
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="118" />
+        <location filename="../../meili_desktop/services/backups.py" line="130" />
         <source>before the upgrade from schema {revision}</source>
         <translation>从数据库结构版本 {revision} 升级前</translation>
     </message>

@@ -9,13 +9,16 @@ import pytest
 
 from meili_desktop.services.backups import (
     DAILY_KEEP,
-    EVENT_KEEP,
+    MANUAL_KEEP,
+    PRE_OPERATION_KEEP,
+    RETENTION,
     create_backup,
     is_daily_backup_due,
     list_backups,
     make_daily_backup_if_due,
     make_event_backup,
     prune_backups,
+    retention_group,
 )
 from meili_desktop.store.backup import new_backup_path, parse_backup_name
 from meili_desktop.store.datafolder import Store, open_store
@@ -89,8 +92,9 @@ def test_retention_keeps_newest(store: Store) -> None:
     base = datetime(2026, 1, 1, tzinfo=UTC)
     for index in range(DAILY_KEEP + 3):
         new_backup_path(folder, "daily", now=base - timedelta(days=index)).write_bytes(b"d")
-    for index in range(EVENT_KEEP + 5):
-        new_backup_path(folder, "pre-import", now=base + timedelta(days=index)).write_bytes(b"e")
+    for index in range(PRE_OPERATION_KEEP + 5):
+        reason = "pre-import" if index % 2 else "pre-merge"
+        new_backup_path(folder, reason, now=base + timedelta(days=index)).write_bytes(b"e")
     newest_daily = max((b for b in list_backups(store.folder.root) if b.is_daily),
                        key=lambda backup: backup.sequence)
 
@@ -101,16 +105,45 @@ def test_retention_keeps_newest(store: Store) -> None:
 
     assert len(removed) == 8
     assert len(dailies) == DAILY_KEEP
-    assert len(events) == EVENT_KEEP
+    assert len(events) == PRE_OPERATION_KEEP
     assert newest_daily in dailies
     assert min(backup.sequence for backup in events) == DAILY_KEEP + 3 + 6
 
 
-def test_create_applies_retention(store: Store) -> None:
-    for _ in range(EVENT_KEEP + 2):
-        create_backup(store.folder.root, "pre-import")
+def test_groups_kept_apart(store: Store) -> None:
+    """A burst of pre-merge backups rotates only its own group."""
+    root = store.folder.root
+    dailies = [create_backup(root, "daily") for _ in range(3)]
+    manual = create_backup(root, "manual")
+    migration = create_backup(root, "pre-migration-0003")
+    restore = create_backup(root, "pre-restore")
 
-    assert len(list_backups(store.folder.root)) == EVENT_KEEP
+    merges = [make_event_backup(store, "pre-merge") for _ in range(50)]
+
+    remaining = {backup.path for backup in list_backups(root)}
+    assert {backup.path for backup in dailies} <= remaining
+    assert manual.path in remaining
+    assert migration.path in remaining
+    assert restore.path in remaining
+    assert [backup.path in remaining for backup in merges] == \
+        [False] * (50 - PRE_OPERATION_KEEP) + [True] * PRE_OPERATION_KEEP
+
+
+@pytest.mark.parametrize(("reason", "group"), [
+    ("daily", "daily"), ("pre-import", "pre-operation"), ("pre-merge", "pre-operation"),
+    ("pre-migration-0001", "pre-migration"), ("pre-restore", "pre-restore"),
+    ("manual", "manual"), ("made-by-a-newer-release", "manual"),
+])
+def test_retention_group_of_reason(reason: str, group: str) -> None:
+    assert retention_group(reason) == group
+    assert group in RETENTION
+
+
+def test_create_applies_retention(store: Store) -> None:
+    for _ in range(MANUAL_KEEP + 2):
+        create_backup(store.folder.root, "manual")
+
+    assert len(list_backups(store.folder.root)) == MANUAL_KEEP
 
 
 def test_name_round_trip(tmp_path: Path) -> None:

@@ -51,6 +51,20 @@ def test_template_import_backs_up(township: tuple[Store, str], tmp_path: Path) -
     assert narratives(store.folder.database_file) == ["模板里填写的说明"]
 
 
+def test_template_imported_twice_one_backup(township: tuple[Store, str],
+                                            tmp_path: Path) -> None:
+    store, unit = township
+    template = tmp_path / "模板.xlsx"
+    export_template(store, template, unit, PERIOD)
+    fill_template_cell(template, 13, "narrative", "模板里填写的说明")
+    import_template(store, template)
+
+    again = import_template(store, template)
+
+    assert again.changed == ()
+    assert reasons(store) == ["pre-import"]
+
+
 def test_template_dry_run_no_backup(township: tuple[Store, str], tmp_path: Path) -> None:
     store, unit = township
     template = tmp_path / "模板.xlsx"

@@ -200,10 +200,10 @@ class PreviewDialog(QDialog):
         incoming = self.incoming
 
         def job(progress: Any, cancel: threading.Event) -> MergeResult:
-            from meili_desktop.services.backups import make_event_backup
+            from meili_desktop.services.backups import BackupBeforeWrite
 
-            make_event_backup(self.store, "pre-merge")
-            return merge_service.merge(self.store, incoming, progress, cancel)
+            return merge_service.merge(self.store, incoming, progress, cancel,
+                                       backup=BackupBeforeWrite(self.store, "pre-merge"))
 
         # No Qt parent: the worker must outlive the dialog if the dialog is destroyed mid-merge.
         self._worker = JobWorker(job, f"merge {incoming.package_id}")
