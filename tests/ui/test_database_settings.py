@@ -257,3 +257,14 @@ def test_saved_server_upgrade_asks(tmp_path: Path, data_dir: Path, settings: Set
     assert url is not None
     assert len(questions) == 1
     assert "0001" in questions[0]
+
+
+def test_app_start_uses_saved_file_url(tmp_path: Path, data_dir: Path,
+                                       settings: Settings) -> None:
+    from meili_desktop.app import choose_database
+
+    other = sqlite_url(tmp_path / "共用.sqlite3")
+    settings.set_database_url(data_dir, other)
+
+    assert choose_database(data_dir, None) == (True, other)
+    assert choose_database(tmp_path / "别的文件夹", None) == (True, None)

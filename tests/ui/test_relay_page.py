@@ -166,6 +166,7 @@ def test_forward_bundle_city_verifies(qtbot: QtBot, city: City, county: Store, m
     wait_idle(qtbot, page)
 
     assert target.is_file()
+    assert host.job_progress.bar.maximum() > 0
     assert page.packages[0].forward_state == FORWARDED
     assert not page.forward_button.isEnabled()
     assert messages and str(target) in messages[-1]
