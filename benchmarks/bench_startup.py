@@ -20,9 +20,10 @@ makes the day's automatic backup of the office database, which a clerk's later s
 day do not repeat. Then each child runs ``--repetitions`` times, alternating, and the medians
 are compared. The target is a ratio of at most 1.5.
 
-A third child, reported in the details only, imports the libraries the product cannot start
-without (SQLAlchemy, Alembic, openpyxl, cryptography) and then shows the bare window: the
-least any start of this design can take.
+A third child, reported in the details only, imports the libraries that the product imported
+before its window appeared until the window came to appear ahead of its data (SQLAlchemy,
+Alembic, openpyxl, cryptography), and then shows the bare window. It is the least a start
+that imports them first can take.
 
 Usage: python -m benchmarks.bench_startup DATA_DIR [--repetitions N]
 """
@@ -104,8 +105,8 @@ def _start(kind: str, office_dir: Path, env: dict[str, str]) -> dict[str, float]
 def _child(kind: str, office_dir: Path) -> int:
     """Start the product or the bare window; print when its event loop first ran."""
     if kind == "libraries":
-        # For comparison only: the bare window after importing the libraries the product
-        # needs before its window can open, in the product's order (PySide6 last).
+        # For comparison only: the bare window after importing the libraries that the
+        # product imported before its window, in the product's former order (PySide6 last).
         import alembic.runtime.migration  # noqa: F401
         import alembic.script  # noqa: F401
         import cryptography.hazmat.primitives.ciphers.aead  # noqa: F401
