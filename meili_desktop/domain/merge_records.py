@@ -36,6 +36,8 @@ TEXT_LIMITS = {"responsible_person": 50, "contact": 50, "narrative": 20000}
 NUMERIC_MEASURES = frozenset({MeasureType.PERCENT, MeasureType.COUNT, MeasureType.RATE,
                               MeasureType.LENGTH})
 
+_STATUS_VALUES = frozenset(status.value for status in Status)
+
 # Decimal text as the township laptop writes it: at most 12 integer and 6 fraction digits.
 _DECIMAL_TEXT = re.compile(r"-?[0-9]{1,12}(\.[0-9]{1,6})?")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -147,7 +149,7 @@ def check_content(content: Mapping[str, Any],
     Returns:
         ``(problem, field)`` for the first field that does not fit, or ``(None, None)``.
     """
-    if content.get("status") not in {status.value for status in Status}:
+    if content.get("status") not in _STATUS_VALUES:
         return ContentProblem.INVALID_STATUS, "status"
     for name in DECIMAL_FIELDS:
         if not is_decimal_text(content.get(name)):

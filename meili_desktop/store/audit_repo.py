@@ -94,7 +94,7 @@ def add_entry_events(session: Session, events: Iterable[tuple[str, EntryKey, Map
              "package_id": package_id, "details": dict(details)}
             for action, key, details in events]
     if rows:
-        session.execute(insert(AuditEvent), rows)
+        session.execute(insert(AuditEvent.__table__), rows)
 
 
 def search_events(session: Session, query: AuditQuery) -> list[AuditRecord]:

@@ -13,15 +13,13 @@ from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert as sql_insert
 from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
-from meili_desktop.domain.catalogue import MeasureType, TaskLevel
 from meili_desktop.domain.entries import EntryKey, ReviewState
-from meili_desktop.domain.laptops import versions_from_json, versions_to_json
+from meili_desktop.domain.laptops import versions_to_json
 from meili_desktop.domain.merge import (
     EntryDecision,
     IncomingPackage,
@@ -32,10 +30,10 @@ from meili_desktop.domain.merge import (
     allowed_levels_for,
 )
 from meili_desktop.domain.merge_records import IncomingEntry, changed_fields
-from meili_desktop.domain.periods import PeriodState
 from meili_desktop.errors import CancelledError
-from meili_desktop.store import models
+from meili_desktop.store import merge_lookups, models
 from meili_desktop.store.audit_repo import add_entry_events
+from meili_desktop.store.merge_rows import insert_entry_rows, insert_rows, load_stored_states
 from meili_desktop.store.snapshots import entry_content, entry_snapshot
 
 logger = logging.getLogger(__name__)
@@ -45,12 +43,7 @@ ProgressCallback = Callable[[int, int], None]
 
 def load_task_rules(session: Session) -> dict[int, TaskRule]:
     """Return the active catalogue's tasks by number; empty when no catalogue is active."""
-    rows = session.execute(
-        select(models.Task.number, models.Task.level, models.Task.measure)
-        .join(models.CatalogueVersion)
-        .where(models.CatalogueVersion.is_active.is_(True)))
-    return {number: TaskRule(number, TaskLevel(level), MeasureType(measure))
-            for number, level, measure in rows}
+    return merge_lookups.load_task_rules(session)
 
 
 def load_context(session: Session, package: IncomingPackage, entries: Iterable[IncomingEntry],
@@ -64,24 +57,20 @@ def load_context(session: Session, package: IncomingPackage, entries: Iterable[I
         for_update: lock the periods (shared) and the stored entries (exclusive) until the
             transaction ends, so a concurrent review or period lock waits for the merge.
     """
-    keys = [entry.key for entry in entries]
-    sender = session.get(models.ReportingUnit, package.sender_unit_id)
-
-    period_query = select(models.Period)
-    if for_update:
-        period_query = period_query.with_for_update(read=True)
-    period_states = {row.code: PeriodState(row.state) for row in session.scalars(period_query)}
-
-    stored = {key: _stored_state(row) for key, row in load_entry_rows(session, keys,
-                                                                      for_update).items()}
+    entries = list(entries)
+    lookups = merge_lookups.load_lookups(session, [package.sender_unit_id],
+                                         for_update=for_update)
+    sender_kind = lookups.unit_kinds.get(package.sender_unit_id)
+    stored = load_stored_states(session, [entry.key for entry in entries],
+                                for_update=for_update)
     wanted = {ref.sha256 for entry in entries for ref in entry.attachments}
     known = set(session.scalars(select(models.Attachment.sha256)
                                 .where(models.Attachment.sha256.in_(wanted)))) if wanted else set()
     available = known | (wanted & set(package.attachment_files))
     return MergeContext(
-        sender_unit_id=package.sender_unit_id, is_sender_known=sender is not None,
-        allowed_levels=allowed_levels_for(sender.kind if sender is not None else None),
-        period_states=period_states, tasks=load_task_rules(session), stored=stored,
+        sender_unit_id=package.sender_unit_id, is_sender_known=sender_kind is not None,
+        allowed_levels=allowed_levels_for(sender_kind),
+        period_states=lookups.period_states, tasks=lookups.tasks, stored=stored,
         available_attachments=frozenset(available),
         sender_fingerprint=package.sender_fingerprint, laptop_keys=package.laptop_keys)
 
@@ -139,8 +128,10 @@ def apply_decisions(session: Session, package: IncomingPackage,
     Raises:
         CancelledError: ``cancel`` was set; the caller's transaction must roll back.
     """
-    keys = [decision.entry.key for decision in decisions]
-    rows = load_entry_rows(session, keys)
+    # Only entries the office has stored need their rows; the decisions were made on the
+    # state read in this transaction.
+    rows = load_entry_rows(session, [decision.entry.key for decision in decisions
+                                     if decision.stored is not None])
     # Entries the office has never stored are the bulk of a merge, so they go in with a few
     # executemany statements instead of one ORM flush each.
     fresh = [decision.entry for decision in decisions
@@ -192,8 +183,7 @@ def insert_new_entries(session: Session, entries: list[IncomingEntry], *, packag
                "source_fingerprint": sender_fingerprint or None,
                "laptop_versions": _first_version(sender_fingerprint, entry.revision)}
               for entry in entries]
-    ids = session.execute(sql_insert(models.Entry).returning(
-        models.Entry.id, sort_by_parameter_order=True), values).scalars().all()
+    ids = insert_entry_rows(session, values)
 
     wanted = {ref.sha256 for entry in entries for ref in entry.attachments}
     sizes: dict[str, int] = {}
@@ -219,9 +209,8 @@ def insert_new_entries(session: Session, entries: list[IncomingEntry], *, packag
         revisions.append({"entry_id": entry_id, "revision": entry.revision,
                           "snapshot": snapshot, "changed_at": received_at,
                           "changed_by": sender_unit_id, "source": package_id})
-    if links:
-        session.execute(sql_insert(models.EntryAttachment), links)
-    session.execute(sql_insert(models.EntryRevision), revisions)
+    insert_rows(session, models.EntryAttachment, links)
+    insert_rows(session, models.EntryRevision, revisions)
 
 
 def _first_version(fingerprint: str, revision: int) -> dict[str, Any] | None:
@@ -344,8 +333,3 @@ def event_details(decision: EntryDecision) -> dict[str, Any]:
         details["reason"] = decision.reason
     return details
 
-
-def _stored_state(row: models.Entry) -> StoredEntryState:
-    return StoredEntryState(row.revision, entry_content(row), ReviewState(row.review_state),
-                            row.reviewed_revision, row.origin, row.source_fingerprint,
-                            versions_from_json(row.laptop_versions))
