@@ -10,7 +10,7 @@ import logging
 import re
 import shutil
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -287,23 +287,57 @@ def read_incoming(store: Store, path: Path, unlocked: key_service.UnlockedCityKe
         WrongKindError: the file is not a report package.
         UnknownSenderUnitError: the sender is not a reporting unit the office knows.
     """
+    try:
+        return open_incoming(store, path, unlocked.decryption, progress, cancel)
+    except UnknownSenderKeyError:
+        raise hold_for_key_approval(store, path) from None
+
+
+def open_incoming(store: Store, path: Path, decryption: Mapping[str, bytes],
+                  progress: ProgressCallback | None = None,
+                  cancel: threading.Event | None = None) -> OpenedPackage:
+    """Verify and decrypt a report package and check its content; write nothing to the database.
+
+    This is :func:`read_incoming` without the registration of an unknown sender key, so
+    it can run in a worker process while another process writes to the database.
+
+    Args:
+        store: the office data folder; verified attachments go to its temporary folder.
+        path: the package file.
+        decryption: the office's private keys by key id.
+        progress: called with (chunks done, chunks total).
+        cancel: set to stop; nothing is left in the temporary folder then.
+
+    Raises:
+        UnknownSenderKeyError: the sender's key is not in the key store;
+            :func:`hold_for_key_approval` registers it.
+        ExchangeError: another subclass naming the check that failed.
+        WrongKindError, UnknownSenderUnitError: see :func:`read_incoming`.
+    """
     header = open_package(path)
     if header.kind != KIND_REPORT:
         raise WrongKindError(file=path.name, kind=header.kind, expected=KIND_REPORT)
-    keyring = OfficeKeyring(store, unlocked.decryption)
-    try:
-        verified = read_package(path, keyring=keyring, temp_dir=store.folder.temp_dir,
-                                progress=progress, cancel=cancel)
-    except UnknownSenderKeyError:
-        register_pending_key(store, header, path)
-        raise PendingSenderKeyError(file=path.name, unit_id=header.sender_unit_id,
-                                    fingerprint=header.sender_fingerprint) from None
+    keyring = OfficeKeyring(store, dict(decryption))
+    verified = read_package(path, keyring=keyring, temp_dir=store.folder.temp_dir,
+                            progress=progress, cancel=cancel)
     try:
         incoming = _incoming_from(store, verified, path)
     except BaseException:
         verified.discard()
         raise
     return OpenedPackage(verified, incoming)
+
+
+def hold_for_key_approval(store: Store, path: Path) -> PendingSenderKeyError:
+    """Register the unknown key that signed ``path`` as pending and keep a copy of the file.
+
+    Returns:
+        The error to raise: the office approves the key and imports the file again.
+    """
+    header = open_package(path)
+    register_pending_key(store, header, path)
+    return PendingSenderKeyError(file=path.name, unit_id=header.sender_unit_id,
+                                 fingerprint=header.sender_fingerprint)
 
 
 def _incoming_from(store: Store, verified: VerifiedPackage, path: Path) -> IncomingPackage:
