@@ -3,7 +3,8 @@
 ``meili-desktop merge FILE_OR_DIR... [--dry-run] [--json] [--passphrase-file F]`` prints,
 per package, the outcome and the number of entries of each kind. A folder stands for the
 report packages (``.mlrp``) directly inside it. The exit status is non-zero when any package
-was rejected; the others are still merged, each in its own transaction.
+was rejected; the others are still merged, each in its own transaction. Worker processes
+verify and decrypt the next files while this process merges, in the order of the files.
 """
 
 from __future__ import annotations
@@ -11,10 +12,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
@@ -29,14 +31,23 @@ from meili_desktop.services.backups import BackupBeforeWrite
 from meili_desktop.services import relay
 from meili_desktop.services.identity import Role, load_identity
 from meili_desktop.store.datafolder import Store
+from meili_desktop.store.merge_lookups import merge_run_store
+
+if TYPE_CHECKING:
+    from meili_desktop.services.keys import UnlockedCityKeys
+    from meili_desktop.services.package_pool import OpenedFile
 
 logger = logging.getLogger(__name__)
 
 KINDS = tuple(kind.value for kind in MergeKind)
 
 # Opens one package file: returns the verified package and a function that deletes its
-# temporary files.
+# temporary files. An opener with an ``in_order(store, files)`` method, such as
+# _VerifiedOpener, opens a whole batch ahead of the merge instead.
 PackageOpener = Callable[[Path], tuple[IncomingPackage, Callable[[], None]]]
+# One file of a batch: path, verified package or None, the error or None, and the function
+# that deletes its temporary files.
+_Opened = tuple[Path, IncomingPackage | None, MeiliError | None, Callable[[], None]]
 
 
 class NoPackageFilesError(MeiliError):
@@ -133,6 +144,7 @@ def merge_files(store: Store, files: list[Path], opener: PackageOpener, *,
                 dry_run: bool) -> list[PackageOutcome]:
     """Verify and merge (or preview) each file; a rejected file does not stop the others.
 
+    The merges share one database connection and its cached catalogue and period lookups.
     A county office keeps each package's original file before merging it, to forward later.
     """
     identity = load_identity(store)
@@ -140,35 +152,55 @@ def merge_files(store: Store, files: list[Path], opener: PackageOpener, *,
     # One pre-merge backup for the run, made before the first package that will write.
     backup = BackupBeforeWrite(store, "pre-merge")
     outcomes: list[PackageOutcome] = []
-    for path in files:
-        try:
-            incoming, discard = opener(path)
-        except MeiliError as error:
-            logger.info("package file %s rejected: %s", path, error)
-            outcomes.append(PackageOutcome(path.name, "rejected", error=error))
-            continue
-        try:
-            outcomes.append(_merge_one(store, path, incoming, dry_run=dry_run,
-                                       keep_original=is_county, backup=backup))
-        finally:
-            discard()
+    with merge_run_store(store) as run_store, _open_each(store, files, opener) as opened:
+        for path, incoming, error, discard in opened:
+            if incoming is None:
+                logger.info("package file %s rejected: %s", path, error)
+                outcomes.append(PackageOutcome(path.name, "rejected", error=error))
+                continue
+            try:
+                outcomes.append(_merge_one(store, run_store, path, incoming, dry_run=dry_run,
+                                           keep_original=is_county, backup=backup))
+            finally:
+                discard()
     return outcomes
 
 
-def _merge_one(store: Store, path: Path, incoming: IncomingPackage, *, dry_run: bool,
-               keep_original: bool, backup: BackupBeforeWrite) -> PackageOutcome:
+@contextmanager
+def _open_each(store: Store, files: list[Path], opener: PackageOpener
+               ) -> Iterator[Iterator[_Opened]]:
+    """Open the files in order, ahead of use when the opener can, else one at a time."""
+    in_order = getattr(opener, "in_order", None)
+    if in_order is None:
+        yield (_open_one(opener, path) for path in files)
+        return
+    with in_order(store, files) as items:
+        yield ((item.path, item.opened.incoming if item.opened else None, item.error,
+                item.discard) for item in items)
+
+
+def _open_one(opener: PackageOpener, path: Path) -> _Opened:
+    try:
+        incoming, discard = opener(path)
+    except MeiliError as error:
+        return path, None, error, lambda: None
+    return path, incoming, None, discard
+
+
+def _merge_one(store: Store, run_store: Store, path: Path, incoming: IncomingPackage, *,
+               dry_run: bool, keep_original: bool, backup: BackupBeforeWrite) -> PackageOutcome:
     outcome = PackageOutcome(path.name, "rejected", incoming.package_id,
                              incoming.sender_unit_id, incoming.sequence)
     try:
         if dry_run:
-            preview = merge_service.preview(store, incoming)
+            preview = merge_service.preview(run_store, incoming)
             outcome.outcome = "duplicate" if preview.is_duplicate else "previewed"
             outcome.counts = preview.counts
             outcome.is_clock_suspicious = preview.is_clock_suspicious
             return outcome
         if keep_original:
             relay.keep_original(store, incoming.package_id, path)
-        result = merge_service.merge(store, incoming, backup=backup)
+        result = merge_service.merge(run_store, incoming, backup=backup)
     except MeiliError as error:
         logger.info("package %s rejected: %s", incoming.package_id, error)
         outcome.error = error
@@ -218,14 +250,29 @@ def _verified_opener(store: Store, args: argparse.Namespace) -> PackageOpener:
             the keys cannot be unlocked, so no file can be opened.
     """
     from meili_desktop.services import keys as key_service
-    from meili_desktop.services.packages import read_incoming
 
     identity = load_identity(store)
     unlocked = key_service.unlock_city_keys(
         store, identity.unit_id if identity and identity.unit_id else "", read_passphrase(args))
+    return _VerifiedOpener(store, unlocked)
 
-    def open_file(path: Path) -> tuple[IncomingPackage, Callable[[], None]]:
-        opened = read_incoming(store, path, unlocked)
+
+class _VerifiedOpener:
+    """Verify and decrypt package files with the office's unlocked keys."""
+
+    def __init__(self, store: Store, unlocked: UnlockedCityKeys) -> None:
+        self._store = store
+        self._unlocked = unlocked
+
+    def __call__(self, path: Path) -> tuple[IncomingPackage, Callable[[], None]]:
+        from meili_desktop.services.packages import read_incoming
+
+        opened = read_incoming(self._store, path, self._unlocked)
         return opened.incoming, opened.discard
 
-    return open_file
+    def in_order(self, store: Store, files: list[Path]) -> AbstractContextManager[
+            Iterator[OpenedFile]]:
+        """Open the files in worker processes, ahead of the merge, in the files' order."""
+        from meili_desktop.services.package_pool import open_in_order
+
+        return open_in_order(store, self._unlocked, files)
