@@ -1,7 +1,8 @@
-"""What the office is left with after ordinary work and after a killed merge.
+"""What the office is left with after ordinary work, a killed merge and a town list import.
 
-The audit view must name every event in words, and decrypted evidence must not stay in the
-data folder's temporary folder once the merge that wrote it is gone.
+The audit view must name every event in words, decrypted evidence must not stay in the data
+folder's temporary folder once the merge that wrote it is gone, and a town list must not lose
+a code to a formula cell.
 """
 
 from __future__ import annotations
