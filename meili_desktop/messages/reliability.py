@@ -56,6 +56,35 @@ MESSAGES: dict[str, str] = {
         "Errors", "The file {path} merges too many cells (the range {range} alone, more than "
         "{limit} cells in all), so it would take too much memory to open. Unmerge the large "
         "ranges in Excel or WPS, save the file and try again."),
+    "excel.too_many_rows": QT_TRANSLATE_NOOP(
+        "Errors", "The file {path} uses rows down to row {row} (cell {cell}), more than the "
+        "{limit} rows an import reads. This often comes from formatting applied to whole "
+        "columns: delete the empty rows below the table in Excel or WPS, save the file and try "
+        "again. Nothing was imported."),
+    "excel.too_many_columns": QT_TRANSLATE_NOOP(
+        "Errors", "The file {path} uses columns as far as cell {cell}, more than the {limit} "
+        "columns an import reads. Delete the empty columns to the right of the table in Excel "
+        "or WPS, save the file and try again. Nothing was imported."),
+    "excel.too_many_cells": QT_TRANSLATE_NOOP(
+        "Errors", "The file {path} lists more than {limit} filled or formatted cells, far more "
+        "than any table this program imports. Copy only the table into a new workbook, save it "
+        "and try again. Nothing was imported."),
+    "excel.cell_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The cell {cell} in {path} holds {length} characters, but a cell holds at "
+        "most {limit} (Excel's own limit). Shorten the text, save the file and try again. "
+        "Nothing was imported."),
+    "excel.text_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The file {path} contains a text of {length} characters, but a cell holds "
+        "at most {limit} (Excel's own limit). Shorten the text, save the file and try again. "
+        "Nothing was imported."),
+    "excel.too_much_text": QT_TRANSLATE_NOOP(
+        "Errors", "The file {path} contains more than {count} different texts or {chars} "
+        "characters of text, far more than any table this program imports. Copy only the "
+        "table into a new workbook, save it and try again. Nothing was imported."),
+    "excel.too_many_parts": QT_TRANSLATE_NOOP(
+        "Errors", "The file {path} consists of {count} parts, more than the {limit} a "
+        "workbook needs. Copy the table into a new workbook, save it as .xlsx and try again. "
+        "Nothing was imported."),
     "backup.not_found": QT_TRANSLATE_NOOP(
         "Errors", "No backup named {name} was found in {folder}. List the available backups "
         "with \"backup list\" or give the path of a backup file."),

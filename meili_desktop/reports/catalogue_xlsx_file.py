@@ -20,6 +20,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 
 from meili_desktop.errors import MeiliError
+from meili_desktop.reports.xlsx_limits import WorkbookLimits, find_limit_violation
 from meili_desktop.reports.xlsx_reading import find_merge_over_limit
 from meili_desktop.store.fileio import read_source_bytes
 
@@ -31,6 +32,8 @@ MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024
 # range, so one range declared over a whole sheet would cost billions of objects. The
 # notice's table merges fewer than 100 cells.
 MAX_MERGED_CELLS = 100_000
+# The task table has about 50 rows and 12 columns; a notice with annexes stays far below this.
+TASK_TABLE_LIMITS = WorkbookLimits(max_rows=5_000, max_columns=256, max_cells=200_000)
 
 # Exceptions that openpyxl 3.1.5 and the libraries below it raise on a damaged or foreign
 # file, as seen when fuzzing with mutated workbooks.
@@ -47,7 +50,8 @@ class CatalogueXlsxError(MeiliError):
     """The workbook cannot be read as a task table, for the reason that the code names.
 
     Codes: ``catalogue_xlsx.not_found``, ``.too_large``, ``.too_many_merged``,
-    ``.unreadable``, ``.no_header``, ``.no_tasks``.
+    ``.unreadable``, ``.no_header``, ``.no_tasks``, and the ``excel.*`` codes of
+    :mod:`xlsx_limits` for a table past its size limits.
     """
 
     code = "catalogue_xlsx.unreadable"
@@ -68,6 +72,12 @@ def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
     unpacked = sum(info.file_size for info in archive.infolist())
     if unpacked > MAX_UNCOMPRESSED_BYTES:
         raise _too_large(path, unpacked, MAX_UNCOMPRESSED_BYTES)
+
+    # The limit scan stops at the first limit passed; the merged cell scan reads every part.
+    violation = find_limit_violation(archive, TASK_TABLE_LIMITS)
+    if violation is not None:
+        logger.info("task table %s rejected: %s %s", path, violation.code, violation.details)
+        raise CatalogueXlsxError(violation.code, path=str(path), **violation.details)
 
     reference = find_merge_over_limit(archive, MAX_MERGED_CELLS)
     if reference is not None:

@@ -24,6 +24,7 @@ from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet.worksheet import Worksheet
 
 from meili_desktop.errors import MeiliError
+from meili_desktop.reports.xlsx_limits import WorkbookLimits, find_limit_violation
 from meili_desktop.store.fileio import read_source_bytes
 
 logger = logging.getLogger(__name__)
@@ -43,7 +44,7 @@ class ExcelUnreadableError(MeiliError):
     """The file cannot be opened as an .xlsx workbook; the code says why.
 
     Codes: ``excel.not_found``, ``excel.too_large``, ``excel.too_large_expanded``,
-    ``excel.unreadable``.
+    ``excel.unreadable``, ``excel.too_many_merged`` and the codes of :mod:`xlsx_limits`.
     """
 
     code = "excel.unreadable"
@@ -74,14 +75,17 @@ class CellProblem:
                 "column": self.column, "value": self.value, **dict(self.details)}
 
 
-def open_workbook(path: Path, *, read_only: bool = False, data_only: bool = True) -> Workbook:
+def open_workbook(path: Path, *, read_only: bool = False, data_only: bool = True,
+                  limits: WorkbookLimits = WorkbookLimits()) -> Workbook:
     """Open an .xlsx for reading, with size checks before openpyxl expands it.
 
     With ``data_only`` (the default) a formula cell gives the result Excel stored with it;
-    without, it gives the formula text.
+    without, it gives the formula text. ``limits`` caps rows, columns, cells and texts (see
+    :mod:`xlsx_limits`).
 
     Raises:
-        ExcelUnreadableError: the file is missing, too large or not an .xlsx workbook.
+        ExcelUnreadableError: the file is missing, too large, passes a limit or is not an
+            .xlsx workbook.
     """
     if not path.is_file():
         raise ExcelUnreadableError("excel.not_found", path=str(path))
@@ -98,6 +102,13 @@ def open_workbook(path: Path, *, read_only: bool = False, data_only: bool = True
             if expanded > MAX_UNCOMPRESSED_BYTES:
                 raise ExcelUnreadableError("excel.too_large_expanded", path=str(path),
                                            max_mb=MAX_UNCOMPRESSED_BYTES // (1024 * 1024))
+            # The limit scan stops at the first limit passed, so it runs before the merged
+            # cell scan, which reads every part to its end.
+            violation = find_limit_violation(archive, limits)
+            if violation is not None:
+                logger.info("workbook %s rejected: %s %s", path, violation.code,
+                            violation.details)
+                raise ExcelUnreadableError(violation.code, path=str(path), **violation.details)
             _check_merged_cells(path, archive)
         workbook = load_workbook(io.BytesIO(data), read_only=read_only, data_only=data_only)
     except ExcelUnreadableError:

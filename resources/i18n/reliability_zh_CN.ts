@@ -317,36 +317,71 @@ Everything entered or imported since then is replaced. The current data is kept 
     </message>
     <message>
         <location filename="../../meili_desktop/messages/reliability.py" line="59" />
+        <source>The file {path} uses rows down to row {row} (cell {cell}), more than the {limit} rows an import reads. This often comes from formatting applied to whole columns: delete the empty rows below the table in Excel or WPS, save the file and try again. Nothing was imported.</source>
+        <translation>文件 {path} 用到了第 {row} 行（单元格 {cell}），超过导入最多读取的 {limit} 行。这通常是对整列设置了格式造成的：请在 Excel 或 WPS 中删除表格下方的空行，保存后重试。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="64" />
+        <source>The file {path} uses columns as far as cell {cell}, more than the {limit} columns an import reads. Delete the empty columns to the right of the table in Excel or WPS, save the file and try again. Nothing was imported.</source>
+        <translation>文件 {path} 用到了单元格 {cell} 所在的列，超过导入最多读取的 {limit} 列。请在 Excel 或 WPS 中删除表格右侧的空列，保存后重试。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="68" />
+        <source>The file {path} lists more than {limit} filled or formatted cells, far more than any table this program imports. Copy only the table into a new workbook, save it and try again. Nothing was imported.</source>
+        <translation>文件 {path} 中有超过 {limit} 个已填写或设置了格式的单元格，远多于本程序导入的任何表格。请只把表格复制到新的工作簿中，保存后重试。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="72" />
+        <source>The cell {cell} in {path} holds {length} characters, but a cell holds at most {limit} (Excel's own limit). Shorten the text, save the file and try again. Nothing was imported.</source>
+        <translation>{path} 中的单元格 {cell} 有 {length} 个字符，而一个单元格最多只能有 {limit} 个字符（Excel 自身的上限）。请缩短内容，保存后重试。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="76" />
+        <source>The file {path} contains a text of {length} characters, but a cell holds at most {limit} (Excel's own limit). Shorten the text, save the file and try again. Nothing was imported.</source>
+        <translation>文件 {path} 中有一段 {length} 个字符的文字，而一个单元格最多只能有 {limit} 个字符（Excel 自身的上限）。请缩短内容，保存后重试。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="80" />
+        <source>The file {path} contains more than {count} different texts or {chars} characters of text, far more than any table this program imports. Copy only the table into a new workbook, save it and try again. Nothing was imported.</source>
+        <translation>文件 {path} 中的文字超过 {count} 条或 {chars} 个字符，远多于本程序导入的任何表格。请只把表格复制到新的工作簿中，保存后重试。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="84" />
+        <source>The file {path} consists of {count} parts, more than the {limit} a workbook needs. Copy the table into a new workbook, save it as .xlsx and try again. Nothing was imported.</source>
+        <translation>文件 {path} 由 {count} 个部件组成，超过工作簿所需的 {limit} 个。请把表格复制到新的工作簿中，另存为 .xlsx 后重试。未导入任何内容。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="88" />
         <source>No backup named {name} was found in {folder}. List the available backups with "backup list" or give the path of a backup file.</source>
         <translation>在 {folder} 中找不到名为 {name} 的备份。请用 "backup list" 查看可用的备份，或给出备份文件的路径。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="62" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="91" />
         <source>{name} is not a database backup of this program and cannot be restored. Choose another backup; the current data was not changed.</source>
         <translation>{name} 不是本程序的数据库备份，无法恢复。请选择其他备份；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="65" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="94" />
         <source>The backup {name} is damaged and cannot be restored (SQLite integrity check: {problem}). Choose another backup; the current data was not changed.</source>
         <translation>备份 {name} 已损坏，无法恢复（SQLite 完整性检查：{problem}）。请选择其他备份；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="68" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="97" />
         <source>The backup {name} was made by a newer version of the program (schema {revision}; this version supports up to {supported}). Install the newer version to restore it; the current data was not changed.</source>
         <translation>备份 {name} 由较新版本的程序创建（数据库结构版本 {revision}；本版本最高支持 {supported}）。请安装新版本后再恢复；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="72" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="101" />
         <source>The backup {name} belongs to another installation ({backup_unit}), not to this data folder ({current_unit}). Restore it into its own data folder; the current data was not changed.</source>
         <translation>备份 {name} 属于另一个安装（{backup_unit}），不属于此数据文件夹（{current_unit}）。请将它恢复到它自己的数据文件夹；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="76" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="105" />
         <source>The data is kept in the database server {url}, which this program does not back up. Use the server's own backups, for example pg_dump.</source>
         <translation>数据保存在数据库服务器 {url} 中，本程序不负责备份。请使用服务器自身的备份，例如 pg_dump。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="79" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="108" />
         <source>There is no database to back up at {path}. Open the data folder with the program once to create it.</source>
         <translation>{path} 处没有可备份的数据库。请先用本程序打开一次该数据文件夹以创建数据库。</translation>
     </message>

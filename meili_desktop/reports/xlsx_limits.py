@@ -1,0 +1,200 @@
+"""Size limits of workbooks people send in, checked on the raw XML before openpyxl loads them.
+
+openpyxl 3.1.5 (without ``read_only``) creates an object for every cell a sheet lists, even an
+empty one with only a style, and the importers loop from row 1 to the sheet's last row. One
+styled cell at ``XFD1048576`` therefore costs minutes and gigabytes, and a shared-strings table
+of millions of entries is held in memory whole. :func:`find_limit_violation` streams every XML
+part once with the same defused parser and stops at the first limit passed, so a hostile file
+is rejected after reading only as much as the limit allows.
+
+Only cells count: a ``<dimension>`` that claims the whole sheet, or an empty ``<row>`` far
+down (a row height set there), creates no cell in openpyxl and is accepted.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO
+from xml.etree.ElementTree import Element
+
+from defusedxml.ElementTree import iterparse
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+from openpyxl.utils.exceptions import CellCoordinatesException
+
+# Excel's own limit on the characters of one cell.
+EXCEL_MAX_CELL_CHARS = 32_767
+
+
+@dataclass(frozen=True)
+class WorkbookLimits:
+    """The largest workbook an importer reads.
+
+    The defaults fit the largest table imported here with room to spare: a targets sheet
+    with one row per task, town and year (for 1,500 towns, 34 tasks and 3 years about
+    153,000 rows of 5 columns).
+    """
+
+    max_rows: int = 200_000
+    max_columns: int = 1_024
+    max_cells: int = 1_000_000
+    max_cell_chars: int = EXCEL_MAX_CELL_CHARS
+    max_shared_strings: int = 100_000
+    max_shared_string_chars: int = 8_000_000
+    max_parts: int = 2_000
+
+
+@dataclass(frozen=True)
+class LimitViolation:
+    """The first limit a workbook passes.
+
+    Attributes:
+        code: the message code, ``excel.too_many_rows`` and so on.
+        details: the values its message names: ``cell``, ``count``, ``length``, ``limit``.
+    """
+
+    code: str
+    details: dict[str, object]
+
+
+class _LimitPassed(Exception):
+    """Stops the scan of a part at the first limit passed."""
+
+    def __init__(self, violation: LimitViolation) -> None:
+        super().__init__(violation.code)
+        self.violation = violation
+
+
+def find_limit_violation(archive: zipfile.ZipFile,
+                         limits: WorkbookLimits = WorkbookLimits()) -> LimitViolation | None:
+    """Return the first limit the workbook in ``archive`` passes, or None.
+
+    Raises:
+        xml.etree.ElementTree.ParseError: a part is not well-formed XML.
+        ValueError: a cell reference is malformed.
+        zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError: a member cannot
+            be decompressed.
+    """
+    members = archive.infolist()
+    if len(members) > limits.max_parts:
+        return LimitViolation("excel.too_many_parts",
+                              {"count": len(members), "limit": limits.max_parts})
+    scanner = _Scanner(limits)
+    try:
+        for info in members:
+            if info.filename.lower().endswith(".xml"):
+                with archive.open(info) as part:
+                    scanner.scan(part)
+    except _LimitPassed as passed:
+        return passed.violation
+    return None
+
+
+class _Scanner:
+    """Counts cells and shared strings over all parts of one workbook.
+
+    Cells and strings are checked when their element ends, because a cell's reference and
+    text are complete then.
+    """
+
+    def __init__(self, limits: WorkbookLimits) -> None:
+        self.limits = limits
+        self.cells = 0
+        self.strings = 0
+        self.string_chars = 0
+
+    def scan(self, part: IO[bytes]) -> None:
+        """Scan one XML part: a worksheet or the shared strings; other parts are skipped.
+
+        The parser reports where each element starts only to find the root element, which
+        says what the part is, whatever its name in the archive.
+        """
+        events = iterparse(part, events=("start", "end"))
+        first = next(events, None)
+        if first is None:
+            return
+        kind = _local(first[1].tag)
+        ends = ((event, element) for event, element in events if event == "end")
+        if kind == "worksheet":
+            self._scan_sheet(ends)
+        elif kind == "sst":
+            self._scan_shared_strings(ends)
+
+    def _scan_sheet(self, events: Iterator[tuple[str, Element]]) -> None:
+        row = 0
+        cells_in_row = 0
+        for _event, element in events:
+            name = _local(element.tag)
+            if name == "c":
+                cells_in_row += 1
+                self._check_cell(element, cells_in_row)
+            elif name == "row":
+                row = _row_number(element.get("r"), row)
+                if cells_in_row and row > self.limits.max_rows:
+                    raise _LimitPassed(LimitViolation("excel.too_many_rows", {
+                        "cell": f"A{row}", "row": row, "limit": self.limits.max_rows}))
+                cells_in_row = 0
+                # Drop the finished row's cells, so memory stays flat over long sheets.
+                element.clear()
+
+    def _check_cell(self, element: Element, cells_in_row: int) -> None:
+        self.cells += 1
+        reference = element.get("r") or ""
+        if self.cells > self.limits.max_cells:
+            raise _LimitPassed(LimitViolation("excel.too_many_cells", {
+                "limit": self.limits.max_cells}))
+        column = cells_in_row
+        if reference:
+            try:
+                letters, row = coordinate_from_string(reference)
+                column = column_index_from_string(letters)
+            except CellCoordinatesException as error:
+                raise ValueError(f"invalid cell reference {reference!r}") from error
+            if row > self.limits.max_rows:
+                raise _LimitPassed(LimitViolation("excel.too_many_rows", {
+                    "cell": reference, "row": row, "limit": self.limits.max_rows}))
+        if max(column, cells_in_row) > self.limits.max_columns:
+            raise _LimitPassed(LimitViolation("excel.too_many_columns", {
+                "cell": reference or "?", "limit": self.limits.max_columns}))
+        for child in element.iter():
+            length = len(child.text or "") if _local(child.tag) in ("v", "t", "f") else 0
+            if length > self.limits.max_cell_chars:
+                raise _LimitPassed(LimitViolation("excel.cell_too_long", {
+                    "cell": reference or "?", "length": length,
+                    "limit": self.limits.max_cell_chars}))
+
+    def _scan_shared_strings(self, events: Iterator[tuple[str, Element]]) -> None:
+        length = 0
+        for _event, element in events:
+            name = _local(element.tag)
+            if name == "t":
+                length += len(element.text or "")
+            elif name == "si":
+                self._count_string(length)
+                length = 0
+                element.clear()
+
+    def _count_string(self, length: int) -> None:
+        self.strings += 1
+        self.string_chars += length
+        if length > self.limits.max_cell_chars:
+            raise _LimitPassed(LimitViolation("excel.text_too_long", {
+                "length": length, "limit": self.limits.max_cell_chars}))
+        if self.strings > self.limits.max_shared_strings or \
+                self.string_chars > self.limits.max_shared_string_chars:
+            raise _LimitPassed(LimitViolation("excel.too_much_text", {
+                "count": self.limits.max_shared_strings,
+                "chars": self.limits.max_shared_string_chars}))
+
+
+def _local(tag: object) -> str:
+    return str(tag).rpartition("}")[2]
+
+
+def _row_number(reference: str | None, previous: int) -> int:
+    if reference and reference.isdigit():
+        return int(reference)
+    return previous + 1
+
+
