@@ -3,42 +3,88 @@
 <context>
     <name>ChartsPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="131" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="168" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="137" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="177" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="139" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="179" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="201" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="234" />
+        <source>No reporting periods are set up.</source>
+        <translation>还没有设置填报期。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="235" />
+        <source>The charts need a reporting period with entries.</source>
+        <translation>图表需要一个已有填报数据的填报期。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="237" />
+        <source>Computing the charts…</source>
+        <translation>正在计算图表…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="265" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="304" />
+        <source>No entries for {period} yet.</source>
+        <translation>{period}还没有填报数据。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="266" />
+        <source>The charts fill in once the townships' report packages for this period are merged on the Inbox page.</source>
+        <translation>在“收件箱”页合并各乡镇本期的上报包后，图表即显示数据。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="285" />
+        <source>No targets to compare with.</source>
+        <translation>没有可比较的目标值。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="286" />
+        <source>Attainment counts the towns that meet their targets. Set the year's targets on the Targets page.</source>
+        <translation>达标率统计达到目标值的乡镇。请先在“目标值”页设置本年度目标值。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="290" />
         <source>Attainment (%)</source>
         <translation>达标率（%）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="204" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="299" />
+        <source>Task {task}: number of towns by completion, {period}</source>
+        <translation>任务 {task} 各完成率区间的乡镇数（{period}）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="308" />
+        <source>No town has both an actual value and a target for task {task} in {period}.</source>
+        <translation>{period}任务 {task} 没有同时有完成值和目标值的乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="310" />
+        <source>Completion is the actual value over the target. Choose another task, or set this task's targets on the Targets page.</source>
+        <translation>完成率 = 完成值 ÷ 目标值。请选择其他任务，或在“目标值”页设置本任务的目标值。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/charts.py" line="256" />
         <source>Target attainment by county, {period}</source>
         <translation>各县（市、区）目标达标率（{period}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="208" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="257" />
         <source>Target attainment by lead unit, {period}</source>
         <translation>各牵头单位目标达标率（{period}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="227" />
-        <source>Task {task}: towns by completion, {period}</source>
-        <translation>任务 {task} 各乡镇完成率分布（{period}）</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="230" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="316" />
         <source>Towns</source>
         <translation>乡镇数</translation>
     </message>
@@ -299,17 +345,17 @@
 <context>
     <name>OfficePages</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="38" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="40" />
         <source>Summaries</source>
         <translation>汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="43" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="47" />
         <source>Charts</source>
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="45" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="47" />
         <source>Targets</source>
         <translation>目标值</translation>
     </message>
@@ -536,9 +582,9 @@
     </message>
     <message>
         <location filename="../../meili_desktop/reports/labels.py" line="36" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="74" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="57" />
         <location filename="../../meili_desktop/reports/template_xlsx.py" line="57" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="74" />
         <source>Lead unit</source>
         <translation>牵头责任单位</translation>
     </message>
@@ -550,20 +596,20 @@
     </message>
     <message>
         <location filename="../../meili_desktop/reports/labels.py" line="38" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="60" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="73" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="56" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="120" />
         <location filename="../../meili_desktop/reports/template_xlsx.py" line="55" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="60" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="73" />
         <source>Key task</source>
         <translation>重点工作</translation>
     </message>
     <message>
+        <location filename="../../meili_desktop/reports/pdf.py" line="60" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="73" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="48" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="119" />
         <location filename="../../meili_desktop/reports/template_xlsx.py" line="53" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="60" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="73" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -584,11 +630,11 @@
         <translation>上报情况</translation>
     </message>
     <message>
+        <location filename="../../meili_desktop/reports/pdf.py" line="61" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="65" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="121" />
         <location filename="../../meili_desktop/reports/template_xlsx.py" line="60" />
         <location filename="../../meili_desktop/reports/template_xlsx.py" line="234" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="61" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -598,41 +644,41 @@
         <translation>目标完成</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="68" />
         <location filename="../../meili_desktop/reports/pdf.py" line="66" />
+        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="68" />
         <source>Expected</source>
         <translation>应报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="69" />
         <location filename="../../meili_desktop/reports/pdf.py" line="66" />
         <location filename="../../meili_desktop/reports/pdf.py" line="74" />
+        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="69" />
         <source>Reported</source>
         <translation>已报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="70" />
         <location filename="../../meili_desktop/reports/pdf.py" line="67" />
         <location filename="../../meili_desktop/reports/pdf.py" line="75" />
+        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="70" />
         <source>Missing</source>
         <translation>缺报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="74" />
         <location filename="../../meili_desktop/reports/pdf.py" line="68" />
+        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="74" />
         <source>With target</source>
         <translation>有目标</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="75" />
         <location filename="../../meili_desktop/reports/pdf.py" line="68" />
+        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="75" />
         <source>Meeting target</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="76" />
         <location filename="../../meili_desktop/reports/pdf.py" line="69" />
         <location filename="../../meili_desktop/reports/pdf.py" line="77" />
+        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="76" />
         <source>Attainment</source>
         <translation>达标率</translation>
     </message>
@@ -643,28 +689,28 @@
         <translation>完成情况</translation>
     </message>
     <message>
+        <location filename="../../meili_desktop/reports/pdf.py" line="62" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="75" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="82" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="122" />
         <location filename="../../meili_desktop/reports/template_xlsx.py" line="61" />
         <location filename="../../meili_desktop/reports/template_xlsx.py" line="241" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="62" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="75" />
         <source>Actual</source>
         <translation>完成值</translation>
     </message>
     <message>
+        <location filename="../../meili_desktop/reports/pdf.py" line="61" />
+        <location filename="../../meili_desktop/reports/pdf.py" line="76" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="83" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="125" />
         <location filename="../../meili_desktop/reports/template_xlsx.py" line="59" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="61" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="76" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
+        <location filename="../../meili_desktop/reports/pdf.py" line="76" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="84" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="126" />
-        <location filename="../../meili_desktop/reports/pdf.py" line="76" />
         <source>Completion rate</source>
         <translation>完成率</translation>
     </message>
@@ -674,8 +720,8 @@
         <translation>仅报百分比</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="88" />
         <location filename="../../meili_desktop/reports/pdf.py" line="70" />
+        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="88" />
         <source>Change since previous period</source>
         <translation>较上期变化</translation>
     </message>
@@ -695,10 +741,10 @@
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="129" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="63" />
         <location filename="../../meili_desktop/reports/pdf.py" line="63" />
         <location filename="../../meili_desktop/reports/pdf.py" line="170" />
+        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="129" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="63" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
@@ -718,8 +764,8 @@
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="140" />
         <location filename="../../meili_desktop/reports/pdf.py" line="212" />
+        <location filename="../../meili_desktop/reports/summary_xlsx.py" line="140" />
         <source>Not reported</source>
         <translation>未上报</translation>
     </message>
@@ -749,14 +795,14 @@
         <translation>工作要求</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="62" />
         <location filename="../../meili_desktop/reports/pdf.py" line="62" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="62" />
         <source>Progress narrative</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="64" />
         <location filename="../../meili_desktop/reports/pdf.py" line="171" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="64" />
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
@@ -987,97 +1033,132 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="67" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="69" />
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="69" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="71" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="71" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="73" />
         <source>Export to Excel...</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="73" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="75" />
         <source>Print city summary (PDF)...</source>
         <translation>打印全市汇总（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="109" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="112" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="111" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="114" />
         <source>Group by</source>
         <translation>汇总方式</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="147" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="150" />
         <source>No reporting period yet.</source>
         <translation>还没有填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="149" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="151" />
+        <source>No reporting periods are set up.</source>
+        <translation>还没有设置填报期。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="153" />
         <source>Computing the summary...</source>
         <translation>正在计算汇总…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="173" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="177" />
         <source>{rows} rows; {towns} towns, {tasks} tasks.</source>
         <translation>共 {rows} 行；{towns} 个乡镇，{tasks} 项任务。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="177" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="181" />
         <source>Change compared with {period}.</source>
         <translation>变化与 {period} 比较。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="189" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="199" />
+        <source>There are no towns to summarise.</source>
+        <translation>没有可汇总的乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="200" />
+        <source>Import the programme's towns with the command "meili-desktop units import FILE.xlsx", then refresh this page.</source>
+        <translation>请用命令“meili-desktop units import 文件.xlsx”导入美丽城镇名单，然后刷新本页。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="204" />
+        <source>No entries for {period} yet.</source>
+        <translation>{period}还没有填报数据。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="206" />
+        <source>The summary fills in once the townships' report packages for this period are merged on the Inbox page. An Excel export now would list every town as not reported.</source>
+        <translation>在“收件箱”页合并各乡镇本期的上报包后，汇总即显示数据。现在导出 Excel，所有乡镇都会显示为缺报。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="211" />
+        <source>No row contains "{text}".</source>
+        <translation>没有包含“{text}”的行。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="213" />
+        <source>Clear the filter to see every row.</source>
+        <translation>清空筛选框即可显示全部行。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="225" />
         <source>Export summary</source>
         <translation>导出汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="190" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="226" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="204" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="240" />
         <source>Wrote {path} ({rows} rows).</source>
         <translation>已生成 {path}（{rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="206" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="242" />
         <source>Exporting the summary</source>
         <translation>正在导出汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="214" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="250" />
         <source>Print city summary</source>
         <translation>打印全市汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="215" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="251" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="230" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="266" />
         <source>Wrote {path} ({pages} pages).</source>
         <translation>已生成 {path}（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="232" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="268" />
         <source>Printing the city summary</source>
         <translation>正在打印全市汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="245" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="281" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
@@ -1238,108 +1319,145 @@
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="79" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="100" />
         <source>Save city target</source>
         <translation>保存全市目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="102" />
         <source>Split in proportion to bases</source>
         <translation>按基数比例分解</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="83" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="104" />
         <source>Save town targets</source>
         <translation>保存乡镇目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="85" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="106" />
         <source>Import from Excel...</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="91" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="112" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="91" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="112" />
         <source>Town</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="91" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="112" />
         <source>Base</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="91" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="112" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="166" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="92" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="113" />
         <source>Method</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="92" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="113" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="109" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="131" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="111" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="133" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="113" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="97" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="167" />
         <source>City target</source>
         <translation>全市目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="176" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="51" />
+        <source>Typed in</source>
+        <translation>手工填写</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="52" />
+        <source>In proportion to base</source>
+        <translation>按基数比例分解</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="53" />
+        <source>Imported from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="54" />
+        <source>From a distribution package</source>
+        <translation>来自下发包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="66" />
+        <source> ({unit})</source>
+        <translation>（{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="189" />
+        <source>There are no towns to set targets for.</source>
+        <translation>没有可设置目标值的乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="190" />
+        <source>Import the programme's towns with the command "meili-desktop units import FILE.xlsx", then open this page again.</source>
+        <translation>请用命令“meili-desktop units import 文件.xlsx”导入美丽城镇名单，然后重新打开本页。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="209" />
         <source>Enter the city target and the towns' targets.</source>
         <translation>请填写全市目标值和各乡镇目标值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="182" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="215" />
         <source>Towns' targets cannot be compared with the city target without a base for every town.</source>
         <translation>未给出每个乡镇的基数，无法将乡镇目标值与全市目标值比较。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="185" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="218" />
         <source>City target {city}; towns {allocated}; difference {difference}.</source>
         <translation>全市目标值 {city}；乡镇合计 {allocated}；差额 {difference}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="193" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="226" />
         <source>The city target must be a number.</source>
         <translation>全市目标值必须是数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="233" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="266" />
         <source>Import targets</source>
         <translation>导入目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="234" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="267" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="260" />
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="263" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="293" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="296" />
         <source>Targets</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="264" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="297" />
         <source>Save these targets anyway?</source>
         <translation>仍然保存这些目标值吗？</translation>
     </message>

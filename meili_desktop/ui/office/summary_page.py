@@ -30,7 +30,9 @@ from meili_desktop.reports.summary_document import SummaryDocument
 from meili_desktop.services import reports
 from meili_desktop.store import summary_queries
 from meili_desktop.store.datafolder import Store
+from meili_desktop.ui.empty_state import EmptyStateLabel
 from meili_desktop.ui.office.summary_model import SummaryProxyModel, SummaryTableModel
+from meili_desktop.ui.period_names import period_name
 from meili_desktop.ui.workers import JobWorker
 
 logger = logging.getLogger(__name__)
@@ -87,11 +89,12 @@ class SummaryPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_state = EmptyStateLabel(self.table)
 
         self._lay_out()
         self.period_combo.currentIndexChanged.connect(self.reload)
         self.grouping_combo.currentIndexChanged.connect(self.reload)
-        self.filter_edit.textChanged.connect(self.proxy.set_filter_text)
+        self.filter_edit.textChanged.connect(self._filter)
         self.refresh_button.clicked.connect(self.reload_periods)
         self.export_button.clicked.connect(self._ask_export)
         self.pdf_button.clicked.connect(self._ask_pdf)
@@ -134,7 +137,7 @@ class SummaryPage(QWidget):
         self.period_combo.blockSignals(True)
         self.period_combo.clear()
         for code in periods:
-            self.period_combo.addItem(code, code)
+            self.period_combo.addItem(period_name(code), code)
         index = self.period_combo.findData(current) if current else -1
         self.period_combo.setCurrentIndex(index if index >= 0 else len(periods) - 1)
         self.period_combo.blockSignals(False)
@@ -145,6 +148,7 @@ class SummaryPage(QWidget):
         period, grouping = self.period, self.grouping
         if period is None:
             self.status_label.setText(self.tr("No reporting period yet."))
+            self.empty_state.show_message(self.tr("No reporting periods are set up."))
             return
         self.status_label.setText(self.tr("Computing the summary..."))
         store = self.store
@@ -175,8 +179,40 @@ class SummaryPage(QWidget):
             tasks=len(document.scope.tasks))
         if period.previous_code:
             text += " " + self.tr("Change compared with {period}.").format(
-                period=period.previous_code)
+                period=period_name(period.previous_code))
         self.status_label.setText(text)
+        self._update_empty_state()
+
+    def _filter(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        self._update_empty_state()
+
+    def _update_empty_state(self) -> None:
+        """Say why the table is empty, or why its numbers are all zero."""
+        document = self.document
+        if document is None:
+            return
+        period = document.periods[0]
+        rows = period.rows.get(self.model.grouping, ()) if self.model.grouping else ()
+        if not document.scope.towns:
+            self.empty_state.show_message(
+                self.tr("There are no towns to summarise."),
+                self.tr("Import the programme's towns with the command "
+                        "\"meili-desktop units import FILE.xlsx\", then refresh this page."))
+        elif not any(row.reported for row in rows):
+            self.empty_state.show_message(
+                self.tr("No entries for {period} yet.").format(
+                    period=period_name(period.period_code)),
+                self.tr("The summary fills in once the townships' report packages for this "
+                        "period are merged on the Inbox page. An Excel export now would "
+                        "list every town as not reported."))
+        elif self.proxy.rowCount() == 0:
+            self.empty_state.show_message(
+                self.tr("No row contains \"{text}\".").format(
+                    text=self.filter_edit.text()),
+                self.tr("Clear the filter to see every row."))
+        else:
+            self.empty_state.clear_message()
 
     def _show_error(self, error: Exception) -> None:
         text = describe(error) if isinstance(error, MeiliError) else str(error)

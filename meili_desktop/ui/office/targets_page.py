@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meili_desktop.domain.catalogue import TaskLevel
+from meili_desktop.domain.catalogue import MeasureType, Task, TaskLevel
 from meili_desktop.domain.periods import PeriodKind
-from meili_desktop.domain.targets import check_split
+from meili_desktop.domain.targets import SplitMethod, check_split
 from meili_desktop.errors import MeiliError
 from meili_desktop.messages import describe
 from meili_desktop.messages.reports import describe_problem
@@ -39,12 +39,32 @@ from meili_desktop.services.catalogue import active_catalogue
 from meili_desktop.services.entries import list_periods
 from meili_desktop.store import summary_queries
 from meili_desktop.store.datafolder import Store
+from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.period_names import period_name
 
 logger = logging.getLogger(__name__)
 
 PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Targets")
 COUNTY, TOWN, BASE, TARGET, METHOD, VERSION = range(6)
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
+METHOD_LABELS = {
+    SplitMethod.MANUAL: QT_TRANSLATE_NOOP("TargetsPage", "Typed in"),
+    SplitMethod.PROPORTIONAL: QT_TRANSLATE_NOOP("TargetsPage", "In proportion to base"),
+    SplitMethod.EXCEL: QT_TRANSLATE_NOOP("TargetsPage", "Imported from Excel"),
+    SplitMethod.RECEIVED: QT_TRANSLATE_NOOP("TargetsPage", "From a distribution package"),
+}
+
+
+def method_label(method: SplitMethod) -> str:
+    """Return how a target was set, in the user's language."""
+    return QCoreApplication.translate("TargetsPage", METHOD_LABELS[method])
+
+
+def unit_suffix(task: Task) -> str:
+    """Return the unit for a column title: "（公里）", or "（%）" for percentages."""
+    unit = "%" if task.measure is MeasureType.PERCENT else task.unit
+    return QCoreApplication.translate("TargetsPage", " ({unit})").format(unit=unit) \
+        if unit else ""
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -73,7 +93,8 @@ class TargetsPage(QWidget):
         self.period_combo.setObjectName("targetsPeriod")
         for period in list_periods(store):
             if period.kind is PeriodKind.YEAR:
-                self.period_combo.addItem(period.code, period.code)
+                self.period_combo.addItem(period_name(period.code), period.code)
+        self.city_label = QLabel(self.tr("City target"), self)
         self.city_edit = QLineEdit(self)
         self.city_edit.setObjectName("cityTarget")
         self.save_city_button = QPushButton(self.tr("Save city target"), self)
@@ -92,6 +113,7 @@ class TargetsPage(QWidget):
             self.tr("Method"), self.tr("Version")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
+        self.empty_state = EmptyStateLabel(self.table)
         self._lay_out()
 
         self.task_combo.currentIndexChanged.connect(self.reload)
@@ -110,7 +132,7 @@ class TargetsPage(QWidget):
         bar.addWidget(self.task_combo, 1)
         bar.addWidget(QLabel(self.tr("Year"), self))
         bar.addWidget(self.period_combo)
-        bar.addWidget(QLabel(self.tr("City target"), self))
+        bar.addWidget(self.city_label)
         bar.addWidget(self.city_edit)
         bar.addWidget(self.save_city_button)
         buttons = QHBoxLayout()
@@ -140,6 +162,9 @@ class TargetsPage(QWidget):
         stored = targets.town_targets(self.store, self.task_number, self.period)
         with self.store.session_factory() as session:
             scope = summary_queries.summary_scope(session, self.catalogue)
+        suffix = unit_suffix(self.catalogue.task(self.task_number))
+        self.table.horizontalHeaderItem(TARGET).setText(self.tr("Target") + suffix)
+        self.city_label.setText(self.tr("City target") + suffix)
         self.table.blockSignals(True)
         self.table.setRowCount(len(scope.towns))
         for row, town in enumerate(scope.towns):
@@ -148,7 +173,7 @@ class TargetsPage(QWidget):
             values = [county.name if county else "", town.name,
                       "" if record is None or record.base is None else format(record.base, "f"),
                       "" if record is None else format(record.value, "f"),
-                      "" if record is None else record.method.value,
+                      "" if record is None else method_label(record.method),
                       "" if record is None else str(record.version)]
             for column, text in enumerate(values):
                 item = QTableWidgetItem(text)
@@ -157,6 +182,14 @@ class TargetsPage(QWidget):
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 self.table.setItem(row, column, item)
         self.table.blockSignals(False)
+        if scope.towns:
+            self.empty_state.clear_message()
+        else:
+            self.empty_state.show_message(
+                self.tr("There are no towns to set targets for."),
+                self.tr("Import the programme's towns with the command "
+                        "\"meili-desktop units import FILE.xlsx\", then open this page "
+                        "again."))
         self.update_check()
 
     def _column(self, column: int) -> dict[str, Decimal]:

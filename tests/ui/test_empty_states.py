@@ -1,0 +1,155 @@
+"""Empty states of the office pages: each empty chart or table says why and what to do."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtCharts import QValueAxis
+
+from meili_desktop.services import targets
+from meili_desktop.store.datafolder import Store
+from meili_desktop.ui.office.charts import ChartsPage, count_axis_step
+from meili_desktop.ui.office.summary_page import SummaryPage
+from meili_desktop.ui.office.targets_page import METHOD, TARGET, TargetsPage
+from tests.reports.report_support import (
+    COUNT_TASK,
+    PERCENT_TASK,
+    TOWN_A,
+    english,  # noqa: F401 - fixture
+    open_office_store,
+    seed_report_data,
+)
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+@pytest.fixture
+def empty_store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_office_store(tmp_path / "empty office")
+    try:
+        yield opened
+    finally:
+        opened.dispose()
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_office_store(tmp_path / "office")
+    seed_report_data(opened)
+    try:
+        yield opened
+    finally:
+        opened.dispose()
+
+
+def charts_page(store: Store, qtbot) -> ChartsPage:
+    page = ChartsPage(store)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.document is not None, timeout=10000)
+    return page
+
+
+def test_charts_without_entries_say_so(empty_store: Store, qtbot) -> None:
+    page = charts_page(empty_store, qtbot)
+    for label in (page.county_empty, page.lead_empty, page.task_empty):
+        assert label.is_shown
+        assert label.headline == "No entries for 2022 Q4 yet."
+    assert "Inbox" in page.county_empty.detail
+
+
+def test_empty_charts_have_no_axes(empty_store: Store, qtbot) -> None:
+    page = charts_page(empty_store, qtbot)
+    for view in (page.county_view, page.lead_view, page.task_view):
+        assert view.chart().axes() == []
+        assert view.chart().series() == []
+
+
+def test_charts_with_entries_hide_message(store: Store, qtbot) -> None:
+    page = charts_page(store, qtbot)
+    assert not page.county_empty.is_shown
+    assert not page.lead_empty.is_shown
+    assert page.county_view.chart().series()
+
+
+def test_task_chart_without_values_says_why(store: Store, qtbot) -> None:
+    page = charts_page(store, qtbot)
+    page.task_combo.setCurrentIndex(page.task_combo.findData(27))
+    assert page.task_empty.is_shown
+    assert "task 27" in page.task_empty.headline
+    assert "Targets page" in page.task_empty.detail
+
+
+def test_task_chart_counts_whole_towns(store: Store, qtbot) -> None:
+    page = charts_page(store, qtbot)
+    page.task_combo.setCurrentIndex(page.task_combo.findData(COUNT_TASK))
+    assert not page.task_empty.is_shown
+    axis = next(axis for axis in page.task_view.chart().axes() if isinstance(axis, QValueAxis))
+    assert axis.tickType() is QValueAxis.TickType.TicksDynamic
+    assert axis.tickInterval() == 1
+    assert axis.max() == 2
+
+
+@pytest.mark.parametrize(("largest", "step"), [(0, 1), (1, 1), (4, 1), (9, 2), (30, 10),
+                                               (196, 50), (1010, 500)])
+def test_count_axis_step(largest: float, step: int) -> None:
+    assert count_axis_step(largest) == step
+
+
+def summary_page(store: Store, qtbot) -> SummaryPage:
+    page = SummaryPage(store)
+    qtbot.addWidget(page)
+    qtbot.waitUntil(lambda: page.document is not None, timeout=10000)
+    return page
+
+
+def test_summary_without_entries_says_so(empty_store: Store, qtbot) -> None:
+    page = summary_page(empty_store, qtbot)
+    assert page.empty_state.is_shown
+    assert page.empty_state.headline == "No entries for 2022 Q4 yet."
+    assert "Inbox" in page.empty_state.detail
+
+
+def test_summary_with_entries_shows_table(store: Store, qtbot) -> None:
+    page = summary_page(store, qtbot)
+    assert not page.empty_state.is_shown
+
+
+def test_summary_filter_without_match(store: Store, qtbot) -> None:
+    page = summary_page(store, qtbot)
+    page.filter_edit.setText("no such town")
+    assert page.empty_state.is_shown
+    assert page.empty_state.headline == 'No row contains "no such town".'
+    page.filter_edit.clear()
+    assert not page.empty_state.is_shown
+
+
+def test_summary_period_names(store: Store, qtbot) -> None:
+    page = summary_page(store, qtbot)
+    assert page.period_combo.currentText() == "2021 Q2"
+    assert page.period == "2021Q2"
+    assert "2021 Q1" in page.status_label.text()
+
+
+def test_targets_method_in_words(store: Store, qtbot) -> None:
+    targets.set_city_target(store, COUNT_TASK, "2021", Decimal(10))
+    targets.split_target(store, COUNT_TASK, "2021", bases={TOWN_A: Decimal(1)},
+                         allow_unbalanced=True)
+    page = TargetsPage(store)
+    qtbot.addWidget(page)
+    page.task_combo.setCurrentIndex(page.task_combo.findData(COUNT_TASK))
+    methods = {page.table.item(row, METHOD).text() for row in range(page.table.rowCount())}
+    assert "In proportion to base" in methods
+    assert "proportional" not in methods
+
+
+def test_targets_columns_name_unit(store: Store, qtbot) -> None:
+    page = TargetsPage(store)
+    qtbot.addWidget(page)
+    page.task_combo.setCurrentIndex(page.task_combo.findData(27))
+    assert page.table.horizontalHeaderItem(TARGET).text() == "Target (公里)"
+    page.task_combo.setCurrentIndex(page.task_combo.findData(PERCENT_TASK))
+    assert page.table.horizontalHeaderItem(TARGET).text() == "Target (%)"
+    assert page.city_label.text() == "City target (%)"
