@@ -27,6 +27,7 @@ COMMAND_MODULES: list[str] = [
     "meili_desktop.cli.backup",
     "meili_desktop.cli.catalog",
     "meili_desktop.cli.entry",
+    "meili_desktop.cli.evidence",
     "meili_desktop.cli.keys",
     "meili_desktop.cli.merge",
     "meili_desktop.cli.packages",

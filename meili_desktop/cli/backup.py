@@ -19,6 +19,11 @@ from PySide6.QtCore import QCoreApplication
 
 from meili_desktop.cli.context import CliContext
 from meili_desktop.services.backups import (
+    DAILY_KEEP,
+    MANUAL_KEEP,
+    PRE_MIGRATION_KEEP,
+    PRE_OPERATION_KEEP,
+    PRE_RESTORE_KEEP,
     create_backup,
     describe_reason,
     find_backup,
@@ -41,8 +46,12 @@ def register(subparsers: Any) -> None:
             "BackupCli", "list, make or restore backups of the database"),
         description=QCoreApplication.translate(
             "BackupCli", "The data folder keeps a daily backup of its database and one before "
-            "every package import, merge, upgrade and restore: the 7 newest daily backups "
-            "and the 20 newest others."))
+            "every import, merge, upgrade and restore that changes data. Kept are the {daily} "
+            "newest daily backups, the {operations} newest before imports and merges, the "
+            "{upgrades} newest before upgrades, the {restores} newest before restores and the "
+            "{manual} newest made by hand.").format(
+                daily=DAILY_KEEP, operations=PRE_OPERATION_KEEP, upgrades=PRE_MIGRATION_KEEP,
+                restores=PRE_RESTORE_KEEP, manual=MANUAL_KEEP))
     commands = parser.add_subparsers(dest="backup_command", metavar="SUBCOMMAND", required=True)
 
     lister = commands.add_parser(

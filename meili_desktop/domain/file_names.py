@@ -43,11 +43,22 @@ def clean_display_name(name: str, max_chars: int = MAX_DISPLAY_NAME_CHARS) -> st
     return shorten_keeping_extension(text, max_chars) or FALLBACK_NAME
 
 
-def shorten_keeping_extension(name: str, max_chars: int) -> str:
-    """Return ``name`` cut to ``max_chars`` characters, keeping a short extension whole."""
-    if len(name) <= max_chars:
-        return name
+def shorten_keeping_extension(name: str, max_chars: int, max_utf8_bytes: int | None = None
+                              ) -> str:
+    """Return ``name`` cut to ``max_chars`` characters, keeping a short extension whole.
+
+    With ``max_utf8_bytes`` the UTF-8 form is cut to that many bytes too: Linux file systems
+    allow 255 bytes per name, which 100 Chinese characters already pass.
+    """
     stem, dot, extension = name.rpartition(".")
-    if dot and stem and len(extension) < min(MAX_EXTENSION_CHARS, max_chars - 1):
-        return stem[:max_chars - len(extension) - 1].rstrip() + "." + extension
-    return name[:max_chars].rstrip()
+    if not (dot and stem and len(extension) < min(MAX_EXTENSION_CHARS, max_chars - 1)):
+        stem, extension = name, ""
+    suffix = f".{extension}" if extension else ""
+    kept = stem[:max(0, max_chars - len(suffix))]
+    if max_utf8_bytes is not None:
+        budget = max_utf8_bytes - len(suffix.encode("utf-8"))
+        while kept and len(kept.encode("utf-8")) > budget:
+            kept = kept[:-1]
+    if kept == stem:
+        return name
+    return kept.rstrip() + suffix

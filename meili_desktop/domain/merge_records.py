@@ -23,6 +23,7 @@ from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
+from meili_desktop.domain import file_names
 from meili_desktop.domain.catalogue import MeasureType
 from meili_desktop.domain.entries import AttachmentRef, EntryKey, Status
 from meili_desktop.errors import MeiliError
@@ -219,10 +220,12 @@ def to_naive_utc(moment: datetime) -> datetime:
 
 
 def clean_display_name(name: str) -> str:
-    """Return a sender-supplied file name fit for display only: no folders, no control codes."""
-    base = re.split(r"[\\/]", name)[-1]
-    cleaned = "".join(character for character in base if character.isprintable()).strip()
-    return cleaned[:255] or "attachment"
+    """Return a sender-supplied file name fit for display only (see :mod:`file_names`).
+
+    Folders, line breaks and hidden characters go; a Windows reserved name such as
+    ``CON.jpg`` stays, because a file written out under it gets a Windows-safe name.
+    """
+    return file_names.clean_display_name(name)
 
 
 def _required(index: int, record: Mapping[str, Any], name: str, kind: type) -> Any:

@@ -85,6 +85,9 @@ MESSAGES: dict[str, str] = {
         "Errors", "The file {path} consists of {count} parts, more than the {limit} a "
         "workbook needs. Copy the table into a new workbook, save it as .xlsx and try again. "
         "Nothing was imported."),
+    "evidence.none": QT_TRANSLATE_NOOP(
+        "Errors", "The entries of {unit} for {period} carry no evidence files, so nothing was "
+        "exported. Check the unit and the period."),
     "backup.not_found": QT_TRANSLATE_NOOP(
         "Errors", "No backup named {name} was found in {folder}. List the available backups "
         "with \"backup list\" or give the path of a backup file."),

@@ -24,7 +24,7 @@ from meili_desktop.domain.periods import Period, PeriodState, default_periods, p
 from meili_desktop.domain.validation import Finding, check_period, check_value
 from meili_desktop.domain.values import EXAMPLES, NUMERIC_MEASURES, StatusOnlyTaskError
 from meili_desktop.errors import MeiliError
-from meili_desktop.exchange.names import clean_display_name as windows_file_name
+from meili_desktop.services.evidence_export import writable_file_name
 from meili_desktop.services.identity import Role, load_identity
 from meili_desktop.store import attachments, entries_repo, periods_repo
 from meili_desktop.store.datafolder import Store
@@ -369,7 +369,7 @@ def evidence_copy_for_viewing(store: Store, sha256: str, name: str) -> Path:
     source = evidence_path(store, sha256, name)
     folder = store.folder.temp_dir / "view" / sha256[:12]
     # The display name may be CON.jpg or contain ':', which Windows cannot use as a name.
-    target = folder / windows_file_name(name)
+    target = folder / writable_file_name(name)
     try:
         folder.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)

@@ -3,112 +3,112 @@
 <context>
     <name>BackupCli</name>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="40" />
+        <location filename="../../meili_desktop/cli/backup.py" line="45" />
         <source>list, make or restore backups of the database</source>
         <translation>列出、创建或恢复数据库备份</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="42" />
-        <source>The data folder keeps a daily backup of its database and one before every package import, merge, upgrade and restore: the 7 newest daily backups and the 20 newest others.</source>
-        <translation>数据文件夹每天备份一次数据库，并在每次导入数据包、合并、升级和恢复之前各备份一次：保留最近 7 份每日备份和最近 20 份其他备份。</translation>
+        <location filename="../../meili_desktop/cli/backup.py" line="47" />
+        <source>The data folder keeps a daily backup of its database and one before every import, merge, upgrade and restore that changes data. Kept are the {daily} newest daily backups, the {operations} newest before imports and merges, the {upgrades} newest before upgrades, the {restores} newest before restores and the {manual} newest made by hand.</source>
+        <translation>数据文件夹每天备份一次数据库，并在每次会改动数据的导入、合并、升级和恢复之前各备份一次。保留最近 {daily} 份每日备份、最近 {operations} 份导入和合并前的备份、最近 {upgrades} 份升级前的备份、最近 {restores} 份恢复前的备份，以及最近 {manual} 份手动备份。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="49" />
+        <location filename="../../meili_desktop/cli/backup.py" line="58" />
         <source>list the backups, newest first</source>
         <translation>列出备份，最新的在前</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="51" />
+        <location filename="../../meili_desktop/cli/backup.py" line="60" />
         <source>print the list as JSON</source>
         <translation>以 JSON 格式输出列表</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="55" />
+        <location filename="../../meili_desktop/cli/backup.py" line="64" />
         <source>back up the database now</source>
         <translation>立即备份数据库</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="60" />
+        <location filename="../../meili_desktop/cli/backup.py" line="69" />
         <source>replace the database with a backup</source>
         <translation>用备份替换数据库</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="61" />
+        <location filename="../../meili_desktop/cli/backup.py" line="70" />
         <source>Check the backup (SQLite integrity check, schema version, installation) and replace the database with it. The current database is kept as a backup first. Close the program's window before restoring.</source>
         <translation>检查备份（SQLite 完整性检查、数据库结构版本、所属安装），然后用它替换数据库。当前数据库会先保存为一份备份。恢复前请关闭本程序的窗口。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="67" />
+        <location filename="../../meili_desktop/cli/backup.py" line="76" />
         <source>a backup name from "backup list" or the path of a backup file</source>
         <translation>"backup list" 列出的备份名称，或备份文件的路径</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="71" />
+        <location filename="../../meili_desktop/cli/backup.py" line="80" />
         <source>restore without asking for confirmation</source>
         <translation>不经确认直接恢复</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="85" />
+        <location filename="../../meili_desktop/cli/backup.py" line="94" />
         <source>No backups yet in {folder}.</source>
         <translation>{folder} 中还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="89" />
+        <location filename="../../meili_desktop/cli/backup.py" line="98" />
         <source>Backups in {folder}, newest first:</source>
         <translation>{folder} 中的备份（最新的在前）：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="91" />
+        <location filename="../../meili_desktop/cli/backup.py" line="100" />
         <source>{time}  {reason}  {size}</source>
         <translation>{time}  {reason}  {size}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="104" />
+        <location filename="../../meili_desktop/cli/backup.py" line="113" />
         <source>Backup made: {path} ({size}).</source>
         <translation>已创建备份：{path}（{size}）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="115" />
+        <location filename="../../meili_desktop/cli/backup.py" line="124" />
         <source>Backup {name}: made {time}, {reason}, {size}, schema {revision}; the integrity check passed.</source>
         <translation>备份 {name}：创建于 {time}，{reason}，{size}，数据库结构版本 {revision}；完整性检查通过。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="122" />
+        <location filename="../../meili_desktop/cli/backup.py" line="131" />
         <source>Restore cancelled; nothing was changed.</source>
         <translation>已取消恢复，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="127" />
+        <location filename="../../meili_desktop/cli/backup.py" line="136" />
         <source>The database was restored from {name}.</source>
         <translation>已从 {name} 恢复数据库。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="130" />
+        <location filename="../../meili_desktop/cli/backup.py" line="139" />
         <source>The replaced database was kept as {name}; restore it the same way to undo.</source>
         <translation>被替换的数据库已保存为 {name}；如需撤销，用同样的方法恢复它即可。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="139" />
+        <location filename="../../meili_desktop/cli/backup.py" line="148" />
         <source>Not restoring without confirmation: add --yes to restore from a script.</source>
         <translation>未经确认，不执行恢复：在脚本中恢复请加上 --yes。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="143" />
+        <location filename="../../meili_desktop/cli/backup.py" line="152" />
         <source>This replaces all data in {folder} with the backup. Type yes to continue: </source>
         <translation>这将用备份替换 {folder} 中的全部数据。输入“是”继续：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="147" />
+        <location filename="../../meili_desktop/cli/backup.py" line="156" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="159" />
+        <location filename="../../meili_desktop/cli/backup.py" line="168" />
         <source>{size} KB</source>
         <translation>{size} KB</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="161" />
+        <location filename="../../meili_desktop/cli/backup.py" line="170" />
         <source>{size} MB</source>
         <translation>{size} MB</translation>
     </message>
@@ -352,38 +352,86 @@ Everything entered or imported since then is replaced. The current data is kept 
     </message>
     <message>
         <location filename="../../meili_desktop/messages/reliability.py" line="88" />
+        <source>The entries of {unit} for {period} carry no evidence files, so nothing was exported. Check the unit and the period.</source>
+        <translation>{unit} 在 {period} 的填报记录没有佐证材料，因此没有导出任何文件。请检查填报单位和填报期。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="91" />
         <source>No backup named {name} was found in {folder}. List the available backups with "backup list" or give the path of a backup file.</source>
         <translation>在 {folder} 中找不到名为 {name} 的备份。请用 "backup list" 查看可用的备份，或给出备份文件的路径。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="91" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="94" />
         <source>{name} is not a database backup of this program and cannot be restored. Choose another backup; the current data was not changed.</source>
         <translation>{name} 不是本程序的数据库备份，无法恢复。请选择其他备份；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="94" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="97" />
         <source>The backup {name} is damaged and cannot be restored (SQLite integrity check: {problem}). Choose another backup; the current data was not changed.</source>
         <translation>备份 {name} 已损坏，无法恢复（SQLite 完整性检查：{problem}）。请选择其他备份；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="97" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="100" />
         <source>The backup {name} was made by a newer version of the program (schema {revision}; this version supports up to {supported}). Install the newer version to restore it; the current data was not changed.</source>
         <translation>备份 {name} 由较新版本的程序创建（数据库结构版本 {revision}；本版本最高支持 {supported}）。请安装新版本后再恢复；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="101" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="104" />
         <source>The backup {name} belongs to another installation ({backup_unit}), not to this data folder ({current_unit}). Restore it into its own data folder; the current data was not changed.</source>
         <translation>备份 {name} 属于另一个安装（{backup_unit}），不属于此数据文件夹（{current_unit}）。请将它恢复到它自己的数据文件夹；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="105" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="108" />
         <source>The data is kept in the database server {url}, which this program does not back up. Use the server's own backups, for example pg_dump.</source>
         <translation>数据保存在数据库服务器 {url} 中，本程序不负责备份。请使用服务器自身的备份，例如 pg_dump。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="108" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="111" />
         <source>There is no database to back up at {path}. Open the data folder with the program once to create it.</source>
         <translation>{path} 处没有可备份的数据库。请先用本程序打开一次该数据文件夹以创建数据库。</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceCli</name>
+    <message>
+        <location filename="../../meili_desktop/cli/evidence.py" line="28" />
+        <source>copy the evidence files of a unit's entries into a folder</source>
+        <translation>把某个填报单位的佐证材料复制到文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/evidence.py" line="33" />
+        <source>write a unit's evidence files for a period into a folder</source>
+        <translation>把某个填报单位某一填报期的佐证材料写入文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/evidence.py" line="35" />
+        <source>Each file is named after its task number and the name the township gave it, made safe for Windows: reserved names such as CON, the characters \ / : * ? " &lt; &gt; |, control characters and trailing dots or spaces are replaced, long names shortened. Files go to FOLDER/&lt;unit&gt;_&lt;code&gt;/&lt;period&gt;.</source>
+        <translation>每个文件以任务编号加乡镇给出的文件名命名，并改成 Windows 可用的名称：CON 等保留名称、字符 \ / : * ? " &lt; &gt; |、控制字符以及末尾的点或空格会被替换，过长的名称会被缩短。文件写入 FOLDER/&lt;单位&gt;_&lt;代码&gt;/&lt;填报期&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/evidence.py" line="40" />
+        <source>the reporting unit's code or name</source>
+        <translation>填报单位的代码或名称</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/evidence.py" line="42" />
+        <source>the reporting period, e.g. 2021Q2</source>
+        <translation>填报期，例如 2021Q2</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/evidence.py" line="45" />
+        <source>the folder to write into; it is created if needed</source>
+        <translation>要写入的文件夹；不存在时会自动创建</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/evidence.py" line="58" />
+        <source>Task {task}: "{name}" saved as {file}</source>
+        <translation>任务 {task}：“{name}”另存为 {file}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/evidence.py" line="61" />
+        <source>Exported {count} evidence files of {unit} for {period} to {folder}.</source>
+        <translation>已把 {unit} 在 {period} 的 {count} 个佐证材料导出到 {folder}。</translation>
     </message>
 </context>
 <context>
