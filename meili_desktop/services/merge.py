@@ -45,7 +45,7 @@ from meili_desktop.store.attachments import (
     media_type_for,
     store_linked_file,
 )
-from meili_desktop.store.audit_repo import add_event
+from meili_desktop.store.audit_repo import insert_event
 from meili_desktop.store.datafolder import Store
 
 logger = logging.getLogger(__name__)
@@ -250,16 +250,16 @@ def _merge_in_transaction(store: Store, session: Session, incoming: IncomingPack
     counts = count_kinds(decisions)
     ledger_repo.record_package(session, incoming, received_at=received_at, counts=counts,
                                is_clock_suspicious=suspicious)
-    add_event(session, "package.merged", actor=incoming.sender_unit_id,
-              unit_id=incoming.sender_unit_id, package_id=incoming.package_id, at=received_at,
-              details={"file_name": incoming.file_name, "sequence": incoming.sequence,
-                       "fingerprint": incoming.sender_fingerprint, "counts": counts,
-                       "periods": list(incoming.periods),
-                       "is_clock_suspicious": suspicious,
-                       # Every entry's outcome, which receipts report back to the township.
-                       "entries": [[decision.entry.key.unit_id, decision.entry.key.task_number,
-                                    decision.entry.key.period_code, decision.entry.revision,
-                                    decision.kind.value] for decision in decisions]})
+    insert_event(session, "package.merged", actor=incoming.sender_unit_id,
+                 unit_id=incoming.sender_unit_id, package_id=incoming.package_id, at=received_at,
+                 details={"file_name": incoming.file_name, "sequence": incoming.sequence,
+                          "fingerprint": incoming.sender_fingerprint, "counts": counts,
+                          "periods": list(incoming.periods),
+                          "is_clock_suspicious": suspicious,
+                          # Every entry's outcome, which receipts report back to the township.
+                          "entries": [[decision.entry.key.unit_id, decision.entry.key.task_number,
+                                       decision.entry.key.period_code, decision.entry.revision,
+                                       decision.kind.value] for decision in decisions]})
     if cancel is not None and cancel.is_set():
         raise CancelledError()
     return MergeResult(incoming.package_id, incoming.sender_unit_id, "merged", counts,

@@ -74,12 +74,31 @@ def add_event(session: Session, action: str, *, actor: str = "", key: EntryKey |
         details: JSON-serializable facts of the change.
         at: the event time in naive UTC; defaults to now.
     """
-    session.add(AuditEvent(
-        at=at or utc_now(), actor=actor[:50], action=action,
-        unit_id=key.unit_id if key is not None else unit_id,
-        task_number=key.task_number if key is not None else None,
-        period_code=key.period_code if key is not None else period_code,
-        package_id=package_id, details=dict(details or {})))
+    session.add(AuditEvent(**_event_row(action, actor, key, unit_id, period_code, package_id,
+                                        details, at)))
+
+
+def insert_event(session: Session, action: str, *, actor: str = "",
+                 key: EntryKey | None = None, unit_id: str | None = None,
+                 period_code: str | None = None, package_id: str | None = None,
+                 details: Mapping[str, Any] | None = None, at: datetime | None = None) -> None:
+    """Insert one audit event at once with a Core statement; arguments as for add_event.
+
+    The row is the one :func:`add_event` stores. Code that writes everything else with Core
+    statements, such as the merge, uses it so that its commit has no ORM objects to flush.
+    """
+    session.execute(insert(AuditEvent.__table__).values(
+        _event_row(action, actor, key, unit_id, period_code, package_id, details, at)))
+
+
+def _event_row(action: str, actor: str, key: EntryKey | None, unit_id: str | None,
+               period_code: str | None, package_id: str | None,
+               details: Mapping[str, Any] | None, at: datetime | None) -> dict[str, Any]:
+    return {"at": at or utc_now(), "actor": actor[:50], "action": action,
+            "unit_id": key.unit_id if key is not None else unit_id,
+            "task_number": key.task_number if key is not None else None,
+            "period_code": key.period_code if key is not None else period_code,
+            "package_id": package_id, "details": dict(details or {})}
 
 
 def add_entry_events(session: Session, events: Iterable[tuple[str, EntryKey, Mapping[str, Any]]],

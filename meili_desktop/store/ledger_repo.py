@@ -17,7 +17,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select, text
+from sqlalchemy import and_, or_, select, text
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
@@ -31,6 +33,13 @@ logger = logging.getLogger(__name__)
 
 # Ledger states: the package's entries were merged, or merged and then forwarded to the city.
 MERGED_STATES = ("merged", "relayed")
+
+_LEDGER = ImportedPackage.__table__
+# The columns a LedgerRecord needs. The merge reads them for every package, so they are read
+# as plain rows, without building ORM objects.
+_RECORD_COLUMNS = (_LEDGER.c.package_id, _LEDGER.c.sender_unit_id, _LEDGER.c.kind,
+                   _LEDGER.c.sequence, _LEDGER.c.header_hash, _LEDGER.c.claimed_created_at,
+                   _LEDGER.c.sender_fingerprint, _LEDGER.c.state)
 
 # How long a merge waits for another process's merge before giving up.
 LOCK_TIMEOUT_S = 600.0
@@ -116,12 +125,17 @@ def find_in_ledger(session: Session,
     Sequence numbers belong to the laptop that signs the package, so another laptop of the
     same township, or a reinstalled laptop with a new key, may use the same number.
     """
-    same_id = session.get(ImportedPackage, package.package_id)
-    same_sequence = session.scalar(select(ImportedPackage).where(
-        ImportedPackage.sender_unit_id == package.sender_unit_id,
-        ImportedPackage.sender_fingerprint == package.sender_fingerprint,
-        ImportedPackage.kind == package.kind,
-        ImportedPackage.sequence == package.sequence))
+    rows = session.execute(select(*_RECORD_COLUMNS).where(or_(
+        _LEDGER.c.package_id == package.package_id,
+        and_(_LEDGER.c.sender_unit_id == package.sender_unit_id,
+             _LEDGER.c.sender_fingerprint == package.sender_fingerprint,
+             _LEDGER.c.kind == package.kind,
+             _LEDGER.c.sequence == package.sequence)))).all()
+    same_id = next((row for row in rows if row.package_id == package.package_id), None)
+    same_sequence = next((row for row in rows if row.sequence == package.sequence
+                          and row.sender_unit_id == package.sender_unit_id
+                          and row.sender_fingerprint == package.sender_fingerprint
+                          and row.kind == package.kind), None)
     return _to_ledger_record(same_id), _to_ledger_record(same_sequence)
 
 
@@ -131,10 +145,10 @@ def laptop_history(session: Session, sender_unit_id: str, kind: str,
     keys = sorted(set(fingerprints))
     if not keys:
         return []
-    rows = session.scalars(select(ImportedPackage).where(
-        ImportedPackage.sender_unit_id == sender_unit_id, ImportedPackage.kind == kind,
-        ImportedPackage.sender_fingerprint.in_(keys))
-        .order_by(ImportedPackage.sequence))
+    rows = session.execute(select(*_RECORD_COLUMNS).where(
+        _LEDGER.c.sender_unit_id == sender_unit_id, _LEDGER.c.kind == kind,
+        _LEDGER.c.sender_fingerprint.in_(keys))
+        .order_by(_LEDGER.c.sequence))
     return [record for row in rows if (record := _to_ledger_record(row)) is not None]
 
 
@@ -149,24 +163,21 @@ def record_package(session: Session, package: IncomingPackage, *, received_at: d
     """Add the ledger row of a merged package.
 
     A row the import pipeline left for the same package in another state (waiting for key
-    approval) is taken over.
+    approval) is taken over. One ``INSERT ... ON CONFLICT (package_id) DO UPDATE`` does both.
     """
-    row = session.get(ImportedPackage, package.package_id)
-    if row is None:
-        row = ImportedPackage(package_id=package.package_id)
-        session.add(row)
-    row.kind = package.kind
-    row.sender_unit_id = package.sender_unit_id
-    row.sender_fingerprint = package.sender_fingerprint
-    row.sequence = package.sequence
-    row.header_hash = package.header_hash
-    row.file_name = package.file_name[:255]
-    row.claimed_created_at = package.claimed_created_at
-    row.received_at = received_at
-    row.state = "merged"
-    row.periods = list(package.periods)
-    row.counts = dict(counts)
-    row.is_clock_suspicious = is_clock_suspicious
+    values = {"package_id": package.package_id, "kind": package.kind,
+              "sender_unit_id": package.sender_unit_id,
+              "sender_fingerprint": package.sender_fingerprint, "sequence": package.sequence,
+              "header_hash": package.header_hash, "file_name": package.file_name[:255],
+              "claimed_created_at": package.claimed_created_at, "received_at": received_at,
+              "state": "merged", "periods": list(package.periods), "counts": dict(counts),
+              "is_clock_suspicious": is_clock_suspicious}
+    dialect = session.connection().dialect.name
+    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+    statement = insert(_LEDGER).values(values)
+    session.execute(statement.on_conflict_do_update(
+        index_elements=[_LEDGER.c.package_id],
+        set_={name: statement.excluded[name] for name in values if name != "package_id"}))
 
 
 def get_ledger_entry(session: Session, package_id: str) -> LedgerEntry | None:
@@ -196,7 +207,8 @@ def to_ledger_entry(row: ImportedPackage) -> LedgerEntry:
                        row.is_clock_suspicious, row.sender_fingerprint)
 
 
-def _to_ledger_record(row: ImportedPackage | None) -> LedgerRecord | None:
+def _to_ledger_record(row: Any) -> LedgerRecord | None:
+    """Convert a row of ``_RECORD_COLUMNS``; None when its package is not merged."""
     if row is None or row.state not in MERGED_STATES:
         return None
     return LedgerRecord(row.package_id, row.sender_unit_id, row.kind, row.sequence,
