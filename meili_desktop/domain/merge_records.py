@@ -44,6 +44,8 @@ _DECIMAL_TEXT = re.compile(r"-?[0-9]{1,12}(\.[0-9]{1,6})?")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _PERIOD_CODE = re.compile(r"[0-9]{4}(Q[1-4]|-(0[1-9]|1[0-2]))?")
 _UNIT_ID = re.compile(r"[0-9A-Za-z_-]{1,40}")
+# The largest task number and revision the INTEGER columns hold (32-bit in PostgreSQL).
+MAX_STORED_INTEGER = 2**31 - 1
 
 
 class InvalidEntryRecordError(MeiliError):
@@ -116,9 +118,16 @@ def parse_entry_record(index: int, record: Mapping[str, Any]) -> IncomingEntry:
         raise InvalidEntryRecordError(index=index, field="unit_id", value=_short(unit_id))
     if not _PERIOD_CODE.fullmatch(period):
         raise InvalidEntryRecordError(index=index, field="period", value=_short(period))
-    if task_number < 1 or revision < 0:
-        field = "task_number" if task_number < 1 else "revision"
-        raise InvalidEntryRecordError(index=index, field=field, value=_short(record[field]))
+    if not 1 <= task_number <= MAX_STORED_INTEGER:
+        raise InvalidEntryRecordError(index=index, field="task_number",
+                                      value=_short(task_number))
+    if not 0 <= revision <= MAX_STORED_INTEGER:
+        raise InvalidEntryRecordError(index=index, field="revision", value=_short(revision))
+    unstorable = _field_with_lone_surrogate(record)
+    if unstorable is not None:
+        # repr() writes the surrogate as an escape, so the message can show it.
+        raise InvalidEntryRecordError(index=index, field=unstorable,
+                                      value=_short(record.get(unstorable)))
 
     updated_at = parse_timestamp(record.get("updated_at"))
     attachments, attachment_ok = _read_attachments(record.get("attachments", []))
@@ -206,10 +215,10 @@ def parse_timestamp(value: Any) -> datetime | None:
     if not isinstance(value, str):
         return None
     try:
-        moment = datetime.fromisoformat(value)
-    except ValueError:
+        return to_naive_utc(datetime.fromisoformat(value))
+    except (ValueError, OverflowError):
+        # OverflowError: a time such as 0001-01-01T00:00+14:00 lies before year 1 in UTC.
         return None
-    return to_naive_utc(moment)
 
 
 def to_naive_utc(moment: datetime) -> datetime:
@@ -217,6 +226,30 @@ def to_naive_utc(moment: datetime) -> datetime:
     if moment.tzinfo is None:
         return moment
     return moment.astimezone(UTC).replace(tzinfo=None)
+
+
+def _field_with_lone_surrogate(record: Mapping[str, Any]) -> str | None:
+    """Return the first field holding a lone surrogate, or None.
+
+    JSON can carry ``"\\ud800"``, but no database encoding can store it.
+    """
+    for name, value in record.items():
+        if _has_lone_surrogate(name):
+            return ascii(name)
+        if _has_lone_surrogate(value):
+            return str(name)
+    return None
+
+
+def _has_lone_surrogate(value: Any) -> bool:
+    if isinstance(value, str):
+        return any("\ud800" <= character <= "\udfff" for character in value)
+    if isinstance(value, Mapping):
+        return any(_has_lone_surrogate(key) or _has_lone_surrogate(item)
+                   for key, item in value.items())
+    if isinstance(value, list):
+        return any(_has_lone_surrogate(item) for item in value)
+    return False
 
 
 def clean_display_name(name: str) -> str:
