@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 OFFICE_TIMEZONE = timezone(timedelta(hours=8))
 TIME_FORMAT = "%Y-%m-%d %H:%M:%S"
 
-# Labels of the common actions. Other actions are shown by their code.
+# Labels of the actions. An action without one is shown by its code, which a test rejects.
 ACTION_LABELS: dict[str, str] = {
     "package.merged": QT_TRANSLATE_NOOP("Audit", "Package merged"),
     "package.relayed": QT_TRANSLATE_NOOP("Audit", "Package forwarded to the city"),
@@ -60,6 +60,30 @@ ACTION_LABELS: dict[str, str] = {
     "keys.approved": QT_TRANSLATE_NOOP("Audit", "Signing key approved"),
     "keys.rejected": QT_TRANSLATE_NOOP("Audit", "Signing key rejected"),
     "receipt.applied": QT_TRANSLATE_NOOP("Audit", "Receipt applied"),
+    "receipt.issued": QT_TRANSLATE_NOOP("Audit", "Receipt written"),
+    "package.distributed": QT_TRANSLATE_NOOP("Audit", "Distribution package written"),
+    "package.distribution_imported": QT_TRANSLATE_NOOP("Audit",
+                                                       "Distribution package imported"),
+    "package.exported": QT_TRANSLATE_NOOP("Audit", "Report package exported"),
+    "keys.city_created": QT_TRANSLATE_NOOP("Audit", "City keys created"),
+    "keys.county_created": QT_TRANSLATE_NOOP("Audit", "County keys created"),
+    "keys.township_created": QT_TRANSLATE_NOOP("Audit", "Laptop signing key created"),
+    "keys.county_encryption": QT_TRANSLATE_NOOP("Audit", "County encryption key recorded"),
+    "keys.backup_restored": QT_TRANSLATE_NOOP("Audit", "Keys restored from a backup"),
+    "keys.escrow_restored": QT_TRANSLATE_NOOP("Audit", "Keys restored from the escrow file"),
+    "keys.rotated": QT_TRANSLATE_NOOP("Audit", "City keys replaced"),
+    "keys.rotation_finished": QT_TRANSLATE_NOOP("Audit", "Old city keys retired"),
+    "score.set": QT_TRANSLATE_NOOP("Audit", "Score set"),
+    "target.set": QT_TRANSLATE_NOOP("Audit", "Target set"),
+    "target.clear": QT_TRANSLATE_NOOP("Audit", "Target removed"),
+    "target.receive": QT_TRANSLATE_NOOP("Audit", "Target received"),
+    "unit.programme_town": QT_TRANSLATE_NOOP("Audit", "Marked as programme town"),
+    "unit.create": QT_TRANSLATE_NOOP("Audit", "Reporting unit added"),
+    "unit.rename": QT_TRANSLATE_NOOP("Audit", "Reporting unit renamed"),
+    "unit.move": QT_TRANSLATE_NOOP("Audit", "Reporting unit moved"),
+    "unit.merge": QT_TRANSLATE_NOOP("Audit", "Reporting units merged"),
+    "setup.provisional_township": QT_TRANSLATE_NOOP("Audit", "Set up as provisional township"),
+    "setup.bind_township": QT_TRANSLATE_NOOP("Audit", "Bound to the township"),
 }
 
 # Labels of the detail keys the audit view explains, in the order it shows them.
@@ -86,6 +110,35 @@ DETAIL_LABELS: dict[str, str] = {
     "is_clock_suspicious": QT_TRANSLATE_NOOP("Audit", "sender clock suspicious"),
     "item": QT_TRANSLATE_NOOP("Audit", "item"),
     "bundle_id": QT_TRANSLATE_NOOP("Audit", "bundle"),
+    "file": QT_TRANSLATE_NOOP("Audit", "file"),
+    "old": QT_TRANSLATE_NOOP("Audit", "before"),
+    "new": QT_TRANSLATE_NOOP("Audit", "after"),
+    "points": QT_TRANSLATE_NOOP("Audit", "points"),
+    "mechanism_established": QT_TRANSLATE_NOOP("Audit", "mechanism established"),
+    "method": QT_TRANSLATE_NOOP("Audit", "set by"),
+    "base": QT_TRANSLATE_NOOP("Audit", "base"),
+    "version": QT_TRANSLATE_NOOP("Audit", "version"),
+    "old_type": QT_TRANSLATE_NOOP("Audit", "town type before"),
+    "new_type": QT_TRANSLATE_NOOP("Audit", "town type"),
+    "was_programme_town": QT_TRANSLATE_NOOP("Audit", "programme town before"),
+    "signing": QT_TRANSLATE_NOOP("Audit", "signing key fingerprint"),
+    "new_signing": QT_TRANSLATE_NOOP("Audit", "new signing key fingerprint"),
+    "city_key": QT_TRANSLATE_NOOP("Audit", "city key fingerprint"),
+    "suite": QT_TRANSLATE_NOOP("Audit", "cipher suite"),
+    "retired": QT_TRANSLATE_NOOP("Audit", "keys retired"),
+    "added": QT_TRANSLATE_NOOP("Audit", "keys added"),
+    "receipt": QT_TRANSLATE_NOOP("Audit", "receipt"),
+    "name": QT_TRANSLATE_NOOP("Audit", "name"),
+    "is_market_town": QT_TRANSLATE_NOOP("Audit", "market town"),
+    "from_unit_id": QT_TRANSLATE_NOOP("Audit", "previous unit"),
+    "moved_entries": QT_TRANSLATE_NOOP("Audit", "entries moved"),
+}
+# Labels of the ways a target was set (``method`` of target events).
+METHOD_LABELS: dict[str, str] = {
+    "manual": QT_TRANSLATE_NOOP("Audit", "typed in"),
+    "proportional": QT_TRANSLATE_NOOP("Audit", "in proportion to base"),
+    "excel": QT_TRANSLATE_NOOP("Audit", "imported from Excel"),
+    "received": QT_TRANSLATE_NOOP("Audit", "distribution package"),
 }
 
 COLUMNS = (
@@ -141,12 +194,17 @@ def _detail_value(key: str, value: Any) -> str:
         return label(REASON_LABELS, str(value))
     if key == "choice":
         return label(CHOICE_LABELS, str(value))
+    if key == "method" and value in METHOD_LABELS:
+        return QCoreApplication.translate("Audit", METHOD_LABELS[value])
     if key == "previous_state":
         return label(REVIEW_LABELS, str(value)) if value in REVIEW_LABELS else \
             label(PERIOD_STATE_LABELS, str(value))
     if key == "counts" and isinstance(value, dict):
         return "，".join(f"{label(KIND_LABELS, kind)} {count}"
                          for kind, count in value.items() if count)
+    if isinstance(value, dict):
+        return ", ".join(f"{_detail_title(name)} {_detail_value(name, item)}"
+                         for name, item in value.items())
     if isinstance(value, bool):
         return QCoreApplication.translate("Audit", "yes" if value else "no")
     if isinstance(value, list):
@@ -154,6 +212,11 @@ def _detail_value(key: str, value: Any) -> str:
     if value is None:
         return "—"
     return str(value)
+
+
+def _detail_title(key: str) -> str:
+    title = DETAIL_LABELS.get(key)
+    return QCoreApplication.translate("Audit", title) if title else key
 
 
 def unit_names(store: Store) -> dict[str, str]:
@@ -173,7 +236,9 @@ def record_row(record: AuditRecord,
     unit = record.unit_id or ""
     if unit and names and unit in names:
         unit = f"{names[unit]} ({unit})"
-    return [local_time(record.at).strftime(TIME_FORMAT), record.actor,
+    # A merge is recorded with the sending unit's id as its author.
+    actor = names.get(record.actor, record.actor) if names else record.actor
+    return [local_time(record.at).strftime(TIME_FORMAT), actor,
             action_label(record.action), unit, record.task_number,
             record.period_code or "", record.package_id or "", details_text(record)]
 

@@ -131,7 +131,7 @@
     <message>
         <location filename="../../meili_desktop/ui/office/distribution_page.py" line="78" />
         <source>County</source>
-        <translation>区县</translation>
+        <translation>县（市、区）</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/ui/office/distribution_page.py" line="78" />
@@ -156,7 +156,7 @@
     <message>
         <location filename="../../meili_desktop/ui/office/distribution_page.py" line="110" />
         <source>County:</source>
-        <translation>区县：</translation>
+        <translation>县（市、区）：</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/ui/office/distribution_page.py" line="119" />
@@ -166,7 +166,7 @@
     <message>
         <location filename="../../meili_desktop/ui/office/distribution_page.py" line="143" />
         <source>All counties</source>
-        <translation>全部区县</translation>
+        <translation>全部县（市、区）</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/ui/office/distribution_page.py" line="147" />
@@ -204,6 +204,21 @@
         <location filename="../../meili_desktop/ui/office/distribution_page.py" line="192" />
         <source>Writing distribution packages…</source>
         <translation>正在生成下发包…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="1" />
+        <source>No townships are stored at the office.</source>
+        <translation>办公室还没有存储任何乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="1" />
+        <source>No township matches the search.</source>
+        <translation>没有符合搜索条件的乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/distribution_page.py" line="1" />
+        <source>Check the name, or choose &quot;All counties&quot;.</source>
+        <translation>请检查名称，或选择“全部县（市、区）”。</translation>
     </message>
 </context>
 <context>

@@ -103,157 +103,394 @@
         <translation>回执已导入</translation>
     </message>
     <message>
+        <location filename="../../meili_desktop/services/audit.py" line="63" />
+        <source>Receipt written</source>
+        <translation>已生成上报回执</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="64" />
+        <source>Distribution package written</source>
+        <translation>已生成下发包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="65" />
+        <source>Distribution package imported</source>
+        <translation>已导入下发包</translation>
+    </message>
+    <message>
         <location filename="../../meili_desktop/services/audit.py" line="67" />
+        <source>Report package exported</source>
+        <translation>已导出上报包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="68" />
+        <source>City keys created</source>
+        <translation>已创建市办密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="69" />
+        <source>County keys created</source>
+        <translation>已创建县级密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="70" />
+        <source>Laptop signing key created</source>
+        <translation>已创建本机签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="71" />
+        <source>County encryption key recorded</source>
+        <translation>已记录县级加密密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="72" />
+        <source>Keys restored from a backup</source>
+        <translation>已从备份恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="73" />
+        <source>Keys restored from the escrow file</source>
+        <translation>已从托管密钥文件恢复密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="74" />
+        <source>City keys replaced</source>
+        <translation>已更换市办密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="75" />
+        <source>Old city keys retired</source>
+        <translation>已停用旧的市办密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="76" />
+        <source>Score set</source>
+        <translation>已评分</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="77" />
+        <source>Target set</source>
+        <translation>已设置目标值</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="78" />
+        <source>Target removed</source>
+        <translation>已删除目标值</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="79" />
+        <source>Target received</source>
+        <translation>已收到目标值</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="80" />
+        <source>Marked as programme town</source>
+        <translation>已列为美丽城镇</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="81" />
+        <source>Reporting unit added</source>
+        <translation>已添加填报单位</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="82" />
+        <source>Reporting unit renamed</source>
+        <translation>填报单位已改名</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="83" />
+        <source>Reporting unit moved</source>
+        <translation>填报单位已调整隶属</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="84" />
+        <source>Reporting units merged</source>
+        <translation>填报单位已合并</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="85" />
+        <source>Set up as provisional township</source>
+        <translation>以临时乡镇身份开始</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="86" />
+        <source>Bound to the township</source>
+        <translation>已确定为正式乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="91" />
         <source>revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="68" />
+        <location filename="../../meili_desktop/services/audit.py" line="92" />
         <source>previous revision</source>
         <translation>原版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="69" />
+        <location filename="../../meili_desktop/services/audit.py" line="93" />
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="70" />
+        <location filename="../../meili_desktop/services/audit.py" line="94" />
         <source>changed</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="71" />
+        <location filename="../../meili_desktop/services/audit.py" line="95" />
         <source>decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="72" />
+        <location filename="../../meili_desktop/services/audit.py" line="96" />
         <source>office value</source>
         <translation>办公室数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="73" />
+        <location filename="../../meili_desktop/services/audit.py" line="97" />
         <source>township value</source>
         <translation>乡镇数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="74" />
+        <location filename="../../meili_desktop/services/audit.py" line="98" />
         <source>result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="75" />
+        <location filename="../../meili_desktop/services/audit.py" line="99" />
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="76" />
+        <location filename="../../meili_desktop/services/audit.py" line="100" />
         <source>comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="77" />
+        <location filename="../../meili_desktop/services/audit.py" line="101" />
+        <location filename="../../meili_desktop/services/audit.py" line="114" />
         <source>before</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="78" />
+        <location filename="../../meili_desktop/services/audit.py" line="102" />
+        <location filename="../../meili_desktop/services/audit.py" line="113" />
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="79" />
+        <location filename="../../meili_desktop/services/audit.py" line="103" />
         <source>sequence</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="80" />
+        <location filename="../../meili_desktop/services/audit.py" line="104" />
         <source>periods</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="81" />
+        <location filename="../../meili_desktop/services/audit.py" line="105" />
         <source>entries</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="82" />
+        <location filename="../../meili_desktop/services/audit.py" line="106" />
         <source>key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="83" />
+        <location filename="../../meili_desktop/services/audit.py" line="107" />
         <source>laptop key of the previous content</source>
         <translation>原内容的电脑密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="84" />
+        <location filename="../../meili_desktop/services/audit.py" line="108" />
         <source>laptop key of the office value</source>
         <translation>办公室一方的电脑密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="85" />
+        <location filename="../../meili_desktop/services/audit.py" line="109" />
         <source>laptop key of the township value</source>
         <translation>乡镇一方的电脑密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="86" />
+        <location filename="../../meili_desktop/services/audit.py" line="110" />
         <source>sender clock suspicious</source>
         <translation>发送方时钟可疑</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="87" />
+        <location filename="../../meili_desktop/services/audit.py" line="111" />
         <source>item</source>
         <translation>处理项</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="88" />
+        <location filename="../../meili_desktop/services/audit.py" line="112" />
         <source>bundle</source>
         <translation>汇总包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="92" />
+        <location filename="../../meili_desktop/services/audit.py" line="115" />
+        <source>after</source>
+        <translation>修改后</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="116" />
+        <source>points</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="117" />
+        <source>mechanism established</source>
+        <translation>已建立机制</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="118" />
+        <source>set by</source>
+        <translation>设置方式</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="119" />
+        <source>base</source>
+        <translation>基数</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="120" />
+        <source>version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="121" />
+        <source>town type before</source>
+        <translation>原城镇类型</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="122" />
+        <source>town type</source>
+        <translation>城镇类型</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="123" />
+        <source>programme town before</source>
+        <translation>原为美丽城镇</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="124" />
+        <source>signing key fingerprint</source>
+        <translation>签名密钥指纹</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="125" />
+        <source>new signing key fingerprint</source>
+        <translation>新签名密钥指纹</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="126" />
+        <source>city key fingerprint</source>
+        <translation>市办密钥指纹</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="127" />
+        <source>cipher suite</source>
+        <translation>密码套件</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="128" />
+        <source>keys retired</source>
+        <translation>停用密钥数</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="129" />
+        <source>keys added</source>
+        <translation>添加密钥数</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="130" />
+        <source>receipt</source>
+        <translation>回执</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="131" />
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="132" />
+        <source>market town</source>
+        <translation>集镇</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="133" />
+        <source>previous unit</source>
+        <translation>原填报单位</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="134" />
+        <source>entries moved</source>
+        <translation>转移条目数</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="138" />
+        <source>typed in</source>
+        <translation>手工填写</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="139" />
+        <source>in proportion to base</source>
+        <translation>按基数比例分解</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="140" />
+        <source>imported from Excel</source>
+        <translation>从 Excel 导入</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="141" />
+        <source>distribution package</source>
+        <translation>下发包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="145" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="93" />
+        <location filename="../../meili_desktop/services/audit.py" line="146" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="94" />
+        <location filename="../../meili_desktop/services/audit.py" line="147" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="95" />
+        <location filename="../../meili_desktop/services/audit.py" line="148" />
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="96" />
+        <location filename="../../meili_desktop/services/audit.py" line="149" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="97" />
+        <location filename="../../meili_desktop/services/audit.py" line="150" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="98" />
+        <location filename="../../meili_desktop/services/audit.py" line="151" />
         <source>Package</source>
         <translation>上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="99" />
+        <location filename="../../meili_desktop/services/audit.py" line="152" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="211" />
+        <location filename="../../meili_desktop/services/audit.py" line="276" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -261,98 +498,108 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="53" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="55" />
         <source>unit id</source>
         <translation>单位代码</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="57" />
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="60" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="59" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="62" />
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="65" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="67" />
         <source>package id</source>
         <translation>上报包编号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="68" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="70" />
         <source>words in the action, author or details</source>
         <translation>操作、操作人或详情中的文字</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="69" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="71" />
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="71" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="73" />
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="77" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="79" />
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="83" />
         <source>Export CSV...</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="83" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="85" />
         <source>Export Excel...</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="104" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="107" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="104" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="107" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="105" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="108" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="105" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="108" />
         <source>Package</source>
         <translation>上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="109" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="112" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="146" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="149" />
         <source>{count} events</source>
         <translation>共 {count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="151" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="154" />
+        <source>No event matches the search.</source>
+        <translation>没有符合条件的记录。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="155" />
+        <source>Clear some filters or widen the dates, then click Search again.</source>
+        <translation>请清除部分筛选条件或放宽日期范围，然后再次点击“查询”。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="160" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="152" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="161" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="154" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="163" />
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="165" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="174" />
         <source>{count} events written to {file}</source>
         <translation>已将 {count} 条记录写入 {file}</translation>
     </message>
@@ -389,112 +636,123 @@
 <context>
     <name>CompletenessPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="30" />
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="75" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="33" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="82" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="31" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="34" />
         <source>Overdue</source>
         <translation>逾期未报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="32" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="35" />
         <source>Not yet reported</source>
         <translation>尚未上报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="33" />
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="75" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="36" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="82" />
         <source>Resubmitted</source>
         <translation>已重新上报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="34" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="37" />
         <source>Reported late</source>
         <translation>逾期上报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="35" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="38" />
         <source>Reported</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="62" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="69" />
         <source>All counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="66" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="73" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="73" />
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="87" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="80" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="95" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="73" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="80" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="73" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="80" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="73" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="80" />
         <source>Packages</source>
         <translation>上报包数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="74" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="81" />
         <source>First received</source>
         <translation>首次收到</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="74" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="81" />
         <source>Last received</source>
         <translation>最近收到</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="74" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="81" />
         <source>Entries</source>
         <translation>填报条数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="75" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="82" />
         <source>Accepted</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="76" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="83" />
         <source>Open items</source>
         <translation>待处理项</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="85" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="93" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="106" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="114" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="115" />
         <source>No reporting periods are set up.</source>
-        <translation>尚未设置填报期。</translation>
+        <translation>还没有设置填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="114" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="123" />
         <source>No due date is set for this period.</source>
         <translation>该填报期未设截止日期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="116" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="125" />
         <source>Due date {due}.</source>
         <translation>截止日期 {due}。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="148" />
+        <source>{county} has no towns expected to report.</source>
+        <translation>{county}没有需要上报的乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="150" />
+        <source>Choose "All counties", or import the programme's towns with the command "meili-desktop units import FILE.xlsx".</source>
+        <translation>请选择“全部县（市、区）”，或用命令“meili-desktop units import 文件.xlsx”导入美丽城镇名单。</translation>
     </message>
 </context>
 <context>
@@ -891,137 +1149,152 @@ From package {package}</source>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="79" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="81" />
         <source>Add report packages (.mlrp) with the buttons or drop files and folders here. Each package is verified before anything is merged.</source>
         <translation>用下面的按钮添加上报包（.mlrp），或把文件、文件夹拖到这里。每个上报包都先验证，再合并。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="83" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="85" />
         <source>Add files...</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="85" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="87" />
         <source>Add folder...</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="87" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="89" />
         <source>Preview and merge...</source>
         <translation>预览并合并…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="89" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="91" />
         <source>Check key...</source>
         <translation>核对密钥…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="91" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="93" />
         <source>Copy diagnostic</source>
         <translation>复制诊断信息</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="93" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="95" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="95" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="97" />
         <source>Remove from list</source>
         <translation>从列表移除</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="100" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="102" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="100" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="102" />
         <source>Sender</source>
         <translation>发送单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="100" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="102" />
         <source>Periods</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="100" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="102" />
         <source>Entries</source>
         <translation>填报条数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="101" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="103" />
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="101" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="103" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="148" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="136" />
+        <source>No packages in the list yet.</source>
+        <translation>列表中还没有上报包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="137" />
+        <source>Click "Add files..." or "Add folder...", or drop the townships' report packages ({extension}) onto this window.</source>
+        <translation>请点击“添加文件…”或“添加文件夹…”，或把乡镇的上报包（{extension}）拖到本窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="162" />
         <source>Add report packages</source>
         <translation>添加上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="149" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="163" />
         <source>Packages ({patterns})</source>
         <translation>数据包 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="153" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="167" />
         <source>Add a folder of packages</source>
         <translation>添加上报包文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="210" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="224" />
         <source>Checking {file}</source>
         <translation>正在检查 {file}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="368" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="363" />
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="388" />
         <source>no entries</source>
         <translation>无填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="373" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="393" />
         <source>Checking...</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="374" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="394" />
         <source>Verified; ready to preview and merge</source>
         <translation>已验证，可预览并合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="375" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="395" />
         <source>Merged before; nothing changes</source>
         <translation>之前已合并，不会有变化</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="376" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="396" />
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="377" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="397" />
         <source>Not checked: the office keys are locked</source>
         <translation>未检查：办公室密钥未解锁</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="378" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="398" />
         <source>Waiting for the key's approval</source>
         <translation>等待批准密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="381" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="401" />
         <source>unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="382" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="402" />
         <source>Rejected: {reason}</source>
         <translation>已拒收：{reason}</translation>
     </message>
@@ -1163,62 +1436,62 @@ From package {package}</source>
 <context>
     <name>MergeCli</name>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="78" />
+        <location filename="../../meili_desktop/cli/merge.py" line="90" />
         <source>verify report packages and merge them into the office database</source>
         <translation>验证上报包并合并到办公室数据库</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="80" />
+        <location filename="../../meili_desktop/cli/merge.py" line="92" />
         <source>Each package is verified, then merged in its own transaction: an entry replaces the stored one only when its revision is newer, conflicts and entries for locked periods wait for a decision, and a package merged before changes nothing.</source>
         <translation>每个上报包先验证，再在独立的事务中合并：只有版本更新的填报才替换已存数据，冲突和已锁定填报期的填报等待处理，已合并过的上报包不会再改变任何数据。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="85" />
+        <location filename="../../meili_desktop/cli/merge.py" line="97" />
         <source>a report package, or a folder whose .mlrp files are merged</source>
         <translation>上报包文件，或一个文件夹（合并其中的 .mlrp 文件）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="87" />
+        <location filename="../../meili_desktop/cli/merge.py" line="99" />
         <source>show what merging would do without changing anything</source>
         <translation>只显示合并的结果，不做任何更改</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="89" />
+        <location filename="../../meili_desktop/cli/merge.py" line="101" />
         <source>print one JSON object per package, with English keys</source>
         <translation>每个上报包输出一个 JSON 对象（英文键名）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="127" />
+        <location filename="../../meili_desktop/cli/merge.py" line="135" />
         <source>{total} packages, {rejected} rejected.</source>
         <translation>共 {total} 个上报包，拒收 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="186" />
+        <location filename="../../meili_desktop/cli/merge.py" line="217" />
         <source>{file}: rejected. {reason}</source>
         <translation>{file}：已拒收。{reason}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="188" />
+        <location filename="../../meili_desktop/cli/merge.py" line="219" />
         <source>{new} new, {updated} updated, {unchanged} unchanged, {conflict} in conflict, {stale} stale, {held} held</source>
         <translation>新增 {new}，更新 {updated}，未变 {unchanged}，冲突 {conflict}，过期 {stale}，暂存 {held}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="195" />
+        <location filename="../../meili_desktop/cli/merge.py" line="226" />
         <source>{file}: package {package} from {sender} (sequence {sequence}) was merged before; nothing changed.</source>
         <translation>{file}：{sender} 的上报包 {package}（序号 {sequence}）之前已合并，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="199" />
+        <location filename="../../meili_desktop/cli/merge.py" line="230" />
         <source>{file}: package {package} from {sender} (sequence {sequence}) would merge: {counts}. Nothing was changed (dry run).</source>
         <translation>{file}：{sender} 的上报包 {package}（序号 {sequence}）合并结果将是：{counts}。未做任何更改（试运行）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="203" />
+        <location filename="../../meili_desktop/cli/merge.py" line="234" />
         <source>{file}: merged package {package} from {sender} (sequence {sequence}): {counts}.</source>
         <translation>{file}：已合并 {sender} 的上报包 {package}（序号 {sequence}）：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="208" />
+        <location filename="../../meili_desktop/cli/merge.py" line="239" />
         <source>The sender's clock looks wrong; the package was ordered by its sequence number.</source>
         <translation>发送方电脑时钟可能不准；已按序号排序该上报包。</translation>
     </message>
@@ -1527,7 +1800,7 @@ From package {package}</source>
 <context>
     <name>OfficePages</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="48" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="50" />
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
@@ -1537,22 +1810,22 @@ From package {package}</source>
         <translation>冲突处理</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="27" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="30" />
         <source>Completeness</source>
         <translation>报送情况</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="43" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="48" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="37" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="39" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="59" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="61" />
         <source>Forward to City</source>
         <translation>转报市办</translation>
     </message>
@@ -1725,180 +1998,180 @@ From package {package}</source>
 <context>
     <name>RelayPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="82" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="84" />
         <source>Township packages merged in the inbox are kept here unchanged. Review the entries of each package, then forward the waiting packages to the city in one bundle: the city checks every township's own signature. A package with returned entries is held back until the township sends a corrected package.</source>
         <translation>在收件箱中合并的乡镇上报包在这里原样保存。请审核每个上报包的填报，然后把待转报的上报包打成一个汇总包转报市办：市办会逐一核验各乡镇自己的签名。有填报被退回的上报包暂缓转报，直到乡镇发来修改后的上报包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="93" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="95" />
         <source>Verify Again</source>
         <translation>重新核验</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="95" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="97" />
         <source>Forward to City…</source>
         <translation>转报市办…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="97" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="99" />
         <source>Write Enrolment Bundle…</source>
         <translation>生成登记汇总包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="100" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="102" />
         <source>A bundle without packages that introduces this county's keys to the city office. Send it once, before the first township packages, and confirm the fingerprint with the city office by phone.</source>
         <translation>不含上报包的汇总包，用于向市办登记本县的密钥。请在转报第一批乡镇上报包之前发送一次，并与市办电话核对指纹。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="119" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="121" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="119" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="121" />
         <source>Periods</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="119" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="121" />
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="119" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="121" />
         <source>Received</source>
         <translation>收到时间</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="120" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="122" />
         <source>Entries</source>
         <translation>填报条数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="120" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="122" />
         <source>Signature</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="120" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="122" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="121" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="123" />
         <source>Forwarding</source>
         <translation>转报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="136" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="138" />
         <source>Period:</source>
         <translation>填报期：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="162" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="164" />
         <source>All periods</source>
         <translation>全部填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="181" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="183" />
         <source>{waiting} packages waiting to be forwarded, {held} held back.</source>
         <translation>待转报 {waiting} 个上报包，暂缓 {held} 个。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="210" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="212" />
         <source>Verified again</source>
         <translation>已重新核验</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="210" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="212" />
         <source>Failed: {reason}</source>
         <translation>未通过：{reason}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="213" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="215" />
         <source>Original file missing</source>
         <translation>原始文件缺失</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="214" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="216" />
         <source>Verified when imported</source>
         <translation>导入时已核验</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="218" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="220" />
         <source>{pending} to review, {accepted} accepted, {returned} returned</source>
         <translation>待审核 {pending}，已通过 {accepted}，已退回 {returned}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="224" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="226" />
         <source>Waiting to be forwarded</source>
         <translation>待转报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="225" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="227" />
         <source>Forwarded to the city</source>
         <translation>已转报市办</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="226" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="228" />
         <source>Held back: entries were returned</source>
         <translation>暂缓：有填报被退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="227" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="229" />
         <source>Cannot be forwarded: add the original file to the inbox again</source>
         <translation>无法转报：请把原始文件重新添加到收件箱</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="310" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="312" />
         <source>Verifying {town}'s package…</source>
         <translation>正在核验 {town} 的上报包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="336" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="338" />
         <source>Writing the bundle for the city…</source>
         <translation>正在生成转报市办的汇总包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="345" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="347" />
         <source>Bundle_{county}_{date}{extension}</source>
         <translation>汇总包_{county}_{date}{extension}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="349" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="351" />
         <source>Save the bundle for the city</source>
         <translation>保存转报市办的汇总包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="350" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="352" />
         <source>County bundles (*{extension})</source>
         <translation>县级汇总包 (*{extension})</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="359" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="361" />
         <source>Wrote {file} with {count} township packages. Send it to the city office.</source>
         <translation>已生成 {file}，含 {count} 个乡镇上报包。请把它发送给市办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="362" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="364" />
         <source>Wrote the enrolment bundle {file}. Send it to the city office and read out this county's key fingerprint when they call:
 {fingerprint}</source>
         <translation>已生成登记汇总包 {file}。请把它发送给市办，市办来电核对时，请念出本县的密钥指纹：
 {fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="365" />
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="369" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="367" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="371" />
         <source>Forward to City</source>
         <translation>转报市办</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="370" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="372" />
         <source>Writing the bundle was cancelled; no file was written and no package was marked as forwarded.</source>
         <translation>已取消生成汇总包：没有写入文件，也没有上报包被标记为已转报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/relay_page.py" line="387" />
+        <location filename="../../meili_desktop/ui/office/relay_page.py" line="389" />
         <source>unexpected error; see the log file</source>
         <translation>意外错误，详见日志文件</translation>
     </message>
@@ -1990,143 +2263,168 @@ From package {package}</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="61" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="68" />
         <source>All counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="67" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="74" />
         <source>All entries</source>
         <translation>全部填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="72" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="79" />
         <source>Open period</source>
         <translation>开放填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="74" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="81" />
         <source>Close for review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="76" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="83" />
         <source>Lock period</source>
         <translation>锁定填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="88" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="88" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="88" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="81" />
-        <source>Value</source>
-        <translation>数值</translation>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="88" />
+        <source>Actual value</source>
+        <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="82" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="89" />
         <source>Revision</source>
-        <translation>版本</translation>
+        <translation>修订号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="82" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="89" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="82" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="89" />
         <source>Latest comment</source>
         <translation>最近意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="98" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="106" />
         <source>Comment for the township: what is wrong and what to send again. Required to return an entry.</source>
         <translation>给乡镇的意见：哪里有问题、需要重新报送什么。退回填报时必填。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="100" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="108" />
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="102" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="110" />
         <source>Return with comment</source>
         <translation>附意见退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="119" />
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="265" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="127" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="304" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="120" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="128" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="121" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="129" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="131" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="139" />
         <source>Comment for the township</source>
         <translation>给乡镇的意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="163" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="177" />
         <source>State: {state}</source>
         <translation>状态：{state}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="175" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="189" />
         <source>{state}, open conflict</source>
         <translation>{state}，有待处理冲突</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="195" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="214" />
+        <source>No reporting periods are set up.</source>
+        <translation>还没有设置填报期。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="217" />
+        <source>No township has reported for {period} yet.</source>
+        <translation>{period}还没有乡镇上报。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="219" />
+        <source>Entries appear here once the townships' report packages are merged on the Inbox page. Choose another period to review earlier entries.</source>
+        <translation>在“收件箱”页合并乡镇的上报包后，填报即显示在这里。要审核以前的填报，请选择其他填报期。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="223" />
+        <source>No entry matches the chosen county and review state.</source>
+        <translation>没有符合所选县（市、区）和审核状态的填报。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="224" />
+        <source>Choose "All counties" and "All entries" to see every entry of {period}.</source>
+        <translation>选择“全部县（市、区）”和“全部填报”即可查看{period}的全部填报。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="234" />
         <source>Choose an entry to review.</source>
         <translation>请选择要审核的填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="197" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="236" />
         <source> (an open conflict or held entry waits on the Conflicts page)</source>
         <translation>（有冲突或暂存填报在“冲突处理”页等待处理）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="199" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="238" />
         <source>{unit}, task {task}: {narrative}{note}</source>
         <translation>{unit}，任务 {task}：{narrative}{note}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="201" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="240" />
         <source>no narrative</source>
         <translation>无进展情况说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="258" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="297" />
         <source>Open {period}? Townships' packages will be merged into it again.</source>
         <translation>开放 {period}？乡镇的上报包将重新合并到该填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="260" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="299" />
         <source>Close {period} for review? Only returned entries can then be resubmitted; other changes are held.</source>
         <translation>关闭 {period} 进行审核？之后只接收被退回填报的重新上报，其他更改将暂存。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="262" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="301" />
         <source>Lock {period}? No entry of it can change any more; incoming changes are held.</source>
         <translation>锁定 {period}？其填报将不能再更改，新上报的更改将暂存。</translation>
     </message>

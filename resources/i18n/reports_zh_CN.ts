@@ -3,88 +3,88 @@
 <context>
     <name>ChartsPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="168" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="169" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="177" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="178" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="179" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="180" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="234" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="235" />
         <source>No reporting periods are set up.</source>
         <translation>还没有设置填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="235" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="236" />
         <source>The charts need a reporting period with entries.</source>
         <translation>图表需要一个已有填报数据的填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="237" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="238" />
         <source>Computing the charts…</source>
         <translation>正在计算图表…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="265" />
-        <location filename="../../meili_desktop/ui/office/charts.py" line="304" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="266" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="305" />
         <source>No entries for {period} yet.</source>
         <translation>{period}还没有填报数据。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="266" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="267" />
         <source>The charts fill in once the townships' report packages for this period are merged on the Inbox page.</source>
         <translation>在“收件箱”页合并各乡镇本期的上报包后，图表即显示数据。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="285" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="286" />
         <source>No targets to compare with.</source>
         <translation>没有可比较的目标值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="286" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="287" />
         <source>Attainment counts the towns that meet their targets. Set the year's targets on the Targets page.</source>
         <translation>达标率统计达到目标值的乡镇。请先在“目标值”页设置本年度目标值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="290" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="291" />
         <source>Attainment (%)</source>
         <translation>达标率（%）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="299" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="300" />
         <source>Task {task}: number of towns by completion, {period}</source>
         <translation>任务 {task} 各完成率区间的乡镇数（{period}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="308" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="309" />
         <source>No town has both an actual value and a target for task {task} in {period}.</source>
         <translation>{period}任务 {task} 没有同时有完成值和目标值的乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="310" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="311" />
         <source>Completion is the actual value over the target. Choose another task, or set this task's targets on the Targets page.</source>
         <translation>完成率 = 完成值 ÷ 目标值。请选择其他任务，或在“目标值”页设置本任务的目标值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="256" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="257" />
         <source>Target attainment by county, {period}</source>
         <translation>各县（市、区）目标达标率（{period}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="257" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="258" />
         <source>Target attainment by lead unit, {period}</source>
         <translation>各牵头单位目标达标率（{period}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="316" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="317" />
         <source>Towns</source>
         <translation>乡镇数</translation>
     </message>
@@ -360,7 +360,7 @@
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="41" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="43" />
         <source>Scores</source>
         <translation>评分</translation>
     </message>
@@ -968,64 +968,89 @@
 <context>
     <name>ScoresPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="71" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="73" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="71" />
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="82" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="73" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="86" />
         <source>Total</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="72" />
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="82" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="74" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="86" />
         <source>Maximum</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="85" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="85" />
         <source>Rule</source>
         <translation>评分规则</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="85" />
         <source>Mechanism established</source>
         <translation>已建立机制</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="82" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="86" />
         <source>Discretionary points</source>
         <translation>酌情分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="84" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="95" />
         <source>Save scores</source>
         <translation>保存评分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="97" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="108" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="99" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="110" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="117" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="125" />
+        <source>No year is set up as a reporting period.</source>
+        <translation>还没有设置年度填报期。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="126" />
+        <source>Scores are given per year. Add the year's reporting period first.</source>
+        <translation>评分按年度进行，请先添加该年度的填报期。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="129" />
+        <source>No county is set up.</source>
+        <translation>还没有设置县（市、区）。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="135" />
         <source>{count} towns; town total {total}; mean {mean}.</source>
         <translation>共 {count} 个乡镇；乡镇得分合计 {total}；平均 {mean}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="178" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="166" />
+        <source>No task of the catalogue has a scoring rule.</source>
+        <translation>任务清单中没有设有评分规则的任务。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="167" />
+        <source>Scores are given on tasks whose catalogue entry has a scoring rule.</source>
+        <translation>只有任务清单中设有评分规则的任务才能评分。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="204" />
         <source>Scores</source>
         <translation>评分</translation>
     </message>

@@ -27,8 +27,6 @@ def city(tmp_path: Path) -> City:
     return make_city(tmp_path)
 
 
-@pytest.mark.xfail(strict=True, reason="the audit view shows the raw action code for events "
-                   "without a label, e.g. package.distributed, keys.city_created")
 def test_audit_actions_have_labels(city: City, tmp_path: Path) -> None:
     make_township(city, tmp_path)
 

@@ -8,10 +8,18 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QValueAxis
+from PySide6.QtWidgets import QHeaderView
+from sqlalchemy import update
 
 from meili_desktop.services import targets
+from meili_desktop.store import models
 from meili_desktop.store.datafolder import Store
+from meili_desktop.ui.office.audit_page import AuditPage
 from meili_desktop.ui.office.charts import ChartsPage, count_axis_step
+from meili_desktop.ui.office.completeness_page import CompletenessPage
+from meili_desktop.ui.office.distribution_page import DistributionPage
+from meili_desktop.ui.office.review_page import ReviewPage
+from meili_desktop.ui.office.scores_page import POINTS, ScoresPage
 from meili_desktop.ui.office.summary_page import SummaryPage
 from meili_desktop.ui.office.targets_page import METHOD, TARGET, TargetsPage
 from tests.reports.report_support import (
@@ -39,6 +47,9 @@ def empty_store(tmp_path: Path) -> Iterator[Store]:
 def store(tmp_path: Path) -> Iterator[Store]:
     opened = open_office_store(tmp_path / "office")
     seed_report_data(opened)
+    # The review list shows entries that came from packages, as merged ones are marked.
+    with opened.session_factory.begin() as session:
+        session.execute(update(models.Entry).values(origin="package-demo"))
     try:
         yield opened
     finally:
@@ -153,3 +164,80 @@ def test_targets_columns_name_unit(store: Store, qtbot) -> None:
     page.task_combo.setCurrentIndex(page.task_combo.findData(PERCENT_TASK))
     assert page.table.horizontalHeaderItem(TARGET).text() == "Target (%)"
     assert page.city_label.text() == "City target (%)"
+
+
+def test_review_opens_on_latest_period_with_entries(store: Store, qtbot) -> None:
+    page = ReviewPage(store)
+    qtbot.addWidget(page)
+    assert page.period_combo.currentData() == "2021Q2"
+    assert page.period_combo.currentText() == "2021 Q2"
+    assert not page.empty_state.is_shown
+
+
+def test_review_values_carry_units(store: Store, qtbot) -> None:
+    page = ReviewPage(store)
+    qtbot.addWidget(page)
+    values = {(row.key.unit_id, row.key.task_number): page.table.item(index, 3).text()
+              for index, row in enumerate(page.rows)}
+    assert values[(TOWN_A, PERCENT_TASK)] == "100%"
+    assert values[(TOWN_A, COUNT_TASK)] == "3 个"
+    assert page.table.horizontalHeaderItem(3).text() == "Actual value"
+
+
+def test_review_without_entries_says_so(empty_store: Store, qtbot) -> None:
+    page = ReviewPage(empty_store)
+    qtbot.addWidget(page)
+    assert page.empty_state.is_shown
+    assert page.empty_state.headline == "No township has reported for 2022 Q4 yet."
+    assert "Inbox" in page.empty_state.detail
+
+
+def test_review_filter_without_match(store: Store, qtbot) -> None:
+    page = ReviewPage(store)
+    qtbot.addWidget(page)
+    page.state_combo.setCurrentIndex(page.state_combo.findData("returned"))
+    assert page.empty_state.is_shown
+    assert page.empty_state.headline == \
+        "No entry matches the chosen county and review state."
+    page.state_combo.setCurrentIndex(0)
+    assert not page.empty_state.is_shown
+
+
+def test_completeness_county_without_towns(store: Store, qtbot) -> None:
+    page = CompletenessPage(store)
+    qtbot.addWidget(page)
+    assert page.period_combo.currentData() == "2021Q2"
+    assert not page.empty_state.is_shown
+    page.county_combo.setCurrentIndex(page.county_combo.findData("330102"))
+    assert page.empty_state.is_shown
+    assert page.empty_state.headline == "上城区 has no towns expected to report."
+
+
+def test_audit_search_without_match(store: Store, qtbot) -> None:
+    page = AuditPage(store)
+    qtbot.addWidget(page)
+    page.text_edit.setText("no such event")
+    page.search()
+    assert page.empty_state.is_shown
+    assert page.empty_state.headline == "No event matches the search."
+
+
+def test_distribution_search_without_match(store: Store, qtbot) -> None:
+    page = DistributionPage(store, None)
+    qtbot.addWidget(page)
+    assert not page.empty_state.is_shown
+    page.search.setText("no such town")
+    assert page.empty_state.is_shown
+    assert page.empty_state.headline == "No township matches the search."
+
+
+def test_scores_tasks_fill_width(store: Store, qtbot) -> None:
+    page = ScoresPage(store)
+    qtbot.addWidget(page)
+    page.resize(1024, 640)
+    page.show()
+    header = page.tasks.horizontalHeader()
+    assert header.sectionResizeMode(0) is QHeaderView.ResizeMode.Stretch
+    assert header.sectionResizeMode(POINTS) is QHeaderView.ResizeMode.ResizeToContents
+    assert not page.units.verticalHeader().isVisible()
+    assert not page.tasks_empty.is_shown

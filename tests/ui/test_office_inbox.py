@@ -15,6 +15,7 @@ from meili_desktop.ui.office import inbox_page
 from meili_desktop.ui.office.inbox_page import InboxPage
 from meili_desktop.ui.office.key_dialog import KeyDecisionDialog
 from meili_desktop.ui.office.preview_dialog import PreviewDialog
+from meili_desktop.ui.period_names import period_name
 from tests.services.package_chain import PASSPHRASE, City, fill_entries, make_city, make_township
 
 PERIOD = "2021Q2"
@@ -98,7 +99,7 @@ def test_new_key_approved_then_merged(qtbot: QtBot, page: InboxPage, city: City,
     assert len(key_answers[0].split()) == 8
     assert "塘栖镇" in page.table.item(0, inbox_page.SENDER).text()
     assert page.table.item(0, inbox_page.FINGERPRINT).text() == key_answers[0]
-    assert page.table.item(0, inbox_page.PERIODS).text() == PERIOD
+    assert page.table.item(0, inbox_page.PERIODS).text() == period_name(PERIOD)
     with city.store.session_factory() as session:
         statuses = session.scalars(select(models.Key.status)
                                    .where(models.Key.fingerprint == key_answers[0])).all()
@@ -145,6 +146,20 @@ def test_merged_package_shows_duplicate(qtbot: QtBot, page: InboxPage, report_fi
     qtbot.waitUntil(lambda: page.rows[1].state == "duplicate", timeout=TIMEOUT_MS)
     page.select_row(1)
     assert not page.preview_button.isEnabled()
+    # The counts of a package merged before were all zero and read "no entries".
+    assert page.table.item(1, inbox_page.COUNTS).text() == ""
+
+
+def test_empty_inbox_says_what_to_do(qtbot: QtBot, page: InboxPage, report_file: Path,
+                                     key_answers: list[str]) -> None:
+    assert page.empty_state.is_shown
+    assert ".mlrp" in page.empty_state.detail
+    page.add_paths([report_file])
+    assert not page.empty_state.is_shown
+    qtbot.waitUntil(lambda: page.rows[0].state == "ready", timeout=TIMEOUT_MS)
+    page.select_row(0)
+    page.remove_selected()
+    assert page.empty_state.is_shown
 
 
 def test_damaged_file_reason_and_diagnostic(qtbot: QtBot, page: InboxPage, report_file: Path,

@@ -30,7 +30,9 @@ from meili_desktop.services import audit, review
 from meili_desktop.services.audit import OFFICE_TIMEZONE
 from meili_desktop.store.audit_repo import AuditQuery, AuditRecord
 from meili_desktop.store.datafolder import Store
+from meili_desktop.ui.empty_state import EmptyStateLabel
 from meili_desktop.ui.office.office_jobs import JobRunner
+from meili_desktop.ui.period_names import period_name
 
 logger = logging.getLogger(__name__)
 
@@ -59,7 +61,7 @@ class AuditPage(QWidget):
         self.period_combo.setObjectName("auditPeriod")
         self.period_combo.addItem(self.tr("all"), None)
         for code, _state in review.list_periods(store):
-            self.period_combo.addItem(code, code)
+            self.period_combo.addItem(period_name(code), code)
         self.package_edit = QLineEdit(self)
         self.package_edit.setObjectName("auditPackage")
         self.package_edit.setPlaceholderText(self.tr("package id"))
@@ -91,6 +93,7 @@ class AuditPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        self.empty_state = EmptyStateLabel(self.table)
         self._lay_out()
 
         self.search_button.clicked.connect(self.search)
@@ -144,6 +147,12 @@ class AuditPage(QWidget):
                 item.setToolTip(text)
                 self.table.setItem(index, column, item)
         self.result_label.setText(self.tr("{count} events").format(count=len(self.records)))
+        if self.records:
+            self.empty_state.clear_message()
+        else:
+            self.empty_state.show_message(
+                self.tr("No event matches the search."),
+                self.tr("Clear some filters or widen the dates, then click Search again."))
         self.csv_button.setEnabled(bool(self.records))
         self.xlsx_button.setEnabled(bool(self.records))
 

@@ -23,6 +23,9 @@ from meili_desktop.services.audit import local_time
 from meili_desktop.services.completeness import BoardRow, BoardStatus
 from meili_desktop.store import units_repo
 from meili_desktop.store.datafolder import Store
+from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.office.summary_page import available_periods
+from meili_desktop.ui.period_names import period_name
 
 PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Completeness")
 
@@ -56,7 +59,11 @@ class CompletenessPage(QWidget):
         self.period_combo = QComboBox(self)
         self.period_combo.setObjectName("boardPeriod")
         for code, _state in review.list_periods(store):
-            self.period_combo.addItem(code, code)
+            self.period_combo.addItem(period_name(code), code)
+        # Open on the latest period with entries, the one the office is collecting.
+        with_entries = available_periods(store)
+        if with_entries:
+            self.period_combo.setCurrentIndex(self.period_combo.findData(with_entries[-1]))
         self.county_combo = QComboBox(self)
         self.county_combo.setObjectName("boardCounty")
         self.county_combo.addItem(self.tr("All counties"), None)
@@ -80,6 +87,7 @@ class CompletenessPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.empty_state = EmptyStateLabel(self.table)
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Period"), self))
@@ -104,6 +112,7 @@ class CompletenessPage(QWidget):
         period = self.period_combo.currentData()
         if period is None:
             self.summary.setText(self.tr("No reporting periods are set up."))
+            self.empty_state.show_message(self.tr("No reporting periods are set up."))
             return
         board = completeness.board(self.store, period, county_id=self.county_combo.currentData())
         self.rows = list(board.rows)
@@ -132,6 +141,14 @@ class CompletenessPage(QWidget):
                 item.setBackground(colour)
                 self.table.setItem(index, column, item)
         self.table.setSortingEnabled(True)
+        if self.rows:
+            self.empty_state.clear_message()
+        else:
+            self.empty_state.show_message(
+                self.tr("{county} has no towns expected to report.").format(
+                    county=self.county_combo.currentText()),
+                self.tr("Choose \"All counties\", or import the programme's towns with the "
+                        "command \"meili-desktop units import FILE.xlsx\"."))
 
 
 def _time(moment: Any) -> str:

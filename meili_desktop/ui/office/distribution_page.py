@@ -34,6 +34,7 @@ from meili_desktop.services.distribution import build_distribution_package
 from meili_desktop.store import keys_repo, units_repo
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.crash import report_unexpected_error
+from meili_desktop.ui.empty_state import EmptyStateLabel
 from meili_desktop.ui.settings import LAST_FOLDER
 from meili_desktop.ui.workers import JobWorker
 
@@ -102,6 +103,7 @@ class DistributionPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.empty_state = EmptyStateLabel(self.table)
         self.write_button = QPushButton(self.tr("Write distribution packages…"), self)
         self.write_button.setObjectName("writeDistribution")
         self.write_button.clicked.connect(lambda: self.write_packages())
@@ -147,9 +149,21 @@ class DistributionPage(QWidget):
         fingerprints = ", ".join(record.fingerprint for record in signers) or self.tr("none")
         self.key_label.setText(self.tr("City signing key fingerprint: {fingerprint}").format(
             fingerprint=fingerprints))
+        self._update_empty_state()
 
     def _apply_filter(self) -> None:
         self.proxy.set_filter(self.county_filter.currentData() or "", self.search.text())
+        self._update_empty_state()
+
+    def _update_empty_state(self) -> None:
+        if self.proxy.rowCount():
+            self.empty_state.clear_message()
+        elif self.model.rowCount() == 0:
+            self.empty_state.show_message(self.tr("No townships are stored at the office."))
+        else:
+            self.empty_state.show_message(
+                self.tr("No township matches the search."),
+                self.tr("Check the name, or choose \"All counties\"."))
 
     def selected_unit_ids(self) -> list[str]:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}

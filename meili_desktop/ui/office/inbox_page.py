@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor, QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
@@ -37,11 +37,13 @@ from meili_desktop.services.merge import MergeResult
 from meili_desktop.services.review import current_actor
 from meili_desktop.store import units_repo
 from meili_desktop.store.datafolder import Store
+from meili_desktop.ui.empty_state import EmptyStateLabel
 from meili_desktop.ui.office.bundle_import import is_bundle_file
 from meili_desktop.ui.office.key_dialog import REJECT_KEY, KeyDecisionDialog
 from meili_desktop.ui.office.office_jobs import JobRunner
 from meili_desktop.ui.office.preview_dialog import PreviewDialog
 from meili_desktop.ui.office.unlock import OfficeKeySession
+from meili_desktop.ui.period_names import period_name
 
 logger = logging.getLogger(__name__)
 
@@ -107,9 +109,10 @@ class InboxPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(RESULT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((FILE, 220), (SENDER, 150), (PERIODS, 90), (COUNTS, 220),
+        for column, width in ((FILE, 220), (SENDER, 150), (PERIODS, 120), (COUNTS, 220),
                               (FINGERPRINT, 200)):
             self.table.setColumnWidth(column, width)
+        self.empty_state = EmptyStateLabel(self.table)
         self._lay_out()
 
         self.add_files_button.clicked.connect(self._choose_files)
@@ -123,6 +126,17 @@ class InboxPage(QWidget):
         rows = self.rows
         self.destroyed.connect(lambda: _discard_rows(rows))
         self._update_buttons()
+        self._update_empty_state()
+
+    def _update_empty_state(self) -> None:
+        if self.rows:
+            self.empty_state.clear_message()
+            return
+        self.empty_state.show_message(
+            self.tr("No packages in the list yet."),
+            self.tr("Click \"Add files...\" or \"Add folder...\", or drop the townships' "
+                    "report packages ({extension}) onto this window.").format(
+                extension=REPORT_PACKAGE_EXTENSION))
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
@@ -307,6 +321,7 @@ class InboxPage(QWidget):
         self.rows.pop(index)
         self.table.removeRow(index)
         self._update_buttons()
+        self._update_empty_state()
 
     def decide_selected_key(self) -> None:
         row = self.selected_row()
@@ -345,10 +360,12 @@ class InboxPage(QWidget):
         header = row.result.header if row.result else None
         cells = [row.path.name,
                  f"{header.sender_name} ({header.sender_unit_id})" if header else "",
-                 ", ".join(header.periods) if header else "",
+                 self.tr(", ").join(period_name(code) for code in header.periods)
+                 if header else "",
                  self._counts_text(row), header.sender_fingerprint if header else "",
                  self._result_text(row)]
         colour = STATE_COLOURS.get(row.state)
+        self.empty_state.clear_message()
         for column, text in enumerate(cells):
             item = QTableWidgetItem(text)
             item.setToolTip(text)
@@ -358,6 +375,9 @@ class InboxPage(QWidget):
         self.table.resizeRowToContents(index)
 
     def _counts_text(self, row: InboxRow) -> str:
+        if row.state == "duplicate":
+            # A package merged before brings nothing new, as the result column states.
+            return ""
         if row.merged is not None:
             counts = row.merged.counts
         elif row.result is not None and row.result.preview is not None:

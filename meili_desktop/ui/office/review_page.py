@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meili_desktop.domain.catalogue import MeasureType
 from meili_desktop.domain.periods import PeriodState
 from meili_desktop.messages.merge_labels import (
     PERIOD_STATE_LABELS,
@@ -34,11 +35,15 @@ from meili_desktop.messages.merge_labels import (
     label,
 )
 from meili_desktop.services import review
+from meili_desktop.services.catalogue import active_catalogue
 from meili_desktop.services.review import current_actor
 from meili_desktop.store import units_repo
 from meili_desktop.store.datafolder import Store
 from meili_desktop.store.review_repo import ReviewRow
+from meili_desktop.ui.empty_state import EmptyStateLabel
 from meili_desktop.ui.office.office_jobs import JobRunner
+from meili_desktop.ui.office.summary_page import available_periods
+from meili_desktop.ui.period_names import period_name
 
 PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Review")
 REVIEW_COLOURS = {"accepted": "#e2f0d9", "returned": "#fde2e1"}
@@ -53,6 +58,8 @@ class ReviewPage(QWidget):
         self.store = store
         self.jobs = JobRunner(self)
         self.rows: list[ReviewRow] = []
+        self._units = {task.number: task.unit for task in active_catalogue(store).tasks
+                       if task.measure is not MeasureType.PERCENT}
 
         self.period_combo = QComboBox(self)
         self.period_combo.setObjectName("reviewPeriod")
@@ -78,7 +85,7 @@ class ReviewPage(QWidget):
         self.table = QTableWidget(0, 7, self)
         self.table.setObjectName("reviewTable")
         self.table.setHorizontalHeaderLabels([
-            self.tr("Township"), self.tr("Task"), self.tr("Status"), self.tr("Value"),
+            self.tr("Township"), self.tr("Task"), self.tr("Status"), self.tr("Actual value"),
             self.tr("Revision"), self.tr("Review"), self.tr("Latest comment")])
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -88,6 +95,7 @@ class ReviewPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
+        self.empty_state = EmptyStateLabel(self.table)
         self.narrative = QLabel(self)
         self.narrative.setObjectName("reviewNarrative")
         self.narrative.setWordWrap(True)
@@ -144,13 +152,19 @@ class ReviewPage(QWidget):
         layout.addWidget(splitter, 1)
 
     def load_periods(self) -> None:
-        """Fill the period list, keeping the chosen period when it still exists."""
+        """Fill the period list, keeping the chosen period when it still exists.
+
+        The page opens on the latest period with entries, where the review work is.
+        """
         chosen = self.period_combo.currentData()
+        if chosen is None:
+            with_entries = available_periods(self.store)
+            chosen = with_entries[-1] if with_entries else None
         self.period_combo.blockSignals(True)
         self.period_combo.clear()
         self._period_states = dict(review.list_periods(self.store))
         for code in self._period_states:
-            self.period_combo.addItem(code, code)
+            self.period_combo.addItem(period_name(code), code)
         index = self.period_combo.findData(chosen)
         self.period_combo.setCurrentIndex(max(index, 0))
         self.period_combo.blockSignals(False)
@@ -174,8 +188,8 @@ class ReviewPage(QWidget):
             if row.has_open_item:
                 review_text = self.tr("{state}, open conflict").format(state=review_text)
             cells = [row.unit_name, f"{row.key.task_number} {row.task_title}",
-                     label(STATUS_LABELS, row.status), row.value or "", str(row.revision),
-                     review_text, row.last_comment]
+                     label(STATUS_LABELS, row.status), self._value_text(row),
+                     str(row.revision), review_text, row.last_comment]
             colour = REVIEW_COLOURS.get(row.review_state)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
@@ -183,7 +197,32 @@ class ReviewPage(QWidget):
                 if colour:
                     item.setBackground(QColor(colour))
                 self.table.setItem(index, column, item)
+        self._update_empty_state(period)
         self._show_selected()
+
+    def _value_text(self, row: ReviewRow) -> str:
+        """Return the value with its unit: "93.8%", "14 公里"."""
+        if not row.value:
+            return ""
+        unit = self._units.get(row.key.task_number, "%")
+        return f"{row.value}%" if unit == "%" else f"{row.value} {unit}".strip()
+
+    def _update_empty_state(self, period: str | None) -> None:
+        if self.rows:
+            self.empty_state.clear_message()
+        elif period is None:
+            self.empty_state.show_message(self.tr("No reporting periods are set up."))
+        elif self.county_combo.currentData() is None and self.state_combo.currentData() is None:
+            self.empty_state.show_message(
+                self.tr("No township has reported for {period} yet.").format(
+                    period=period_name(period)),
+                self.tr("Entries appear here once the townships' report packages are merged "
+                        "on the Inbox page. Choose another period to review earlier entries."))
+        else:
+            self.empty_state.show_message(
+                self.tr("No entry matches the chosen county and review state."),
+                self.tr("Choose \"All counties\" and \"All entries\" to see every entry of "
+                        "{period}.").format(period=period_name(period)))
 
     def selected(self) -> ReviewRow | None:
         indexes = self.table.selectionModel().selectedRows()

@@ -35,6 +35,8 @@ from meili_desktop.services.catalogue import active_catalogue
 from meili_desktop.services.entries import list_periods
 from meili_desktop.store.datafolder import Store
 from meili_desktop.store.units_repo import list_counties
+from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.period_names import period_name
 
 logger = logging.getLogger(__name__)
 
@@ -60,7 +62,7 @@ class ScoresPage(QWidget):
         self.period_combo.setObjectName("scoresPeriod")
         for period in list_periods(store):
             if period.kind is PeriodKind.YEAR:
-                self.period_combo.addItem(period.code, period.code)
+                self.period_combo.addItem(period_name(period.code), period.code)
         self.county_combo = QComboBox(self)
         self.county_combo.setObjectName("scoresCounty")
         with store.session_factory() as session:
@@ -73,6 +75,8 @@ class ScoresPage(QWidget):
         self.units.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.units.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.units.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.units.verticalHeader().setVisible(False)
+        self.units_empty = EmptyStateLabel(self.units)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("scoresSummary")
         self.tasks = QTableWidget(0, 6, self)
@@ -80,7 +84,14 @@ class ScoresPage(QWidget):
         self.tasks.setHorizontalHeaderLabels([
             self.tr("Task"), self.tr("Rule"), self.tr("Mechanism established"),
             self.tr("Discretionary points"), self.tr("Total"), self.tr("Maximum")])
-        self.tasks.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # The task and its rule get the spare width, and the other columns fit their text.
+        header = self.tasks.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TASK, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(RULE, QHeaderView.ResizeMode.Stretch)
+        self.tasks.verticalHeader().setVisible(False)
+        self.tasks.setWordWrap(True)
+        self.tasks_empty = EmptyStateLabel(self.tasks)
         self.save_button = QPushButton(self.tr("Save scores"), self)
         self.save_button.setObjectName("saveScores")
         self._lay_out()
@@ -109,10 +120,17 @@ class ScoresPage(QWidget):
     def reload(self) -> None:
         """Show the chosen county's sheet: the county first, then its towns."""
         county, period = self.county_combo.currentData(), self.period_combo.currentData()
-        if county is None or period is None:
+        if period is None:
+            self.units_empty.show_message(
+                self.tr("No year is set up as a reporting period."),
+                self.tr("Scores are given per year. Add the year's reporting period first."))
+            return
+        if county is None:
+            self.units_empty.show_message(self.tr("No county is set up."))
             return
         county_sheet = scores.county_score_sheet(self.store, county, period)
         self._fill_units(county_sheet)
+        self.units_empty.clear_message()
         mean = county_sheet.town_mean
         self.summary_label.setText(self.tr("{count} towns; town total {total}; mean {mean}.")
                                    .format(count=len(county_sheet.towns),
@@ -141,6 +159,12 @@ class ScoresPage(QWidget):
         """Show one unit's scored tasks for editing."""
         self.sheet = scores.unit_score_sheet(self.store, unit_id, self.period_combo.currentData())
         self.tasks.setRowCount(len(self.sheet.scores))
+        if self.sheet.scores:
+            self.tasks_empty.clear_message()
+        else:
+            self.tasks_empty.show_message(
+                self.tr("No task of the catalogue has a scoring rule."),
+                self.tr("Scores are given on tasks whose catalogue entry has a scoring rule."))
         for row, score in enumerate(self.sheet.scores):
             rule = self.catalogue.task(score.task_number).scoring
             cells = [f"{score.task_number} {score.task_title}",
@@ -150,6 +174,7 @@ class ScoresPage(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(UNIT_ROLE, score.task_number)
+                item.setToolTip(text)
                 if column != POINTS:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if column == MECHANISM:
@@ -157,6 +182,7 @@ class ScoresPage(QWidget):
                     item.setCheckState(Qt.CheckState.Checked if score.fixed_points
                                        else Qt.CheckState.Unchecked)
                 self.tasks.setItem(row, column, item)
+        self.tasks.resizeRowsToContents()
 
     def save(self) -> None:
         """Store the assessments shown in the task table."""
