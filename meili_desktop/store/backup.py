@@ -13,6 +13,7 @@ from __future__ import annotations
 import logging
 import os
 import re
+import shutil
 import sqlite3
 from contextlib import closing
 from dataclasses import dataclass
@@ -21,7 +22,9 @@ from pathlib import Path
 
 from meili_desktop.errors import MeiliError
 from meili_desktop.store.faults import (
+    DatabaseIoError,
     DatabaseLockedError,
+    DiskFullError,
     fault_from_database_error,
     fault_from_os_error,
     mapped_os_errors,
@@ -195,12 +198,24 @@ def _copy_pages(source: Path, partial: Path) -> None:
         fault = fault_from_database_error(error, partial)
         if isinstance(fault, DatabaseLockedError):
             fault = DatabaseLockedError(path=str(source), folder=str(source.parent))
+        if isinstance(fault, DatabaseIoError) and _has_no_room_for(source, partial.parent):
+            # On a nearly full disk SQLite 3.40.1 reports some failed writes of the copy as a
+            # disk I/O error (seen on tmpfs), and the user's remedy is to free space.
+            fault = DiskFullError(path=str(partial.parent), folder=str(partial.parent))
         if fault is None:
             raise
         logger.warning("backup of %s failed: %s", source, error)
         raise fault from error
     except OSError as error:
         raise fault_from_os_error(error, partial) from error
+
+
+def _has_no_room_for(source: Path, folder: Path) -> bool:
+    """Return whether ``folder``'s disk has less free space than ``source`` takes."""
+    try:
+        return shutil.disk_usage(folder).free < source.stat().st_size
+    except OSError:
+        return False
 
 
 def _remove_quietly(path: Path) -> None:

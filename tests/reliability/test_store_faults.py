@@ -13,7 +13,7 @@ import pytest
 from meili_desktop.domain.catalogue import Catalogue
 from meili_desktop.domain.entries import EntryKey
 from meili_desktop.services import entries
-from meili_desktop.services.backups import make_event_backup, restore_backup
+from meili_desktop.services.backups import list_backups, make_event_backup, restore_backup
 from meili_desktop.services.catalogue import active_catalogue
 from meili_desktop.services.setup import setup_provisional_township
 from meili_desktop.store.datafolder import DATABASE_FILE_NAME, Store, open_store
@@ -135,6 +135,35 @@ def test_disk_full_evidence(tmp_path: Path) -> None:
             assert folder_listing(store.folder.attachments_dir) == []
         finally:
             store.dispose()
+
+
+def test_backup_on_nearly_full_disk_says_full(tmp_path: Path) -> None:
+    """Whatever SQLite reports while the copy runs out of space, the user reads "disk full"."""
+    with small_disk(tmp_path / "disk", 4096) as disk:
+        store = open_store(disk / "data")
+        try:
+            set_up_township(store)
+            with store.engine.connect() as connection:
+                connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+            size = store.folder.database_file.stat().st_size
+            outcomes = set()
+            for extra_kb in range(0, 64, 4):
+                fill_disk(disk, size + extra_kb * 1024)
+                try:
+                    make_event_backup(store, "pre-import")
+                except DiskFullError:
+                    outcomes.add("full")
+                else:
+                    outcomes.add("made")
+                finally:
+                    (disk / "filler.bin").unlink()
+                # No partial copy is left beside the finished backups.
+                assert folder_listing(store.folder.backups_dir) == sorted(
+                    backup.name for backup in list_backups(store.folder.root))
+        finally:
+            store.dispose()
+
+    assert outcomes == {"full", "made"}
 
 
 def test_disk_full_entry_write(tmp_path: Path) -> None:
