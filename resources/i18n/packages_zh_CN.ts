@@ -287,64 +287,72 @@ City signing key fingerprint: {fingerprint}. Compare it with the one the city of
         <translation>正在导出上报包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="80" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="82" />
         <source>Report package exported</source>
         <translation>上报包已导出</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="81" />
-        <source>Saved {file}
-with {entries} entries and {attachments} evidence files.
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="83" />
+        <source>Saved the report package
+{name}
+in the folder
+{folder}
+
+It holds {entries} entries and {attachments} evidence files.
 
 Send this file to the city office by USB stick, e-mail or chat app. It is encrypted: only the city office can open it.</source>
-        <translation>已保存 {file}
+        <translation>已保存上报包
+{name}
+保存位置
+{folder}
+
 包含 {entries} 个条目和 {attachments} 个佐证材料。
 
 请通过 U 盘、电子邮件或聊天软件把这个文件交给市办。文件已加密，只有市办能打开。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="97" />
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="107" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="100" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="110" />
         <source>Open package</source>
         <translation>打开数据包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="98" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="101" />
         <source>The file {file} cannot be read. Check that it is still there.</source>
         <translation>无法读取文件 {file}。请检查文件是否还在原处。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="104" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="107" />
         <source>Importing receipt…</source>
         <translation>正在导入回执…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="108" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="111" />
         <source>{file} is a report package for the city office; a township laptop opens only the city's distribution packages and receipts.</source>
         <translation>{file} 是交给市办的上报包；乡镇电脑只能打开市里的下发包和回执。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="113" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="116" />
         <source>Importing distribution package…</source>
         <translation>正在导入下发包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="118" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="121" />
         <source>Receipt imported</source>
         <translation>回执已导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="119" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="122" />
         <source>The city office confirmed receiving {count} entries.</source>
         <translation>市办已确认收到 {count} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="123" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="126" />
         <source>Distribution package for {unit} imported: {targets} targets changed, {comments} new review comments.</source>
         <translation>已导入 {unit} 的下发包：{targets} 个目标值有变化，{comments} 条新的审核意见。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="129" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="132" />
         <source>The city's signing key was recorded:
 {fingerprint}
 Compare it with the fingerprint the city office gives you by phone.</source>
@@ -353,7 +361,7 @@ Compare it with the fingerprint the city office gives you by phone.</source>
 请与市办电话告知的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="134" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="137" />
         <source>This laptop's signing key fingerprint:
 {fingerprint}
 Read it out when the city office calls to approve your first report package.</source>
@@ -362,12 +370,12 @@ Read it out when the city office calls to approve your first report package.</so
 市办来电批准首个上报包时，请念出这组数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="137" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="140" />
         <source>Distribution package imported</source>
         <translation>下发包已导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="164" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="167" />
         <source>Package</source>
         <translation>数据包</translation>
     </message>
@@ -375,22 +383,22 @@ Read it out when the city office calls to approve your first report package.</so
 <context>
     <name>PackageKinds</name>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="34" />
+        <location filename="../../meili_desktop/cli/packages.py" line="41" />
         <source>report package</source>
         <translation>上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="35" />
+        <location filename="../../meili_desktop/cli/packages.py" line="42" />
         <source>distribution package</source>
         <translation>下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="36" />
+        <location filename="../../meili_desktop/cli/packages.py" line="43" />
         <source>receipt</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="37" />
+        <location filename="../../meili_desktop/cli/packages.py" line="44" />
         <source>county bundle</source>
         <translation>县级汇总包</translation>
     </message>
@@ -398,187 +406,187 @@ Read it out when the city office calls to approve your first report package.</so
 <context>
     <name>PackagesCli</name>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="45" />
+        <location filename="../../meili_desktop/cli/packages.py" line="52" />
         <source>write this township's report package for the city office</source>
         <translation>导出本乡镇给市办的上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="53" />
+        <location filename="../../meili_desktop/cli/packages.py" line="60" />
         <source>period to include, e.g. 2021Q2 (repeatable; default: every period with entries)</source>
         <translation>要包含的填报期，例如 2021Q2（可重复；默认为所有已填写的填报期）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="63" />
+        <location filename="../../meili_desktop/cli/packages.py" line="70" />
         <source>package file, or a folder to name it in</source>
         <translation>数据包文件，或用于存放并自动命名的文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="69" />
+        <location filename="../../meili_desktop/cli/packages.py" line="76" />
         <source>check a package and show what it holds, without importing it</source>
         <translation>检查数据包并显示其内容，不导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="77" />
+        <location filename="../../meili_desktop/cli/packages.py" line="84" />
         <source>print JSON with English keys</source>
         <translation>以英文键名输出 JSON</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="84" />
+        <location filename="../../meili_desktop/cli/packages.py" line="91" />
         <source>write distribution packages for reporting units (city office)</source>
         <translation>为填报单位生成下发包（市办使用）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="92" />
+        <location filename="../../meili_desktop/cli/packages.py" line="99" />
         <source>unit id, official code or name (repeatable)</source>
         <translation>单位编号、统计代码或名称（可重复）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="99" />
+        <location filename="../../meili_desktop/cli/packages.py" line="106" />
         <source>one package for every township</source>
         <translation>为每个乡镇各生成一个下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="105" />
+        <location filename="../../meili_desktop/cli/packages.py" line="112" />
         <source>period to include (repeatable; default: all)</source>
         <translation>要包含的填报期（可重复；默认为全部）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="114" />
+        <location filename="../../meili_desktop/cli/packages.py" line="121" />
         <source>package file for one unit, or a folder</source>
         <translation>单个单位的数据包文件，或一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="121" />
+        <location filename="../../meili_desktop/cli/packages.py" line="128" />
         <source>write the signed receipt of a merged report package (city office)</source>
         <translation>为已合并的上报包生成签名回执（市办使用）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="128" />
+        <location filename="../../meili_desktop/cli/packages.py" line="135" />
         <source>the report package's id, as "verify" or "merge" shows it</source>
         <translation>上报包编号，即“verify”或“merge”显示的编号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="137" />
+        <location filename="../../meili_desktop/cli/packages.py" line="144" />
         <source>receipt file, or a folder</source>
         <translation>回执文件，或一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="144" />
+        <location filename="../../meili_desktop/cli/packages.py" line="151" />
         <source>forward the merged township packages to the city in one bundle (county office)</source>
         <translation>把已合并的乡镇上报包打成一个汇总包转报市办（区县办使用）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="153" />
+        <location filename="../../meili_desktop/cli/packages.py" line="160" />
         <source>only packages with entries for this period (repeatable)</source>
         <translation>只包含有该填报期条目的上报包（可重复）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="160" />
+        <location filename="../../meili_desktop/cli/packages.py" line="167" />
         <source>write a bundle even when no package is waiting, to enrol the county's keys at the city office</source>
         <translation>即使没有待转报的上报包也生成汇总包，用于在市办登记本区县的密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="171" />
+        <location filename="../../meili_desktop/cli/packages.py" line="178" />
         <source>bundle file, or a folder</source>
         <translation>汇总包文件，或一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="178" />
+        <location filename="../../meili_desktop/cli/packages.py" line="185" />
         <source>import the city's distribution package or receipt on a township laptop</source>
         <translation>在乡镇电脑上导入市里的下发包或回执</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="189" />
+        <location filename="../../meili_desktop/cli/packages.py" line="198" />
         <source>Wrote {file}: {entries} entries and {attachments} evidence files for {periods}. Send this file to the city office.</source>
         <translation>已写入 {file}：{periods} 的 {entries} 个条目和 {attachments} 个佐证材料。请把这个文件交给市办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="249" />
+        <location filename="../../meili_desktop/cli/packages.py" line="258" />
         <source>Package: {kind} ({package_id})</source>
         <translation>数据包：{kind}（{package_id}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="255" />
+        <location filename="../../meili_desktop/cli/packages.py" line="264" />
         <source>Sender: {name} ({unit_id}), sequence {sequence}, written {created_at}</source>
         <translation>发送单位：{name}（{unit_id}），序号 {sequence}，生成于 {created_at}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="260" />
+        <location filename="../../meili_desktop/cli/packages.py" line="269" />
         <source>Sender key fingerprint: {fingerprint}</source>
         <translation>发送方密钥指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="263" />
+        <location filename="../../meili_desktop/cli/packages.py" line="272" />
         <source>Addressed to: {unit}</source>
         <translation>接收单位：{unit}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="265" />
+        <location filename="../../meili_desktop/cli/packages.py" line="274" />
         <source>the city office</source>
         <translation>市办</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="267" />
+        <location filename="../../meili_desktop/cli/packages.py" line="276" />
         <source>Periods: {periods}</source>
         <translation>填报期：{periods}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="270" />
+        <location filename="../../meili_desktop/cli/packages.py" line="279" />
         <source>Counts: {counts}</source>
         <translation>数量：{counts}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="276" />
+        <location filename="../../meili_desktop/cli/packages.py" line="285" />
         <source>Result: signature and every part of the content verified.</source>
         <translation>结果：签名及全部内容均已验证。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="282" />
+        <location filename="../../meili_desktop/cli/packages.py" line="291" />
         <source>Result: signature verified; the encrypted content can be checked only with the city office's passphrase.</source>
         <translation>结果：签名已验证；加密内容需要市办口令才能检查。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="290" />
+        <location filename="../../meili_desktop/cli/packages.py" line="299" />
         <source>Result: NOT verified. {message}</source>
         <translation>结果：未通过验证。{message}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="326" />
+        <location filename="../../meili_desktop/cli/packages.py" line="338" />
         <source>Wrote the distribution package for {unit} ({unit_id}).</source>
         <translation>已写入 {unit}（{unit_id}）的下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="332" />
+        <location filename="../../meili_desktop/cli/packages.py" line="344" />
         <source>City signing key fingerprint: {fingerprint}</source>
         <translation>市办签名密钥指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="357" />
+        <location filename="../../meili_desktop/cli/packages.py" line="371" />
         <source>Wrote the receipt for {unit}: {counts}. Send it back to the township.</source>
         <translation>已生成 {unit} 的回执：{counts}。请把它发回乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="378" />
+        <location filename="../../meili_desktop/cli/packages.py" line="393" />
         <source>Wrote {file} with {count} township packages. County key fingerprint: {fingerprint}. Send it to the city office.</source>
         <translation>已生成 {file}，包含 {count} 个乡镇上报包。区县密钥指纹：{fingerprint}。请交给市办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="403" />
+        <location filename="../../meili_desktop/cli/packages.py" line="418" />
         <source>Receipt imported: {count} entries marked as received by the city office.</source>
         <translation>已导入回执：{count} 个条目已标记为市办已收到。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="416" />
+        <location filename="../../meili_desktop/cli/packages.py" line="431" />
         <source>Imported the distribution package for {unit} ({unit_id}): {targets} targets changed, {comments} new review comments.</source>
         <translation>已导入 {unit}（{unit_id}）的下发包：{targets} 个目标值有变化，{comments} 条新的审核意见。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="430" />
+        <location filename="../../meili_desktop/cli/packages.py" line="445" />
         <source>The city's signing key was recorded: {fingerprint}. Compare it with the fingerprint the city office gives you by phone.</source>
         <translation>已记录市办的签名密钥：{fingerprint}。请与市办电话告知的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="439" />
+        <location filename="../../meili_desktop/cli/packages.py" line="454" />
         <source>{count} entries filled in before were moved to this township.</source>
         <translation>之前填写的 {count} 个条目已转到本乡镇名下。</translation>
     </message>

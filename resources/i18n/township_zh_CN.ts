@@ -3,42 +3,52 @@
 <context>
     <name>CheckWidget</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/check_view.py" line="45" />
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="50" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/check_view.py" line="54" />
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="59" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/check_view.py" line="54" />
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="59" />
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/check_view.py" line="54" />
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="59" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/check_view.py" line="60" />
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="66" />
         <source>Double-click an item to open the task.</source>
         <translation>双击某一项即可打开对应任务。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/check_view.py" line="97" />
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="103" />
         <source>Task {number}</source>
         <translation>任务 {number}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/check_view.py" line="107" />
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="114" />
         <source>Nothing is missing for {period}. The report is ready to send.</source>
         <translation>{period} 没有缺漏，可以上报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/check_view.py" line="111" />
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="117" />
+        <source>Nothing is missing for {period}.</source>
+        <translation>{period}没有缺漏项。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="118" />
+        <source>Send the report with "Export report package" in the toolbar.</source>
+        <translation>请点击工具栏中的“导出上报包”发送本期填报。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/check_view.py" line="122" />
         <source>{period}: {missing} missing, {invalid} invalid, {suspicious} to verify.</source>
         <translation>{period}：缺漏 {missing} 项，无效 {invalid} 项，待核实 {suspicious} 项。</translation>
     </message>
@@ -783,57 +793,67 @@ Compare it with the fingerprint the city office gives you by phone.</source>
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="31" />
+        <location filename="../../meili_desktop/ui/township/history.py" line="33" />
         <source>History of task {number} ({period})</source>
         <translation>任务 {number} 的修改记录（{period}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="36" />
+        <location filename="../../meili_desktop/ui/township/history.py" line="38" />
         <source>Revision</source>
         <translation>修订号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="36" />
+        <location filename="../../meili_desktop/ui/township/history.py" line="38" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="36" />
+        <location filename="../../meili_desktop/ui/township/history.py" line="38" />
         <source>By</source>
         <translation>修改人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="36" />
+        <location filename="../../meili_desktop/ui/township/history.py" line="38" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="37" />
+        <location filename="../../meili_desktop/ui/township/history.py" line="39" />
         <source>Actual value</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="37" />
+        <location filename="../../meili_desktop/ui/township/history.py" line="39" />
         <source>Narrative</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="37" />
+        <location filename="../../meili_desktop/ui/township/history.py" line="39" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="38" />
+        <location filename="../../meili_desktop/ui/township/history.py" line="40" />
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="38" />
+        <location filename="../../meili_desktop/ui/township/history.py" line="40" />
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/history.py" line="64" />
+        <location filename="../../meili_desktop/ui/township/history.py" line="56" />
+        <source>Nothing has been entered for this task in {period} yet.</source>
+        <translation>本任务在{period}还没有填报内容。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/history.py" line="58" />
+        <source>Each change to the form is listed here once it is saved.</source>
+        <translation>表单的每次修改保存后都会列在这里。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/history.py" line="72" />
         <source> (from {source})</source>
         <translation>（来自 {source}）</translation>
     </message>
@@ -1000,64 +1020,72 @@ Compare it with the fingerprint the city office gives you by phone.</source>
         <translation>正在导出上报包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="80" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="82" />
         <source>Report package exported</source>
         <translation>上报包已导出</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="81" />
-        <source>Saved {file}
-with {entries} entries and {attachments} evidence files.
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="83" />
+        <source>Saved the report package
+{name}
+in the folder
+{folder}
+
+It holds {entries} entries and {attachments} evidence files.
 
 Send this file to the city office by USB stick, e-mail or chat app. It is encrypted: only the city office can open it.</source>
-        <translation>已保存 {file}
+        <translation>已保存上报包
+{name}
+保存位置
+{folder}
+
 包含 {entries} 个条目和 {attachments} 个佐证材料。
 
 请通过 U 盘、电子邮件或聊天软件把这个文件交给市办。文件已加密，只有市办能打开。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="97" />
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="107" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="100" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="110" />
         <source>Open package</source>
         <translation>打开数据包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="98" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="101" />
         <source>The file {file} cannot be read. Check that it is still there.</source>
         <translation>无法读取文件 {file}。请检查文件是否还在原处。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="104" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="107" />
         <source>Importing receipt…</source>
         <translation>正在导入回执…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="108" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="111" />
         <source>{file} is a report package for the city office; a township laptop opens only the city's distribution packages and receipts.</source>
         <translation>{file} 是交给市办的上报包；乡镇电脑只能打开市里的下发包和回执。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="113" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="116" />
         <source>Importing distribution package…</source>
         <translation>正在导入下发包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="118" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="121" />
         <source>Receipt imported</source>
         <translation>回执已导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="119" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="122" />
         <source>The city office confirmed receiving {count} entries.</source>
         <translation>市办已确认收到 {count} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="123" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="126" />
         <source>Distribution package for {unit} imported: {targets} targets changed, {comments} new review comments.</source>
         <translation>已导入 {unit} 的下发包：{targets} 个目标值有变化，{comments} 条新的审核意见。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="129" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="132" />
         <source>The city's signing key was recorded:
 {fingerprint}
 Compare it with the fingerprint the city office gives you by phone.</source>
@@ -1066,7 +1094,7 @@ Compare it with the fingerprint the city office gives you by phone.</source>
 请与市办电话告知的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="134" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="137" />
         <source>This laptop's signing key fingerprint:
 {fingerprint}
 Read it out when the city office calls to approve your first report package.</source>
@@ -1075,12 +1103,12 @@ Read it out when the city office calls to approve your first report package.</so
 市办来电批准首个上报包时，请念出这组数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="137" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="140" />
         <source>Distribution package imported</source>
         <translation>下发包已导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="164" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="167" />
         <source>Package</source>
         <translation>数据包</translation>
     </message>
@@ -1330,19 +1358,19 @@ Fill in the yellow cells (status, value, progress narrative, responsible person,
     <name>TownshipWindow</name>
     <message>
         <location filename="../../meili_desktop/ui/township/window.py" line="126" />
-        <location filename="../../meili_desktop/ui/township/window.py" line="203" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="204" />
         <source>Tasks</source>
         <translation>任务填报</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/ui/township/window.py" line="127" />
-        <location filename="../../meili_desktop/ui/township/window.py" line="204" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="205" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/ui/township/window.py" line="128" />
-        <location filename="../../meili_desktop/ui/township/window.py" line="205" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="206" />
         <source>Pre-submission check</source>
         <translation>上报前检查</translation>
     </message>
@@ -1407,82 +1435,82 @@ Fill in the yellow cells (status, value, progress narrative, responsible person,
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="199" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="200" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="202" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="203" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="210" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="211" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="221" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="222" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="226" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="227" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="229" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="230" />
         <source>Reporting period: </source>
         <translation>填报期：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="261" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="262" />
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="264" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="265" />
         <source>Redone</source>
         <translation>已重做</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="275" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="276" />
         <source>Adding evidence to task {number}…</source>
         <translation>正在为任务 {number} 添加佐证材料…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="288" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="289" />
         <source>No program is set up to open "{name}".</source>
         <translation>没有可以打开“{name}”的程序。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="342" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="343" />
         <source>Open package</source>
         <translation>打开数据包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="343" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="344" />
         <source>Packages ({patterns})</source>
         <translation>数据包 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="357" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="358" />
         <source>{action}: tasks {tasks}</source>
         <translation>{action}：任务 {tasks}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="380" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="381" />
         <source>{count} evidence files added to task {number}</source>
         <translation>已为任务 {number} 添加 {count} 个佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="387" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="388" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="388" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="389" />
         <source>An unexpected error occurred and was written to the log file. Your saved entries are not affected.</source>
         <translation>发生了意外错误，详情已写入日志文件。已保存的数据不受影响。</translation>
     </message>

@@ -90,7 +90,8 @@ def test_import_binds_and_export_writes_package(qtbot: QtBot, city: City, tmp_pa
     assert header.kind == "report"
     assert header.sender_unit_id == unit_id
     assert header.counts["entries"] == 3
-    assert str(target) in messages[1]
+    assert target.name in messages[1].splitlines()
+    assert str(target.parent) in messages[1].splitlines()
 
 
 def test_export_without_city_keys_explains(qtbot: QtBot, provisional: Store, tmp_path: Path,

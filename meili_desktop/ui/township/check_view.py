@@ -16,10 +16,15 @@ from PySide6.QtWidgets import (
 
 from meili_desktop.domain.validation import Field, FindingKind
 from meili_desktop.messages.entries import describe_finding, field_label, kind_label
+from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.township.marks import period_label
 from meili_desktop.ui.township.state import TownshipState
 
 TASK_ROLE = Qt.ItemDataRole.UserRole + 1
 FIELD_ROLE = Qt.ItemDataRole.UserRole + 2
+# The task column grows with the longest task title up to this width, in device-independent
+# pixels.
+TASK_COLUMN_MAX = 560
 KIND_COLOURS = {
     FindingKind.MISSING: QColor("#b71c1c"),
     FindingKind.INVALID: QColor("#6a1b9a"),
@@ -56,6 +61,7 @@ class CheckWidget(QWidget):
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
         self.tree.header().setStretchLastSection(True)
+        self.empty_state = EmptyStateLabel(self.tree)
 
         hint = QLabel(self.tr("Double-click an item to open the task."), self)
         hint.setStyleSheet("color: #606060;")
@@ -98,20 +104,37 @@ class CheckWidget(QWidget):
                     field_label(finding.field), describe_finding(finding)])
                 item.setData(0, TASK_ROLE, finding.task_number)
                 item.setData(0, FIELD_ROLE, finding.field.value)
+                item.setToolTip(0, item.text(0))
                 item.setToolTip(2, describe_finding(finding))
             group.setExpanded(True)
-        self.tree.setColumnWidth(0, self.fontMetrics().horizontalAdvance(
-            "任务 43  农村义务教育标准化学校达标率。") + 40)
+        self._size_task_column()
         self.tree.resizeColumnToContents(1)
+        period = period_label(self.state.period)
         if not findings:
             self.summary.setText(self.tr("Nothing is missing for {period}. The report is ready "
-                                         "to send.").format(period=self.state.period.code))
+                                         "to send.").format(period=period))
+            self.empty_state.show_message(
+                self.tr("Nothing is missing for {period}.").format(period=period),
+                self.tr("Send the report with \"Export report package\" in the toolbar."))
         else:
+            self.empty_state.clear_message()
             self.summary.setText(self.tr(
                 "{period}: {missing} missing, {invalid} invalid, {suspicious} to verify.").format(
-                period=self.state.period.code, missing=counts[FindingKind.MISSING],
+                period=period, missing=counts[FindingKind.MISSING],
                 invalid=counts[FindingKind.INVALID],
                 suspicious=counts[FindingKind.SUSPICIOUS]))
+
+    def _size_task_column(self) -> None:
+        """Fit the task column to the longest "Task N  title" shown, within a maximum."""
+        metrics = self.tree.fontMetrics()
+        widest = 0
+        for index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(index)
+            for child in range(group.childCount()):
+                widest = max(widest, metrics.horizontalAdvance(group.child(child).text(0)))
+        # The indentation of the child rows and the cell's margins come on top of the text.
+        self.tree.setColumnWidth(0, min(widest + self.tree.indentation() + 24,
+                                        TASK_COLUMN_MAX) if widest else 300)
 
     def _on_activated(self, item: QTreeWidgetItem, _column: int) -> None:
         number = item.data(0, TASK_ROLE)

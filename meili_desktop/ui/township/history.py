@@ -18,6 +18,8 @@ from meili_desktop.domain.catalogue import Task
 from meili_desktop.domain.entries import Status
 from meili_desktop.messages.entries import status_label
 from meili_desktop.services.entries import RevisionRecord
+from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.period_names import period_name
 from meili_desktop.ui.township.marks import local_time_text
 
 
@@ -29,7 +31,7 @@ class HistoryDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("historyDialog")
         self.setWindowTitle(self.tr("History of task {number} ({period})").format(
-            number=task.number, period=period_code))
+            number=task.number, period=period_name(period_code)))
         title = QLabel(task.title, self)
         title.setWordWrap(True)
 
@@ -48,6 +50,12 @@ class HistoryDialog(QDialog):
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
         self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.empty_state = EmptyStateLabel(self.table)
+        if not records:
+            self.empty_state.show_message(
+                self.tr("Nothing has been entered for this task in {period} yet.").format(
+                    period=period_name(period_code)),
+                self.tr("Each change to the form is listed here once it is saved."))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.close)

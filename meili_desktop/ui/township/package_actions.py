@@ -77,11 +77,14 @@ class PackageActions(QObject):
                            self._exported)
 
     def _exported(self, result: package_service.ExportResult) -> None:
+        # The file name and its folder go on lines of their own, because a long path wraps
+        # in the middle of a word.
         QMessageBox.information(self.window, self.tr("Report package exported"), self.tr(
-            "Saved {file}\nwith {entries} entries and {attachments} evidence files.\n\n"
+            "Saved the report package\n{name}\nin the folder\n{folder}\n\nIt holds {entries} "
+            "entries and {attachments} evidence files.\n\n"
             "Send this file to the city office by USB stick, e-mail or chat app. It is "
             "encrypted: only the city office can open it.").format(
-            file=result.path, entries=result.entry_count,
+            name=result.path.name, folder=result.path.parent, entries=result.entry_count,
             attachments=result.attachment_count))
 
     def open_file(self, path: Path) -> JobWorker | None:
