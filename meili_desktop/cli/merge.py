@@ -27,8 +27,8 @@ from meili_desktop.errors import MeiliError
 from meili_desktop.file_types import REPORT_PACKAGE_EXTENSION
 from meili_desktop.messages import describe
 from meili_desktop.services import merge as merge_service
-from meili_desktop.services.backups import BackupBeforeWrite
 from meili_desktop.services import relay
+from meili_desktop.services.backups import BackupBeforeWrite
 from meili_desktop.services.identity import Role, load_identity
 from meili_desktop.store.datafolder import Store
 from meili_desktop.store.merge_lookups import merge_run_store

@@ -18,13 +18,13 @@ from meili_desktop.cli.context import CliContext
 from meili_desktop.cli.passphrase import add_passphrase_option, read_passphrase
 from meili_desktop.errors import MeiliError
 from meili_desktop.exchange.model import KIND_DISTRIBUTION, KIND_RECEIPT
-from meili_desktop.messages import describe
-from meili_desktop.services import keys as key_service
 from meili_desktop.file_types import (
     DISTRIBUTION_PACKAGE_EXTENSION,
     RECEIPT_EXTENSION,
     REPORT_PACKAGE_EXTENSION,
 )
+from meili_desktop.messages import describe
+from meili_desktop.services import keys as key_service
 from meili_desktop.services.distribution import (
     build_distribution_package,
     distribution_file_name,

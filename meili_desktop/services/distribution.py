@@ -49,13 +49,13 @@ from meili_desktop.services.identity import (
     read_identity,
     write_identity,
 )
+from meili_desktop.services.output_paths import package_output_path
 from meili_desktop.services.packages import (
     CITY_NAME_KEY,
     CITY_UNIT_KEY,
     WrongKindError,
     utc_now,
 )
-from meili_desktop.services.output_paths import package_output_path
 from meili_desktop.services.setup import bind_township_in, setup_office
 from meili_desktop.store import (
     audit_repo,

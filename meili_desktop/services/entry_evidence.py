@@ -73,7 +73,8 @@ def store_evidence_files(store: Store, key: EntryKey, sources: Sequence[Path], m
 
 
 def write_entry_change(session: Session, key: EntryKey, clean: Mapping[str, Any],
-                       copies: Sequence[EvidenceCopy], changed_by: str) -> tuple[Entry | None, bool]:
+                       copies: Sequence[EvidenceCopy],
+                       changed_by: str) -> tuple[Entry | None, bool]:
     """Set validated fields and link copied files to one entry in the caller's session.
 
     Returns:

@@ -154,7 +154,7 @@ def test_failed_distribution_import_leaves_laptop_unset(
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(package_repo, "store_periods", disk_full)
-    with pytest.raises(Exception):
+    with pytest.raises(OSError):
         import_distribution_package(store, package)
 
     assert load_identity(store) is None

@@ -28,7 +28,7 @@ from meili_desktop.reports.template_reading import read_template
 from meili_desktop.reports.units_xlsx import read_units_xlsx
 from meili_desktop.services.catalogue import import_catalogue_xlsx, load_embedded_catalogue
 from meili_desktop.services.templates import import_template
-from meili_desktop.store.datafolder import Store, open_store
+from meili_desktop.store.datafolder import open_store
 from meili_desktop.store.units_repo import UnitNotFoundError
 from tests.reliability.excel_seeds import (
     byte_edits,

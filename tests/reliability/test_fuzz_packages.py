@@ -9,7 +9,6 @@ package, as a chat app that mixes up downloads might.
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 from hypothesis import given

@@ -190,8 +190,8 @@ def test_restore_refused_while_in_use(store: Store) -> None:
 
 
 def test_restore_older_revision_upgrades(data_dir: Path) -> None:
-    from tests.store.test_migrations import create_at_revision
     from meili_desktop.store.engine import sqlite_url
+    from tests.store.test_migrations import create_at_revision
 
     old_file = data_dir.parent / "old.sqlite3"
     create_at_revision(sqlite_url(old_file), "0001")

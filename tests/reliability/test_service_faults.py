@@ -16,12 +16,12 @@ import pytest
 from openpyxl import load_workbook
 
 from meili_desktop.exchange.errors import PendingSenderKeyError
+from meili_desktop.reports.template_xlsx import FIELDS, FIRST_ROW
 from meili_desktop.services.merge import merge
 from meili_desktop.services.packages import export_report_package, read_incoming
 from meili_desktop.services.templates import export_template, import_template
 from meili_desktop.store import keys_repo, ledger_repo
 from meili_desktop.store.datafolder import Store
-from meili_desktop.reports.template_xlsx import FIELDS, FIRST_ROW
 from meili_desktop.store.faults import DatabaseLockedError, DiskFullError, TargetGoneError
 from meili_desktop.store.ledger_repo import MergeBusyError
 from tests.reliability.helpers import database_held_exclusively, folder_listing, table_rows
