@@ -111,7 +111,7 @@ DETAIL_LABELS: dict[str, str] = {
     "item": QT_TRANSLATE_NOOP("Audit", "item"),
     "bundle_id": QT_TRANSLATE_NOOP("Audit", "bundle"),
     "file": QT_TRANSLATE_NOOP("Audit", "file"),
-    "old": QT_TRANSLATE_NOOP("Audit", "before"),
+    "old": QT_TRANSLATE_NOOP("Audit", "previous value"),
     "new": QT_TRANSLATE_NOOP("Audit", "after"),
     "points": QT_TRANSLATE_NOOP("Audit", "points"),
     "mechanism_established": QT_TRANSLATE_NOOP("Audit", "mechanism established"),
@@ -206,7 +206,10 @@ def _detail_value(key: str, value: Any) -> str:
         return ", ".join(f"{_detail_title(name)} {_detail_value(name, item)}"
                          for name, item in value.items())
     if isinstance(value, bool):
-        return QCoreApplication.translate("Audit", "yes" if value else "no")
+        # Two literal calls, because lupdate extracts no text from a conditional expression.
+        if value:
+            return QCoreApplication.translate("Audit", "yes")
+        return QCoreApplication.translate("Audit", "no")
     if isinstance(value, list):
         return "、".join(str(item) for item in value)
     if value is None:

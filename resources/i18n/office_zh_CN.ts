@@ -269,7 +269,6 @@
     </message>
     <message>
         <location filename="../../meili_desktop/services/audit.py" line="101" />
-        <location filename="../../meili_desktop/services/audit.py" line="114" />
         <source>before</source>
         <translation>原状态</translation>
     </message>
@@ -328,6 +327,11 @@
         <location filename="../../meili_desktop/services/audit.py" line="112" />
         <source>bundle</source>
         <translation>汇总包</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="114" />
+        <source>previous value</source>
+        <translation>原值</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/services/audit.py" line="115" />
@@ -490,7 +494,17 @@
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="276" />
+        <location filename="../../meili_desktop/services/audit.py" line="211" />
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="212" />
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="279" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>

@@ -10,7 +10,7 @@ import pytest
 
 from meili_desktop.services import audit
 from meili_desktop.store.audit_repo import AuditRecord
-from tests.reports.report_support import english  # noqa: F401 - fixture
+from tests.reports.report_support import chinese, english  # noqa: F401 - fixtures
 
 ROOT = Path(__file__).resolve().parents[2] / "meili_desktop"
 # Action codes passed as literals to the audit writers, or kept in *_ACTION constants.
@@ -52,7 +52,7 @@ def test_score_details_in_words() -> None:
     text = audit.details_text(record("score.set", {
         "old": {"points": "0.3", "mechanism_established": False}, "points": "0.5",
         "mechanism_established": True}))
-    assert text == ("before: points 0.3, mechanism established no; points: 0.5; "
+    assert text == ("previous value: points 0.3, mechanism established no; points: 0.5; "
                     "mechanism established: yes")
     assert "{" not in text
 
@@ -61,7 +61,8 @@ def test_score_details_in_words() -> None:
 def test_target_method_in_words() -> None:
     text = audit.details_text(record("target.set", {
         "old": None, "new": "20", "method": "proportional", "base": "12.1", "version": 1}))
-    assert text == "before: —; after: 20; set by: in proportion to base; base: 12.1; version: 1"
+    assert text == ("previous value: —; after: 20; set by: in proportion to base; base: 12.1; "
+                    "version: 1")
 
 
 @pytest.mark.usefixtures("english")
@@ -70,3 +71,9 @@ def test_merge_author_shown_by_name() -> None:
                            {"330110005": "五常街道"})
     assert row[1] == "五常街道"
     assert row[2] == "Package merged"
+
+
+@pytest.mark.usefixtures("chinese")
+def test_yes_no_translated() -> None:
+    text = audit.details_text(record("score.set", {"mechanism_established": True}))
+    assert text == "已建立机制: 是"
