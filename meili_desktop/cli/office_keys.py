@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 
 from meili_desktop.cli.context import CliContext
 from meili_desktop.cli.passphrase import add_passphrase_option, read_passphrase
+from meili_desktop.services import key_rotation
 from meili_desktop.services import keys as key_service
 from meili_desktop.services.identity import load_identity
 
@@ -41,6 +42,12 @@ def register(subparsers: Any) -> None:
     rotate = commands.add_parser("rotate", help=QCoreApplication.translate(
         "OfficeKeysCli", "create new signing and working keys; the old signing key announces "
         "them in the next distribution packages"))
+    rotate.add_argument("--suite", choices=("C1", "G1"), help=QCoreApplication.translate(
+        "OfficeKeysCli", "cipher suite of the new keys: C1 (X25519, AES-GCM, Ed25519) or G1 "
+        "(SM2, SM3, SM4); default: the current suite"))
+    rotate.add_argument("--escrow-file", metavar="FILE", help=QCoreApplication.translate(
+        "OfficeKeysCli", "also create a new offline escrow key and write it to this new file; "
+        "required when --suite changes the suite"))
     rotate.set_defaults(handler=run_rotate)
     finish = commands.add_parser("finish-rotation", help=QCoreApplication.translate(
         "OfficeKeysCli", "stop signing with the old key once every township has the new one"))
@@ -82,17 +89,26 @@ def run_restore_escrow(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_rotate(args: argparse.Namespace, context: CliContext) -> int:
-    new_key = key_service.rotate_city_keys(context.store(), _unit_id(context),
-                                           read_passphrase(args))
+    rotation = key_rotation.rotate_city_keys(
+        context.store(), _unit_id(context), read_passphrase(args), suite_id=args.suite,
+        escrow_file=Path(args.escrow_file) if args.escrow_file else None)
     context.out.write(QCoreApplication.translate(
         "OfficeKeysCli", "New signing key: {fingerprint}. Send every township a new "
         "distribution package, then run \"office-keys finish-rotation\".").format(
-        fingerprint=new_key) + "\n")
+        fingerprint=rotation.signing_fingerprint) + "\n")
+    if rotation.escrow_file is not None:
+        context.out.write(QCoreApplication.translate(
+            "OfficeKeysCli", "The new offline escrow key ({suite}) {fingerprint} was written to "
+            "{file}. Move it to a safe place apart from this computer and keep the passphrase "
+            "separately. Keep the old escrow file too: it opens the report packages written "
+            "before this change.").format(suite=rotation.suite,
+                                           fingerprint=rotation.escrow_fingerprint,
+                                           file=rotation.escrow_file) + "\n")
     return 0
 
 
 def run_finish(args: argparse.Namespace, context: CliContext) -> int:
-    count = key_service.finish_rotation(context.store(), _unit_id(context))
+    count = key_rotation.finish_rotation(context.store(), _unit_id(context))
     context.out.write(QCoreApplication.translate(
         "OfficeKeysCli", "{count} old signing keys were retired.").format(count=count) + "\n")
     return 0

@@ -230,7 +230,8 @@ def decide_entry(entry: IncomingEntry, context: MergeContext) -> EntryDecision:
         return EntryDecision(entry, MergeKind.HELD, hold.value, stored)
 
     kind, reason = compare_revisions(entry, stored, context.laptop_keys)
-    laptops = laptops_after(kind, entry, stored, context.sender_fingerprint)
+    laptops = laptops_after(kind, entry, stored, context.sender_fingerprint,
+                            context.laptop_keys - {context.sender_fingerprint})
     if kind in (MergeKind.UNCHANGED, MergeKind.STALE):
         return EntryDecision(entry, kind, reason, stored, laptops)
 
@@ -312,34 +313,46 @@ def _same_revision_reason(stored: StoredEntryState) -> str:
 
 
 def laptops_after(kind: MergeKind, entry: IncomingEntry, stored: StoredEntryState | None,
-                  fingerprint: str) -> LaptopVersions | None:
+                  fingerprint: str, earlier_keys: Iterable[str] = ()) -> LaptopVersions | None:
     """Return the entry's laptop versions after a decision, or None when they stay unchanged.
 
     New and updated entries become the sending laptop's content. A conflict records the
     laptop's revision as taken in without changing the content, so sending the same version
     again is stale. Unchanged content records that the laptop has the stored version.
     Without a fingerprint nothing is recorded.
+
+    The version is recorded under ``earlier_keys`` too, the laptop's earlier keys that
+    vouched for ``fingerprint``. A package the laptop signed with an earlier key before it
+    changed keys may arrive later, and its revisions must then compare with this one.
     """
     if not fingerprint:
         return None
     before: LaptopVersions = stored.laptops if stored is not None else {}
+    after: dict[str, LaptopVersion] | None = None
     if kind is MergeKind.NEW:
-        return {fingerprint: LaptopVersion(entry.revision, True)}
-    if kind is MergeKind.UPDATED:
+        after = {fingerprint: LaptopVersion(entry.revision, True)}
+    elif kind is MergeKind.UPDATED:
         assert stored is not None
         is_changed = not same_content(entry.content, stored.content)
-        return record_version(before, fingerprint, entry.revision, matches=True,
-                              is_content_changed=is_changed)
-    if kind is MergeKind.CONFLICT:
-        return record_version(before, fingerprint, entry.revision, matches=False,
-                              is_content_changed=False)
-    if kind is MergeKind.UNCHANGED:
-        known = before.get(fingerprint)
-        if known is not None and known.matches and known.revision >= entry.revision:
+        after = record_version(before, fingerprint, entry.revision, matches=True,
+                               is_content_changed=is_changed)
+    elif kind is MergeKind.CONFLICT:
+        after = record_version(before, fingerprint, entry.revision, matches=False,
+                               is_content_changed=False)
+    elif kind is MergeKind.UNCHANGED:
+        known = [before.get(key) for key in (fingerprint, *earlier_keys)]
+        if all(version is not None and version.matches and version.revision >= entry.revision
+               for version in known):
             return None
-        return record_version(before, fingerprint, entry.revision, matches=True,
-                              is_content_changed=False)
-    return None
+        after = record_version(before, fingerprint, entry.revision, matches=True,
+                               is_content_changed=False)
+    if after is None:
+        return None
+    for key in earlier_keys:
+        if key != fingerprint:
+            after = record_version(after, key, entry.revision, matches=after[fingerprint].matches,
+                                   is_content_changed=False)
+    return after
 
 
 def decide_package(entries: Iterable[IncomingEntry],

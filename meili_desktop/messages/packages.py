@@ -6,6 +6,19 @@ MESSAGES: dict[str, str] = {
     "keys.no_city_keys": QT_TRANSLATE_NOOP(
         "Errors", "This installation holds no city {purpose} key. Set the office up with "
         "\"init city\" or restore the key backup."),
+    "keys.escrow_suite_mismatch": QT_TRANSLATE_NOOP(
+        "Errors", "The city's working key uses cipher suite {suite}, but the city's escrow key "
+        "uses {escrow_suite}, so no report package can be encrypted. Ask the city office for "
+        "a new distribution package that lists an escrow key of suite {suite}. The entries "
+        "filled in are kept."),
+    "keys.escrow_file_required": QT_TRANSLATE_NOOP(
+        "Errors", "Changing the city's keys to cipher suite {suite} needs a new offline escrow "
+        "key of that suite, because the current escrow key uses {escrow_suite}. Nothing was "
+        "changed. Run the rotation again with --escrow-file FILE, naming a new file on the "
+        "medium that is kept in the safe."),
+    "keys.escrow_file_exists": QT_TRANSLATE_NOOP(
+        "Errors", "{file} exists already, and it may hold the escrow key that opens older "
+        "report packages. Nothing was changed. Choose a new file name with --escrow-file."),
     "keys.invalid_fingerprint": QT_TRANSLATE_NOOP(
         "Errors", "\"{value}\" is not a key fingerprint. A fingerprint is 40 digits in 8 "
         "groups of 5, as \"verify\" shows it."),

@@ -1,4 +1,6 @@
-"""Key actions: the city's keys at setup, unlocking, backups, rotation and township keys.
+"""Key actions: the city's keys at setup, unlocking and backups, and township keys.
+
+Rotating the city's keys is in :mod:`meili_desktop.services.key_rotation`.
 
 The city office's private keys are stored encrypted under its passphrase. The offline escrow
 key's private half is never stored in the database: setup writes it to a separate file that
@@ -46,6 +48,14 @@ class NoCityKeysError(MeiliError):
     """This installation holds no city key of the needed purpose; details: ``purpose``."""
 
     code = "keys.no_city_keys"
+    exit_code = 4
+
+
+class EscrowSuiteMismatchError(MeiliError):
+    """The city's working key and escrow key have different suites, so no report package can
+    be encrypted; details: ``suite`` (the working key's) and ``escrow_suite``."""
+
+    code = "keys.escrow_suite_mismatch"
     exit_code = 4
 
 
@@ -110,22 +120,38 @@ def city_signing_keys(session: Session, unit_id: str) -> list[keys_repo.KeyRecor
 
 
 def current_recipient_keys(session: Session, unit_id: str) -> list[keys_repo.KeyRecord]:
-    """Return the keys a report package is encrypted to.
+    """Return the keys a report package is encrypted to, all of one suite.
 
-    These are the city's newest approved working key and its escrow key, plus the relaying
-    county's key when the city announced one.
+    These are the city's newest approved working key and its newest approved escrow key of
+    the same suite, plus the relaying county's key when the city announced one of that suite.
+
+    Raises:
+        NoCityKeysError: no approved working key is stored.
+        EscrowSuiteMismatchError: no approved escrow key has the working key's suite.
     """
-    chosen = []
-    for purpose in (PURPOSE_ENCRYPTION, PURPOSE_ESCROW):
-        records = keys_repo.list_keys(session, owner_unit_id=unit_id, purpose=purpose,
-                                      statuses=(keys_repo.APPROVED,))
-        if not records:
-            raise NoCityKeysError(purpose=purpose)
-        chosen.append(records[-1])
+    working = keys_repo.list_keys(session, owner_unit_id=unit_id, purpose=PURPOSE_ENCRYPTION,
+                                  statuses=(keys_repo.APPROVED,))
+    if not working:
+        raise NoCityKeysError(purpose=PURPOSE_ENCRYPTION)
+    suite = working[-1].suite
+    escrow = keys_repo.list_keys(session, owner_unit_id=unit_id, purpose=PURPOSE_ESCROW,
+                                 statuses=(keys_repo.APPROVED,))
+    matching = [record for record in escrow if record.suite == suite]
+    if not matching:
+        if not escrow:
+            raise NoCityKeysError(purpose=PURPOSE_ESCROW)
+        raise EscrowSuiteMismatchError(suite=suite, escrow_suite=escrow[-1].suite)
+    chosen = [working[-1], matching[-1]]
+
     county = keys_repo.list_keys(session, owner_unit_id=unit_id, purpose=PURPOSE_COUNTY,
                                  statuses=(keys_repo.APPROVED,))
-    if county:
+    if county and county[-1].suite == suite:
         chosen.append(county[-1])
+    elif county:
+        # TODO: a county keeps the suite it was set up with, so after the city changes its
+        # suite the county cannot open its townships' packages until it has new keys.
+        logger.warning("the county key %s uses suite %s, not the city's %s; the package is "
+                       "not encrypted to it", county[-1].fingerprint, county[-1].suite, suite)
     return chosen
 
 
@@ -285,48 +311,3 @@ def restore_escrow_key(store: Store, unit_id: str, escrow_path: Path, passphrase
         audit_repo.add_event(session, "keys.escrow_restored", unit_id=unit_id,
                              details={"fingerprint": key_id})
     return key_id
-
-
-def rotate_city_keys(store: Store, unit_id: str, passphrase: str, *,
-                     suite_id: str | None = None, kdf: KdfParameters = DEFAULT_KDF) -> str:
-    """Create new city signing and working keys; the old signing key keeps signing.
-
-    Until :func:`finish_rotation`, distribution packages are signed with the old key and
-    announce the new keys, so townships learn them through a key they already trust. The
-    escrow key stays. Returns the new signing key's fingerprint.
-    """
-    unlock_city_keys(store, unit_id, passphrase)  # checks the passphrase before any change
-    with store.session_factory.begin() as session:
-        old_signers = city_signing_keys(session, unit_id)
-        suite = suite_id or (old_signers[0].suite if old_signers else DEFAULT_SUITE)
-        for record in old_signers:
-            keys_repo.set_status(session, unit_id, record.fingerprint, keys_repo.RETIRING)
-        for record in keys_repo.list_keys(session, owner_unit_id=unit_id,
-                                          purpose=PURPOSE_ENCRYPTION,
-                                          statuses=(keys_repo.APPROVED,)):
-            keys_repo.set_status(session, unit_id, record.fingerprint, keys_repo.RETIRED)
-        suite_impl = get_suite(suite)
-        new_fingerprint = ""
-        for pair, purpose in ((suite_impl.generate_signing_key(), PURPOSE_SIGNING),
-                              (suite_impl.generate_encryption_key(), PURPOSE_ENCRYPTION)):
-            blob = exchange_keys.protect_private_key(pair, purpose, passphrase, parameters=kdf)
-            record = keys_repo.add_key(session, fingerprint=fingerprint(suite, pair.public_key),
-                                       owner_unit_id=unit_id, purpose=purpose, suite=suite,
-                                       public_key=pair.public_key, private_key=blob)
-            if purpose == PURPOSE_SIGNING:
-                new_fingerprint = record.fingerprint
-        audit_repo.add_event(session, "keys.rotated", unit_id=unit_id,
-                             details={"new_signing": new_fingerprint, "suite": suite})
-    return new_fingerprint
-
-
-def finish_rotation(store: Store, unit_id: str) -> int:
-    """Retire the old signing keys once townships have the new ones; return how many."""
-    with store.session_factory.begin() as session:
-        retiring = keys_repo.list_keys(session, owner_unit_id=unit_id, purpose=PURPOSE_SIGNING,
-                                       statuses=(keys_repo.RETIRING,))
-        for record in retiring:
-            keys_repo.set_status(session, unit_id, record.fingerprint, keys_repo.RETIRED)
-        audit_repo.add_event(session, "keys.rotation_finished", unit_id=unit_id,
-                             details={"retired": len(retiring)})
-    return len(retiring)

@@ -19,7 +19,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session, selectinload
 
 from meili_desktop.domain.entries import EntryKey, ReviewState
-from meili_desktop.domain.laptops import versions_to_json
+from meili_desktop.domain.laptops import LaptopVersion, versions_to_json
 from meili_desktop.domain.merge import (
     EntryDecision,
     IncomingPackage,
@@ -138,7 +138,8 @@ def apply_decisions(session: Session, package: IncomingPackage,
              if decision.kind is MergeKind.NEW and decision.entry.key not in rows]
     insert_new_entries(session, fresh, package_id=package.package_id,
                        sender_unit_id=package.sender_unit_id, received_at=received_at,
-                       sender_fingerprint=package.sender_fingerprint)
+                       sender_fingerprint=package.sender_fingerprint,
+                       earlier_fingerprints=package.earlier_fingerprints)
     inserted = {entry.key for entry in fresh}
     events: list[tuple[str, EntryKey, dict[str, Any]]] = []
     for done, decision in enumerate(decisions, start=1):
@@ -166,13 +167,17 @@ def apply_decisions(session: Session, package: IncomingPackage,
 
 def insert_new_entries(session: Session, entries: list[IncomingEntry], *, package_id: str,
                        sender_unit_id: str, received_at: datetime,
-                       sender_fingerprint: str = "") -> None:
+                       sender_fingerprint: str = "",
+                       earlier_fingerprints: Iterable[str] = ()) -> None:
     """Insert incoming entries that have no stored row, with their evidence links and revision.
 
     The rows are those :func:`write_incoming_entry` and :func:`record_laptop` write for a new
     entry: review pending, the package as origin, the signing laptop as source, and a first
-    revision whose snapshot is :func:`entry_snapshot`. Attachment rows must already be stored.
+    revision whose snapshot is :func:`entry_snapshot`. The laptop versions are those
+    :func:`~meili_desktop.domain.merge.laptops_after` gives a new entry: one per key of the
+    sending laptop. Attachment rows must already be stored.
     """
+    laptop_keys = [key for key in (sender_fingerprint, *earlier_fingerprints) if key]
     if not entries:
         return
     values = [{"unit_id": entry.key.unit_id, "task_number": entry.key.task_number,
@@ -181,7 +186,7 @@ def insert_new_entries(session: Session, entries: list[IncomingEntry], *, packag
                "updated_by": sender_unit_id, "origin": package_id,
                "review_state": ReviewState.PENDING.value, "is_received": False,
                "source_fingerprint": sender_fingerprint or None,
-               "laptop_versions": _first_version(sender_fingerprint, entry.revision)}
+               "laptop_versions": _first_version(laptop_keys, entry.revision)}
               for entry in entries]
     ids = insert_entry_rows(session, values)
 
@@ -213,10 +218,10 @@ def insert_new_entries(session: Session, entries: list[IncomingEntry], *, packag
     insert_rows(session, models.EntryRevision, revisions)
 
 
-def _first_version(fingerprint: str, revision: int) -> dict[str, Any] | None:
-    if not fingerprint:
+def _first_version(laptop_keys: list[str], revision: int) -> dict[str, Any] | None:
+    if not laptop_keys:
         return None
-    return {fingerprint: {"revision": revision, "matches": True}}
+    return versions_to_json({key: LaptopVersion(revision, True) for key in laptop_keys})
 
 
 _CONTENT_COLUMNS = ("status", "value", "numerator", "denominator", "narrative",

@@ -14,6 +14,7 @@ from meili_desktop.exchange.errors import (
     UnknownSenderKeyError,
     WrongRecipientError,
 )
+from meili_desktop.services import key_rotation
 from meili_desktop.services import keys as key_service
 from meili_desktop.services.distribution import (
     AlreadyImportedError,
@@ -201,14 +202,14 @@ def test_escrow_key_recovers_package(city: City, tmp_path: Path) -> None:
 
 def test_rotation_reaches_township(city: City, tmp_path: Path) -> None:
     store, unit_id = make_township(city, tmp_path)
-    new_signing = key_service.rotate_city_keys(city.store, city.unlocked.unit_id, PASSPHRASE,
-                                               kdf=FAST_KDF)
+    new_signing = key_rotation.rotate_city_keys(city.store, city.unlocked.unit_id, PASSPHRASE,
+                                                kdf=FAST_KDF).signing_fingerprint
     unlocked = key_service.unlock_city_keys(city.store, city.unlocked.unit_id, PASSPHRASE)
     assert unlocked.signing_fingerprint != new_signing
     build_distribution_package(city.store, unlocked, unit_id, tmp_path / "announce.mldp")
     import_distribution_package(store, tmp_path / "announce.mldp")
 
-    key_service.finish_rotation(city.store, city.unlocked.unit_id)
+    key_rotation.finish_rotation(city.store, city.unlocked.unit_id)
     unlocked = key_service.unlock_city_keys(city.store, city.unlocked.unit_id, PASSPHRASE)
     assert unlocked.signing_fingerprint == new_signing
     build_distribution_package(city.store, unlocked, unit_id, tmp_path / "after.mldp")
