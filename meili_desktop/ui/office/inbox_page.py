@@ -109,8 +109,10 @@ class InboxPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(RESULT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((FILE, 220), (SENDER, 150), (PERIODS, 120), (COUNTS, 220),
-                              (FINGERPRINT, 200)):
+        # The widths leave the result column about 250 pixels in a 1024-pixel window, where
+        # a rejection's reason is read. A fingerprint wraps to two lines of four groups.
+        for column, width in ((FILE, 190), (SENDER, 140), (PERIODS, 110), (COUNTS, 140),
+                              (FINGERPRINT, 175)):
             self.table.setColumnWidth(column, width)
         self.empty_state = EmptyStateLabel(self.table)
         self._lay_out()
