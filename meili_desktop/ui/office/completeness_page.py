@@ -85,8 +85,10 @@ class CompletenessPage(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
+        # Every column fits its text; a stretched township column was squeezed to a few
+        # letters by the English headers in a 1024-pixel window.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.empty_state = EmptyStateLabel(self.table)
 
         bar = QHBoxLayout()
