@@ -48,6 +48,7 @@ ACTION_LABELS: dict[str, str] = {
     "entry.held": QT_TRANSLATE_NOOP("Audit", "Entry held"),
     "entry.accepted": QT_TRANSLATE_NOOP("Audit", "Entry accepted"),
     "entry.returned": QT_TRANSLATE_NOOP("Audit", "Entry returned"),
+    "entry.office_changed": QT_TRANSLATE_NOOP("Audit", "Entry corrected by the office"),
     "conflict.decision": QT_TRANSLATE_NOOP("Audit", "Conflict field decided"),
     "conflict.resolved": QT_TRANSLATE_NOOP("Audit", "Conflict resolved"),
     "conflict.discarded": QT_TRANSLATE_NOOP("Audit", "Conflict discarded"),
@@ -111,6 +112,7 @@ DETAIL_LABELS: dict[str, str] = {
     "item": QT_TRANSLATE_NOOP("Audit", "item"),
     "bundle_id": QT_TRANSLATE_NOOP("Audit", "bundle"),
     "file": QT_TRANSLATE_NOOP("Audit", "file"),
+    "source": QT_TRANSLATE_NOOP("Audit", "from"),
     "old": QT_TRANSLATE_NOOP("Audit", "previous value"),
     "new": QT_TRANSLATE_NOOP("Audit", "after"),
     "points": QT_TRANSLATE_NOOP("Audit", "points"),
@@ -218,6 +220,8 @@ def _detail_value(key: str, value: Any) -> str:
 
 
 def _detail_title(key: str) -> str:
+    if key in FIELD_LABELS:
+        return label(FIELD_LABELS, key)
     title = DETAIL_LABELS.get(key)
     return QCoreApplication.translate("Audit", title) if title else key
 

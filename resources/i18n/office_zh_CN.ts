@@ -44,467 +44,477 @@
     </message>
     <message>
         <location filename="../../meili_desktop/services/audit.py" line="51" />
+        <source>Entry corrected by the office</source>
+        <translation>办公室更正了填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="52" />
         <source>Conflict field decided</source>
         <translation>冲突字段已决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="52" />
+        <location filename="../../meili_desktop/services/audit.py" line="53" />
         <source>Conflict resolved</source>
         <translation>冲突已解决</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="53" />
+        <location filename="../../meili_desktop/services/audit.py" line="54" />
         <source>Conflict discarded</source>
         <translation>冲突已放弃（保留办公室数据）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="54" />
+        <location filename="../../meili_desktop/services/audit.py" line="55" />
         <source>Held entry released</source>
         <translation>暂存填报已应用</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="55" />
+        <location filename="../../meili_desktop/services/audit.py" line="56" />
         <source>Held entry discarded</source>
         <translation>暂存填报已放弃</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="56" />
+        <location filename="../../meili_desktop/services/audit.py" line="57" />
         <source>Period opened</source>
         <translation>填报期已开放</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="57" />
+        <location filename="../../meili_desktop/services/audit.py" line="58" />
         <source>Period closed for review</source>
         <translation>填报期已关闭审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="58" />
+        <location filename="../../meili_desktop/services/audit.py" line="59" />
         <source>Period locked</source>
         <translation>填报期已锁定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="59" />
+        <location filename="../../meili_desktop/services/audit.py" line="60" />
         <source>New signing key waits for approval</source>
         <translation>新签名密钥待批准</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="60" />
+        <location filename="../../meili_desktop/services/audit.py" line="61" />
         <source>Signing key approved</source>
         <translation>签名密钥已批准</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="61" />
+        <location filename="../../meili_desktop/services/audit.py" line="62" />
         <source>Signing key rejected</source>
         <translation>签名密钥已拒绝</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="62" />
+        <location filename="../../meili_desktop/services/audit.py" line="63" />
         <source>Receipt applied</source>
         <translation>回执已导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="63" />
+        <location filename="../../meili_desktop/services/audit.py" line="64" />
         <source>Receipt written</source>
         <translation>已生成上报回执</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="64" />
+        <location filename="../../meili_desktop/services/audit.py" line="65" />
         <source>Distribution package written</source>
         <translation>已生成下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="65" />
+        <location filename="../../meili_desktop/services/audit.py" line="66" />
         <source>Distribution package imported</source>
         <translation>已导入下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="67" />
+        <location filename="../../meili_desktop/services/audit.py" line="68" />
         <source>Report package exported</source>
         <translation>已导出上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="68" />
+        <location filename="../../meili_desktop/services/audit.py" line="69" />
         <source>City keys created</source>
         <translation>已创建市办密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="69" />
+        <location filename="../../meili_desktop/services/audit.py" line="70" />
         <source>County keys created</source>
         <translation>已创建县级密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="70" />
+        <location filename="../../meili_desktop/services/audit.py" line="71" />
         <source>Laptop signing key created</source>
         <translation>已创建本机签名密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="71" />
+        <location filename="../../meili_desktop/services/audit.py" line="72" />
         <source>County encryption key recorded</source>
         <translation>已记录县级加密密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="72" />
+        <location filename="../../meili_desktop/services/audit.py" line="73" />
         <source>Keys restored from a backup</source>
         <translation>已从备份恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="73" />
+        <location filename="../../meili_desktop/services/audit.py" line="74" />
         <source>Keys restored from the escrow file</source>
         <translation>已从托管密钥文件恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="74" />
+        <location filename="../../meili_desktop/services/audit.py" line="75" />
         <source>City keys replaced</source>
         <translation>已更换市办密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="75" />
+        <location filename="../../meili_desktop/services/audit.py" line="76" />
         <source>Old city keys retired</source>
         <translation>已停用旧的市办密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="76" />
+        <location filename="../../meili_desktop/services/audit.py" line="77" />
         <source>Score set</source>
         <translation>已评分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="77" />
+        <location filename="../../meili_desktop/services/audit.py" line="78" />
         <source>Target set</source>
         <translation>已设置目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="78" />
+        <location filename="../../meili_desktop/services/audit.py" line="79" />
         <source>Target removed</source>
         <translation>已删除目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="79" />
+        <location filename="../../meili_desktop/services/audit.py" line="80" />
         <source>Target received</source>
         <translation>已收到目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="80" />
+        <location filename="../../meili_desktop/services/audit.py" line="81" />
         <source>Marked as programme town</source>
         <translation>已列为美丽城镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="81" />
+        <location filename="../../meili_desktop/services/audit.py" line="82" />
         <source>Reporting unit added</source>
         <translation>已添加填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="82" />
+        <location filename="../../meili_desktop/services/audit.py" line="83" />
         <source>Reporting unit renamed</source>
         <translation>填报单位已改名</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="83" />
+        <location filename="../../meili_desktop/services/audit.py" line="84" />
         <source>Reporting unit moved</source>
         <translation>填报单位已调整隶属</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="84" />
+        <location filename="../../meili_desktop/services/audit.py" line="85" />
         <source>Reporting units merged</source>
         <translation>填报单位已合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="85" />
+        <location filename="../../meili_desktop/services/audit.py" line="86" />
         <source>Set up as provisional township</source>
         <translation>以临时乡镇身份开始</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="86" />
+        <location filename="../../meili_desktop/services/audit.py" line="87" />
         <source>Bound to the township</source>
         <translation>已确定为正式乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="91" />
+        <location filename="../../meili_desktop/services/audit.py" line="92" />
         <source>revision</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="92" />
+        <location filename="../../meili_desktop/services/audit.py" line="93" />
         <source>previous revision</source>
         <translation>原版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="93" />
+        <location filename="../../meili_desktop/services/audit.py" line="94" />
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="94" />
+        <location filename="../../meili_desktop/services/audit.py" line="95" />
         <source>changed</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="95" />
+        <location filename="../../meili_desktop/services/audit.py" line="96" />
         <source>decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="96" />
+        <location filename="../../meili_desktop/services/audit.py" line="97" />
         <source>office value</source>
         <translation>办公室数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="97" />
+        <location filename="../../meili_desktop/services/audit.py" line="98" />
         <source>township value</source>
         <translation>乡镇数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="98" />
+        <location filename="../../meili_desktop/services/audit.py" line="99" />
         <source>result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="99" />
+        <location filename="../../meili_desktop/services/audit.py" line="100" />
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="100" />
+        <location filename="../../meili_desktop/services/audit.py" line="101" />
         <source>comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="101" />
+        <location filename="../../meili_desktop/services/audit.py" line="102" />
         <source>before</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="102" />
-        <location filename="../../meili_desktop/services/audit.py" line="113" />
+        <location filename="../../meili_desktop/services/audit.py" line="103" />
+        <location filename="../../meili_desktop/services/audit.py" line="114" />
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="103" />
+        <location filename="../../meili_desktop/services/audit.py" line="104" />
         <source>sequence</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="104" />
+        <location filename="../../meili_desktop/services/audit.py" line="105" />
         <source>periods</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="105" />
+        <location filename="../../meili_desktop/services/audit.py" line="106" />
         <source>entries</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="106" />
+        <location filename="../../meili_desktop/services/audit.py" line="107" />
         <source>key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="107" />
+        <location filename="../../meili_desktop/services/audit.py" line="108" />
         <source>laptop key of the previous content</source>
         <translation>原内容的电脑密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="108" />
+        <location filename="../../meili_desktop/services/audit.py" line="109" />
         <source>laptop key of the office value</source>
         <translation>办公室一方的电脑密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="109" />
+        <location filename="../../meili_desktop/services/audit.py" line="110" />
         <source>laptop key of the township value</source>
         <translation>乡镇一方的电脑密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="110" />
+        <location filename="../../meili_desktop/services/audit.py" line="111" />
         <source>sender clock suspicious</source>
         <translation>发送方时钟可疑</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="111" />
+        <location filename="../../meili_desktop/services/audit.py" line="112" />
         <source>item</source>
         <translation>处理项</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="112" />
+        <location filename="../../meili_desktop/services/audit.py" line="113" />
         <source>bundle</source>
         <translation>汇总包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="114" />
+        <location filename="../../meili_desktop/services/audit.py" line="115" />
+        <source>from</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="116" />
         <source>previous value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="115" />
+        <location filename="../../meili_desktop/services/audit.py" line="117" />
         <source>after</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="116" />
+        <location filename="../../meili_desktop/services/audit.py" line="118" />
         <source>points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="117" />
+        <location filename="../../meili_desktop/services/audit.py" line="119" />
         <source>mechanism established</source>
         <translation>已建立机制</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="118" />
+        <location filename="../../meili_desktop/services/audit.py" line="120" />
         <source>set by</source>
         <translation>设置方式</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="119" />
+        <location filename="../../meili_desktop/services/audit.py" line="121" />
         <source>base</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="120" />
+        <location filename="../../meili_desktop/services/audit.py" line="122" />
         <source>version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="121" />
+        <location filename="../../meili_desktop/services/audit.py" line="123" />
         <source>town type before</source>
         <translation>原城镇类型</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="122" />
+        <location filename="../../meili_desktop/services/audit.py" line="124" />
         <source>town type</source>
         <translation>城镇类型</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="123" />
+        <location filename="../../meili_desktop/services/audit.py" line="125" />
         <source>programme town before</source>
         <translation>原为美丽城镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="124" />
+        <location filename="../../meili_desktop/services/audit.py" line="126" />
         <source>signing key fingerprint</source>
         <translation>签名密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="125" />
+        <location filename="../../meili_desktop/services/audit.py" line="127" />
         <source>new signing key fingerprint</source>
         <translation>新签名密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="126" />
+        <location filename="../../meili_desktop/services/audit.py" line="128" />
         <source>city key fingerprint</source>
         <translation>市办密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="127" />
+        <location filename="../../meili_desktop/services/audit.py" line="129" />
         <source>cipher suite</source>
         <translation>密码套件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="128" />
+        <location filename="../../meili_desktop/services/audit.py" line="130" />
         <source>keys retired</source>
         <translation>停用密钥数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="129" />
+        <location filename="../../meili_desktop/services/audit.py" line="131" />
         <source>keys added</source>
         <translation>添加密钥数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="130" />
+        <location filename="../../meili_desktop/services/audit.py" line="132" />
         <source>receipt</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="131" />
+        <location filename="../../meili_desktop/services/audit.py" line="133" />
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="132" />
+        <location filename="../../meili_desktop/services/audit.py" line="134" />
         <source>market town</source>
         <translation>集镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="133" />
+        <location filename="../../meili_desktop/services/audit.py" line="135" />
         <source>previous unit</source>
         <translation>原填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="134" />
+        <location filename="../../meili_desktop/services/audit.py" line="136" />
         <source>entries moved</source>
         <translation>转移条目数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="138" />
+        <location filename="../../meili_desktop/services/audit.py" line="140" />
         <source>typed in</source>
         <translation>手工填写</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="139" />
+        <location filename="../../meili_desktop/services/audit.py" line="141" />
         <source>in proportion to base</source>
         <translation>按基数比例分解</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="140" />
+        <location filename="../../meili_desktop/services/audit.py" line="142" />
         <source>imported from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="141" />
+        <location filename="../../meili_desktop/services/audit.py" line="143" />
         <source>distribution package</source>
         <translation>下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="145" />
+        <location filename="../../meili_desktop/services/audit.py" line="147" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="146" />
+        <location filename="../../meili_desktop/services/audit.py" line="148" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="147" />
+        <location filename="../../meili_desktop/services/audit.py" line="149" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="148" />
+        <location filename="../../meili_desktop/services/audit.py" line="150" />
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="149" />
+        <location filename="../../meili_desktop/services/audit.py" line="151" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="150" />
+        <location filename="../../meili_desktop/services/audit.py" line="152" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="151" />
+        <location filename="../../meili_desktop/services/audit.py" line="153" />
         <source>Package</source>
         <translation>上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="152" />
+        <location filename="../../meili_desktop/services/audit.py" line="154" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="211" />
+        <location filename="../../meili_desktop/services/audit.py" line="213" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="212" />
+        <location filename="../../meili_desktop/services/audit.py" line="214" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="279" />
+        <location filename="../../meili_desktop/services/audit.py" line="283" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -512,108 +522,108 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="55" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="56" />
         <source>unit id</source>
         <translation>单位代码</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="59" />
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="62" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="60" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="63" />
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="67" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="68" />
         <source>package id</source>
         <translation>上报包编号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="70" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="71" />
         <source>words in the action, author or details</source>
         <translation>操作、操作人或详情中的文字</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="71" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="72" />
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="73" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="74" />
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="79" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="80" />
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="83" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="84" />
         <source>Export CSV...</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="85" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="86" />
         <source>Export Excel...</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="107" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="112" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="107" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="112" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="108" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="113" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="108" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="113" />
         <source>Package</source>
         <translation>上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="112" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="117" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="149" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="154" />
         <source>{count} events</source>
         <translation>共 {count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="154" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="159" />
         <source>No event matches the search.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="155" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="160" />
         <source>Clear some filters or widen the dates, then click Search again.</source>
         <translation>请清除部分筛选条件或放宽日期范围，然后再次点击“查询”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="160" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="165" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="161" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="166" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="163" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="168" />
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="174" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="179" />
         <source>{count} events written to {file}</source>
         <translation>已将 {count} 条记录写入 {file}</translation>
     </message>
@@ -693,7 +703,7 @@
     </message>
     <message>
         <location filename="../../meili_desktop/ui/office/completeness_page.py" line="80" />
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="95" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="97" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
@@ -738,33 +748,33 @@
         <translation>待处理项</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="93" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="95" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="114" />
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="115" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="116" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="117" />
         <source>No reporting periods are set up.</source>
         <translation>还没有设置填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="123" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="125" />
         <source>No due date is set for this period.</source>
         <translation>该填报期未设截止日期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="125" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="127" />
         <source>Due date {due}.</source>
         <translation>截止日期 {due}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="148" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="150" />
         <source>{county} has no towns expected to report.</source>
         <translation>{county}没有需要上报的乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="150" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="152" />
         <source>Choose "All counties", or import the programme's towns with the command "meili-desktop units import FILE.xlsx".</source>
         <translation>请选择“全部县（市、区）”，或用命令“meili-desktop units import 文件.xlsx”导入美丽城镇名单。</translation>
     </message>
@@ -1233,82 +1243,82 @@ From package {package}</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="136" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="138" />
         <source>No packages in the list yet.</source>
         <translation>列表中还没有上报包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="137" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="139" />
         <source>Click "Add files..." or "Add folder...", or drop the townships' report packages ({extension}) onto this window.</source>
         <translation>请点击“添加文件…”或“添加文件夹…”，或把乡镇的上报包（{extension}）拖到本窗口。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="162" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="164" />
         <source>Add report packages</source>
         <translation>添加上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="163" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="165" />
         <source>Packages ({patterns})</source>
         <translation>数据包 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="167" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="169" />
         <source>Add a folder of packages</source>
         <translation>添加上报包文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="224" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="226" />
         <source>Checking {file}</source>
         <translation>正在检查 {file}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="363" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="365" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="388" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="390" />
         <source>no entries</source>
         <translation>无填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="393" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="395" />
         <source>Checking...</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="394" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="396" />
         <source>Verified; ready to preview and merge</source>
         <translation>已验证，可预览并合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="395" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="397" />
         <source>Merged before; nothing changes</source>
         <translation>之前已合并，不会有变化</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="396" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="398" />
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="397" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="399" />
         <source>Not checked: the office keys are locked</source>
         <translation>未检查：办公室密钥未解锁</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="398" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="400" />
         <source>Waiting for the key's approval</source>
         <translation>等待批准密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="401" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="403" />
         <source>unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="402" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="404" />
         <source>Rejected: {reason}</source>
         <translation>已拒收：{reason}</translation>
     </message>
@@ -1635,7 +1645,7 @@ From package {package}</source>
     <message>
         <location filename="../../meili_desktop/messages/merge_labels.py" line="48" />
         <source>Value</source>
-        <translation>数值</translation>
+        <translation>完成值</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/messages/merge_labels.py" line="49" />
@@ -1976,7 +1986,7 @@ From package {package}</source>
     <message>
         <location filename="../../meili_desktop/ui/office/relay_entries.py" line="54" />
         <source>Value</source>
-        <translation>数值</translation>
+        <translation>完成值</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/ui/office/relay_entries.py" line="54" />

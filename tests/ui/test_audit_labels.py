@@ -77,3 +77,18 @@ def test_merge_author_shown_by_name() -> None:
 def test_yes_no_translated() -> None:
     text = audit.details_text(record("score.set", {"mechanism_established": True}))
     assert text == "已建立机制: 是"
+
+
+def test_package_column_index() -> None:
+    from meili_desktop.ui.office.audit_page import PACKAGE_COLUMN
+
+    assert audit.COLUMNS[PACKAGE_COLUMN] == "Package"
+
+
+@pytest.mark.usefixtures("english")
+def test_field_changes_in_words() -> None:
+    text = audit.details_text(record("entry.office_changed", {
+        "revision": 3, "source": "excel", "fields": ["value"], "old": {"value": "80"},
+        "new": {"value": "85"}}))
+    assert text == ("revision: 3; changed: Value; from: excel; previous value: Value 80; "
+                    "after: Value 85")

@@ -37,6 +37,7 @@ from meili_desktop.ui.period_names import period_name
 logger = logging.getLogger(__name__)
 
 PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Audit log")
+PACKAGE_COLUMN = 6
 
 
 class AuditPage(QWidget):
@@ -93,6 +94,10 @@ class AuditPage(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        # A package id is 36 characters that only a search needs whole. The column shows its
+        # start, the tooltip the rest, and the details get the width.
+        header.setSectionResizeMode(PACKAGE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        self.table.setColumnWidth(PACKAGE_COLUMN, 110)
         self.empty_state = EmptyStateLabel(self.table)
         self._lay_out()
 
