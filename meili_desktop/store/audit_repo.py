@@ -17,6 +17,9 @@ from meili_desktop.store.models import AuditEvent, ReportingUnit
 # Maximum number of events one search returns. The clerk narrows the filters to see others.
 MAX_SEARCH_RESULTS = 5000
 
+# Built once, so that SQLAlchemy computes its cache key once; the values come at execution.
+_INSERT_EVENT = insert(AuditEvent.__table__)
+
 
 @dataclass(frozen=True)
 class AuditRecord:
@@ -87,8 +90,8 @@ def insert_event(session: Session, action: str, *, actor: str = "",
     The row is the one :func:`add_event` stores. Code that writes everything else with Core
     statements, such as the merge, uses it so that its commit has no ORM objects to flush.
     """
-    session.execute(insert(AuditEvent.__table__).values(
-        _event_row(action, actor, key, unit_id, period_code, package_id, details, at)))
+    session.execute(_INSERT_EVENT, _event_row(action, actor, key, unit_id, period_code,
+                                              package_id, details, at))
 
 
 def _event_row(action: str, actor: str, key: EntryKey | None, unit_id: str | None,
@@ -113,7 +116,7 @@ def add_entry_events(session: Session, events: Iterable[tuple[str, EntryKey, Map
              "package_id": package_id, "details": dict(details)}
             for action, key, details in events]
     if rows:
-        session.execute(insert(AuditEvent.__table__), rows)
+        session.execute(_INSERT_EVENT, rows)
 
 
 def search_events(session: Session, query: AuditQuery) -> list[AuditRecord]:

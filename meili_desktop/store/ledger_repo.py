@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_, select, text
+from sqlalchemy import and_, bindparam, or_, select, text
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import OperationalError
@@ -40,6 +40,17 @@ _LEDGER = ImportedPackage.__table__
 _RECORD_COLUMNS = (_LEDGER.c.package_id, _LEDGER.c.sender_unit_id, _LEDGER.c.kind,
                    _LEDGER.c.sequence, _LEDGER.c.header_hash, _LEDGER.c.claimed_created_at,
                    _LEDGER.c.sender_fingerprint, _LEDGER.c.state)
+# Built once, so that SQLAlchemy computes their cache keys once.
+_FIND_STATEMENT = select(*_RECORD_COLUMNS).where(or_(
+    _LEDGER.c.package_id == bindparam("package_id"),
+    and_(_LEDGER.c.sender_unit_id == bindparam("sender_unit_id"),
+         _LEDGER.c.sender_fingerprint == bindparam("sender_fingerprint"),
+         _LEDGER.c.kind == bindparam("kind"), _LEDGER.c.sequence == bindparam("sequence"))))
+_HISTORY_STATEMENT = select(*_RECORD_COLUMNS).where(
+    _LEDGER.c.sender_unit_id == bindparam("sender_unit_id"),
+    _LEDGER.c.kind == bindparam("kind"),
+    _LEDGER.c.sender_fingerprint.in_(bindparam("fingerprints", expanding=True))
+).order_by(_LEDGER.c.sequence)
 
 # How long a merge waits for another process's merge before giving up.
 LOCK_TIMEOUT_S = 600.0
@@ -125,12 +136,10 @@ def find_in_ledger(session: Session,
     Sequence numbers belong to the laptop that signs the package, so another laptop of the
     same township, or a reinstalled laptop with a new key, may use the same number.
     """
-    rows = session.execute(select(*_RECORD_COLUMNS).where(or_(
-        _LEDGER.c.package_id == package.package_id,
-        and_(_LEDGER.c.sender_unit_id == package.sender_unit_id,
-             _LEDGER.c.sender_fingerprint == package.sender_fingerprint,
-             _LEDGER.c.kind == package.kind,
-             _LEDGER.c.sequence == package.sequence)))).all()
+    rows = session.execute(_FIND_STATEMENT, {
+        "package_id": package.package_id, "sender_unit_id": package.sender_unit_id,
+        "sender_fingerprint": package.sender_fingerprint, "kind": package.kind,
+        "sequence": package.sequence}).all()
     same_id = next((row for row in rows if row.package_id == package.package_id), None)
     same_sequence = next((row for row in rows if row.sequence == package.sequence
                           and row.sender_unit_id == package.sender_unit_id
@@ -145,10 +154,8 @@ def laptop_history(session: Session, sender_unit_id: str, kind: str,
     keys = sorted(set(fingerprints))
     if not keys:
         return []
-    rows = session.execute(select(*_RECORD_COLUMNS).where(
-        _LEDGER.c.sender_unit_id == sender_unit_id, _LEDGER.c.kind == kind,
-        _LEDGER.c.sender_fingerprint.in_(keys))
-        .order_by(_LEDGER.c.sequence))
+    rows = session.execute(_HISTORY_STATEMENT, {"sender_unit_id": sender_unit_id,
+                                                "kind": kind, "fingerprints": keys})
     return [record for row in rows if (record := _to_ledger_record(row)) is not None]
 
 
@@ -172,12 +179,23 @@ def record_package(session: Session, package: IncomingPackage, *, received_at: d
               "claimed_created_at": package.claimed_created_at, "received_at": received_at,
               "state": "merged", "periods": list(package.periods), "counts": dict(counts),
               "is_clock_suspicious": is_clock_suspicious}
-    dialect = session.connection().dialect.name
-    insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
-    statement = insert(_LEDGER).values(values)
-    session.execute(statement.on_conflict_do_update(
+    session.execute(_RECORD_STATEMENTS[session.connection().dialect.name], values)
+
+
+def _record_statement(insert: Any) -> Any:
+    """Build the upsert of a ledger row once per dialect; the values come at execution."""
+    statement = insert(_LEDGER)
+    return statement.on_conflict_do_update(
         index_elements=[_LEDGER.c.package_id],
-        set_={name: statement.excluded[name] for name in values if name != "package_id"}))
+        set_={name: statement.excluded[name] for name in _RECORDED_FIELDS})
+
+
+# The columns record_package writes besides the package id; a row taken over keeps the others.
+_RECORDED_FIELDS = ("kind", "sender_unit_id", "sender_fingerprint", "sequence", "header_hash",
+                    "file_name", "claimed_created_at", "received_at", "state", "periods",
+                    "counts", "is_clock_suspicious")
+_RECORD_STATEMENTS = {"sqlite": _record_statement(sqlite_insert),
+                      "postgresql": _record_statement(postgresql_insert)}
 
 
 def get_ledger_entry(session: Session, package_id: str) -> LedgerEntry | None:

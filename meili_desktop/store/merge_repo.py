@@ -25,7 +25,6 @@ from meili_desktop.domain.merge import (
     IncomingPackage,
     MergeContext,
     MergeKind,
-    StoredEntryState,
     TaskRule,
     allowed_levels_for,
 )

@@ -40,6 +40,7 @@ _STORED = (select(_ENTRY.c.id, _ENTRY.c.unit_id, _ENTRY.c.task_number, _ENTRY.c.
                   _ENTRY.c.laptop_versions)
            .where(*_IN_GROUP).order_by(_ENTRY.c.id))
 _STORED_LOCKED = _STORED.with_for_update(of=_ENTRY)
+_INSERT_ENTRY = insert(_ENTRY)
 _IDS = select(_ENTRY.c.id, _ENTRY.c.task_number).where(*_IN_GROUP)
 _DIGESTS = select(_LINK.c.entry_id, _LINK.c.sha256).where(
     _LINK.c.entry_id.in_(bindparam("ids", expanding=True)))
@@ -84,7 +85,7 @@ def insert_entry_rows(session: Session, values: Sequence[Mapping[str, Any]]) -> 
     if not values:
         return []
     connection = session.connection()
-    connection.execute(insert(_ENTRY), list(values))
+    connection.execute(_INSERT_ENTRY, list(values))
     keys = [EntryKey(row["unit_id"], row["task_number"], row["period_code"]) for row in values]
     ids: dict[EntryKey, int] = {}
     for unit_id, period_code, numbers in _key_groups(keys):
@@ -95,7 +96,7 @@ def insert_entry_rows(session: Session, values: Sequence[Mapping[str, Any]]) -> 
 
 
 def insert_rows(session: Session, table: Any, values: Sequence[Mapping[str, Any]]) -> None:
-    """Insert rows into ``table`` (a model class) with one Core ``executemany``.
+    """Insert rows into ``table`` (a model class) with one ``executemany``.
 
     Core skips the ORM's per-row bookkeeping, which a bulk insert of plain rows does not need.
     """
