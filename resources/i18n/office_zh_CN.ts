@@ -225,12 +225,12 @@
     <message>
         <location filename="../../meili_desktop/services/audit.py" line="92" />
         <source>revision</source>
-        <translation>版本</translation>
+        <translation>修订号</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/services/audit.py" line="93" />
         <source>previous revision</source>
-        <translation>原版本</translation>
+        <translation>原修订号</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/services/audit.py" line="94" />
@@ -371,7 +371,7 @@
     <message>
         <location filename="../../meili_desktop/services/audit.py" line="122" />
         <source>version</source>
-        <translation>版本</translation>
+        <translation>目标值版本</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/services/audit.py" line="123" />
@@ -1932,7 +1932,7 @@ From package {package}</source>
     <message>
         <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="163" />
         <source>Revision (incoming / office)</source>
-        <translation>版本（新上报 / 办公室）</translation>
+        <translation>修订号（新上报 / 办公室）</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="163" />
