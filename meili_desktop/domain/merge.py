@@ -12,8 +12,10 @@ Rules:
 - Entries stored before the office kept laptop versions (no laptop is known) follow the
   revision numbers alone: a newer revision replaces, an equal one with different content is a
   conflict.
-- A value the office has reviewed (accepted, or set by the office when it resolved a conflict)
-  is never overwritten by a newer revision without an explicit decision: that is a conflict too.
+- A value the office has reviewed (accepted) or changed itself (an edit or a mix of both sides
+  when it resolved a conflict, or its own correction) is never overwritten by a newer revision
+  without an explicit decision: that is a conflict too. Content equal to the stored one is
+  unchanged, and the office's content stays the office's.
 - Entries for a locked period are held. In a closed period only entries the office returned
   may be resubmitted; other changes are held.
 - Entries that no longer fit the catalogue (unknown task, task of another level) or whose
@@ -101,7 +103,8 @@ class ConflictReason(StrEnum):
     """The cause of a conflict between an incoming entry and the stored one."""
 
     DIVERGED = "diverged"  # same revision, different content
-    REVIEWED = "reviewed"  # the stored value was accepted or set by the office
+    REVIEWED = "reviewed"  # the stored value was accepted by the office
+    OFFICE_CHANGED = "office_changed"  # the stored value was set by the office
     OTHER_LAPTOP = "other_laptop"  # another laptop of the township wrote different content
 
 
@@ -160,7 +163,12 @@ class StoredEntryState:
     @property
     def is_reviewed(self) -> bool:
         """Whether the office accepted this content or decided it itself."""
-        return self.review_state is ReviewState.ACCEPTED or self.origin == OFFICE_ORIGIN
+        return self.review_state is ReviewState.ACCEPTED or self.is_office_content
+
+    @property
+    def is_office_content(self) -> bool:
+        """Whether the office set this content: by an edit, a mixed resolution or a correction."""
+        return self.origin == OFFICE_ORIGIN
 
 
 @dataclass(frozen=True)
@@ -283,7 +291,7 @@ def compare_revisions(entry: IncomingEntry, stored: StoredEntryState | None,
     if is_same:
         return (MergeKind.UPDATED if is_own else MergeKind.UNCHANGED), None
     if stored.is_reviewed:
-        return MergeKind.CONFLICT, ConflictReason.REVIEWED.value
+        return MergeKind.CONFLICT, _protected_reason(stored)
     if holding is not None:
         return MergeKind.UPDATED, None
     return MergeKind.CONFLICT, ConflictReason.OTHER_LAPTOP.value
@@ -296,11 +304,12 @@ def _compare_revision_numbers(entry: IncomingEntry,
         return MergeKind.STALE, None
     is_same = same_content(entry.content, stored.content)
     if is_same:
-        if entry.revision == stored.revision:
+        # Content the office set stays the office's when a township sends the same values.
+        if entry.revision == stored.revision or stored.is_office_content:
             return MergeKind.UNCHANGED, None
         return MergeKind.UPDATED, None
     if stored.is_reviewed:
-        return MergeKind.CONFLICT, ConflictReason.REVIEWED.value
+        return MergeKind.CONFLICT, _protected_reason(stored)
     if entry.revision == stored.revision:
         return MergeKind.CONFLICT, ConflictReason.DIVERGED.value
     return MergeKind.UPDATED, None
@@ -308,8 +317,15 @@ def _compare_revision_numbers(entry: IncomingEntry,
 
 def _same_revision_reason(stored: StoredEntryState) -> str:
     if stored.is_reviewed:
-        return ConflictReason.REVIEWED.value
+        return _protected_reason(stored)
     return ConflictReason.DIVERGED.value
+
+
+def _protected_reason(stored: StoredEntryState) -> str:
+    """Return why a reviewed entry conflicts: the office changed it, or accepted it."""
+    if stored.is_office_content:
+        return ConflictReason.OFFICE_CHANGED.value
+    return ConflictReason.REVIEWED.value
 
 
 def laptops_after(kind: MergeKind, entry: IncomingEntry, stored: StoredEntryState | None,

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from meili_desktop.domain.catalogue_document import catalogue_hash
 from meili_desktop.domain.entries import Entry, EntryKey
 from meili_desktop.domain.periods import PeriodState
@@ -41,7 +43,8 @@ from meili_desktop.services.entries import (
     validate_changes,
 )
 from meili_desktop.services.identity import Role, load_identity
-from meili_desktop.store import entries_repo, units_repo
+from meili_desktop.store import entries_repo, ledger_repo, units_repo
+from meili_desktop.store.audit_repo import add_event
 from meili_desktop.store.datafolder import Store
 
 logger = logging.getLogger(__name__)
@@ -162,8 +165,12 @@ def _edited_fields(keys: TemplateKeys, number: int,
 
 def _overwritten_fields(keys: TemplateKeys, number: int, changes: dict[str, Any],
                         sources: dict[str, str], entry: Entry | None) -> list[CellProblem]:
-    """List edited cells whose field was also changed in the program after the export."""
-    if entry is None or entry.revision <= keys.revisions.get(number, 0):
+    """List edited cells whose field was also changed in the program after the export.
+
+    The fields are compared, not only the revision, because an office's correction keeps
+    the township's revision number.
+    """
+    if entry is None:
         return []
     exported = keys.prefilled.get(number, {})
     current = stored_texts(entry)
@@ -217,6 +224,29 @@ def _row_problem(keys: TemplateKeys, sources: dict[str, str], changes: dict[str,
     return CellProblem(keys.sheet, row, column, error.code, "", details)
 
 
+def _is_office(store: Store) -> bool:
+    identity = load_identity(store)
+    return identity is not None and identity.role in (Role.CITY, Role.COUNTY)
+
+
+def _apply_office_change(session: Session, key: EntryKey, changes: dict[str, Any],
+                         user: str) -> bool:
+    """Write an office's template values as its correction of the township's entry, logged.
+
+    The values become the office's, so a later package from the township cannot overwrite
+    them without a decision (see :func:`entries_repo.apply_office_change`).
+    """
+    entry, is_changed, before = entries_repo.apply_office_change(
+        session, key, changes, changed_by=user, source=EXCEL_SOURCE)
+    if is_changed:
+        after = entries_repo.snapshot_of(entry)
+        add_event(session, "entry.office_changed", actor=user, key=key,
+                  details={"revision": entry.revision, "source": EXCEL_SOURCE,
+                           "fields": sorted(before), "old": before,
+                           "new": {name: after[name] for name in sorted(before)}})
+    return is_changed
+
+
 def _apply(store: Store, keys: TemplateKeys, clean: dict[int, dict[str, Any]],
            dry_run: bool) -> TemplateImportResult:
     changed: list[int] = []
@@ -235,11 +265,18 @@ def _apply(store: Store, keys: TemplateKeys, clean: dict[int, dict[str, Any]],
         if changed:
             make_event_backup(store, "pre-import")
         changed, unchanged = [], []
+        is_office = _is_office(store)
         with store.session_factory.begin() as session:
+            if is_office:
+                # A merge of the same township's packages must not interleave.
+                ledger_repo.lock_for_merge(session, keys.unit_id)
             for number, changes in sorted(clean.items()):
                 key = EntryKey(keys.unit_id, number, keys.period_code)
-                _entry, is_changed = entries_repo.apply_change(
-                    session, key, changes, changed_by=user, source=EXCEL_SOURCE)
+                if is_office:
+                    is_changed = _apply_office_change(session, key, changes, user)
+                else:
+                    _entry, is_changed = entries_repo.apply_change(
+                        session, key, changes, changed_by=user, source=EXCEL_SOURCE)
                 (changed if is_changed else unchanged).append(number)
     logger.info("template for %s/%s %s: %d changed, %d unchanged", keys.unit_id,
                 keys.period_code, "checked" if dry_run else "imported", len(changed),

@@ -1,7 +1,9 @@
 """Queries and changes on entries, their revision history and their evidence links.
 
 Every change raises the entry's revision by one and stores a snapshot of the entry after the
-change (``entry_revisions``), which serves both the history view and undo. Functions take the
+change (``entry_revisions``), which serves both the history view and undo. An office's
+correction of a township's entry keeps the township's revision number
+(:func:`apply_office_change`). Functions take the
 caller's session and never commit: the caller's ``session_factory.begin()`` block is the
 transaction, so each user action is written whole or not at all.
 """
@@ -19,6 +21,8 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session, selectinload
 
 from meili_desktop.domain.entries import AttachmentRef, Entry, EntryKey, ReviewState, Status
+from meili_desktop.domain.laptops import record_version, versions_from_json, versions_to_json
+from meili_desktop.domain.merge import OFFICE_ORIGIN
 from meili_desktop.domain.validation import ReturnedNote
 from meili_desktop.domain.values import format_decimal
 from meili_desktop.store import models
@@ -104,6 +108,57 @@ def apply_change(session: Session, key: EntryKey, changes: Mapping[str, Any], *,
         setattr(row, name, value)
     _record_revision(session, row, changed_by, source)
     return to_domain(row), True
+
+
+def apply_office_change(session: Session, key: EntryKey, changes: Mapping[str, Any], *,
+                        changed_by: str, source: str) -> tuple[Entry, bool, dict[str, Any]]:
+    """Set fields of an entry as the office's correction, creating the entry if needed.
+
+    The content becomes the office's (origin ``office``): a later township revision that
+    differs from it is a conflict for the office to decide, never an update. The revision
+    number stays the township's, so that revision is compared with the township's own last
+    one, and a new entry gets revision 0. No laptop version equals the content any more.
+    An accepted entry stays accepted, because the office decided these values itself.
+
+    Args:
+        session: the caller's session; the caller commits.
+        key: which entry.
+        changes: new values by field name, as for :func:`apply_change`.
+        changed_by: the office clerk, kept in the history.
+        source: where the values came from, e.g. ``excel``; kept in the history.
+
+    Returns:
+        The entry after the change, whether anything changed, and the stored values before
+        the change of the fields that changed.
+    """
+    unknown = set(changes) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise ValueError(f"not editable: {sorted(unknown)}")
+    row = _find_row(session, key) or _new_row(session, key)
+    stored = {name: _to_column(name, value) for name, value in changes.items()}
+    before = {name: getattr(row, name) for name, value in stored.items()
+              if getattr(row, name) != value}
+    if not before:
+        return to_domain(row), False, {}
+
+    for name in before:
+        setattr(row, name, stored[name])
+    row.updated_at = utc_now()
+    row.updated_by = changed_by
+    row.origin = OFFICE_ORIGIN
+    row.source_fingerprint = None
+    if row.laptop_versions:
+        row.laptop_versions = versions_to_json(record_version(
+            versions_from_json(row.laptop_versions), "", 0, matches=False,
+            is_content_changed=True))
+    if row.review_state == ReviewState.ACCEPTED.value:
+        row.reviewed_revision = row.revision
+    session.flush()
+    session.add(models.EntryRevision(entry_id=row.id, revision=row.revision,
+                                     snapshot=snapshot_of(to_domain(row)),
+                                     changed_at=row.updated_at, changed_by=changed_by,
+                                     source=source))
+    return to_domain(row), True, before
 
 
 def restore_snapshot(session: Session, key: EntryKey, snapshot: Mapping[str, Any], *,

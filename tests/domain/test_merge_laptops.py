@@ -56,7 +56,7 @@ OVERTAKEN = {A: LaptopVersion(3, False), B: LaptopVersion(2, True)}
     (record(2, "90"), stored(3, SHARED, review=ReviewState.ACCEPTED), {B},
      (MergeKind.CONFLICT, "reviewed")),
     (record(2, "90"), stored(3, SHARED, source=None, origin="office"), {B},
-     (MergeKind.CONFLICT, "reviewed")),
+     (MergeKind.CONFLICT, "office_changed")),
     (record(4, "90"), stored(3, {}, source=None), {B}, (MergeKind.UPDATED, None)),
     (record(3, "90"), stored(3, {}, source=None), {B}, (MergeKind.CONFLICT, "diverged")),
 ])
