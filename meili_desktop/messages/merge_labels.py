@@ -22,6 +22,8 @@ REASON_LABELS = {
     "diverged": QT_TRANSLATE_NOOP(
         "MergeLabels", "Same revision with different content (two laptops?)"),
     "reviewed": QT_TRANSLATE_NOOP("MergeLabels", "The office already reviewed this value"),
+    "office_changed": QT_TRANSLATE_NOOP(
+        "MergeLabels", "The office changed this value after the township's last version"),
     "other_laptop": QT_TRANSLATE_NOOP(
         "MergeLabels", "Another laptop of this township wrote different content"),
     "seen_before": QT_TRANSLATE_NOOP(

@@ -125,6 +125,7 @@ DETAIL_LABELS: dict[str, str] = {
     "was_programme_town": QT_TRANSLATE_NOOP("Audit", "programme town before"),
     "signing": QT_TRANSLATE_NOOP("Audit", "signing key fingerprint"),
     "new_signing": QT_TRANSLATE_NOOP("Audit", "new signing key fingerprint"),
+    "new_escrow": QT_TRANSLATE_NOOP("Audit", "new escrow key fingerprint"),
     "city_key": QT_TRANSLATE_NOOP("Audit", "city key fingerprint"),
     "suite": QT_TRANSLATE_NOOP("Audit", "cipher suite"),
     "retired": QT_TRANSLATE_NOOP("Audit", "keys retired"),

@@ -319,6 +319,21 @@
         <source>{count} old signing keys were retired.</source>
         <translation>已停用 {count} 个旧签名密钥。</translation>
     </message>
+    <message>
+        <location filename="../../meili_desktop/cli/office_keys.py" line="46" />
+        <source>cipher suite of the new keys: C1 (X25519, AES-GCM, Ed25519) or G1 (SM2, SM3, SM4); default: the current suite</source>
+        <translation>新密钥的密码套件：C1（X25519、AES-GCM、Ed25519）或 G1（SM2、SM3、SM4）；默认沿用当前套件</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/office_keys.py" line="49" />
+        <source>also create a new offline escrow key and write it to this new file; required when --suite changes the suite</source>
+        <translation>同时生成新的离线托管密钥，写入这个新文件；用 --suite 更换密码套件时必须提供</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/office_keys.py" line="101" />
+        <source>The new offline escrow key ({suite}) {fingerprint} was written to {file}. Move it to a safe place apart from this computer and keep the passphrase separately. Keep the old escrow file too: it opens the report packages written before this change.</source>
+        <translation>新的离线托管密钥（{suite}）{fingerprint} 已写入 {file}。请把它移到与本机分开的安全地点保管，口令另行保存。旧的托管密钥文件也要继续保留：更换之前生成的上报包要用它才能打开。</translation>
+    </message>
 </context>
 <context>
     <name>OfficePages</name>

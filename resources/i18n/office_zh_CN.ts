@@ -518,6 +518,11 @@
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="129" />
+        <source>new escrow key fingerprint</source>
+        <translation>新托管密钥指纹</translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -1741,6 +1746,11 @@ From package {package}</source>
         <location filename="../../meili_desktop/messages/merge_labels.py" line="87" />
         <source>entered a new value</source>
         <translation>输入新值</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="26" />
+        <source>The office changed this value after the township's last version</source>
+        <translation>办公室在乡镇最近一次上报之后修改过该数据</translation>
     </message>
 </context>
 <context>

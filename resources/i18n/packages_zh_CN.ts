@@ -217,6 +217,21 @@
         <source>it names an earlier key of the laptop ({value}) with a missing or invalid signature.</source>
         <translation>它列出的该电脑旧密钥（{value}）签名缺失或无效。</translation>
     </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="10" />
+        <source>The city's working key uses cipher suite {suite}, but the city's escrow key uses {escrow_suite}, so no report package can be encrypted. Ask the city office for a new distribution package that lists an escrow key of suite {suite}. The entries filled in are kept.</source>
+        <translation>市办的工作密钥使用密码套件 {suite}，托管密钥却使用 {escrow_suite}，因此无法加密上报包。请向市办索取新的下发包，其中须含有 {suite} 套件的托管密钥。已填写的内容都会保留。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="15" />
+        <source>Changing the city's keys to cipher suite {suite} needs a new offline escrow key of that suite, because the current escrow key uses {escrow_suite}. Nothing was changed. Run the rotation again with --escrow-file FILE, naming a new file on the medium that is kept in the safe.</source>
+        <translation>把市办密钥更换为密码套件 {suite} 时，需要一把同一套件的新离线托管密钥，因为当前的托管密钥使用 {escrow_suite}。未做任何更改。请加上 --escrow-file 文件 重新执行密钥更换，文件名请指向保险柜中保管的介质上的一个新文件。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="20" />
+        <source>{file} exists already, and it may hold the escrow key that opens older report packages. Nothing was changed. Choose a new file name with --escrow-file.</source>
+        <translation>{file} 已经存在，其中可能保存着打开旧上报包所需的托管密钥。未做任何更改。请用 --escrow-file 指定一个新的文件名。</translation>
+    </message>
 </context>
 <context>
     <name>InitCli</name>
