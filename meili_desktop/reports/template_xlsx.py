@@ -37,6 +37,7 @@ from meili_desktop.reports.xlsx_layout import (
     HEADER_FONT,
     PAPER_A4,
 )
+from meili_desktop.reports.xlsx_text import row_cells, set_value
 from meili_desktop.store.fileio import atomic_write
 
 FORMAT_NAME = "meili-desktop-entry-template"
@@ -172,8 +173,8 @@ def _write_title(sheet: Worksheet, spec: TemplateSpec) -> None:
     last = get_column_letter(len(FIELDS))
     title = translate("Reports",
                       "{county}{town} {period} Beautiful Towns key tasks: progress form")
-    sheet["A1"] = title.format(county=spec.county_name, town=spec.unit_name,
-                               period=spec.period_code)
+    set_value(sheet, 1, 1, title.format(county=spec.county_name, town=spec.unit_name,
+                                        period=spec.period_code))
     sheet["A1"].font = Font(name="宋体", size=16, bold=True)
     sheet["A1"].alignment = CENTER
     sheet.merge_cells(f"A1:{last}1")
@@ -181,8 +182,9 @@ def _write_title(sheet: Worksheet, spec: TemplateSpec) -> None:
                      "Reporting unit: {town} ({code})   Period: {period}   Catalogue: "
                      "{version}   Fill in the yellow cells; blank cells leave stored data "
                      "unchanged.")
-    sheet["A2"] = note.format(town=spec.unit_name, code=spec.unit_id, period=spec.period_code,
-                              version=spec.catalogue_version)
+    set_value(sheet, 2, 1, note.format(town=spec.unit_name, code=spec.unit_id,
+                                       period=spec.period_code,
+                                       version=spec.catalogue_version))
     sheet["A2"].alignment = Alignment(wrap_text=True, vertical="center")
     sheet.merge_cells(f"A2:{last}2")
     sheet.row_dimensions[1].height = 30
@@ -191,7 +193,7 @@ def _write_title(sheet: Worksheet, spec: TemplateSpec) -> None:
 
 def _write_header_row(sheet: Worksheet, headers: Sequence[str]) -> None:
     for column, (name, header) in enumerate(zip(FIELDS, headers, strict=True), 1):
-        cell = sheet.cell(HEADER_ROW, column, header)
+        cell = set_value(sheet, HEADER_ROW, column, header)
         cell.font = HEADER_FONT
         cell.fill = HEADER_FILL
         cell.alignment = CENTER
@@ -213,7 +215,8 @@ def _write_task_row(sheet: Worksheet, row: int, task: Task, target: Decimal | No
                       narrative=entry.narrative, responsible_person=entry.responsible_person,
                       contact=entry.contact)
     for column, name in enumerate(FIELDS, 1):
-        cell = sheet.cell(row, column, values.get(name))
+        # The clerk's own texts may start with "=", which must come back as typed.
+        cell = set_value(sheet, row, column, values.get(name))
         cell.border = BORDER
         cell.alignment = Alignment(wrap_text=True, vertical="top")
         if name in EDITABLE:
@@ -263,7 +266,7 @@ def _write_keys(workbook: Workbook, keys: TemplateKeys) -> None:
     for key, value in keys.payload().items():
         is_structured = isinstance(value, list | dict)
         stored = json.dumps(value, ensure_ascii=False) if is_structured else value
-        sheet.append([key, stored])
+        sheet.append(row_cells(sheet, [key, stored]))
     sheet.append(["checksum", keys.checksum()])
     sheet.protection.sheet = True
     sheet.sheet_state = "veryHidden"

@@ -22,6 +22,8 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 
+from meili_desktop.reports.xlsx_text import row_cells, write_only_cell
+
 HEADER_ROWS = 2
 FIRST_DATA_ROW = 5  # title, subtitle, then two header rows
 
@@ -132,13 +134,13 @@ class TableWriter:
                             border=BORDER)
 
     def _styled(self, value: Any, **styles: Any) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self.sheet, value)
+        cell = write_only_cell(self.sheet, value)
         for name, style in styles.items():
             setattr(cell, name, style)
         return cell
 
     def append(self, values: Sequence[Any]) -> None:
-        """Write one data row; numbers get their column's number format."""
+        """Write one data row; numbers get their column's number format, text stays text."""
         row: list[Any] = []
         for value, number_format in zip(values, self._formats, strict=True):
             if value is None or number_format is None or isinstance(value, str):
@@ -147,7 +149,7 @@ class TableWriter:
             cell = WriteOnlyCell(self.sheet, value)
             cell.number_format = number_format
             row.append(cell)
-        self.sheet.append(row)
+        self.sheet.append(row_cells(self.sheet, row))
         self.rows_written += 1
 
     def append_all(self, rows: Iterable[Sequence[Any]],

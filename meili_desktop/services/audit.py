@@ -28,6 +28,7 @@ from meili_desktop.messages.merge_labels import (
     REVIEW_LABELS,
     label,
 )
+from meili_desktop.reports.xlsx_text import FORMULA_TRIGGERS, row_cells
 from meili_desktop.store import audit_repo
 from meili_desktop.store.audit_repo import AuditQuery, AuditRecord
 from meili_desktop.store.datafolder import Store
@@ -267,10 +268,24 @@ def export_csv(records: Sequence[AuditRecord], path: Path,
     writer = csv.writer(buffer)
     writer.writerow(column_titles())
     for record in records:
-        writer.writerow(["" if cell is None else cell for cell in record_row(record, names)])
+        writer.writerow([_csv_text(cell) for cell in record_row(record, names)])
     with atomic_write(path) as handle:
         handle.write(buffer.getvalue().encode("utf-8-sig"))
     logger.info("exported %d audit events to %s", len(records), path)
+
+
+def _csv_text(cell: str | int | None) -> str | int:
+    """Return a CSV cell that Excel shows as typed.
+
+    Excel runs a CSV cell that starts with "=", "+", "-" or "@" as a formula, and audit
+    details repeat texts a township typed, so such a cell gets a leading apostrophe, the
+    usual guard against CSV formula injection.
+    """
+    if cell is None:
+        return ""
+    if isinstance(cell, str) and cell.startswith((*FORMULA_TRIGGERS, "\t", "\r")):
+        return "'" + cell
+    return cell
 
 
 def export_xlsx(records: Sequence[AuditRecord], path: Path,
@@ -292,7 +307,7 @@ def export_xlsx(records: Sequence[AuditRecord], path: Path,
         header.append(cell)
     sheet.append(header)
     for record in records:
-        sheet.append(record_row(record, names))
+        sheet.append(row_cells(sheet, record_row(record, names)))
     with atomic_write(path) as handle:
         workbook.save(handle)
     logger.info("exported %d audit events to %s", len(records), path)
