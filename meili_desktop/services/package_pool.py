@@ -19,6 +19,7 @@ import contextlib
 import logging
 import logging.handlers
 import multiprocessing
+import multiprocessing.connection
 import os
 import threading
 import traceback
@@ -54,6 +55,8 @@ MAX_WORKERS = 4
 FILES_AHEAD_PER_WORKER = 2
 # How often a wait for a worker checks the cancel flag.
 _CANCEL_POLL_S = 0.1
+# The message a worker sends once it has opened the data folder.
+_READY = "ready"
 # How long a stopping worker may take to finish its file before it is terminated. A worker
 # checks the stop flag between 64 KiB chunks, so it normally stops within milliseconds.
 _JOIN_TIMEOUT_S = 30.0
@@ -84,8 +87,8 @@ def default_workers() -> int:
 
 @contextmanager
 def open_in_order(store: Store, unlocked: UnlockedCityKeys, files: Sequence[Path], *,
-                  workers: int | None = None, cancel: threading.Event | None = None
-                  ) -> Iterator[Iterator[OpenedFile]]:
+                  workers: int | None = None, cancel: threading.Event | None = None,
+                  read_while_starting: bool = True) -> Iterator[Iterator[OpenedFile]]:
     """Open report package files ahead of their use; yield an iterator in the files' order.
 
     Each item is verified and decrypted as :func:`read_incoming` would, or carries the
@@ -101,12 +104,14 @@ def open_in_order(store: Store, unlocked: UnlockedCityKeys, files: Sequence[Path
             in this process. Fewer than :data:`MIN_FILES_FOR_WORKERS` files are always read
             in this process.
         cancel: set to stop; the iterator then raises CancelledError.
+        read_while_starting: read files in this process until a worker has started; False
+            waits for the first worker instead, so that every file goes to a worker.
     """
     count = default_workers() if workers is None else workers
     if count < 1 or len(files) < MIN_FILES_FOR_WORKERS:
         yield _open_here(store, unlocked, files, cancel)
         return
-    reader = _PoolReader(store, unlocked, files, count, cancel)
+    reader = _PoolReader(store, unlocked, files, count, cancel, read_while_starting)
     try:
         yield reader.results()
     finally:
@@ -146,28 +151,41 @@ class _WorkerResult:
 
 @dataclass
 class _Worker:
-    """A worker process, the pipe to it and the files it has received but not returned."""
+    """A worker process, the pipe to it and the files it has received but not returned.
+
+    ``is_ready`` turns true when the worker reports that it has opened the data folder.
+    """
 
     process: BaseProcess
     connection: Connection
     sent: deque[Path] = field(default_factory=deque)
+    is_ready: bool = False
 
 
 class _PoolReader:
     """Feed files to worker processes, a bounded number ahead, and collect them in order.
 
-    File ``i`` goes to worker ``i % workers``, and each worker returns its files in the order
-    it received them, so the results arrive in the files' order. The calling process runs no
-    helper thread for this. A thread that unpickles results would compete for the interpreter
-    lock with the merge, which releases the lock for every SQLite call.
+    Until the first worker has started, which takes about a second, the calling process
+    reads the files itself. After that each file goes to the ready worker with the fewest
+    files outstanding. A worker returns its files in the order it received them, and the
+    reader remembers which worker has which file, so the results come back in the files'
+    order. The calling process runs no helper thread for this. A thread that unpickles
+    results would compete for the interpreter lock with the merge, which releases the lock
+    for every SQLite call.
     """
 
     def __init__(self, store: Store, unlocked: UnlockedCityKeys, files: Sequence[Path],
-                 workers: int, cancel: threading.Event | None) -> None:
+                 workers: int, cancel: threading.Event | None,
+                 read_while_starting: bool) -> None:
         self._store = store
+        self._read_while_starting = read_while_starting
+        self._unlocked = unlocked
         self._cancel = cancel
         self._files = list(files)
+        # The index of the first file not yet sent, and the worker of each file sent.
         self._next = 0
+        self._owners: deque[_Worker] = deque()
+        self.files_to_workers = 0
         context = multiprocessing.get_context("spawn")
         self._stop = context.Event()
         self._log_queue: Any = context.Queue()
@@ -188,13 +206,24 @@ class _PoolReader:
 
     def results(self) -> Iterator[OpenedFile]:
         for index, path in enumerate(self._files):
-            self._send_ahead(index)
-            worker = self._workers[index % len(self._workers)]
-            result = self._receive(worker)
+            ready = self._ready_workers()
+            while not ready and not self._read_while_starting and self._workers:
+                self._check_cancel()
+                multiprocessing.connection.wait(
+                    [worker.connection for worker in self._workers], _CANCEL_POLL_S)
+                ready = self._ready_workers()
+            if not ready and self._next == index:
+                self._next += 1
+                yield from _open_here(self._store, self._unlocked, [path], self._cancel)
+                continue
+            self._send_ahead(index, ready)
+            result = self._receive(self._owners.popleft())
             yield self._to_opened_file(path, result)
 
     def close(self) -> None:
         """Stop the workers and discard every package read ahead but not handed over."""
+        logger.info("worker processes read %d of %d package files", self.files_to_workers,
+                    len(self._files))
         if any(worker.sent for worker in self._workers):
             self._stop.set()
         for worker in self._workers:
@@ -218,21 +247,38 @@ class _PoolReader:
         self._listener.stop()
         self._log_queue.close()
 
-    def _send_ahead(self, index: int) -> None:
-        """Send every file up to ``FILES_AHEAD_PER_WORKER`` rounds beyond ``index``."""
-        last = min(len(self._files), index + len(self._workers) * FILES_AHEAD_PER_WORKER)
+    def _ready_workers(self) -> list[_Worker]:
+        """Return the workers that have started, noting those that reported it since."""
+        for worker in self._workers:
+            if worker.is_ready or not worker.connection.poll(0):
+                continue
+            try:
+                message = worker.connection.recv()
+            except EOFError:
+                logger.warning("package worker process %s ended while starting",
+                               worker.process.pid)
+                worker.connection.close()
+                self._workers.remove(worker)
+                return self._ready_workers()
+            worker.is_ready = message == _READY
+        return [worker for worker in self._workers if worker.is_ready]
+
+    def _send_ahead(self, index: int, ready: list[_Worker]) -> None:
+        """Send files to ready workers until each has about ``FILES_AHEAD_PER_WORKER``."""
+        last = min(len(self._files), index + len(ready) * FILES_AHEAD_PER_WORKER)
         while self._next < last:
-            worker = self._workers[self._next % len(self._workers)]
+            worker = min(ready, key=lambda candidate: len(candidate.sent))
             worker.connection.send(self._files[self._next])
             worker.sent.append(self._files[self._next])
+            self._owners.append(worker)
             self._next += 1
+            self.files_to_workers += 1
 
     def _receive(self, worker: _Worker, *, may_cancel: bool = True) -> _WorkerResult:
         """Wait for the worker's result for its oldest file, checking the cancel flag."""
         while True:
-            if may_cancel and self._cancel is not None and self._cancel.is_set():
-                self._stop.set()
-                raise CancelledError()
+            if may_cancel:
+                self._check_cancel()
             if worker.connection.poll(_CANCEL_POLL_S):
                 break
             if not worker.process.is_alive() and not worker.connection.poll(0):
@@ -247,6 +293,11 @@ class _PoolReader:
         if result.crash:
             raise RuntimeError(f"package worker process failed:\n{result.crash}")
         return result
+
+    def _check_cancel(self) -> None:
+        if self._cancel is not None and self._cancel.is_set():
+            self._stop.set()
+            raise CancelledError()
 
     def _to_opened_file(self, path: Path, result: _WorkerResult) -> OpenedFile:
         if result.opened is not None:
@@ -287,10 +338,16 @@ def _worker_main(connection: Connection, root: Path, database_url: str | None,
     root_logger = logging.getLogger()
     root_logger.handlers[:] = [logging.handlers.QueueHandler(log_queue)]
     root_logger.setLevel(level)
-    store = open_store(root, database_url)
+    try:
+        store = open_store(root, database_url)
+    except Exception:
+        # The calling process then reads every file itself.
+        logging.getLogger(__name__).exception("worker process could not open %s", root)
+        return
     # The reader calls only is_set() on its cancel flag, which a process event has too.
     cancel = cast(threading.Event, stop)
     try:
+        connection.send(_READY)
         while (path := connection.recv()) is not None:
             connection.send(_read_in_worker(store, path, decryption, cancel))
     except EOFError:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +17,12 @@ from meili_desktop.errors import CancelledError
 from meili_desktop.exchange.container import open_package
 from meili_desktop.exchange.errors import CorruptedError, PendingSenderKeyError
 from meili_desktop.services.merge import merge
-from meili_desktop.services.package_pool import MIN_FILES_FOR_WORKERS, OpenedFile, open_in_order
+from meili_desktop.services.package_pool import (
+    MIN_FILES_FOR_WORKERS,
+    OpenedFile,
+    _PoolReader,
+    open_in_order,
+)
 from meili_desktop.services.packages import export_report_package, read_incoming
 from meili_desktop.store import keys_repo, models
 from meili_desktop.store.merge_lookups import merge_run_store
@@ -99,8 +105,8 @@ def test_pool_reads_like_one_process(batch: Batch, tmp_path: Path) -> None:
 
     results = {}
     for workers in (0, 1):
-        with open_in_order(batch.city.store, batch.city.unlocked, files,
-                           workers=workers) as items:
+        with open_in_order(batch.city.store, batch.city.unlocked, files, workers=workers,
+                           read_while_starting=False) as items:
             results[workers] = []
             for item in items:
                 results[workers].append(describe(item))
@@ -117,7 +123,8 @@ def test_pool_reads_like_one_process(batch: Batch, tmp_path: Path) -> None:
 def test_unknown_key_registered_once(batch: Batch) -> None:
     files = [*batch.unapproved, *batch.approved[:MIN_FILES_FOR_WORKERS]]
 
-    with open_in_order(batch.city.store, batch.city.unlocked, files, workers=1) as items:
+    with open_in_order(batch.city.store, batch.city.unlocked, files, workers=1,
+                       read_while_starting=False) as items:
         outcomes = []
         for item in items:
             outcomes.append(describe(item)[1])
@@ -141,7 +148,7 @@ def test_cancel_stops_reading(batch: Batch) -> None:
 
     with pytest.raises(CancelledError):
         with open_in_order(batch.city.store, batch.city.unlocked, batch.approved, workers=1,
-                           cancel=cancel) as items:
+                           cancel=cancel, read_while_starting=False) as items:
             for item in items:
                 taken.append(item.path)
                 item.discard()
@@ -152,8 +159,8 @@ def test_cancel_stops_reading(batch: Batch) -> None:
 
 
 def test_stopping_early_discards_read_ahead(batch: Batch) -> None:
-    with open_in_order(batch.city.store, batch.city.unlocked, batch.approved,
-                       workers=2) as items:
+    with open_in_order(batch.city.store, batch.city.unlocked, batch.approved, workers=2,
+                       read_while_starting=False) as items:
         first = next(items)
         assert first.opened is not None
     first.discard()
@@ -161,11 +168,35 @@ def test_stopping_early_discards_read_ahead(batch: Batch) -> None:
     assert package_folders(batch) == []
 
 
+def test_reads_here_until_worker_starts(batch: Batch) -> None:
+    files = batch.approved
+    reader = _PoolReader(batch.city.store, batch.city.unlocked, files, 1, None, True)
+    try:
+        results = reader.results()
+        taken = [next(results)]
+        # The worker takes about a second to start, so the first file was read here.
+        assert reader.files_to_workers == 0
+        deadline = time.monotonic() + 60
+        while not reader._ready_workers():
+            assert time.monotonic() < deadline, "the worker process did not start"
+            time.sleep(0.05)
+        taken += list(results)
+    finally:
+        reader.close()
+    for item in taken:
+        item.discard()
+
+    assert [item.path for item in taken] == files
+    assert all(item.error is None for item in taken)
+    assert reader.files_to_workers == len(files) - 1
+    assert package_folders(batch) == []
+
+
 def test_merged_through_pool(batch: Batch) -> None:
     outcomes = []
 
     with merge_run_store(batch.city.store) as run_store, \
-            open_in_order(run_store, batch.city.unlocked, batch.approved, workers=1) as items:
+            open_in_order(run_store, batch.city.unlocked, batch.approved, workers=2) as items:
         for item in items:
             assert item.opened is not None, item.error
             try:
