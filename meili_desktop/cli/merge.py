@@ -2,9 +2,18 @@
 
 ``meili-desktop merge FILE_OR_DIR... [--dry-run] [--json] [--passphrase-file F]`` prints,
 per package, the outcome and the number of entries of each kind. A folder stands for the
-report packages (``.mlrp``) directly inside it. The exit status is non-zero when any package
-was rejected; the others are still merged, each in its own transaction. Worker processes
-verify and decrypt the next files while this process merges, in the order of the files.
+report packages (``.mlrp``) and county bundles (``.mlcb``) directly inside it. A county
+bundle is verified against the county's key, and then each township package inside it is
+verified against its township's own key and merged like a separate file (see
+:mod:`meili_desktop.cli.merge_bundles`). Worker processes verify and decrypt the next files
+while this process merges, in the order of the files.
+
+Each package gets one outcome: ``merged``, ``duplicate`` (merged before), ``previewed``
+(``--dry-run``), ``pending_key`` (signed by a key that waits for the office's approval; not
+merged and not rejected), ``rejected``, or ``verified`` for a county bundle itself. Every
+package is merged in its own transaction, so a rejected or waiting one does not stop the
+others. The exit status is the first rejected package's exit code; when none was rejected but
+one waits for a key, it is that error's code (25); otherwise 0.
 """
 
 from __future__ import annotations
@@ -24,7 +33,8 @@ from meili_desktop.cli.context import CliContext
 from meili_desktop.cli.passphrase import add_passphrase_option, read_passphrase
 from meili_desktop.domain.merge import IncomingPackage, MergeKind
 from meili_desktop.errors import MeiliError
-from meili_desktop.file_types import REPORT_PACKAGE_EXTENSION
+from meili_desktop.exchange.errors import PendingSenderKeyError
+from meili_desktop.file_types import COUNTY_BUNDLE_EXTENSION, REPORT_PACKAGE_EXTENSION
 from meili_desktop.messages import describe
 from meili_desktop.services import merge as merge_service
 from meili_desktop.services import relay
@@ -40,6 +50,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 KINDS = tuple(kind.value for kind in MergeKind)
+# Codes of the errors that leave a package waiting for the office to approve its sender's key.
+KEY_WAITING_CODES = frozenset({"package.sender_key_pending", "package.unknown_sender_key"})
 
 # Opens one package file: returns the verified package and a function that deletes its
 # temporary files. An opener with an ``in_order(store, files)`` method, such as
@@ -57,10 +69,14 @@ class NoPackageFilesError(MeiliError):
     exit_code = 2
 
 
-
 @dataclass
 class PackageOutcome:
-    """The outcome of one file: ``merged``, ``duplicate``, ``previewed`` or ``rejected``."""
+    """The outcome of one file or one package inside a county bundle.
+
+    ``outcome`` is ``merged``, ``duplicate``, ``previewed``, ``pending_key``, ``rejected``, or
+    ``verified`` for a county bundle (``kind`` ``bundle``). ``bundle`` names the bundle file
+    a township package came out of, and ``packages`` counts a bundle's township packages.
+    """
 
     file: str
     outcome: str
@@ -70,16 +86,33 @@ class PackageOutcome:
     counts: dict[str, int] = field(default_factory=dict)
     is_clock_suspicious: bool = False
     error: MeiliError | None = None
+    kind: str = "report"
+    bundle: str | None = None
+    packages: int | None = None
+
+    def fail(self, error: MeiliError) -> PackageOutcome:
+        """Record ``error``: the package waits for a key approval or is rejected."""
+        self.error = error
+        self.outcome = "pending_key" if error.code in KEY_WAITING_CODES else "rejected"
+        return self
 
     def document(self) -> dict[str, Any]:
-        """Return the JSON form: the kinds as keys, and ``rejected`` with the reason or None."""
-        document: dict[str, Any] = {"file": self.file, "outcome": self.outcome,
+        """Return the JSON form; see the ``merge`` command's help for its keys."""
+        document: dict[str, Any] = {"file": self.file, "kind": self.kind,
+                                    "bundle": self.bundle, "outcome": self.outcome,
                                     "package_id": self.package_id, "sender": self.sender,
                                     "sequence": self.sequence,
                                     "clock_suspicious": self.is_clock_suspicious}
+        if self.kind == "bundle":
+            document["packages"] = self.packages
         document.update({kind: self.counts.get(kind, 0) for kind in KINDS})
-        document["rejected"] = None if self.error is None else {
-            "code": self.error.code, "reason": describe(self.error)}
+        waiting = self.outcome == "pending_key" and self.error is not None
+        document["pending_key"] = {
+            "unit_id": self.error.details.get("unit_id"),
+            "fingerprint": self.error.details.get("fingerprint"),
+            "reason": describe(self.error)} if waiting and self.error is not None else None
+        document["rejected"] = {"code": self.error.code, "reason": describe(self.error)} \
+            if self.error is not None and not waiting else None
         return document
 
 
@@ -93,70 +126,105 @@ def register(subparsers: Any) -> None:
             "MergeCli", "Each package is verified, then merged in its own transaction: an "
             "entry replaces the stored one only when its revision is newer, conflicts and "
             "entries for locked periods wait for a decision, and a package merged before "
-            "changes nothing."))
+            "changes nothing. A county bundle is verified against the county's key, then "
+            "every township package in it against its township's own key."),
+        epilog=QCoreApplication.translate(
+            "MergeCli", "Outcomes: merged; duplicate (merged before, nothing changed); "
+            "previewed (--dry-run); pending_key (signed by a new key that waits for approval "
+            "with \"keys approve\"; merge the file again afterwards); rejected; verified (a "
+            "county bundle, followed by its township packages). JSON keys: file, kind (report "
+            "or bundle), bundle (the bundle file a township package came out of, else null), "
+            "outcome, package_id, sender, sequence, clock_suspicious, packages (bundles only), "
+            "the entry counts new, updated, unchanged, conflict, stale and held, pending_key "
+            "(unit_id, fingerprint and reason, else null) and rejected (code and reason, else "
+            "null). Exit status: the first rejected package's code; else 25 when a package "
+            "waits for a key approval; else 0."))
     parser.add_argument("paths", nargs="+", metavar="FILE_OR_DIR", help=QCoreApplication.translate(
-        "MergeCli", "a report package, or a folder whose .mlrp files are merged"))
+        "MergeCli", "a report package (.mlrp) or county bundle (.mlcb), or a folder whose "
+        ".mlrp and .mlcb files are merged"))
     parser.add_argument("--dry-run", action="store_true", help=QCoreApplication.translate(
         "MergeCli", "show what merging would do without changing anything"))
     parser.add_argument("--json", action="store_true", help=QCoreApplication.translate(
-        "MergeCli", "print one JSON object per package, with English keys"))
+        "MergeCli", "print one JSON object per line for each package and county bundle, "
+        "with English keys"))
     add_passphrase_option(parser)
     parser.set_defaults(handler=run_merge)
 
 
 def package_files(paths: Iterable[str]) -> list[Path]:
-    """Expand folders to the report packages directly inside them, in name order."""
+    """Expand folders to the report packages and county bundles directly inside them.
+
+    A folder's files come in name order; the files named on the command line keep theirs.
+    """
+    extensions = (REPORT_PACKAGE_EXTENSION, COUNTY_BUNDLE_EXTENSION)
     files: list[Path] = []
     for text in paths:
         path = Path(text)
         if path.is_dir():
             files.extend(sorted(child for child in path.iterdir() if child.is_file()
-                                and child.suffix.lower() == REPORT_PACKAGE_EXTENSION))
+                                and child.suffix.lower() in extensions))
         else:
             files.append(path)
     return files
 
 
 def run_merge(args: argparse.Namespace, context: CliContext) -> int:
+    from meili_desktop.cli.merge_bundles import merge_paths
+
     store = context.store()
     files = package_files(args.paths)
     if not files:
         raise NoPackageFilesError(paths=", ".join(args.paths))
     opener = _verified_opener(store, args)
-    outcomes = merge_files(store, files, opener, dry_run=args.dry_run)
+    outcomes = merge_paths(store, files, opener, dry_run=args.dry_run)
 
     for outcome in outcomes:
         if args.json:
             context.out.write(json.dumps(outcome.document(), ensure_ascii=False) + "\n")
         else:
             context.out.write(describe_outcome(outcome) + "\n")
-    rejected = [outcome for outcome in outcomes if outcome.error is not None]
+    rejected = [outcome for outcome in outcomes if outcome.outcome == "rejected"]
+    waiting = [outcome for outcome in outcomes if outcome.outcome == "pending_key"]
     if not args.json and len(outcomes) > 1:
-        summary = QCoreApplication.translate("MergeCli", "{total} packages, {rejected} rejected.")
-        context.out.write(summary.format(total=len(outcomes), rejected=len(rejected)) + "\n")
+        if waiting:
+            summary = QCoreApplication.translate(
+                "MergeCli", "{total} packages, {waiting} waiting for key approval, {rejected} "
+                "rejected.")
+        else:
+            summary = QCoreApplication.translate("MergeCli",
+                                                 "{total} packages, {rejected} rejected.")
+        context.out.write(summary.format(total=len(outcomes), waiting=len(waiting),
+                                         rejected=len(rejected)) + "\n")
     if rejected:
         assert rejected[0].error is not None
         return rejected[0].error.exit_code
+    if waiting:
+        return PendingSenderKeyError.exit_code
     return 0
 
 
 def merge_files(store: Store, files: list[Path], opener: PackageOpener, *,
-                dry_run: bool) -> list[PackageOutcome]:
+                dry_run: bool, backup: BackupBeforeWrite | None = None
+                ) -> list[PackageOutcome]:
     """Verify and merge (or preview) each file; a rejected file does not stop the others.
 
     The merges share one database connection and its cached catalogue and period lookups.
     A county office keeps each package's original file before merging it, to forward later.
+    ``backup`` is the pre-merge backup of a longer run; by default the files get their own.
     """
+    if not files:
+        return []
     identity = load_identity(store)
     is_county = identity is not None and identity.role is Role.COUNTY
     # One pre-merge backup for the run, made before the first package that will write.
-    backup = BackupBeforeWrite(store, "pre-merge")
+    backup = backup or BackupBeforeWrite(store, "pre-merge")
     outcomes: list[PackageOutcome] = []
     with merge_run_store(store) as run_store, _open_each(store, files, opener) as opened:
         for path, incoming, error, discard in opened:
             if incoming is None:
-                logger.info("package file %s rejected: %s", path, error)
-                outcomes.append(PackageOutcome(path.name, "rejected", error=error))
+                assert error is not None
+                logger.info("package file %s not merged: %s", path, error)
+                outcomes.append(PackageOutcome(path.name, "rejected").fail(error))
                 continue
             try:
                 outcomes.append(_merge_one(store, run_store, path, incoming, dry_run=dry_run,
@@ -203,8 +271,7 @@ def _merge_one(store: Store, run_store: Store, path: Path, incoming: IncomingPac
         result = merge_service.merge(run_store, incoming, backup=backup)
     except MeiliError as error:
         logger.info("package %s rejected: %s", incoming.package_id, error)
-        outcome.error = error
-        return outcome
+        return outcome.fail(error)
     outcome.outcome = result.outcome
     outcome.counts = result.counts
     outcome.is_clock_suspicious = result.is_clock_suspicious
@@ -212,10 +279,26 @@ def _merge_one(store: Store, run_store: Store, path: Path, incoming: IncomingPac
 
 
 def describe_outcome(outcome: PackageOutcome) -> str:
-    """Return the one-line, translated report of one package."""
+    """Return the one-line, translated report of one package or county bundle.
+
+    A township package from a county bundle is indented under the bundle's line.
+    """
+    line = _outcome_line(outcome)
+    return f"  {line}" if outcome.bundle is not None else line
+
+
+def _outcome_line(outcome: PackageOutcome) -> str:
+    if outcome.outcome == "pending_key" and outcome.error is not None:
+        from meili_desktop.cli.merge_bundles import describe_waiting
+
+        return describe_waiting(outcome, outcome.error)
     if outcome.error is not None:
         rejected = QCoreApplication.translate("MergeCli", "{file}: rejected. {reason}")
         return rejected.format(file=outcome.file, reason=describe(outcome.error))
+    if outcome.kind == "bundle":
+        from meili_desktop.cli.merge_bundles import describe_bundle
+
+        return describe_bundle(outcome)
     counts = QCoreApplication.translate(
         "MergeCli", "{new} new, {updated} updated, {unchanged} unchanged, {conflict} in "
         "conflict, {stale} stale, {held} held").format(
@@ -262,12 +345,12 @@ class _VerifiedOpener:
 
     def __init__(self, store: Store, unlocked: UnlockedCityKeys) -> None:
         self._store = store
-        self._unlocked = unlocked
+        self.unlocked = unlocked
 
     def __call__(self, path: Path) -> tuple[IncomingPackage, Callable[[], None]]:
         from meili_desktop.services.packages import read_incoming
 
-        opened = read_incoming(self._store, path, self._unlocked)
+        opened = read_incoming(self._store, path, self.unlocked)
         return opened.incoming, opened.discard
 
     def in_order(self, store: Store, files: list[Path]) -> AbstractContextManager[
@@ -275,4 +358,4 @@ class _VerifiedOpener:
         """Open the files in worker processes, ahead of the merge, in the files' order."""
         from meili_desktop.services.package_pool import open_in_order
 
-        return open_in_order(store, self._unlocked, files)
+        return open_in_order(store, self.unlocked, files)

@@ -3,518 +3,518 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="43" />
+        <location filename="../../meili_desktop/services/audit.py" line="44" />
         <source>Package merged</source>
         <translation>上报包已合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="44" />
+        <location filename="../../meili_desktop/services/audit.py" line="45" />
         <source>Package forwarded to the city</source>
         <translation>上报包已转报市里</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="45" />
+        <location filename="../../meili_desktop/services/audit.py" line="46" />
         <source>Entry added from package</source>
         <translation>由上报包新增填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="46" />
+        <location filename="../../meili_desktop/services/audit.py" line="47" />
         <source>Entry updated from package</source>
         <translation>由上报包更新填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="47" />
+        <location filename="../../meili_desktop/services/audit.py" line="48" />
         <source>Conflict recorded</source>
         <translation>记录冲突</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="48" />
+        <location filename="../../meili_desktop/services/audit.py" line="49" />
         <source>Entry held</source>
         <translation>填报暂存待处理</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="49" />
+        <location filename="../../meili_desktop/services/audit.py" line="50" />
         <source>Entry accepted</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="50" />
+        <location filename="../../meili_desktop/services/audit.py" line="51" />
         <source>Entry returned</source>
         <translation>退回修改</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="51" />
+        <location filename="../../meili_desktop/services/audit.py" line="52" />
         <source>Entry corrected by the office</source>
         <translation>办公室更正了填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="52" />
+        <location filename="../../meili_desktop/services/audit.py" line="53" />
         <source>Conflict field decided</source>
         <translation>冲突字段已决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="53" />
+        <location filename="../../meili_desktop/services/audit.py" line="54" />
         <source>Conflict resolved</source>
         <translation>冲突已解决</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="54" />
+        <location filename="../../meili_desktop/services/audit.py" line="55" />
         <source>Conflict discarded</source>
         <translation>冲突已放弃（保留办公室数据）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="55" />
+        <location filename="../../meili_desktop/services/audit.py" line="56" />
         <source>Held entry released</source>
         <translation>暂存填报已应用</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="56" />
+        <location filename="../../meili_desktop/services/audit.py" line="57" />
         <source>Held entry discarded</source>
         <translation>暂存填报已放弃</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="57" />
+        <location filename="../../meili_desktop/services/audit.py" line="58" />
         <source>Period opened</source>
         <translation>填报期已开放</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="58" />
+        <location filename="../../meili_desktop/services/audit.py" line="59" />
         <source>Period closed for review</source>
         <translation>填报期已关闭审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="59" />
+        <location filename="../../meili_desktop/services/audit.py" line="60" />
         <source>Period locked</source>
         <translation>填报期已锁定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="60" />
+        <location filename="../../meili_desktop/services/audit.py" line="61" />
         <source>New signing key waits for approval</source>
         <translation>新签名密钥待批准</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="61" />
+        <location filename="../../meili_desktop/services/audit.py" line="62" />
         <source>Signing key approved</source>
         <translation>签名密钥已批准</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="62" />
+        <location filename="../../meili_desktop/services/audit.py" line="63" />
         <source>Signing key rejected</source>
         <translation>签名密钥已拒绝</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="63" />
+        <location filename="../../meili_desktop/services/audit.py" line="64" />
         <source>Receipt applied</source>
         <translation>回执已导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="64" />
+        <location filename="../../meili_desktop/services/audit.py" line="65" />
         <source>Receipt written</source>
         <translation>已生成上报回执</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="65" />
+        <location filename="../../meili_desktop/services/audit.py" line="66" />
         <source>Distribution package written</source>
         <translation>已生成下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="66" />
+        <location filename="../../meili_desktop/services/audit.py" line="67" />
         <source>Distribution package imported</source>
         <translation>已导入下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="68" />
+        <location filename="../../meili_desktop/services/audit.py" line="69" />
         <source>Report package exported</source>
         <translation>已导出上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="69" />
+        <location filename="../../meili_desktop/services/audit.py" line="70" />
         <source>City keys created</source>
         <translation>已创建市办密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="70" />
+        <location filename="../../meili_desktop/services/audit.py" line="71" />
         <source>County keys created</source>
         <translation>已创建县级密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="71" />
+        <location filename="../../meili_desktop/services/audit.py" line="72" />
         <source>Laptop signing key created</source>
         <translation>已创建本机签名密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="72" />
+        <location filename="../../meili_desktop/services/audit.py" line="73" />
         <source>County encryption key recorded</source>
         <translation>已记录县级加密密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="73" />
+        <location filename="../../meili_desktop/services/audit.py" line="74" />
         <source>Keys restored from a backup</source>
         <translation>已从备份恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="74" />
+        <location filename="../../meili_desktop/services/audit.py" line="75" />
         <source>Keys restored from the escrow file</source>
         <translation>已从托管密钥文件恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="75" />
+        <location filename="../../meili_desktop/services/audit.py" line="76" />
         <source>City keys replaced</source>
         <translation>已更换市办密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="76" />
+        <location filename="../../meili_desktop/services/audit.py" line="77" />
         <source>Old city keys retired</source>
         <translation>已停用旧的市办密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="77" />
+        <location filename="../../meili_desktop/services/audit.py" line="78" />
         <source>Score set</source>
         <translation>已评分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="78" />
+        <location filename="../../meili_desktop/services/audit.py" line="79" />
         <source>Target set</source>
         <translation>已设置目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="79" />
+        <location filename="../../meili_desktop/services/audit.py" line="80" />
         <source>Target removed</source>
         <translation>已删除目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="80" />
+        <location filename="../../meili_desktop/services/audit.py" line="81" />
         <source>Target received</source>
         <translation>已收到目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="81" />
+        <location filename="../../meili_desktop/services/audit.py" line="82" />
         <source>Marked as programme town</source>
         <translation>已列为美丽城镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="82" />
+        <location filename="../../meili_desktop/services/audit.py" line="83" />
         <source>Reporting unit added</source>
         <translation>已添加填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="83" />
+        <location filename="../../meili_desktop/services/audit.py" line="84" />
         <source>Reporting unit renamed</source>
         <translation>填报单位已改名</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="84" />
+        <location filename="../../meili_desktop/services/audit.py" line="85" />
         <source>Reporting unit moved</source>
         <translation>填报单位已调整隶属</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="85" />
+        <location filename="../../meili_desktop/services/audit.py" line="86" />
         <source>Reporting units merged</source>
         <translation>填报单位已合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="86" />
+        <location filename="../../meili_desktop/services/audit.py" line="87" />
         <source>Set up as provisional township</source>
         <translation>以临时乡镇身份开始</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="87" />
+        <location filename="../../meili_desktop/services/audit.py" line="88" />
         <source>Bound to the township</source>
         <translation>已确定为正式乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="92" />
+        <location filename="../../meili_desktop/services/audit.py" line="93" />
         <source>revision</source>
         <translation>修订号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="93" />
+        <location filename="../../meili_desktop/services/audit.py" line="94" />
         <source>previous revision</source>
         <translation>原修订号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="94" />
+        <location filename="../../meili_desktop/services/audit.py" line="95" />
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="95" />
+        <location filename="../../meili_desktop/services/audit.py" line="96" />
         <source>changed</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="96" />
+        <location filename="../../meili_desktop/services/audit.py" line="97" />
         <source>decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="97" />
+        <location filename="../../meili_desktop/services/audit.py" line="98" />
         <source>office value</source>
         <translation>办公室数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="98" />
+        <location filename="../../meili_desktop/services/audit.py" line="99" />
         <source>township value</source>
         <translation>乡镇数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="99" />
+        <location filename="../../meili_desktop/services/audit.py" line="100" />
         <source>result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="100" />
+        <location filename="../../meili_desktop/services/audit.py" line="101" />
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="101" />
+        <location filename="../../meili_desktop/services/audit.py" line="102" />
         <source>comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="102" />
+        <location filename="../../meili_desktop/services/audit.py" line="103" />
         <source>before</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="103" />
-        <location filename="../../meili_desktop/services/audit.py" line="114" />
+        <location filename="../../meili_desktop/services/audit.py" line="104" />
+        <location filename="../../meili_desktop/services/audit.py" line="115" />
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="104" />
+        <location filename="../../meili_desktop/services/audit.py" line="105" />
         <source>sequence</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="105" />
+        <location filename="../../meili_desktop/services/audit.py" line="106" />
         <source>periods</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="106" />
+        <location filename="../../meili_desktop/services/audit.py" line="107" />
         <source>entries</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="107" />
+        <location filename="../../meili_desktop/services/audit.py" line="108" />
         <source>key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="108" />
+        <location filename="../../meili_desktop/services/audit.py" line="109" />
         <source>laptop key of the previous content</source>
         <translation>原内容的电脑密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="109" />
+        <location filename="../../meili_desktop/services/audit.py" line="110" />
         <source>laptop key of the office value</source>
         <translation>办公室一方的电脑密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="110" />
+        <location filename="../../meili_desktop/services/audit.py" line="111" />
         <source>laptop key of the township value</source>
         <translation>乡镇一方的电脑密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="111" />
+        <location filename="../../meili_desktop/services/audit.py" line="112" />
         <source>sender clock suspicious</source>
         <translation>发送方时钟可疑</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="112" />
+        <location filename="../../meili_desktop/services/audit.py" line="113" />
         <source>item</source>
         <translation>处理项</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="113" />
+        <location filename="../../meili_desktop/services/audit.py" line="114" />
         <source>bundle</source>
         <translation>汇总包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="115" />
+        <location filename="../../meili_desktop/services/audit.py" line="116" />
         <source>from</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="116" />
+        <location filename="../../meili_desktop/services/audit.py" line="117" />
         <source>previous value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="117" />
+        <location filename="../../meili_desktop/services/audit.py" line="118" />
         <source>after</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="118" />
+        <location filename="../../meili_desktop/services/audit.py" line="119" />
         <source>points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="119" />
+        <location filename="../../meili_desktop/services/audit.py" line="120" />
         <source>mechanism established</source>
         <translation>已建立机制</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="120" />
+        <location filename="../../meili_desktop/services/audit.py" line="121" />
         <source>set by</source>
         <translation>设置方式</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="121" />
+        <location filename="../../meili_desktop/services/audit.py" line="122" />
         <source>base</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="122" />
+        <location filename="../../meili_desktop/services/audit.py" line="123" />
         <source>version</source>
         <translation>目标值版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="123" />
+        <location filename="../../meili_desktop/services/audit.py" line="124" />
         <source>town type before</source>
         <translation>原城镇类型</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="124" />
+        <location filename="../../meili_desktop/services/audit.py" line="125" />
         <source>town type</source>
         <translation>城镇类型</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="125" />
+        <location filename="../../meili_desktop/services/audit.py" line="126" />
         <source>programme town before</source>
         <translation>原为美丽城镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="126" />
+        <location filename="../../meili_desktop/services/audit.py" line="127" />
         <source>signing key fingerprint</source>
         <translation>签名密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="127" />
+        <location filename="../../meili_desktop/services/audit.py" line="128" />
         <source>new signing key fingerprint</source>
         <translation>新签名密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="128" />
+        <location filename="../../meili_desktop/services/audit.py" line="130" />
         <source>city key fingerprint</source>
         <translation>市办密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="129" />
+        <location filename="../../meili_desktop/services/audit.py" line="131" />
         <source>cipher suite</source>
         <translation>密码套件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="130" />
+        <location filename="../../meili_desktop/services/audit.py" line="132" />
         <source>keys retired</source>
         <translation>停用密钥数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="131" />
+        <location filename="../../meili_desktop/services/audit.py" line="133" />
         <source>keys added</source>
         <translation>添加密钥数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="132" />
+        <location filename="../../meili_desktop/services/audit.py" line="134" />
         <source>receipt</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="133" />
+        <location filename="../../meili_desktop/services/audit.py" line="135" />
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="134" />
+        <location filename="../../meili_desktop/services/audit.py" line="136" />
         <source>market town</source>
         <translation>集镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="135" />
+        <location filename="../../meili_desktop/services/audit.py" line="137" />
         <source>previous unit</source>
         <translation>原填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="136" />
+        <location filename="../../meili_desktop/services/audit.py" line="138" />
         <source>entries moved</source>
         <translation>转移条目数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="140" />
+        <location filename="../../meili_desktop/services/audit.py" line="142" />
         <source>typed in</source>
         <translation>手工填写</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="141" />
+        <location filename="../../meili_desktop/services/audit.py" line="143" />
         <source>in proportion to base</source>
         <translation>按基数比例分解</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="142" />
+        <location filename="../../meili_desktop/services/audit.py" line="144" />
         <source>imported from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="143" />
+        <location filename="../../meili_desktop/services/audit.py" line="145" />
         <source>distribution package</source>
         <translation>下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="147" />
+        <location filename="../../meili_desktop/services/audit.py" line="149" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="148" />
+        <location filename="../../meili_desktop/services/audit.py" line="150" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="149" />
+        <location filename="../../meili_desktop/services/audit.py" line="151" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="150" />
+        <location filename="../../meili_desktop/services/audit.py" line="152" />
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="151" />
+        <location filename="../../meili_desktop/services/audit.py" line="153" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="152" />
+        <location filename="../../meili_desktop/services/audit.py" line="154" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="153" />
+        <location filename="../../meili_desktop/services/audit.py" line="155" />
         <source>Package</source>
         <translation>上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="154" />
+        <location filename="../../meili_desktop/services/audit.py" line="156" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="213" />
+        <location filename="../../meili_desktop/services/audit.py" line="215" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="214" />
+        <location filename="../../meili_desktop/services/audit.py" line="216" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="283" />
+        <location filename="../../meili_desktop/services/audit.py" line="299" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -1178,152 +1178,152 @@ From package {package}</source>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="85" />
         <source>Add report packages (.mlrp) with the buttons or drop files and folders here. Each package is verified before anything is merged.</source>
         <translation>用下面的按钮添加上报包（.mlrp），或把文件、文件夹拖到这里。每个上报包都先验证，再合并。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="85" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="89" />
         <source>Add files...</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="87" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="91" />
         <source>Add folder...</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="89" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="93" />
         <source>Preview and merge...</source>
         <translation>预览并合并…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="91" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="95" />
         <source>Check key...</source>
         <translation>核对密钥…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="93" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="97" />
         <source>Copy diagnostic</source>
         <translation>复制诊断信息</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="95" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="99" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="97" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="101" />
         <source>Remove from list</source>
         <translation>从列表移除</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="102" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="106" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="102" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="106" />
         <source>Sender</source>
         <translation>发送单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="102" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="106" />
         <source>Periods</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="102" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="106" />
         <source>Entries</source>
         <translation>填报条数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="103" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="107" />
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="103" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="107" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="138" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="142" />
         <source>No packages in the list yet.</source>
         <translation>列表中还没有上报包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="139" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="143" />
         <source>Click "Add files..." or "Add folder...", or drop the townships' report packages ({extension}) onto this window.</source>
         <translation>请点击“添加文件…”或“添加文件夹…”，或把乡镇的上报包（{extension}）拖到本窗口。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="164" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="168" />
         <source>Add report packages</source>
         <translation>添加上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="165" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="169" />
         <source>Packages ({patterns})</source>
         <translation>数据包 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="169" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="173" />
         <source>Add a folder of packages</source>
         <translation>添加上报包文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="226" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="231" />
         <source>Checking {file}</source>
         <translation>正在检查 {file}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="365" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="370" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="390" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="395" />
         <source>no entries</source>
         <translation>无填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="395" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="400" />
         <source>Checking...</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="396" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="401" />
         <source>Verified; ready to preview and merge</source>
         <translation>已验证，可预览并合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="397" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="402" />
         <source>Merged before; nothing changes</source>
         <translation>之前已合并，不会有变化</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="398" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="403" />
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="399" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="404" />
         <source>Not checked: the office keys are locked</source>
         <translation>未检查：办公室密钥未解锁</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="400" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="405" />
         <source>Waiting for the key's approval</source>
         <translation>等待批准密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="403" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="408" />
         <source>unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="404" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="409" />
         <source>Rejected: {reason}</source>
         <translation>已拒收：{reason}</translation>
     </message>
@@ -1465,64 +1465,89 @@ From package {package}</source>
 <context>
     <name>MergeCli</name>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="90" />
+        <location filename="../../meili_desktop/cli/merge.py" line="123" />
         <source>verify report packages and merge them into the office database</source>
         <translation>验证上报包并合并到办公室数据库</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="92" />
-        <source>Each package is verified, then merged in its own transaction: an entry replaces the stored one only when its revision is newer, conflicts and entries for locked periods wait for a decision, and a package merged before changes nothing.</source>
-        <translation>每个上报包先验证，再在独立的事务中合并：只有版本更新的填报才替换已存数据，冲突和已锁定填报期的填报等待处理，已合并过的上报包不会再改变任何数据。</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="97" />
-        <source>a report package, or a folder whose .mlrp files are merged</source>
-        <translation>上报包文件，或一个文件夹（合并其中的 .mlrp 文件）</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="99" />
+        <location filename="../../meili_desktop/cli/merge.py" line="145" />
         <source>show what merging would do without changing anything</source>
         <translation>只显示合并的结果，不做任何更改</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="101" />
-        <source>print one JSON object per package, with English keys</source>
-        <translation>每个上报包输出一个 JSON 对象（英文键名）</translation>
+        <location filename="../../meili_desktop/cli/merge.py" line="125" />
+        <source>Each package is verified, then merged in its own transaction: an entry replaces the stored one only when its revision is newer, conflicts and entries for locked periods wait for a decision, and a package merged before changes nothing. A county bundle is verified against the county's key, then every township package in it against its township's own key.</source>
+        <translation>每个上报包先核验，再在各自的事务中合并：只有修订号更新的条目才替换已有内容，冲突和已锁定填报期的条目等待办公室决定，以前合并过的上报包不改变任何数据。县级汇总包先用县级办公室的密钥核验，其中每个乡镇上报包再用该乡镇自己的密钥核验。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="135" />
+        <location filename="../../meili_desktop/cli/merge.py" line="131" />
+        <source>Outcomes: merged; duplicate (merged before, nothing changed); previewed (--dry-run); pending_key (signed by a new key that waits for approval with "keys approve"; merge the file again afterwards); rejected; verified (a county bundle, followed by its township packages). JSON keys: file, kind (report or bundle), bundle (the bundle file a township package came out of, else null), outcome, package_id, sender, sequence, clock_suspicious, packages (bundles only), the entry counts new, updated, unchanged, conflict, stale and held, pending_key (unit_id, fingerprint and reason, else null) and rejected (code and reason, else null). Exit status: the first rejected package's code; else 25 when a package waits for a key approval; else 0.</source>
+        <translation>结果：merged（已合并）；duplicate（以前合并过，未改变）；previewed（--dry-run 预览）；pending_key（由新密钥签名，等待用 "keys approve" 批准，批准后再合并一次该文件）；rejected（拒收）；verified（县级汇总包已核验，其下列出其中的乡镇上报包）。JSON 字段：file、kind（report 或 bundle）、bundle（乡镇上报包所在的汇总包文件名，否则为 null）、outcome、package_id、sender、sequence、clock_suspicious、packages（仅汇总包）、条目数 new、updated、unchanged、conflict、stale 和 held、pending_key（unit_id、fingerprint 和 reason，否则为 null）以及 rejected（code 和 reason，否则为 null）。退出码：有拒收时为第一个被拒收上报包的错误码；否则有上报包等待批准密钥时为 25；否则为 0。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="142" />
+        <source>a report package (.mlrp) or county bundle (.mlcb), or a folder whose .mlrp and .mlcb files are merged</source>
+        <translation>上报包（.mlrp）或县级汇总包（.mlcb），或一个文件夹（合并其中的 .mlrp 和 .mlcb 文件）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="147" />
+        <source>print one JSON object per line for each package and county bundle, with English keys</source>
+        <translation>每个上报包和县级汇总包输出一行 JSON 对象，字段名为英文</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="190" />
+        <source>{total} packages, {waiting} waiting for key approval, {rejected} rejected.</source>
+        <translation>共 {total} 个数据包，{waiting} 个等待批准密钥，{rejected} 个被拒收。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="194" />
         <source>{total} packages, {rejected} rejected.</source>
         <translation>共 {total} 个上报包，拒收 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="217" />
+        <location filename="../../meili_desktop/cli/merge.py" line="296" />
         <source>{file}: rejected. {reason}</source>
         <translation>{file}：已拒收。{reason}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="219" />
+        <location filename="../../meili_desktop/cli/merge.py" line="302" />
         <source>{new} new, {updated} updated, {unchanged} unchanged, {conflict} in conflict, {stale} stale, {held} held</source>
         <translation>新增 {new}，更新 {updated}，未变 {unchanged}，冲突 {conflict}，过期 {stale}，暂存 {held}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="226" />
+        <location filename="../../meili_desktop/cli/merge.py" line="309" />
         <source>{file}: package {package} from {sender} (sequence {sequence}) was merged before; nothing changed.</source>
         <translation>{file}：{sender} 的上报包 {package}（序号 {sequence}）之前已合并，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="230" />
+        <location filename="../../meili_desktop/cli/merge.py" line="313" />
         <source>{file}: package {package} from {sender} (sequence {sequence}) would merge: {counts}. Nothing was changed (dry run).</source>
         <translation>{file}：{sender} 的上报包 {package}（序号 {sequence}）合并结果将是：{counts}。未做任何更改（试运行）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="234" />
+        <location filename="../../meili_desktop/cli/merge.py" line="317" />
         <source>{file}: merged package {package} from {sender} (sequence {sequence}): {counts}.</source>
         <translation>{file}：已合并 {sender} 的上报包 {package}（序号 {sequence}）：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="239" />
+        <location filename="../../meili_desktop/cli/merge.py" line="322" />
         <source>The sender's clock looks wrong; the package was ordered by its sequence number.</source>
         <translation>发送方电脑时钟可能不准；已按序号排序该上报包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge_bundles.py" line="117" />
+        <source>{file}: county bundle {package} from {county} verified. It holds no township packages: it introduced the county's keys. Townships of {county} send their packages through the county once they have imported a new distribution package.</source>
+        <translation>{file}：来自 {county} 的县级汇总包 {package} 已核验。其中没有乡镇上报包，它登记了该县的密钥。{county} 的乡镇导入新的下发包后，即可经县级办公室转报上报包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge_bundles.py" line="122" />
+        <source>{file}: county bundle {package} from {county} verified; each of its {count} township packages is checked against its township's own key:</source>
+        <translation>{file}：来自 {county} 的县级汇总包 {package} 已核验；其中 {count} 个乡镇上报包逐一用各乡镇自己的密钥核验：</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge_bundles.py" line="132" />
+        <source>{file}: waiting for approval, not merged yet. It is signed by a new key of {unit} with fingerprint {fingerprint}. Compare the fingerprint with {unit} by phone, run "keys approve {unit} {fingerprint}", then merge the file again.</source>
+        <translation>{file}：等待批准密钥，尚未合并。它由 {unit} 的新密钥签名，指纹为 {fingerprint}。请电话与 {unit} 核对指纹，运行 "keys approve {unit} {fingerprint}"，然后再合并一次该文件。</translation>
     </message>
 </context>
 <context>
@@ -1568,187 +1593,187 @@ From package {package}</source>
         <translation>办公室已审核过该数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="25" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="27" />
         <source>Another laptop of this township wrote different content</source>
         <translation>本乡镇的另一台电脑填报了不同的内容</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="27" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="29" />
         <source>This laptop sent this revision before; the office entry has changed since</source>
         <translation>这台电脑之前发送过此修订，此后办公室的填报已有改动</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="30" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="32" />
         <source>Period is locked</source>
         <translation>填报期已锁定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="31" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="33" />
         <source>Period is closed for review and the entry was not returned</source>
         <translation>填报期已关闭审核，且该填报未被退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="33" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="35" />
         <source>Unknown period</source>
         <translation>未知填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="34" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="36" />
         <source>Unknown reporting unit</source>
         <translation>未知填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="35" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="37" />
         <source>Entry of another unit</source>
         <translation>其他单位的填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="36" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="38" />
         <source>Task not in the catalogue</source>
         <translation>任务不在目录中</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="37" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="39" />
         <source>Task is not reported by this unit</source>
         <translation>该单位不填报此任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="38" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="40" />
         <source>Invalid status</source>
         <translation>状态无效</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="39" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="41" />
         <source>Invalid value</source>
         <translation>数值无效</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="40" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="42" />
         <source>Value given for a status task</source>
         <translation>只需填状态的任务填了数值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="41" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="43" />
         <source>Text too long</source>
         <translation>文字过长</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="42" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="44" />
         <source>Unreadable evidence list</source>
         <translation>佐证材料清单无法读取</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="43" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="45" />
         <source>Evidence file missing</source>
         <translation>缺少佐证材料文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="47" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="49" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="48" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="50" />
         <source>Value</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="49" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="51" />
         <source>Numerator</source>
         <translation>分子</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="50" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="52" />
         <source>Denominator</source>
         <translation>分母</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="51" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="53" />
         <source>Progress narrative</source>
         <translation>进展情况</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="52" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="54" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="53" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="55" />
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="54" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="56" />
         <source>Evidence files</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="58" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="60" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="59" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="61" />
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="60" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="62" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="61" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="63" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="65" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="67" />
         <source>To review</source>
         <translation>待审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="66" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="68" />
         <source>Accepted</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="67" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="69" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="71" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="73" />
         <source>Open</source>
         <translation>开放</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="72" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="74" />
         <source>Closed for review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="73" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="75" />
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="85" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="87" />
         <source>kept the office value</source>
         <translation>保留办公室数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="86" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="88" />
         <source>took the township value</source>
         <translation>采用乡镇数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="87" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="89" />
         <source>entered a new value</source>
         <translation>输入新值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge_labels.py" line="26" />
+        <location filename="../../meili_desktop/messages/merge_labels.py" line="25" />
         <source>The office changed this value after the township's last version</source>
         <translation>办公室在乡镇最近一次上报之后修改过该数据</translation>
     </message>
@@ -1834,7 +1859,7 @@ From package {package}</source>
 <context>
     <name>OfficePages</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="50" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="54" />
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>

@@ -28,7 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meili_desktop.file_types import REPORT_PACKAGE_EXTENSION, package_name_filter
+from meili_desktop.file_types import (
+    COUNTY_BUNDLE_EXTENSION,
+    REPORT_PACKAGE_EXTENSION,
+    package_name_filter,
+)
 from meili_desktop.messages import describe
 from meili_desktop.messages.merge_labels import KIND_LABELS, label
 from meili_desktop.services import inbox, key_approval
@@ -185,18 +189,19 @@ class InboxPage(QWidget):
         self.add_paths([path])
 
     def add_paths(self, paths: list[Path]) -> None:
-        """Add files, and the report packages directly inside folders, then check them.
+        """Add files, and the packages and bundles directly inside folders, then check them.
 
         County bundles go to the window, which verifies them and adds their packages here.
         """
+        files = expand_paths(paths)
         bundle_opener = getattr(self.window(), "bundles", None)
         if bundle_opener is not None:
-            for bundle in [path for path in paths if is_bundle_file(path)]:
+            for bundle in [path for path in files if is_bundle_file(path)]:
                 bundle_opener.open_bundle(bundle)
-            paths = [path for path in paths if not is_bundle_file(path)]
+            files = [path for path in files if not is_bundle_file(path)]
         known = {row.path.resolve() for row in self.rows}
         added: list[InboxRow] = []
-        for path in expand_paths(paths):
+        for path in files:
             if path.resolve() in known:
                 continue
             known.add(path.resolve())
@@ -416,12 +421,14 @@ class InboxPage(QWidget):
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
-    """Return the files among ``paths`` plus the report packages directly inside folders."""
+    """Return the files among ``paths`` plus the report packages and county bundles directly
+    inside folders."""
+    extensions = (REPORT_PACKAGE_EXTENSION, COUNTY_BUNDLE_EXTENSION)
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
             files.extend(sorted(child for child in path.iterdir() if child.is_file()
-                                and child.suffix.lower() == REPORT_PACKAGE_EXTENSION))
+                                and child.suffix.lower() in extensions))
         elif path.is_file():
             files.append(path)
     return files

@@ -1,0 +1,137 @@
+"""County bundles in the ``merge`` command: check the county, then merge each township package.
+
+A bundle is verified against the county's signing key. A county key the office has not
+approved yet is registered as pending, as a township key is, and the bundle waits: the clerk
+compares the fingerprint by phone, runs ``keys approve`` and merges the bundle again. The
+township packages inside a verified bundle are kept under the data folder's ``bundles``
+folder (see :mod:`meili_desktop.services.bundle_inbox`) and then merged like separate files,
+so each is verified against its own township's key. A dry run reads them from the temporary
+folder and keeps nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import ExitStack
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from meili_desktop.cli.merge import PackageOpener, PackageOutcome, merge_files
+from meili_desktop.errors import MeiliError
+from meili_desktop.exchange.container import PackageHeaderInfo, open_package
+from meili_desktop.exchange.model import KIND_BUNDLE
+from meili_desktop.file_types import COUNTY_BUNDLE_EXTENSION, REPORT_PACKAGE_EXTENSION
+from meili_desktop.services.backups import BackupBeforeWrite
+from meili_desktop.services.bundle_inbox import unpack_bundle
+from meili_desktop.services.bundles import open_bundle
+from meili_desktop.store.datafolder import Store
+
+if TYPE_CHECKING:
+    from meili_desktop.services.keys import UnlockedCityKeys
+
+logger = logging.getLogger(__name__)
+
+
+def merge_paths(store: Store, files: list[Path], opener: PackageOpener, *,
+                dry_run: bool) -> list[PackageOutcome]:
+    """Merge report package files and county bundles in the order given.
+
+    The report packages between two bundles are merged as one batch, so that worker
+    processes read them ahead. The whole run makes at most one pre-merge backup. An opener
+    without the office's ``unlocked`` keys cannot open bundles, so it gets every file as a
+    report package.
+    """
+    unlocked: UnlockedCityKeys | None = getattr(opener, "unlocked", None)
+    backup = BackupBeforeWrite(store, "pre-merge")
+    outcomes: list[PackageOutcome] = []
+    batch: list[Path] = []
+    for path in files:
+        if unlocked is None or not is_bundle_file(path):
+            batch.append(path)
+            continue
+        outcomes += merge_files(store, batch, opener, dry_run=dry_run, backup=backup)
+        batch = []
+        outcomes += _merge_bundle(store, path, unlocked, opener, dry_run=dry_run,
+                                  backup=backup)
+    outcomes += merge_files(store, batch, opener, dry_run=dry_run, backup=backup)
+    return outcomes
+
+
+def is_bundle_file(path: Path) -> bool:
+    """Return whether ``path`` is a county bundle, by its extension or else by its header.
+
+    A file that cannot be read is not a bundle here; merging it as a report package then
+    reports why it cannot be read.
+    """
+    suffix = path.suffix.lower()
+    if suffix in (COUNTY_BUNDLE_EXTENSION, REPORT_PACKAGE_EXTENSION):
+        return suffix == COUNTY_BUNDLE_EXTENSION
+    try:
+        return open_package(path).kind == KIND_BUNDLE
+    except (MeiliError, OSError):
+        return False
+
+
+def _merge_bundle(store: Store, path: Path, unlocked: UnlockedCityKeys,
+                  opener: PackageOpener, *, dry_run: bool,
+                  backup: BackupBeforeWrite) -> list[PackageOutcome]:
+    """Verify one bundle and merge (or preview) its township packages.
+
+    Returns the bundle's own outcome followed by one outcome per township package.
+    """
+    outcome = PackageOutcome(path.name, "verified", kind="bundle")
+    with ExitStack() as stack:
+        try:
+            if dry_run:
+                opened = stack.enter_context(open_bundle(store, path, unlocked))
+                header, inner = opened.verified.header, list(opened.inner_files)
+            else:
+                inner = list(unpack_bundle(store, path, unlocked).files)
+                header = open_package(path)
+        except MeiliError as error:
+            logger.info("county bundle %s not opened: %s", path, error)
+            return [outcome.fail(error)]
+        _describe_bundle(outcome, header, len(inner))
+        logger.info("county bundle %s from %s verified: %d township packages",
+                    header.package_id, header.sender_unit_id, len(inner))
+        packages = merge_files(store, inner, opener, dry_run=dry_run, backup=backup)
+    for package in packages:
+        package.bundle = path.name
+    return [outcome, *packages]
+
+
+def _describe_bundle(outcome: PackageOutcome, header: PackageHeaderInfo, count: int) -> None:
+    outcome.package_id = header.package_id
+    outcome.sender = header.sender_unit_id
+    outcome.sequence = header.sequence
+    outcome.packages = count
+
+
+def describe_bundle(outcome: PackageOutcome) -> str:
+    """Return the translated line of a verified county bundle."""
+    details = {"file": outcome.file, "package": outcome.package_id, "county": outcome.sender,
+               "count": outcome.packages or 0}
+    if not outcome.packages:
+        return QCoreApplication.translate(
+            "MergeCli", "{file}: county bundle {package} from {county} verified. It holds no "
+            "township packages: it introduced the county's keys. Townships of {county} send "
+            "their packages through the county once they have imported a new distribution "
+            "package.").format(**details)
+    return QCoreApplication.translate(
+        "MergeCli", "{file}: county bundle {package} from {county} verified; each of its "
+        "{count} township packages is checked against its township's own key:"
+        ).format(**details)
+
+
+def describe_waiting(outcome: PackageOutcome, error: MeiliError) -> str:
+    """Return the translated line of a package or bundle whose sender key waits for approval."""
+    unit = str(error.details.get("unit_id", ""))
+    fingerprint = str(error.details.get("fingerprint", ""))
+    return QCoreApplication.translate(
+        "MergeCli", "{file}: waiting for approval, not merged yet. It is signed by a new key "
+        "of {unit} with fingerprint {fingerprint}. Compare the fingerprint with {unit} by "
+        "phone, run \"keys approve {unit} {fingerprint}\", then merge the file again."
+        ).format(file=outcome.file, unit=unit, fingerprint=fingerprint)
+
