@@ -60,6 +60,12 @@ MESSAGES: dict[str, str] = {
         "are imported on township laptops."),
     "distribution.already_imported": QT_TRANSLATE_NOOP(
         "Errors", "{file} was imported before; nothing changed."),
+    "distribution.unpinned_city_key": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is signed by a key with fingerprint {fingerprint}, which is not a "
+        "key of the city office this laptop belongs to. Nothing was changed. Phone the city "
+        "office and ask whether it sent this file; do not use a file it did not send. If "
+        "the office has changed its keys, it must send a distribution package signed with "
+        "its old key; if it cannot, this laptop must be set up again with the office's help."),
     "distribution.older": QT_TRANSLATE_NOOP(
         "Errors", "{file} is older (number {sequence}) than the distribution package already "
         "imported (number {latest}). Nothing was changed; use the newest package."),

@@ -9,9 +9,10 @@ number. A key rotation reaches townships in packages signed by the old key.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -34,7 +35,7 @@ from meili_desktop.exchange.container import (
     verify_header,
     write_package,
 )
-from meili_desktop.exchange.errors import ContentMismatchError
+from meili_desktop.exchange.errors import ContentMismatchError, UnknownSenderKeyError
 from meili_desktop.exchange.fingerprints import fingerprint
 from meili_desktop.exchange.keys import PURPOSE_ENCRYPTION, PURPOSE_SIGNING
 from meili_desktop.exchange.model import KIND_DISTRIBUTION, KeyState, SenderKeyLookup
@@ -110,6 +111,27 @@ class OlderPackageError(MeiliError):
 
     code = "distribution.older"
     exit_code = 37
+
+
+class UnpinnedCityKeyError(UnknownSenderKeyError):
+    """A package for this laptop is signed by a city key that it did not pin; details:
+    ``file``, ``fingerprint``.
+
+    A township cannot approve keys as the office does: the package comes from another office
+    or a forger, or the office changed keys without announcing the new ones under the old key.
+    """
+
+    code = "distribution.unpinned_city_key"
+
+
+@contextlib.contextmanager
+def pinned_city_signature(path: Path, header: PackageHeaderInfo) -> Iterator[None]:
+    """Turn an unknown signing key inside the block into :class:`UnpinnedCityKeyError`."""
+    try:
+        yield
+    except UnknownSenderKeyError:
+        raise UnpinnedCityKeyError(file=path.name,
+                                   fingerprint=header.sender_fingerprint) from None
 
 
 class CountyPassphraseError(MeiliError):
@@ -308,6 +330,7 @@ def import_distribution_package(store: Store, path: Path,
 
     Raises:
         ExchangeError: the package failed a check of the container.
+        UnpinnedCityKeyError: a set-up laptop got a package signed by another city key.
         WrongKindError, WrongAddresseeError, NotForOfficeError, AlreadyImportedError,
         OlderPackageError: see the classes.
     """
@@ -316,7 +339,8 @@ def import_distribution_package(store: Store, path: Path,
         raise WrongKindError(file=path.name, kind=header.kind, expected=KIND_DISTRIBUTION)
     pinned = pinned_city_keys(store)
     keyring = TownshipKeyring(pinned)
-    header = verify_header(path, keyring)
+    with pinned_city_signature(path, header):
+        header = verify_header(path, keyring)
     _check_role_and_order(store, header, path, before_payload=True)
     with read_package(path, keyring=keyring, temp_dir=store.folder.temp_dir,
                       progress=progress, cancel=cancel) as verified:

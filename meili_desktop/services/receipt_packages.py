@@ -16,7 +16,11 @@ from meili_desktop.exchange.errors import ContentMismatchError
 from meili_desktop.exchange.model import KIND_RECEIPT
 from meili_desktop.file_types import RECEIPT_EXTENSION
 from meili_desktop.services import keys as key_service
-from meili_desktop.services.distribution import TownshipKeyring, pinned_city_keys
+from meili_desktop.services.distribution import (
+    TownshipKeyring,
+    pinned_city_keys,
+    pinned_city_signature,
+)
 from meili_desktop.services.output_paths import package_output_path
 from meili_desktop.services.packages import CITY_NAME_KEY, WrongKindError
 from meili_desktop.services.receipts import ReceiptPackage, apply_receipt, build_receipt
@@ -75,7 +79,8 @@ def import_receipt_package(store: Store, path: Path) -> int:
     if not pinned_city_keys(store):
         # A receipt is only meaningful after the distribution package pinned the city key.
         raise ContentMismatchError(file=path.name, reason="no_city_key", value="")
-    with read_package(path, keyring=keyring, temp_dir=store.folder.temp_dir) as verified:
+    with pinned_city_signature(path, header), \
+            read_package(path, keyring=keyring, temp_dir=store.folder.temp_dir) as verified:
         records = verified.records
     if len(records) != 1:
         raise ContentMismatchError(file=path.name, reason="receipt_records", value=len(records))

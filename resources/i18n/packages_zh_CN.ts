@@ -8,227 +8,232 @@
         <translation>本机没有市办的{purpose}密钥。请先用“init city”初始化市办，或恢复密钥备份。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="9" />
+        <location filename="../../meili_desktop/messages/packages.py" line="22" />
         <source>"{value}" is not a key fingerprint. A fingerprint is 40 digits in 8 groups of 5, as "verify" shows it.</source>
         <translation>“{value}”不是密钥指纹。指纹由 40 位数字组成，分为 8 组、每组 5 位，与“verify”显示的一致。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="12" />
+        <location filename="../../meili_desktop/messages/packages.py" line="25" />
         <source>No key with fingerprint {fingerprint} is stored for unit {unit}. Check the digits with "keys list".</source>
         <translation>单位 {unit} 没有指纹为 {fingerprint} 的密钥。请用“keys list”核对数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="15" />
+        <location filename="../../meili_desktop/messages/packages.py" line="28" />
         <source>The city office's passphrase is needed. Give it with --passphrase-file F or run the command in a terminal to type it.</source>
         <translation>需要市办密钥口令。请用 --passphrase-file 文件 提供，或在终端中运行命令以输入口令。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="18" />
+        <location filename="../../meili_desktop/messages/packages.py" line="31" />
         <source>The passphrase file {file} is empty or not UTF-8 text. Put the passphrase on its first line.</source>
         <translation>口令文件 {file} 为空或不是 UTF-8 文本。请把口令写在文件第一行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="21" />
+        <location filename="../../meili_desktop/messages/packages.py" line="34" />
         <source>Only a township installation exports report packages; this one is set up as "{role}".</source>
         <translation>只有乡镇端才能导出上报包；本机设置的角色是“{role}”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="24" />
+        <location filename="../../meili_desktop/messages/packages.py" line="37" />
         <source>This laptop has not imported the city's distribution package yet, so it cannot encrypt a report for the city. Import the distribution package (下发包) first; the entries already filled in are kept.</source>
         <translation>本机尚未导入市里的下发包，无法为市办加密上报数据。请先导入下发包；已填写的数据会保留。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="28" />
+        <location filename="../../meili_desktop/messages/packages.py" line="41" />
         <source>No entry has been filled in for {periods}. Fill in at least one task before exporting.</source>
         <translation>{periods} 还没有填写任何条目。请至少填写一项任务后再导出。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="31" />
+        <location filename="../../meili_desktop/messages/packages.py" line="44" />
         <source>{file} is a {kind} package, but a {expected} package is needed here. Check that the right file was chosen.</source>
         <translation>{file} 是“{kind}”类数据包，这里需要“{expected}”类数据包。请检查是否选错了文件。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="34" />
+        <location filename="../../meili_desktop/messages/packages.py" line="47" />
         <source>{file} comes from reporting unit {unit}, which this office does not know. Add the unit first, or check where the file came from. Nothing was imported.</source>
         <translation>{file} 来自填报单位 {unit}，本办没有这个单位。请先添加该单位，或核实文件来源。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="37" />
+        <location filename="../../meili_desktop/messages/packages.py" line="50" />
         <source>No reporting unit {unit} is known here. Check the id, code or name.</source>
         <translation>找不到填报单位 {unit}。请核对单位编号、代码或名称。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="39" />
+        <location filename="../../meili_desktop/messages/packages.py" line="52" />
         <source>Choose the units with --unit CODE (repeatable) or --all-townships.</source>
         <translation>请用 --unit 代码（可重复）或 --all-townships 指定单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="41" />
+        <location filename="../../meili_desktop/messages/packages.py" line="54" />
         <source>{file} is the distribution package of unit {package_unit}, but this laptop reports for {own_unit}. Nothing was changed; ask the city office for this township's own package.</source>
         <translation>{file} 是单位 {package_unit} 的下发包，而本机填报单位是 {own_unit}。未做任何更改；请向市办索取本乡镇的下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="45" />
+        <location filename="../../meili_desktop/messages/packages.py" line="58" />
         <source>This data folder belongs to an office ("{role}"); distribution packages are imported on township laptops.</source>
         <translation>本数据目录属于办公室（“{role}”）；下发包应在乡镇电脑上导入。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="48" />
+        <location filename="../../meili_desktop/messages/packages.py" line="61" />
         <source>{file} was imported before; nothing changed.</source>
         <translation>{file} 已经导入过，没有任何变化。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="50" />
+        <location filename="../../meili_desktop/messages/packages.py" line="63" />
+        <source>{file} is signed by a key with fingerprint {fingerprint}, which is not a key of the city office this laptop belongs to. Nothing was changed. Phone the city office and ask whether it sent this file; do not use a file it did not send. If the office has changed its keys, it must send a distribution package signed with its old key; if it cannot, this laptop must be set up again with the office's help.</source>
+        <translation>{file} 的签名密钥指纹为 {fingerprint}，不是本电脑所属市办的密钥。未做任何改动。请打电话问市办是否发过这个文件；不是市办发的文件不要使用。如果市办确实更换了密钥，市办须发来一个用旧密钥签名的下发包；无法做到时，须在市办指导下重新设置这台电脑。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="69" />
         <source>{file} is older (number {sequence}) than the distribution package already imported (number {latest}). Nothing was changed; use the newest package.</source>
         <translation>{file} 的编号（{sequence}）比已导入的下发包（编号 {latest}）旧。未做任何更改；请使用最新的下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="53" />
+        <location filename="../../meili_desktop/messages/packages.py" line="72" />
         <source>{file} sets up a county office, whose keys need a passphrase. Run "init county --package FILE" in a terminal or give --passphrase-file F.</source>
         <translation>{file} 用于初始化区县办，区县办的密钥需要口令保护。请在终端中运行“init county --package 文件”，或提供 --passphrase-file 文件。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="56" />
+        <location filename="../../meili_desktop/messages/packages.py" line="75" />
         <source>Give the county's distribution package with --package FILE; the city office writes it with "distribute --unit COUNTY".</source>
         <translation>请用 --package 文件 提供本区县的下发包；市办可用“distribute --unit 区县”生成。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="59" />
+        <location filename="../../meili_desktop/messages/packages.py" line="78" />
         <source>Only a county office writes bundles; this data folder is set up as "{role}".</source>
         <translation>只有区县办才能生成汇总包；本数据目录设置的角色是“{role}”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="62" />
+        <location filename="../../meili_desktop/messages/packages.py" line="81" />
         <source>Give the office's name with --name, e.g. --name 杭州市美丽城镇办.</source>
         <translation>请用 --name 提供办公室名称，例如 --name 杭州市美丽城镇办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="68" />
+        <location filename="../../meili_desktop/messages/packages.py" line="87" />
         <source>a record is not a JSON object.</source>
         <translation>有一条记录不是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="69" />
+        <location filename="../../meili_desktop/messages/packages.py" line="88" />
         <source>the report's description is missing.</source>
         <translation>缺少上报说明。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="70" />
+        <location filename="../../meili_desktop/messages/packages.py" line="89" />
         <source>a required part ({value}) is missing.</source>
         <translation>缺少必需的部分（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="71" />
+        <location filename="../../meili_desktop/messages/packages.py" line="90" />
         <source>it holds entries of unit {value}, which did not sign the package.</source>
         <translation>其中含有单位 {value} 的条目，而该单位并未签名此数据包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="73" />
+        <location filename="../../meili_desktop/messages/packages.py" line="92" />
         <source>it holds an unknown record "{value}".</source>
         <translation>其中含有未知的记录“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="74" />
+        <location filename="../../meili_desktop/messages/packages.py" line="93" />
         <source>the number of entries does not match its description.</source>
         <translation>条目数量与说明不符。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="76" />
+        <location filename="../../meili_desktop/messages/packages.py" line="95" />
         <source>the reporting unit is missing.</source>
         <translation>缺少填报单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="77" />
+        <location filename="../../meili_desktop/messages/packages.py" line="96" />
         <source>the reporting unit's name is missing.</source>
         <translation>缺少填报单位名称。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="78" />
+        <location filename="../../meili_desktop/messages/packages.py" line="97" />
         <source>the catalogue version is missing.</source>
         <translation>缺少任务清单版本。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="80" />
+        <location filename="../../meili_desktop/messages/packages.py" line="99" />
         <source>its creation time "{value}" is not a date.</source>
         <translation>生成时间“{value}”不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="82" />
+        <location filename="../../meili_desktop/messages/packages.py" line="101" />
         <source>the addressed unit is missing.</source>
         <translation>缺少接收单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="83" />
+        <location filename="../../meili_desktop/messages/packages.py" line="102" />
         <source>its content is for unit {value}, not for the unit on its label.</source>
         <translation>其内容属于单位 {value}，与包头标明的单位不符。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="85" />
+        <location filename="../../meili_desktop/messages/packages.py" line="104" />
         <source>the catalogue is missing or damaged.</source>
         <translation>任务清单缺失或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="86" />
+        <location filename="../../meili_desktop/messages/packages.py" line="105" />
         <source>the list of periods is damaged.</source>
         <translation>填报期列表已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="87" />
+        <location filename="../../meili_desktop/messages/packages.py" line="106" />
         <source>the list of targets is damaged.</source>
         <translation>目标值列表已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="88" />
+        <location filename="../../meili_desktop/messages/packages.py" line="107" />
         <source>a target ({value}) is damaged.</source>
         <translation>有一个目标值（{value}）已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="89" />
+        <location filename="../../meili_desktop/messages/packages.py" line="108" />
         <source>the list of the city's keys is damaged.</source>
         <translation>市办密钥列表已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="90" />
+        <location filename="../../meili_desktop/messages/packages.py" line="109" />
         <source>a city key ({value}) is damaged.</source>
         <translation>有一个市办密钥（{value}）已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="91" />
+        <location filename="../../meili_desktop/messages/packages.py" line="110" />
         <source>a city key does not match its fingerprint {value}.</source>
         <translation>有一个市办密钥与其指纹 {value} 不符。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="93" />
+        <location filename="../../meili_desktop/messages/packages.py" line="112" />
         <source>it lists too many comments ({value}).</source>
         <translation>审核意见数量过多（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="94" />
+        <location filename="../../meili_desktop/messages/packages.py" line="113" />
         <source>this laptop has not imported the city's distribution package yet.</source>
         <translation>本机尚未导入市里的下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="96" />
+        <location filename="../../meili_desktop/messages/packages.py" line="115" />
         <source>it is not a single receipt.</source>
         <translation>它不是单个回执。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="97" />
+        <location filename="../../meili_desktop/messages/packages.py" line="116" />
         <source>it names an earlier key of the laptop ({value}) with a missing or invalid signature.</source>
         <translation>它列出的该电脑旧密钥（{value}）签名缺失或无效。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="10" />
+        <location filename="../../meili_desktop/messages/packages.py" line="9" />
         <source>The city's working key uses cipher suite {suite}, but the city's escrow key uses {escrow_suite}, so no report package can be encrypted. Ask the city office for a new distribution package that lists an escrow key of suite {suite}. The entries filled in are kept.</source>
         <translation>市办的工作密钥使用密码套件 {suite}，托管密钥却使用 {escrow_suite}，因此无法加密上报包。请向市办索取新的下发包，其中须含有 {suite} 套件的托管密钥。已填写的内容都会保留。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="15" />
+        <location filename="../../meili_desktop/messages/packages.py" line="14" />
         <source>Changing the city's keys to cipher suite {suite} needs a new offline escrow key of that suite, because the current escrow key uses {escrow_suite}. Nothing was changed. Run the rotation again with --escrow-file FILE, naming a new file on the medium that is kept in the safe.</source>
         <translation>把市办密钥更换为密码套件 {suite} 时，需要一把同一套件的新离线托管密钥，因为当前的托管密钥使用 {escrow_suite}。未做任何更改。请加上 --escrow-file 文件 重新执行密钥更换，文件名请指向保险柜中保管的介质上的一个新文件。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="20" />
+        <location filename="../../meili_desktop/messages/packages.py" line="19" />
         <source>{file} exists already, and it may hold the escrow key that opens older report packages. Nothing was changed. Choose a new file name with --escrow-file.</source>
         <translation>{file} 已经存在，其中可能保存着打开旧上报包所需的托管密钥。未做任何更改。请用 --escrow-file 指定一个新的文件名。</translation>
     </message>

@@ -123,9 +123,6 @@ def test_receipt_counts_chinese(capsys: pytest.CaptureFixture[str], city: City, 
     assert "returned" not in output
 
 
-@pytest.mark.xfail(strict=True, reason="a distribution package signed by a key the township "
-                   "never pinned gets the office's message: phone the township and approve the "
-                   "key, which a township laptop cannot do")
 def test_unpinned_city_key_advice(capsys: pytest.CaptureFixture[str], township: Path,
                                   tmp_path: Path) -> None:
     other_city = make_city(tmp_path / "other")
