@@ -62,6 +62,10 @@ MESSAGES: dict[str, str] = {
     "catalogue_xlsx.missing_number": QT_TRANSLATE_NOOP(
         "Errors", "Sheet {sheet}, row {row}: the task number (编号) is missing. Fill it in; if "
         "accepted, the row is left out."),
+    "catalogue_xlsx.formula_number": QT_TRANSLATE_NOOP(
+        "Errors", "Sheet {sheet}, cell {cell}: the task number (编号) is the formula {value}, "
+        "but a task number must be typed as a number. In Excel or WPS, paste the column back "
+        "as values (Paste Special, Values); if accepted, the row is left out."),
     "catalogue_xlsx.bad_number": QT_TRANSLATE_NOOP(
         "Errors", "Sheet {sheet}, row {row}: the task number \"{value}\" is not a whole number "
         "above zero. Correct it; if accepted, the row is left out."),

@@ -57,6 +57,11 @@ MESSAGES: dict[str, str] = {
         "Errors", "The cell holds the formula {value} but no result, because the program that "
         "saved the file did not calculate it. Open and save the file in Excel or WPS, or type "
         "the number."),
+    "excel.key_formula": QT_TRANSLATE_NOOP(
+        "Errors", "The cell holds the formula {value}, but this column says which row is "
+        "which, so it must hold the value itself; the row was not imported. In Excel or WPS, "
+        "copy the column and paste it back as values (Paste Special, Values), save the file "
+        "and import it again."),
     "template.merged_across_tasks": QT_TRANSLATE_NOOP(
         "Errors", "The cells {value} are merged over several tasks, so it is unclear which "
         "task the value belongs to. Unmerge them and fill in each task's row."),

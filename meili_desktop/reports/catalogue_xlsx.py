@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from meili_desktop.domain.catalogue import (
@@ -38,6 +39,7 @@ from meili_desktop.domain.lead_cells import (
     suggest_unit_from_duties,
 )
 from meili_desktop.reports.catalogue_xlsx_file import CatalogueXlsxError, open_task_workbook
+from meili_desktop.reports.xlsx_formulas import FormulaCells
 
 logger = logging.getLogger(__name__)
 
@@ -59,8 +61,9 @@ class ImportProblem:
     """A row the import could not read cleanly.
 
     ``code`` names the reason: ``catalogue_xlsx.unknown_unit``, ``.missing_number``,
-    ``.bad_number``, ``.duplicate_number``, ``.requirement_in_unit``, ``.missing_unit``,
-    ``.missing_title`` or ``.missing_category``. ``value`` is the offending cell text.
+    ``.bad_number``, ``.formula_number``, ``.duplicate_number``, ``.requirement_in_unit``,
+    ``.missing_unit``, ``.missing_title`` or ``.missing_category``. ``value`` is the
+    offending cell text, and ``cell`` its coordinate where the message names the cell.
     ``suggestion`` is what an accepted import uses instead, and is empty when the row or
     name is dropped.
     """
@@ -72,6 +75,7 @@ class ImportProblem:
     suggestion: str = ""
     number: int | None = None
     first_row: int | None = None  # for a duplicate number, the row that used it first
+    cell: str = ""
 
     @property
     def message_code(self) -> str:
@@ -84,7 +88,7 @@ class ImportProblem:
         """Return the values a message template for this problem can use."""
         return {"sheet": self.sheet, "row": self.row, "value": self.value,
                 "suggestion": self.suggestion, "number": self.number or "",
-                "first_row": self.first_row or ""}
+                "first_row": self.first_row or "", "cell": self.cell}
 
 
 @dataclass(frozen=True)
@@ -108,6 +112,8 @@ class _Row:
     row: int
     cells: dict[str, _Cell]
     raw_number: Any
+    # The formula in the 编号 cell and the cell's coordinate, when it holds one.
+    number_formula: tuple[str, str] | None = None
 
 
 @dataclass
@@ -148,7 +154,7 @@ def _header_columns(values: list[Any]) -> dict[str, int] | None:
     return columns if all(name in columns for name in _REQUIRED_COLUMNS) else None
 
 
-def _collect_sheet(sheet: Worksheet, collected: _Collected) -> None:
+def _collect_sheet(sheet: Worksheet, collected: _Collected, formulas: FormulaCells) -> None:
     fills = _merged_values(sheet)
     columns: dict[str, int] | None = None
     title: str | None = None  # a single text above the sheet's first header
@@ -177,9 +183,14 @@ def _collect_sheet(sheet: Worksheet, collected: _Collected) -> None:
         raw_number = values[columns["number"]] if columns["number"] < len(values) else None
         if raw_number is None:
             raw_number = fills.get((row_number, columns["number"] + 1))
-        if not any(cells[name].text for name in ("number", "title", "requirement")):
+        number_column = columns["number"] + 1
+        formula = formulas.at(sheet.title, row_number, number_column)
+        number_formula = None
+        if formula is not None:
+            number_formula = (formula, f"{get_column_letter(number_column)}{row_number}")
+        elif not any(cells[name].text for name in ("number", "title", "requirement")):
             continue  # a row that only continues a merged range, such as a blank spacer
-        collected.rows.append(_Row(sheet.title, row_number, cells, raw_number))
+        collected.rows.append(_Row(sheet.title, row_number, cells, raw_number, number_formula))
 
 
 # --- rows to tasks ---------------------------------------------------------------------------
@@ -231,6 +242,10 @@ class _TaskBuilder:
         self.problems.append(ImportProblem(sheet=row.sheet, row=row.row, code=code, **values))
 
     def add(self, row: _Row) -> None:
+        if row.number_formula is not None:
+            formula, cell = row.number_formula
+            self._problem(row, "catalogue_xlsx.formula_number", value=formula, cell=cell)
+            return
         number, number_problem = _parse_number(row.raw_number)
         if number is None:
             self._problem(row, number_problem or "catalogue_xlsx.bad_number",
@@ -335,10 +350,10 @@ def read_catalogue_xlsx(path: Path, base: Catalogue, version: str) -> CatalogueR
             a workbook, or no sheet has a header row with 编号, 重点工作, 工作要求 and 牵头责任单位, or no row holds a task.
         CatalogueDocumentError: a cell is longer than the catalogue format allows.
     """
-    workbook, data = open_task_workbook(path)
+    workbook, data, formulas = open_task_workbook(path)
     collected = _Collected()
     for sheet in workbook.worksheets:
-        _collect_sheet(sheet, collected)
+        _collect_sheet(sheet, collected, formulas)
     workbook.close()
     if not collected.has_header:
         raise CatalogueXlsxError("catalogue_xlsx.no_header", path=str(path))

@@ -15,12 +15,12 @@ from pathlib import Path
 from xml.etree.ElementTree import ParseError
 from xml.parsers.expat import ExpatError
 
-from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.workbook.workbook import Workbook
 
 from meili_desktop.errors import MeiliError
-from meili_desktop.reports.xlsx_limits import WorkbookLimits, find_limit_violation
+from meili_desktop.reports.xlsx_formulas import FormulaCells, load_with_formulas
+from meili_desktop.reports.xlsx_limits import PartFormulas, WorkbookLimits, scan_workbook
 from meili_desktop.reports.xlsx_reading import find_merge_over_limit
 from meili_desktop.store.fileio import read_source_bytes
 
@@ -67,14 +67,19 @@ def _too_large(path: Path, size: int, limit: int) -> CatalogueXlsxError:
                               size_mb=round(size / 1048576, 1), limit_mb=limit // 1048576)
 
 
-def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
-    """Reject an archive that unpacks too large or merges too many cells."""
+def _check_archive(path: Path, archive: zipfile.ZipFile) -> PartFormulas:
+    """Reject an archive that unpacks too large or merges too many cells.
+
+    Returns:
+        The formula cells of each worksheet part.
+    """
     unpacked = sum(info.file_size for info in archive.infolist())
     if unpacked > MAX_UNCOMPRESSED_BYTES:
         raise _too_large(path, unpacked, MAX_UNCOMPRESSED_BYTES)
 
     # The limit scan stops at the first limit passed; the merged cell scan reads every part.
-    violation = find_limit_violation(archive, TASK_TABLE_LIMITS)
+    scan = scan_workbook(archive, TASK_TABLE_LIMITS)
+    violation = scan.violation
     if violation is not None:
         logger.info("task table %s rejected: %s %s", path, violation.code, violation.details)
         raise CatalogueXlsxError(violation.code, path=str(path), **violation.details)
@@ -83,10 +88,11 @@ def _check_archive(path: Path, archive: zipfile.ZipFile) -> None:
     if reference is not None:
         raise CatalogueXlsxError("catalogue_xlsx.too_many_merged", path=str(path),
                                  range=reference, limit=MAX_MERGED_CELLS)
+    return scan.formulas
 
 
-def open_task_workbook(path: Path) -> tuple[Workbook, bytes]:
-    """Check and load the workbook at ``path``; return it with the file's bytes.
+def open_task_workbook(path: Path) -> tuple[Workbook, bytes, FormulaCells]:
+    """Check and load the workbook at ``path``; return it, the file's bytes and its formulas.
 
     Raises:
         CatalogueXlsxError: the file is missing, too large, merges too many cells or is not
@@ -101,14 +107,14 @@ def open_task_workbook(path: Path) -> tuple[Workbook, bytes]:
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            _check_archive(path, archive)
+            part_formulas = _check_archive(path, archive)
     except _ARCHIVE_ERRORS as error:
         logger.warning("workbook %s is not a readable zip archive: %s", path, error)
         raise _unreadable(path) from error
 
     try:
-        workbook = load_workbook(io.BytesIO(data), data_only=True)
+        workbook, formulas = load_with_formulas(data, part_formulas)
     except _LOAD_ERRORS as error:
         logger.warning("cannot open workbook %s: %r", path, error)
         raise _unreadable(path) from error
-    return workbook, data
+    return workbook, data, formulas

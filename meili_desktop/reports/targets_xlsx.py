@@ -27,7 +27,8 @@ from meili_desktop.reports.xlsx_reading import (
     SheetReader,
     cell_text,
     fold,
-    open_workbook,
+    key_formula_problem,
+    open_workbook_with_formulas,
 )
 
 HEADERS = {
@@ -38,6 +39,9 @@ HEADERS = {
     "base": {"基数", "分解基数", "Base"},
 }
 REQUIRED = ("task", "unit", "period", "value")
+# Columns that identify the target a row sets. A formula in one of them rejects the row,
+# while a formula in the value column is read by the result Excel saved with it.
+KEY_COLUMNS = ("task", "unit", "period")
 # Names that mean the city as a whole in the unit column.
 CITY_WORDS = frozenset({"全市", "市级", "合计", "city"})
 
@@ -65,7 +69,7 @@ def read_targets_xlsx(path: Path, catalogue: Catalogue,
     Raises:
         ExcelUnreadableError: the file cannot be opened, or no sheet has a header row.
     """
-    workbook = open_workbook(path)
+    workbook, formulas = open_workbook_with_formulas(path)
     records: list[TargetRecord] = []
     problems: list[CellProblem] = []
     seen: dict[tuple[int, str, str], int] = {}
@@ -78,6 +82,11 @@ def read_targets_xlsx(path: Path, catalogue: Catalogue,
         found_header = True
         header_row, columns = header
         for row in range(header_row + 1, sheet.max_row + 1):
+            formula = key_formula_problem(formulas, sheet.title, row,
+                                          {name: columns[name] for name in KEY_COLUMNS})
+            if formula is not None:
+                problems.append(formula)
+                continue
             record = _read_row(reader, row, columns, catalogue, resolve_unit, problems)
             if record is None:
                 continue

@@ -33,12 +33,14 @@ from meili_desktop.reports.template_xlsx import (
     KEYS_SHEET,
     TemplateKeys,
 )
+from meili_desktop.reports.xlsx_formulas import FormulaCells
 from meili_desktop.reports.xlsx_reading import (
     CellProblem,
     SheetReader,
     cell_text,
     fold,
-    open_workbook,
+    key_formula_problem,
+    open_workbook_with_formulas,
     squeeze,
 )
 
@@ -142,7 +144,7 @@ def read_template(path: Path) -> TemplateReading:
         TemplateRejectedError: see :func:`read_keys`; ``headers_changed`` when a header cell
             differs from the one written.
     """
-    workbook = open_workbook(path)
+    workbook, formulas = open_workbook_with_formulas(path)
     keys = read_keys(workbook)
     if keys.sheet not in workbook.sheetnames:
         raise TemplateRejectedError("template.headers_changed", sheet=keys.sheet, cell="",
@@ -151,11 +153,15 @@ def read_template(path: Path) -> TemplateReading:
     reader = SheetReader(sheet)
     _check_headers(reader, keys)
     problems = _merge_problems(reader)
-    problems += _formula_problems(path, keys.sheet, reader)
+    problems += _formula_problems(formulas, keys.sheet, reader)
 
     rows: list[TemplateRow] = []
     seen: dict[int, int] = {}
     for row in range(FIRST_ROW, sheet.max_row + 1):
+        number_formula = key_formula_problem(formulas, sheet.title, row, {"number": 1})
+        if number_formula is not None:
+            problems.append(number_formula)
+            continue
         read = _read_row(reader, row, keys, seen, problems)
         if read is not None:
             rows.append(read)
@@ -190,22 +196,23 @@ def _merge_problems(reader: SheetReader) -> list[CellProblem]:
     return problems
 
 
-def _formula_problems(path: Path, sheet_name: str, reader: SheetReader) -> list[CellProblem]:
+def _formula_problems(formulas: FormulaCells, sheet_name: str,
+                      reader: SheetReader) -> list[CellProblem]:
     """List editable cells that hold a formula without a stored result.
 
     Excel and WPS store each formula's last result, which the import reads. A workbook saved
     by a program that does not calculate (openpyxl, some converters) has none, and such a
     cell would otherwise look blank and be skipped without a word.
     """
-    formulas = open_workbook(path, data_only=False)[sheet_name]
+    editable_columns = {FIELDS.index(name) + 1 for name in EDITABLE}
     problems: list[CellProblem] = []
-    for name in EDITABLE:
-        column = FIELDS.index(name) + 1
-        for row in range(FIRST_ROW, formulas.max_row + 1):
-            cell = formulas.cell(row, column)
-            if cell.data_type == "f" and reader.sheet.cell(row, column).value is None:
-                problems.append(CellProblem(sheet_name, row, get_column_letter(column),
-                                            "template.formula_without_value", str(cell.value)))
+    cells = formulas.by_sheet.get(sheet_name, {})
+    for (row, column), formula in sorted(cells.items()):
+        if row < FIRST_ROW or column not in editable_columns:
+            continue
+        if reader.sheet.cell(row, column).value is None:
+            problems.append(CellProblem(sheet_name, row, get_column_letter(column),
+                                        "template.formula_without_value", formula))
     return problems
 
 

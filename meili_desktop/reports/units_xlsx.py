@@ -15,13 +15,15 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
+from meili_desktop.reports.xlsx_formulas import FormulaCells
 from meili_desktop.reports.xlsx_reading import (
     CellProblem,
     ExcelUnreadableError,
     SheetReader,
     cell_text,
     fold,
-    open_workbook,
+    key_formula_problem,
+    open_workbook_with_formulas,
     squeeze,
 )
 
@@ -34,6 +36,8 @@ HEADERS = {
     "town_type": {"类型", "城镇类型", "类别", "创建类型", "Type"},
 }
 REQUIRED = ("name", "county")
+# Columns that identify the town of a row. A formula in one of them rejects the row.
+KEY_COLUMNS = ("name", "code", "county")
 TOWN_TYPES = ("样板镇", "达标镇")
 # Spellings of the two town types that lists use besides the canonical ones.
 _TYPE_ALIASES = {"样板": "样板镇", "样板乡镇": "样板镇", "美丽城镇样板镇": "样板镇",
@@ -88,7 +92,7 @@ def read_units_xlsx(path: Path) -> UnitListReading:
     Raises:
         ExcelUnreadableError: the file cannot be opened, or no sheet has a header row.
     """
-    workbook = open_workbook(path)
+    workbook, formulas = open_workbook_with_formulas(path)
     rows: list[UnitListRow] = []
     problems: list[CellProblem] = []
     found_header = False
@@ -100,7 +104,7 @@ def read_units_xlsx(path: Path) -> UnitListReading:
         found_header = True
         header_row, columns = header
         for row in range(header_row + 1, sheet.max_row + 1):
-            read = _read_row(reader, row, columns, problems)
+            read = _read_row(reader, row, columns, formulas, problems)
             if read is not None:
                 rows.append(read)
     if not found_header:
@@ -109,9 +113,15 @@ def read_units_xlsx(path: Path) -> UnitListReading:
     return UnitListReading(tuple(rows), tuple(problems))
 
 
-def _read_row(reader: SheetReader, row: int, columns: dict[str, int],
+def _read_row(reader: SheetReader, row: int, columns: dict[str, int], formulas: FormulaCells,
               problems: list[CellProblem]) -> UnitListRow | None:
     sheet = reader.sheet.title
+    # Checked first, because a formula without a saved result reads as an empty cell.
+    keys = {name: columns[name] for name in KEY_COLUMNS if name in columns}
+    formula = key_formula_problem(formulas, sheet, row, keys)
+    if formula is not None:
+        problems.append(formula)
+        return None
     own = {name: fold(reader.sheet.cell(row, column).value) for name, column in columns.items()}
     texts = {name: squeeze(reader.value(row, column)) for name, column in columns.items()}
     # A row whose only content comes from merged cells above it is empty.

@@ -9,13 +9,17 @@ is rejected after reading only as much as the limit allows.
 
 Only cells count: a ``<dimension>`` that claims the whole sheet, or an empty ``<row>`` far
 down (a row height set there), creates no cell in openpyxl and is accepted.
+
+The same pass records where formulas are (:func:`scan_workbook`), because the importers load
+workbooks with cached results only and would otherwise read a formula in a key column as
+its last result, or as an empty cell when it has none.
 """
 
 from __future__ import annotations
 
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import IO
 from xml.etree.ElementTree import Element
 
@@ -58,6 +62,24 @@ class LimitViolation:
     details: dict[str, object]
 
 
+# Formulas by worksheet part name (``xl/worksheets/sheet1.xml``), then by (row, column).
+PartFormulas = dict[str, dict[tuple[int, int], str]]
+
+
+@dataclass(frozen=True)
+class WorkbookScan:
+    """The result of one pass over a workbook's XML parts.
+
+    Attributes:
+        violation: the first limit passed, or None; the scan stops there, so ``formulas``
+            is then incomplete.
+        formulas: the formula text of every formula cell, by worksheet part and cell.
+    """
+
+    violation: LimitViolation | None
+    formulas: PartFormulas = field(default_factory=dict)
+
+
 class _LimitPassed(Exception):
     """Stops the scan of a part at the first limit passed."""
 
@@ -76,19 +98,29 @@ def find_limit_violation(archive: zipfile.ZipFile,
         zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError: a member cannot
             be decompressed.
     """
+    return scan_workbook(archive, limits).violation
+
+
+def scan_workbook(archive: zipfile.ZipFile,
+                  limits: WorkbookLimits = WorkbookLimits()) -> WorkbookScan:
+    """Check the workbook in ``archive`` against ``limits`` and find its formula cells.
+
+    Raises:
+        The errors of :func:`find_limit_violation`.
+    """
     members = archive.infolist()
     if len(members) > limits.max_parts:
-        return LimitViolation("excel.too_many_parts",
-                              {"count": len(members), "limit": limits.max_parts})
+        return WorkbookScan(LimitViolation("excel.too_many_parts",
+                                           {"count": len(members), "limit": limits.max_parts}))
     scanner = _Scanner(limits)
     try:
         for info in members:
             if info.filename.lower().endswith(".xml"):
                 with archive.open(info) as part:
-                    scanner.scan(part)
+                    scanner.scan(part, info.filename)
     except _LimitPassed as passed:
-        return passed.violation
-    return None
+        return WorkbookScan(passed.violation, scanner.formulas)
+    return WorkbookScan(None, scanner.formulas)
 
 
 class _Scanner:
@@ -103,8 +135,13 @@ class _Scanner:
         self.cells = 0
         self.strings = 0
         self.string_chars = 0
+        self.formulas: PartFormulas = {}
+        self._part_formulas: dict[tuple[int, int], str] = {}
+        # Formula cells of the current row written without a reference; their row number
+        # is known only when the row ends.
+        self._unplaced: list[tuple[int, str]] = []
 
-    def scan(self, part: IO[bytes]) -> None:
+    def scan(self, part: IO[bytes], name: str = "") -> None:
         """Scan one XML part: a worksheet or the shared strings; other parts are skipped.
 
         The parser reports where each element starts only to find the root element, which
@@ -117,7 +154,10 @@ class _Scanner:
         kind = _local(first[1].tag)
         ends = ((event, element) for event, element in events if event == "end")
         if kind == "worksheet":
+            self._part_formulas = {}
             self._scan_sheet(ends)
+            if self._part_formulas:
+                self.formulas[name] = self._part_formulas
         elif kind == "sst":
             self._scan_shared_strings(ends)
 
@@ -131,6 +171,9 @@ class _Scanner:
                 self._check_cell(element, cells_in_row)
             elif name == "row":
                 row = _row_number(element.get("r"), row)
+                for column, text in self._unplaced:
+                    self._part_formulas[(row, column)] = text
+                self._unplaced.clear()
                 if cells_in_row and row > self.limits.max_rows:
                     raise _LimitPassed(LimitViolation("excel.too_many_rows", {
                         "cell": f"A{row}", "row": row, "limit": self.limits.max_rows}))
@@ -145,6 +188,7 @@ class _Scanner:
             raise _LimitPassed(LimitViolation("excel.too_many_cells", {
                 "limit": self.limits.max_cells}))
         column = cells_in_row
+        row = 0
         if reference:
             try:
                 letters, row = coordinate_from_string(reference)
@@ -158,11 +202,22 @@ class _Scanner:
             raise _LimitPassed(LimitViolation("excel.too_many_columns", {
                 "cell": reference or "?", "limit": self.limits.max_columns}))
         for child in element.iter():
-            length = len(child.text or "") if _local(child.tag) in ("v", "t", "f") else 0
+            tag = _local(child.tag)
+            if tag == "f":
+                self._add_formula(row, column, child.text or "")
+            length = len(child.text or "") if tag in ("v", "t", "f") else 0
             if length > self.limits.max_cell_chars:
                 raise _LimitPassed(LimitViolation("excel.cell_too_long", {
                     "cell": reference or "?", "length": length,
                     "limit": self.limits.max_cell_chars}))
+
+    def _add_formula(self, row: int, column: int, text: str) -> None:
+        # A cell of a shared formula other than its first has an empty <f si="..."/>.
+        formula = "=" + text if text else "="
+        if row:
+            self._part_formulas[(row, column)] = formula
+        else:
+            self._unplaced.append((column, formula))
 
     def _scan_shared_strings(self, events: Iterator[tuple[str, Element]]) -> None:
         length = 0

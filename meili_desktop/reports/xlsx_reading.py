@@ -12,6 +12,7 @@ import io
 import logging
 import unicodedata
 import zipfile
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -19,12 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from defusedxml.ElementTree import iterparse
-from openpyxl import Workbook, load_workbook
+from openpyxl import Workbook
+from openpyxl.utils import get_column_letter
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet.worksheet import Worksheet
 
 from meili_desktop.errors import MeiliError
-from meili_desktop.reports.xlsx_limits import WorkbookLimits, find_limit_violation
+from meili_desktop.reports.xlsx_formulas import FormulaCells, load_with_formulas
+from meili_desktop.reports.xlsx_limits import WorkbookLimits, scan_workbook
 from meili_desktop.store.fileio import read_source_bytes
 
 logger = logging.getLogger(__name__)
@@ -36,6 +39,7 @@ MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 # openpyxl 3.1.5 creates one object per cell of every merged range while loading, so one
 # range declared over a whole sheet would exhaust memory; filled-in lists merge a few hundred.
 MAX_MERGED_CELLS = 100_000
+DEFAULT_LIMITS = WorkbookLimits()
 # Characters that render as nothing but survive copying from web pages and Word.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
@@ -76,7 +80,7 @@ class CellProblem:
 
 
 def open_workbook(path: Path, *, read_only: bool = False, data_only: bool = True,
-                  limits: WorkbookLimits = WorkbookLimits()) -> Workbook:
+                  limits: WorkbookLimits = DEFAULT_LIMITS) -> Workbook:
     """Open an .xlsx for reading, with size checks before openpyxl expands it.
 
     With ``data_only`` (the default) a formula cell gives the result Excel stored with it;
@@ -86,6 +90,18 @@ def open_workbook(path: Path, *, read_only: bool = False, data_only: bool = True
     Raises:
         ExcelUnreadableError: the file is missing, too large, passes a limit or is not an
             .xlsx workbook.
+    """
+    return open_workbook_with_formulas(path, read_only=read_only, data_only=data_only,
+                                       limits=limits)[0]
+
+
+def open_workbook_with_formulas(path: Path, *, read_only: bool = False, data_only: bool = True,
+                                limits: WorkbookLimits = DEFAULT_LIMITS
+                                ) -> tuple[Workbook, FormulaCells]:
+    """Open an .xlsx as :func:`open_workbook` does; also return where its formulas are.
+
+    Raises:
+        ExcelUnreadableError: see :func:`open_workbook`.
     """
     if not path.is_file():
         raise ExcelUnreadableError("excel.not_found", path=str(path))
@@ -104,13 +120,15 @@ def open_workbook(path: Path, *, read_only: bool = False, data_only: bool = True
                                            max_mb=MAX_UNCOMPRESSED_BYTES // (1024 * 1024))
             # The limit scan stops at the first limit passed, so it runs before the merged
             # cell scan, which reads every part to its end.
-            violation = find_limit_violation(archive, limits)
+            scan = scan_workbook(archive, limits)
+            violation = scan.violation
             if violation is not None:
                 logger.info("workbook %s rejected: %s %s", path, violation.code,
                             violation.details)
                 raise ExcelUnreadableError(violation.code, path=str(path), **violation.details)
             _check_merged_cells(path, archive)
-        workbook = load_workbook(io.BytesIO(data), read_only=read_only, data_only=data_only)
+        workbook, formulas = load_with_formulas(data, scan.formulas, read_only=read_only,
+                                                data_only=data_only)
     except ExcelUnreadableError:
         raise
     except Exception as error:
@@ -121,7 +139,25 @@ def open_workbook(path: Path, *, read_only: bool = False, data_only: bool = True
         raise ExcelUnreadableError("excel.unreadable", path=str(path)) from error
     if not workbook.worksheets:
         raise ExcelUnreadableError("excel.unreadable", path=str(path))
-    return workbook
+    return workbook, formulas
+
+
+def key_formula_problem(formulas: FormulaCells, sheet: str, row: int,
+                        columns: Mapping[str, int]) -> CellProblem | None:
+    """Return a problem for the first formula among a row's key cells, or None.
+
+    Args:
+        formulas: where the workbook has formulas.
+        sheet: the sheet's title.
+        row: the row number.
+        columns: the key columns' numbers (1-based) by field name, in the order to check.
+    """
+    for column in columns.values():
+        formula = formulas.at(sheet, row, column)
+        if formula is not None:
+            return CellProblem(sheet, row, get_column_letter(column), "excel.key_formula",
+                               formula)
+    return None
 
 
 def find_merge_over_limit(archive: zipfile.ZipFile, limit: int = MAX_MERGED_CELLS) -> str | None:

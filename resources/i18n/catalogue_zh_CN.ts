@@ -267,71 +267,76 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/catalogue.py" line="65" />
+        <source>Sheet {sheet}, cell {cell}: the task number (编号) is the formula {value}, but a task number must be typed as a number. In Excel or WPS, paste the column back as values (Paste Special, Values); if accepted, the row is left out.</source>
+        <translation>工作表“{sheet}”单元格 {cell}：编号是公式 {value}，但编号必须直接填写数字。请在 Excel 或 WPS 中把该列用“选择性粘贴 → 数值”粘贴回原处；如接受问题导入，将略去该行。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/catalogue.py" line="69" />
         <source>Sheet {sheet}, row {row}: the task number "{value}" is not a whole number above zero. Correct it; if accepted, the row is left out.</source>
         <translation>工作表“{sheet}”第 {row} 行：编号“{value}”不是大于零的整数。请更正；如接受问题导入，将略去该行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="68" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="72" />
         <source>Sheet {sheet}, row {row}: task number {number} is already used in row {first_row}. Renumber one of the rows; if accepted, this row is left out.</source>
         <translation>工作表“{sheet}”第 {row} 行：编号 {number} 已在第 {first_row} 行使用。请为其中一行重新编号；如接受问题导入，将略去本行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="71" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="75" />
         <source>Sheet {sheet}, row {row} (task {number}): the lead-unit column contains requirement text ("{value}") instead of a unit. By the member units' duties the lead unit is probably {suggestion}, which is used if accepted.</source>
         <translation>工作表“{sheet}”第 {row} 行（第 {number} 项任务）：牵头责任单位列填的是工作要求（“{value}”），而不是单位。根据成员单位职责分工，牵头责任单位应为{suggestion}；如接受问题导入，将采用该单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="75" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="79" />
         <source>Sheet {sheet}, row {row} (task {number}): the lead-unit column contains requirement text ("{value}") instead of a unit, and no member unit's duties match the task. Enter the lead unit; if accepted, the task has no lead unit.</source>
         <translation>工作表“{sheet}”第 {row} 行（第 {number} 项任务）：牵头责任单位列填的是工作要求（“{value}”），而不是单位，且没有成员单位的职责分工与该任务相符。请填写牵头责任单位；如接受问题导入，该任务将没有牵头责任单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="79" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="83" />
         <source>Sheet {sheet}, row {row} (task {number}): the lead unit is missing. Enter it; if accepted, the task has no lead unit.</source>
         <translation>工作表“{sheet}”第 {row} 行（第 {number} 项任务）：缺少牵头责任单位。请填写；如接受问题导入，该任务将没有牵头责任单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="82" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="86" />
         <source>Sheet {sheet}, row {row} (task {number}): the key task (重点工作) is empty. Fill it in; if accepted, the row is left out.</source>
         <translation>工作表“{sheet}”第 {row} 行（第 {number} 项任务）：重点工作为空。请填写；如接受问题导入，将略去该行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="85" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="89" />
         <source>Sheet {sheet}, row {row} (task {number}): the category (分类) is empty. Fill it in or merge the cell with the category above; if accepted, the category "{suggestion}" is used.</source>
         <translation>工作表“{sheet}”第 {row} 行（第 {number} 项任务）：分类为空。请填写，或与上方的分类单元格合并；如接受问题导入，将使用分类“{suggestion}”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="90" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="94" />
         <source>No reporting unit has the name or code "{value}". Check the spelling or use the official statistical code.</source>
         <translation>没有名称或代码为“{value}”的填报单位。请检查拼写，或使用统计用区划代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="93" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="97" />
         <source>{county} has no township with the name or code "{town}". Check the spelling, or ask the city office to add the township.</source>
         <translation>{county}没有名称或代码为“{town}”的乡镇（街道）。请检查拼写，或请市美丽城镇办添加该乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="96" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="100" />
         <source>"{value}" matches several reporting units: {candidates}. Use the code instead of the name.</source>
         <translation>“{value}”对应多个填报单位：{candidates}。请改用代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="99" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="103" />
         <source>"{name}" is not a valid unit name: it must have 1 to 100 characters. Enter another name.</source>
         <translation>“{name}”不是有效的单位名称：名称须为 1 至 100 个字符。请另输入名称。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="102" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="106" />
         <source>Another unit under the same parent is already named "{name}" (id {unit_id}). Choose another name, or merge the two units.</source>
         <translation>同一上级单位下已有名为“{name}”的单位（编号 {unit_id}）。请换一个名称，或合并这两个单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="105" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="109" />
         <source>"{unit}" cannot be placed under "{parent}": a township belongs under a county, a county or department under the city, and the parent must exist and not be merged. Choose another parent.</source>
         <translation>不能把“{unit}”放在“{parent}”之下：乡镇应隶属于县（市、区），县（市、区）和部门应隶属于市，且上级单位必须存在、未被合并。请另选上级单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="109" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="113" />
         <source>"{source}" cannot be merged into "{target}": both units must be different, of the same kind and not merged already. Choose other units.</source>
         <translation>不能把“{source}”并入“{target}”：两个单位必须不同、类型相同，且都未被合并。请另选单位。</translation>
     </message>

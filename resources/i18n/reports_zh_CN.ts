@@ -173,171 +173,176 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/reports.py" line="60" />
+        <source>The cell holds the formula {value}, but this column says which row is which, so it must hold the value itself; the row was not imported. In Excel or WPS, copy the column and paste it back as values (Paste Special, Values), save the file and import it again.</source>
+        <translation>该单元格是公式 {value}，但这一列用来区分各行，必须填写值本身，因此这一行未导入。请在 Excel 或 WPS 中复制该列，再用“选择性粘贴 → 数值”粘贴回原处，保存后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reports.py" line="65" />
         <source>The cells {value} are merged over several tasks, so it is unclear which task the value belongs to. Unmerge them and fill in each task's row.</source>
         <translation>单元格 {value} 跨多项任务合并，无法判断该值属于哪项任务。请取消合并，并逐项填写各任务所在行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="63" />
+        <location filename="../../meili_desktop/messages/reports.py" line="68" />
         <source>Task {task} was changed in the program after this template was exported (revision {exported} then, {current} now), and the cell changes the same field. Export a new template, or clear this cell to keep the stored value.</source>
         <translation>任务 {task} 在导出本模板后已在程序中修改（导出时为第 {exported} 版，现为第 {current} 版），而该单元格修改的是同一栏。请重新导出模板，或清空该单元格以保留已保存的值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="67" />
+        <location filename="../../meili_desktop/messages/reports.py" line="72" />
         <source>The file {path} is not an Excel workbook (.xlsx) or is damaged. Save it from Excel or WPS as .xlsx and try again.</source>
         <translation>文件 {path} 不是 Excel 工作簿（.xlsx）或已损坏。请用 Excel 或 WPS 另存为 .xlsx 后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="70" />
+        <location filename="../../meili_desktop/messages/reports.py" line="75" />
         <source>No header row with the columns {columns} was found in the first rows of sheet "{sheet}". Add the header row and try again.</source>
         <translation>在工作表“{sheet}”的前几行中没有找到包含 {columns} 列的表头行。请添加表头行后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="74" />
+        <location filename="../../meili_desktop/messages/reports.py" line="79" />
         <source>This workbook is not a fill-in template of this program (its hidden key sheet is missing). Export a template with "template" and fill that in.</source>
         <translation>该工作簿不是本程序的填报模板（缺少隐藏的校验信息表）。请用“template”命令导出模板后再填写。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="77" />
+        <location filename="../../meili_desktop/messages/reports.py" line="82" />
         <source>This template has format version {version}, but this program reads up to version {supported}. Install the newer program or export a new template.</source>
         <translation>该模板的格式版本为 {version}，本程序最高支持版本 {supported}。请安装新版程序或重新导出模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="80" />
+        <location filename="../../meili_desktop/messages/reports.py" line="85" />
         <source>The hidden keys of this template were changed (checksum mismatch), so it cannot be trusted. Export a new template and copy the entries into it.</source>
         <translation>该模板隐藏的校验信息已被改动（校验和不符），无法信任。请重新导出模板并把数据复制进去。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="83" />
+        <location filename="../../meili_desktop/messages/reports.py" line="88" />
         <source>The header of sheet "{sheet}" was changed at {cell}: expected "{expected}", found "{found}". Restore the header or export a new template.</source>
         <translation>工作表“{sheet}”的表头在 {cell} 处被改动：应为“{expected}”，实为“{found}”。请恢复表头或重新导出模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="86" />
+        <location filename="../../meili_desktop/messages/reports.py" line="91" />
         <source>This template is for {found}, not for {expected}. Import the template of your own town.</source>
         <translation>该模板属于{found}，不属于{expected}。请导入本乡镇的模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="89" />
+        <location filename="../../meili_desktop/messages/reports.py" line="94" />
         <source>This template is for {found}, which this data folder does not know. Import it where that town is set up.</source>
         <translation>该模板属于{found}，本数据目录中没有该单位。请在设置了该乡镇的电脑上导入。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="92" />
+        <location filename="../../meili_desktop/messages/reports.py" line="97" />
         <source>This template is for period {found}, not {expected}. Export the template of period {expected}.</source>
         <translation>该模板属于填报期 {found}，不是 {expected}。请导出 {expected} 的模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="95" />
+        <location filename="../../meili_desktop/messages/reports.py" line="100" />
         <source>This template was made with catalogue {found}, but catalogue {expected} is now in force. Export a new template and copy the entries into it.</source>
         <translation>该模板按任务目录 {found} 生成，而当前使用的是目录 {expected}。请重新导出模板并把数据复制进去。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="98" />
+        <location filename="../../meili_desktop/messages/reports.py" line="103" />
         <source>The cells {value} are merged across columns, so their value cannot be assigned to one field. Unmerge them.</source>
         <translation>单元格 {value} 跨列合并，无法判断其值属于哪一栏。请取消合并。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="101" />
+        <location filename="../../meili_desktop/messages/reports.py" line="106" />
         <source>"{value}" is not a task number of this template. Leave column A as exported.</source>
         <translation>“{value}”不是本模板中的任务编号。请保持 A 列与导出时一致。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="104" />
+        <location filename="../../meili_desktop/messages/reports.py" line="109" />
         <source>Task {value} appears again; its first row is {first_row}. Keep one row per task.</source>
         <translation>任务 {value} 重复出现，首次出现在第 {first_row} 行。每项任务只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="108" />
+        <location filename="../../meili_desktop/messages/reports.py" line="113" />
         <source>The row has no town name. Fill in the name or delete the row.</source>
         <translation>该行没有乡镇名称。请填写名称或删除该行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="110" />
+        <location filename="../../meili_desktop/messages/reports.py" line="115" />
         <source>"{value}" is not a county of the city. Use a county name such as 余杭区 or its code such as 330110.</source>
         <translation>“{value}”不是本市的县（市、区）。请填写县（市、区）名称（如 余杭区）或代码（如 330110）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="113" />
+        <location filename="../../meili_desktop/messages/reports.py" line="118" />
         <source>"{value}" is not an official division code of the city. Check the code or leave it empty for a town without a code.</source>
         <translation>“{value}”不是本市的统计用区划代码。请核对代码；没有代码的乡镇请留空。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="116" />
+        <location filename="../../meili_desktop/messages/reports.py" line="121" />
         <source>"{value}" is not a division code: a town's code has 9 or 12 digits.</source>
         <translation>“{value}”不是区划代码：乡镇代码为 9 位或 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="118" />
+        <location filename="../../meili_desktop/messages/reports.py" line="123" />
         <source>Code {code} belongs to {actual}, not to {value}. Correct the county or the code.</source>
         <translation>代码 {code} 属于{actual}，不属于{value}。请更正县（市、区）或代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="121" />
+        <location filename="../../meili_desktop/messages/reports.py" line="126" />
         <source>"{value}" is not a town type. Use 样板镇 or 达标镇, or leave it empty.</source>
         <translation>“{value}”不是城镇类型。请填写 样板镇 或 达标镇，或留空。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="123" />
+        <location filename="../../meili_desktop/messages/reports.py" line="128" />
         <source>"{value}" matches several towns of the county. Add the town's official code.</source>
         <translation>“{value}”与该县（市、区）的多个乡镇同名。请填写乡镇的统计用区划代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="126" />
+        <location filename="../../meili_desktop/messages/reports.py" line="131" />
         <source>This town already appears in row {first_row}. Keep one row per town.</source>
         <translation>该乡镇已在第 {first_row} 行出现。每个乡镇只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="128" />
+        <location filename="../../meili_desktop/messages/reports.py" line="133" />
         <source>"{value}" is not a task number of the active catalogue.</source>
         <translation>“{value}”不是当前任务目录中的任务编号。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="130" />
+        <location filename="../../meili_desktop/messages/reports.py" line="135" />
         <source>"{value}" matches no township or the city. Use a town name or its code.</source>
         <translation>“{value}”与任何乡镇或本市都不匹配。请填写乡镇名称或代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="132" />
+        <location filename="../../meili_desktop/messages/reports.py" line="137" />
         <source>"{value}" matches several towns. Use the town's code instead.</source>
         <translation>“{value}”与多个乡镇匹配。请改填乡镇代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="134" />
+        <location filename="../../meili_desktop/messages/reports.py" line="139" />
         <source>"{value}" is not a year or period such as 2021 or 2021Q2.</source>
         <translation>“{value}”不是年度或填报期（如 2021、2021Q2）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="136" />
+        <location filename="../../meili_desktop/messages/reports.py" line="141" />
         <source>"{value}" is not a target: write a number of zero or more.</source>
         <translation>“{value}”不是有效的目标值：请填写不小于零的数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="138" />
+        <location filename="../../meili_desktop/messages/reports.py" line="143" />
         <source>The same task, unit and period already appear in row {first_row}.</source>
         <translation>相同的任务、单位和年度已在第 {first_row} 行出现。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="141" />
+        <location filename="../../meili_desktop/messages/reports.py" line="146" />
         <source>No period has entries yet, so there is nothing to summarise. Import report packages first, or name a period with --period.</source>
         <translation>还没有任何填报期有数据，无可汇总。请先导入上报包，或用 --period 指定填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="144" />
+        <location filename="../../meili_desktop/messages/reports.py" line="149" />
         <source>The period {period} is not set up and has no entries. Use a period such as 2021Q2.</source>
         <translation>填报期 {period} 未设置且没有数据。请使用如 2021Q2 的填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="147" />
+        <location filename="../../meili_desktop/messages/reports.py" line="152" />
         <source>The PDF {path} could not be written. Check that the folder exists and the file is not open in another program.</source>
         <translation>无法写入 PDF 文件 {path}。请检查文件夹是否存在，以及该文件是否正被其他程序打开。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="150" />
+        <location filename="../../meili_desktop/messages/reports.py" line="155" />
         <source>No font with Chinese characters was found, so the PDF would be unreadable. Install a Chinese font (for example 微软雅黑, SimSun or WenQuanYi Micro Hei).</source>
         <translation>未找到含中文字符的字体，生成的 PDF 将无法阅读。请安装中文字体（如 微软雅黑、宋体 或 文泉驿微米黑）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="163" />
+        <location filename="../../meili_desktop/messages/reports.py" line="168" />
         <source>Sheet "{sheet}", cell {cell}: </source>
         <translation>工作表“{sheet}”单元格 {cell}：</translation>
     </message>
@@ -584,13 +589,13 @@
         <location filename="../../meili_desktop/reports/labels.py" line="36" />
         <location filename="../../meili_desktop/reports/pdf.py" line="74" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="57" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="57" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="58" />
         <source>Lead unit</source>
         <translation>牵头责任单位</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/reports/labels.py" line="37" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="54" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="55" />
         <source>Category</source>
         <translation>分类</translation>
     </message>
@@ -600,7 +605,7 @@
         <location filename="../../meili_desktop/reports/pdf.py" line="73" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="56" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="120" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="55" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="56" />
         <source>Key task</source>
         <translation>重点工作</translation>
     </message>
@@ -609,7 +614,7 @@
         <location filename="../../meili_desktop/reports/pdf.py" line="73" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="48" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="119" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="53" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="54" />
         <source>No.</source>
         <translation>编号</translation>
     </message>
@@ -620,7 +625,7 @@
     </message>
     <message>
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="58" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="58" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="59" />
         <source>Measure unit</source>
         <translation>计量单位</translation>
     </message>
@@ -633,8 +638,8 @@
         <location filename="../../meili_desktop/reports/pdf.py" line="61" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="65" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="121" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="60" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="234" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="61" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="237" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -693,8 +698,8 @@
         <location filename="../../meili_desktop/reports/pdf.py" line="75" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="82" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="122" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="61" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="241" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="62" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="244" />
         <source>Actual</source>
         <translation>完成值</translation>
     </message>
@@ -703,7 +708,7 @@
         <location filename="../../meili_desktop/reports/pdf.py" line="76" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="83" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="125" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="59" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="60" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
@@ -744,7 +749,7 @@
         <location filename="../../meili_desktop/reports/pdf.py" line="63" />
         <location filename="../../meili_desktop/reports/pdf.py" line="170" />
         <location filename="../../meili_desktop/reports/summary_xlsx.py" line="129" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="63" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="64" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
@@ -790,44 +795,44 @@
         <translation>明细</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="56" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="57" />
         <source>Requirement</source>
         <translation>工作要求</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/reports/pdf.py" line="62" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="62" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="63" />
         <source>Progress narrative</source>
         <translation>进展情况</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/reports/pdf.py" line="171" />
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="64" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="65" />
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="148" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="149" />
         <source>Entries</source>
         <translation>填报表</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="173" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="174" />
         <source>{county}{town} {period} Beautiful Towns key tasks: progress form</source>
         <translation>{county}{town} {period} 美丽城镇建设重点工作进展填报表</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="180" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="181" />
         <source>Reporting unit: {town} ({code})   Period: {period}   Catalogue: {version}   Fill in the yellow cells; blank cells leave stored data unchanged.</source>
         <translation>填报单位：{town}（{code}）   填报期：{period}   目录版本：{version}   请填写黄色单元格；空白单元格不会改动已保存的数据。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="235" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="238" />
         <source>Choose a status from the list.</source>
         <translation>请从下拉列表中选择状态。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/reports/template_xlsx.py" line="242" />
+        <location filename="../../meili_desktop/reports/template_xlsx.py" line="245" />
         <source>Type a number, such as 12 or 85 for 85%.</source>
         <translation>请填写数字，如 12；85% 填 85。</translation>
     </message>
