@@ -13,21 +13,35 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from meili_desktop.cli.context import CliContext
 from meili_desktop.domain.catalogue import Catalogue, Task
-from meili_desktop.domain.entries import Entry, EntryKey
+from meili_desktop.domain.entries import Entry, EntryKey, ReviewState
 from meili_desktop.domain.values import format_decimal, parse_status, parse_value_strictly
 from meili_desktop.errors import MeiliError
 from meili_desktop.messages.entries import describe_finding, status_label
 from meili_desktop.services import entries, entry_evidence
 from meili_desktop.services.catalogue import active_catalogue
+from meili_desktop.store.entries_repo import CommentRecord
 
 logger = logging.getLogger(__name__)
+
+
+REVIEW_STATES = {
+    ReviewState.PENDING: QT_TRANSLATE_NOOP("EntryCli", "[not reviewed yet]"),
+    ReviewState.ACCEPTED: QT_TRANSLATE_NOOP("EntryCli", "[accepted by the office]"),
+    ReviewState.RETURNED: QT_TRANSLATE_NOOP("EntryCli", "[returned by the office]"),
+}
+ACTIONS = {
+    "return": QT_TRANSLATE_NOOP("EntryCli", "returned"),
+    "accept": QT_TRANSLATE_NOOP("EntryCli", "accepted"),
+    "note": QT_TRANSLATE_NOOP("EntryCli", "comment"),
+}
 
 
 class NothingToSetError(MeiliError):
@@ -70,7 +84,13 @@ def register(subparsers: Any) -> None:
     setter.set_defaults(handler=run_set)
 
     lister = commands.add_parser(
-        "list", help=QCoreApplication.translate("EntryCli", "list the entries of a period"))
+        "list", help=QCoreApplication.translate("EntryCli", "list the entries of a period"),
+        description=QCoreApplication.translate(
+            "EntryCli", "List every task of a period with its status and value, the office's "
+            "review (not reviewed yet, accepted or returned) and the office's comments. The "
+            "JSON form gives each entry review_state (pending, accepted or returned) and "
+            "comments, oldest first, each with action (return, accept or note), text, "
+            "author and created_at in UTC."))
     lister.add_argument("--period", required=True, metavar="P", help=QCoreApplication.translate(
         "EntryCli", "the reporting period, e.g. 2021Q2"))
     lister.add_argument("--json", action="store_true", help=QCoreApplication.translate(
@@ -109,14 +129,17 @@ def run_list(args: argparse.Namespace, context: CliContext) -> int:
     catalogue = active_catalogue(store)
     period = entries.find_period(store, args.period)
     stored = entries.period_entries(store, unit_id, period.code)
+    comments = {task.number: entries.review_comments(store, EntryKey(unit_id, task.number,
+                                                                     period.code))
+                for task in entries.reported_tasks(catalogue)}
     if args.json:
         document = {"unit_id": unit_id, "period": period.code,
-                    "entries": [_entry_json(catalogue, entry)
-                                for _number, entry in sorted(stored.items())]}
+                    "entries": [_entry_json(catalogue, entry, comments.get(number, []))
+                                for number, entry in sorted(stored.items())]}
         json.dump(document, context.out, ensure_ascii=False, indent=2)
         context.out.write("\n")
     else:
-        _print_table(catalogue, stored, context.out)
+        _print_table(catalogue, stored, comments, context.out)
     return 0
 
 
@@ -153,7 +176,8 @@ def _summary(task: Task, entry: Entry) -> str:
         value=_value_text(task, entry), files=len(entry.attachments), revision=entry.revision)
 
 
-def _entry_json(catalogue: Catalogue, entry: Entry) -> dict[str, Any]:
+def _entry_json(catalogue: Catalogue, entry: Entry,
+                comments: list[CommentRecord]) -> dict[str, Any]:
     task = catalogue.task(entry.key.task_number)
     return {
         "task": task.number,
@@ -168,21 +192,43 @@ def _entry_json(catalogue: Catalogue, entry: Entry) -> dict[str, Any]:
         "updated_at": entry.updated_at.isoformat() + "Z" if entry.updated_at else None,
         "attachments": [{"sha256": ref.sha256, "name": ref.display_name, "size": ref.size}
                         for ref in entry.attachments],
+        "review_state": entry.review_state.value,
+        "comments": [{"action": comment.action, "text": comment.text,
+                      "author": comment.author,
+                      "created_at": comment.created_at.isoformat() + "Z"}
+                     for comment in reversed(comments)],
     }
 
 
-def _print_table(catalogue: Catalogue, stored: dict[int, Entry], out: TextIO) -> None:
+def _print_table(catalogue: Catalogue, stored: dict[int, Entry],
+                 comments: dict[int, list[CommentRecord]], out: TextIO) -> None:
     for task in entries.reported_tasks(catalogue):
         entry = stored.get(task.number)
         if entry is None:
             out.write(f"{task.number:>3}  {task.title}  "
                       + QCoreApplication.translate("EntryCli", "(not filled in)") + "\n")
-            continue
-        line = f"{task.number:>3}  {task.title}  {status_label(entry.status)}  " \
-               f"{_value_text(task, entry)}"
-        if entry.attachments:
-            line += "  " + QCoreApplication.translate("EntryCli", "{count} files").format(
-                count=len(entry.attachments))
-        out.write(line + "\n")
-        if entry.narrative:
-            out.write(f"     {entry.narrative}\n")
+        else:
+            line = f"{task.number:>3}  {task.title}  {status_label(entry.status)}  " \
+                   f"{_value_text(task, entry)}  {review_state_label(entry.review_state)}"
+            if entry.attachments:
+                line += "  " + QCoreApplication.translate("EntryCli", "{count} files").format(
+                    count=len(entry.attachments))
+            out.write(line + "\n")
+            if entry.narrative:
+                out.write(f"     {entry.narrative}\n")
+        for comment in reversed(comments.get(task.number, [])):
+            out.write("     " + comment_line(comment.action, comment.text, comment.created_at)
+                      + "\n")
+
+
+def review_state_label(state: ReviewState) -> str:
+    """Return the translated review state of an entry."""
+    return QCoreApplication.translate("EntryCli", REVIEW_STATES[state])
+
+
+def comment_line(action: str, text: str, created_at: datetime) -> str:
+    """Return one office comment as a translated line with its local time."""
+    label = ACTIONS.get(action)
+    return QCoreApplication.translate("EntryCli", "Office, {time}, {action}: {text}").format(
+        time=created_at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M"),
+        action=QCoreApplication.translate("EntryCli", label) if label else action, text=text)

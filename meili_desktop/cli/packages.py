@@ -440,6 +440,7 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
         )
         + "\n"
     )
+    _print_new_comments(context, imported.header.package_id)
     if imported.is_first_import:
         context.out.write(
             QCoreApplication.translate(
@@ -457,3 +458,15 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
             + "\n"
         )
     return 0
+
+
+def _print_new_comments(context: CliContext, package_id: str) -> None:
+    """List the office's comments that the distribution package brought, one line each."""
+    from meili_desktop.cli.entry import comment_line
+    from meili_desktop.services.received_comments import comments_in_package
+
+    for comment in comments_in_package(context.store(), package_id):
+        context.out.write("  " + QCoreApplication.translate(
+            "PackagesCli", "Task {task} ({period}): {comment}").format(
+                task=comment.task_number, period=comment.period_code,
+                comment=comment_line(comment.action, comment.text, comment.created_at)) + "\n")

@@ -108,6 +108,22 @@ def comments_for_unit(session: Session, unit_id: str) -> list[dict[str, Any]]:
              "created_at": row.created_at.isoformat()} for row in rows]
 
 
+def comments_delivered_in(session: Session, package_id: str) -> list[dict[str, Any]]:
+    """Return the comments that distribution package ``package_id`` added, by period and task.
+
+    The dicts have the keys of :func:`comments_for_unit`.
+    """
+    rows = session.scalars(select(models.ReviewComment)
+                           .where(models.ReviewComment.delivered_in == package_id)
+                           .order_by(models.ReviewComment.period_code,
+                                     models.ReviewComment.task_number,
+                                     models.ReviewComment.created_at, models.ReviewComment.id))
+    return [{"comment_id": row.id, "unit_id": row.unit_id, "task_number": row.task_number,
+             "period": row.period_code, "action": row.action, "text": row.text,
+             "author": row.author, "entry_revision": row.entry_revision,
+             "created_at": row.created_at.isoformat()} for row in rows]
+
+
 def store_received_comments(session: Session, unit_id: str,
                             comments: Iterable[Mapping[str, Any]], package_id: str) -> int:
     """Store the city's comments that are new here; reopen entries that were returned.

@@ -601,14 +601,19 @@ Read it out when the city office calls to approve your first report package.</so
         <translation>已导入 {unit}（{unit_id}）的下发包：{targets} 个目标值有变化，{comments} 条新的审核意见。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="445" />
+        <location filename="../../meili_desktop/cli/packages.py" line="446" />
         <source>The city's signing key was recorded: {fingerprint}. Compare it with the fingerprint the city office gives you by phone.</source>
         <translation>已记录市办的签名密钥：{fingerprint}。请与市办电话告知的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="454" />
+        <location filename="../../meili_desktop/cli/packages.py" line="455" />
         <source>{count} entries filled in before were moved to this township.</source>
         <translation>之前填写的 {count} 个条目已转到本乡镇名下。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="469" />
+        <source>Task {task} ({period}): {comment}</source>
+        <translation>任务 {task}（{period}）：{comment}</translation>
     </message>
 </context>
 <context>

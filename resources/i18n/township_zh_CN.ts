@@ -56,90 +56,130 @@
 <context>
     <name>EntryCli</name>
     <message>
+        <location filename="../../meili_desktop/cli/entry.py" line="36" />
+        <source>[not reviewed yet]</source>
+        <translation>[待审核]</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/entry.py" line="37" />
+        <source>[accepted by the office]</source>
+        <translation>[市办已通过]</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/entry.py" line="38" />
+        <source>[returned by the office]</source>
+        <translation>[市办已退回]</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/entry.py" line="41" />
+        <source>returned</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/entry.py" line="42" />
+        <source>accepted</source>
+        <translation>通过</translation>
+    </message>
+    <message>
         <location filename="../../meili_desktop/cli/entry.py" line="43" />
+        <source>comment</source>
+        <translation>意见</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/entry.py" line="57" />
         <source>set or list a township's entries</source>
         <translation>填写或列出乡镇的填报数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="47" />
+        <location filename="../../meili_desktop/cli/entry.py" line="61" />
         <source>change one task's entry</source>
         <translation>修改一项任务的填报数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="48" />
+        <location filename="../../meili_desktop/cli/entry.py" line="62" />
         <source>Change one task's entry for a period. Each change is saved at once. Values are read as in the form: 85, 85% and ８５ mean 85 in a percent task; write 0.85 as 85% or 0.85% explicitly. An empty --value clears the value.</source>
         <translation>修改某一填报期中一项任务的填报数据，每次修改立即保存。数值的读法与填报界面相同：在百分比任务中，85、85% 和 ８５ 都表示 85；0.85 请明确写成 85% 或 0.85%。--value 为空表示清除数值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="53" />
+        <location filename="../../meili_desktop/cli/entry.py" line="67" />
         <source>the task number, 10 to 43</source>
         <translation>任务编号（10 至 43）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="54" />
-        <location filename="../../meili_desktop/cli/entry.py" line="74" />
+        <location filename="../../meili_desktop/cli/entry.py" line="68" />
+        <location filename="../../meili_desktop/cli/entry.py" line="94" />
         <source>the reporting period, e.g. 2021Q2</source>
         <translation>填报期，例如 2021Q2</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="56" />
+        <location filename="../../meili_desktop/cli/entry.py" line="70" />
         <source>the actual value, in the task's unit</source>
         <translation>完成值，按任务的计量单位填写</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="58" />
+        <location filename="../../meili_desktop/cli/entry.py" line="72" />
         <source>未开始, 推进中, 已完成 or 不适用 (or not_started, in_progress, done, not_applicable)</source>
         <translation>未开始、推进中、已完成或不适用（也可写 not_started、in_progress、done、not_applicable）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="61" />
+        <location filename="../../meili_desktop/cli/entry.py" line="75" />
         <source>the narrative of the progress</source>
         <translation>进展情况说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="63" />
+        <location filename="../../meili_desktop/cli/entry.py" line="77" />
         <source>the responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="65" />
+        <location filename="../../meili_desktop/cli/entry.py" line="79" />
         <source>the responsible person's phone number</source>
         <translation>责任人联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="68" />
+        <location filename="../../meili_desktop/cli/entry.py" line="82" />
         <source>an evidence file to attach; repeat for several files</source>
         <translation>要添加的佐证材料文件，可重复使用以添加多个文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="73" />
+        <location filename="../../meili_desktop/cli/entry.py" line="87" />
         <source>list the entries of a period</source>
         <translation>列出某一填报期的填报数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="76" />
+        <location filename="../../meili_desktop/cli/entry.py" line="88" />
+        <source>List every task of a period with its status and value, the office's review (not reviewed yet, accepted or returned) and the office's comments. The JSON form gives each entry review_state (pending, accepted or returned) and comments, oldest first, each with action (return, accept or note), text, author and created_at in UTC.</source>
+        <translation>列出一个填报期的全部任务及其状态和完成值、市办的审核结果（待审核、已通过或已退回）和市办的意见。JSON 格式中每条填报带有 review_state（pending、accepted 或 returned）和 comments（按时间先后排列，每条含 action（return、accept 或 note）、text、author 以及 UTC 时间 created_at）。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/entry.py" line="96" />
         <source>print the entries as JSON</source>
         <translation>以 JSON 格式输出填报数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="99" />
+        <location filename="../../meili_desktop/cli/entry.py" line="119" />
         <source>Warning: {text}</source>
         <translation>警告：{text}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="149" />
+        <location filename="../../meili_desktop/cli/entry.py" line="172" />
         <source>Task {task} ({period}) saved: {status}, value {value}, {files} evidence files, revision {revision}.</source>
         <translation>任务 {task}（{period}）已保存：{status}，完成值 {value}，佐证材料 {files} 个，修订号 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="179" />
+        <location filename="../../meili_desktop/cli/entry.py" line="209" />
         <source>(not filled in)</source>
         <translation>（未填报）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="184" />
+        <location filename="../../meili_desktop/cli/entry.py" line="214" />
         <source>{count} files</source>
         <translation>{count} 个文件</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/entry.py" line="232" />
+        <source>Office, {time}, {action}: {text}</source>
+        <translation>市办 {time} {action}：{text}</translation>
     </message>
 </context>
 <context>

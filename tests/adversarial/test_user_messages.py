@@ -181,8 +181,6 @@ def test_help_all_chinese(capsys: pytest.CaptureFixture[str], tmp_path: Path) ->
     assert "show program's version" not in output
 
 
-@pytest.mark.xfail(strict=True, reason="the township command line never shows the office's "
-                   "review comments: import only counts them and entry list omits them")
 def test_entry_list_shows_return_comment(capsys: pytest.CaptureFixture[str], city: City,
                                          township: Path, tmp_path: Path,
                                          passphrase_file: Path) -> None:

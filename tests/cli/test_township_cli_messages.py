@@ -6,15 +6,22 @@ hashing; packages, receipts and keys are real.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from meili_desktop.cli import main
-from meili_desktop.exchange.container import Sender, write_package
+from meili_desktop.domain.entries import EntryKey
+from meili_desktop.exchange.container import Sender, open_package, write_package
+from meili_desktop.exchange.errors import PendingSenderKeyError
 from meili_desktop.exchange.model import KIND_RECEIPT
 from meili_desktop.services.distribution import UnpinnedCityKeyError, build_distribution_package
+from meili_desktop.services.key_approval import approve_key
+from meili_desktop.services.merge import merge
+from meili_desktop.services.packages import read_incoming
 from meili_desktop.services.receipt_packages import import_receipt_package
+from meili_desktop.services.review import return_entry
 from meili_desktop.store.datafolder import open_store
 from tests.services.package_chain import City, make_city, township_id
 
@@ -74,3 +81,71 @@ def test_unpinned_receipt_rejected(township: Path, tmp_path: Path) -> None:
     store.dispose()
     assert raised.value.details["file"] == "other.mlrc"
 
+
+
+def send_return(capsys: pytest.CaptureFixture[str], city: City, township: Path,
+                tmp_path: Path, comment: str) -> str:
+    """Report task 13 to the city, have the city return it, and import its next package.
+
+    Returns the output of the township's ``import``.
+    """
+    status, output = run(capsys, township, "entry", "set", "--task", "13", "--period",
+                         "2021Q2", "--value", "85", "--status", "推进中")
+    assert status == 0, output
+    exported = tmp_path / "report.mlrp"
+    status, output = run(capsys, township, "export", "-o", str(exported))
+    assert status == 0, output
+    header = open_package(exported)
+    with pytest.raises(PendingSenderKeyError):
+        read_incoming(city.store, exported, city.unlocked)
+    approve_key(city.store, header.sender_unit_id, header.sender_fingerprint, actor="测试")
+    with read_incoming(city.store, exported, city.unlocked) as opened:
+        merge(city.store, opened.incoming)
+    return_entry(city.store, EntryKey(header.sender_unit_id, 13, "2021Q2"), actor="市办张三",
+                 comment=comment)
+    package = tmp_path / "next.mldp"
+    build_distribution_package(city.store, city.unlocked, header.sender_unit_id, package)
+    status, output = run(capsys, township, "import", str(package))
+    assert status == 0, output
+    return output
+
+
+def test_import_lists_new_comments(capsys: pytest.CaptureFixture[str], city: City,
+                                   township: Path, tmp_path: Path) -> None:
+    output = send_return(capsys, city, township, tmp_path, "请补充达标学校名单")
+
+    comment_lines = [line for line in output.splitlines() if "请补充达标学校名单" in line]
+    assert len(comment_lines) == 1
+    assert "13" in comment_lines[0]
+    assert "2021Q2" in comment_lines[0]
+    assert "退回" in comment_lines[0]
+
+
+def test_entry_list_json_review(capsys: pytest.CaptureFixture[str], city: City,
+                                township: Path, tmp_path: Path) -> None:
+    send_return(capsys, city, township, tmp_path, "请补充达标学校名单")
+
+    status, output = run(capsys, township, "entry", "list", "--period", "2021Q2", "--json")
+
+    assert status == 0, output
+    entry = json.loads(output)["entries"][0]
+    assert entry["task"] == 13
+    assert entry["review_state"] == "returned"
+    assert [item["action"] for item in entry["comments"]] == ["return"]
+    assert entry["comments"][0]["text"] == "请补充达标学校名单"
+    assert entry["comments"][0]["author"] == "市办张三"
+    assert entry["comments"][0]["created_at"].endswith("Z")
+
+
+def test_entry_list_text_review(capsys: pytest.CaptureFixture[str], city: City,
+                                township: Path, tmp_path: Path) -> None:
+    send_return(capsys, city, township, tmp_path, "请补充达标学校名单")
+
+    status, output = run(capsys, township, "entry", "list", "--period", "2021Q2")
+
+    assert status == 0, output
+    lines = output.splitlines()
+    task_line = next(index for index, line in enumerate(lines) if line.startswith(" 13 "))
+    assert "已退回" in lines[task_line]
+    assert "请补充达标学校名单" in lines[task_line + 1]
+    assert lines[task_line + 2].startswith(" 14 ")
