@@ -77,7 +77,9 @@ def merge_run_store(store: Store) -> Iterator[Store]:
     """Yield a copy of ``store`` for a merge run: one connection of its own, lookups cached.
 
     Every session of the copy uses the same connection, one transaction after another, and
-    carries a :class:`LookupCache`. The connection is closed when the block ends.
+    carries a :class:`LookupCache`. The connection is closed when the block ends. Use the
+    copy only for merging and previewing, and the ordinary store for other work of the run,
+    such as reading packages and registering keys.
     """
     with store.engine.connect() as connection:
         factory = sessionmaker(bind=connection, expire_on_commit=False,

@@ -77,8 +77,11 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
         fill_entries(other, other_id, quarter)
         unapproved.append(export_report_package(other, root / f"other-{quarter}.mlrp",
                                                 [quarter]).path)
+    # Copying the files of a database this process has open would drop SQLite's locks on
+    # them (POSIX locks belong to the process), so the connections are closed first.
     with city.store.engine.connect() as connection:
         connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    city.store.engine.dispose()
     pristine = root / "pristine office"
     shutil.copytree(city.store.folder.root, pristine)
     return Batch(city, approved, unapproved, pristine)
@@ -196,7 +199,8 @@ def test_merged_through_pool(batch: Batch) -> None:
     outcomes = []
 
     with merge_run_store(batch.city.store) as run_store, \
-            open_in_order(run_store, batch.city.unlocked, batch.approved, workers=2) as items:
+            open_in_order(batch.city.store, batch.city.unlocked, batch.approved,
+                          workers=2) as items:
         for item in items:
             assert item.opened is not None, item.error
             try:
