@@ -72,7 +72,10 @@ def build_parser() -> argparse.ArgumentParser:
             "Without a command the window opens.",
         ),
     )
-    parser.add_argument("--version", action="version", version=__version__)
+    # argparse's own help for --version bypasses its translation hook, so it is given here.
+    parser.add_argument("--version", action="version", version=__version__,
+                        help=QCoreApplication.translate(
+                            "Cli", "show the program's version number and exit"))
     parser.add_argument(
         "--data-dir",
         metavar="DIR",

@@ -158,8 +158,11 @@ def _confirm(context: CliContext) -> bool:
 
 
 def format_local_time(backup: BackupFile) -> str:
-    """Return the backup's time in the computer's time zone, as ``2026-12-04 20:00:00``."""
-    return backup.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    """Return the backup's time in the computer's time zone with its offset from UTC, as
+    ``2026-12-04 20:00:00 UTC+08:00``."""
+    local = backup.created_at.astimezone()
+    offset = local.strftime("%z")
+    return f"{local:%Y-%m-%d %H:%M:%S} UTC{offset[:3]}:{offset[3:5]}"
 
 
 def format_size(size: int) -> str:

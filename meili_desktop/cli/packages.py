@@ -24,6 +24,7 @@ from meili_desktop.file_types import (
     REPORT_PACKAGE_EXTENSION,
 )
 from meili_desktop.messages import describe
+from meili_desktop.messages.packages import PACKAGE_KINDS
 from meili_desktop.services import keys as key_service
 from meili_desktop.services.distribution import (
     build_distribution_package,
@@ -37,12 +38,36 @@ from meili_desktop.store import units_repo
 
 logger = logging.getLogger(__name__)
 
-KIND_LABELS = {
-    "report": QT_TRANSLATE_NOOP("PackageKinds", "report package"),
-    "distribution": QT_TRANSLATE_NOOP("PackageKinds", "distribution package"),
-    "receipt": QT_TRANSLATE_NOOP("PackageKinds", "receipt"),
-    "bundle": QT_TRANSLATE_NOOP("PackageKinds", "county bundle"),
+KIND_LABELS = PACKAGE_KINDS
+# Names of the counts in package headers and receipts; a count this table lacks is shown as
+# "name number".
+COUNT_TEMPLATES = {
+    "entries": QT_TRANSLATE_NOOP("PackageCounts", "{count} entries"),
+    "attachments": QT_TRANSLATE_NOOP("PackageCounts", "{count} evidence files"),
+    "tasks": QT_TRANSLATE_NOOP("PackageCounts", "{count} tasks"),
+    "targets": QT_TRANSLATE_NOOP("PackageCounts", "{count} targets"),
+    "comments": QT_TRANSLATE_NOOP("PackageCounts", "{count} review comments"),
+    "packages": QT_TRANSLATE_NOOP("PackageCounts", "{count} township packages"),
+    "received": QT_TRANSLATE_NOOP("PackageCounts", "{count} received, not reviewed yet"),
+    "accepted": QT_TRANSLATE_NOOP("PackageCounts", "{count} accepted"),
+    "returned": QT_TRANSLATE_NOOP("PackageCounts", "{count} returned"),
+    "held": QT_TRANSLATE_NOOP("PackageCounts", "{count} held for the office's decision"),
+    "conflict": QT_TRANSLATE_NOOP("PackageCounts", "{count} in conflict"),
+    "stale": QT_TRANSLATE_NOOP("PackageCounts", "{count} older than the office's data"),
+    "rejected": QT_TRANSLATE_NOOP("PackageCounts", "{count} discarded by the office"),
 }
+
+
+def counts_text(counts: dict[str, int], *, skip_zero: bool = False) -> str:
+    """Return the translated counts of a package header or receipt, joined by commas."""
+    parts = []
+    for name, value in counts.items():
+        if skip_zero and not value:
+            continue
+        template = COUNT_TEMPLATES.get(name)
+        parts.append(QCoreApplication.translate("PackageCounts", template).format(count=value)
+                     if template else f"{name} {value}")
+    return QCoreApplication.translate("PackagesCli", ", ").join(parts)
 
 
 def register(subparsers: Any) -> None:
@@ -277,7 +302,7 @@ def _print_inspection(context: CliContext, document: dict[str, Any]) -> None:
             periods=", ".join(document["periods"]) or "-"
         ),
         QCoreApplication.translate("PackagesCli", "Counts: {counts}").format(
-            counts=", ".join(f"{name} {value}" for name, value in document["counts"].items()) or "-"
+            counts=counts_text(document["counts"]) or "-"
         ),
     ]
     if document["verified"] and document["payload_checked"]:
@@ -372,7 +397,7 @@ def run_receipt(args: argparse.Namespace, context: CliContext) -> int:
             "PackagesCli", "Wrote the receipt for {unit}: {counts}. Send it back to the township."
         ).format(
             unit=header.addressee,
-            counts=", ".join(f"{name} {value}" for name, value in header.counts.items() if value),
+            counts=counts_text(dict(header.counts), skip_zero=True) or "-",
         )
         + " " + saved_as_line(path) + "\n"
     )
@@ -380,10 +405,14 @@ def run_receipt(args: argparse.Namespace, context: CliContext) -> int:
 
 
 def run_bundle(args: argparse.Namespace, context: CliContext) -> int:
-    from meili_desktop.services.bundles import build_bundle
+    from meili_desktop.services.bundles import NotCountyError, build_bundle
+    from meili_desktop.services.identity import Role
 
     store = context.store()
     identity = load_identity(store)
+    # Checked before the passphrase is read, so a wrong folder is named as such.
+    if identity is None or identity.role is not Role.COUNTY:
+        raise NotCountyError(role=identity.role.value if identity else "")
     unlocked = key_service.unlock_city_keys(
         store, identity.unit_id if identity and identity.unit_id else "", read_passphrase(args)
     )

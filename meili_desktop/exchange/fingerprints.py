@@ -10,6 +10,7 @@ The fingerprint is also the key id that package headers use.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from meili_desktop.exchange.suites import get_suite
 
@@ -35,9 +36,12 @@ def fingerprint(suite_id: str, public_key: bytes) -> str:
 def normalize_fingerprint(text: str) -> str | None:
     """Return the canonical form of a fingerprint typed by a person, or None if it is not one.
 
-    Any separators (spaces, dashes, full-width spaces) between the digits are accepted.
+    Full-width digits and separators are read as their ASCII forms (Unicode NFKC), and any
+    separators (spaces, hyphens and dashes, dots, commas, colons, 、) between the digits are
+    accepted.
     """
-    digits = re.sub(r"[\s\-_.,:]", "", text)
+    digits = re.sub(r"[\s\-_.,:、\u2010-\u2015\u2212]", "",
+                    unicodedata.normalize("NFKC", text))
     if len(digits) != _DIGITS or not digits.isascii() or not digits.isdigit():
         return None
     return " ".join(digits[start:start + GROUP_DIGITS] for start in range(0, _DIGITS,

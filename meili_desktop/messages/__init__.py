@@ -61,6 +61,10 @@ def describe(error: MeiliError) -> str:
         details: dict[str, Any] = {"code": error.code}
     else:
         details = _with_reason_text(dict(error.details))
+        if error.code in packages.KIND_DETAIL_CODES:
+            details = _with_kind_names(details)
+        _translate_detail(details, "role", "Roles", core.ROLE_NAMES)
+        _translate_detail(details, "purpose", "KeyPurposes", packages.KEY_PURPOSES)
     text = QCoreApplication.translate("Errors", template)
     try:
         return text.format(**details)
@@ -77,6 +81,23 @@ def _with_reason_text(details: dict[str, Any]) -> dict[str, Any]:
         text = QCoreApplication.translate("Errors", template)
         details["reason"] = text.format(value=details.get("value", ""))
     return details
+
+
+def _with_kind_names(details: dict[str, Any]) -> dict[str, Any]:
+    """Replace the package kind codes in ``kind`` and ``expected`` by their translated names."""
+    for name in ("kind", "expected"):
+        _translate_detail(details, name, "PackageKinds", packages.PACKAGE_KINDS)
+    return details
+
+
+def _translate_detail(details: dict[str, Any], name: str, context: str,
+                      names: dict[str, str]) -> None:
+    """Replace the code in detail ``name`` by its translated name, when ``names`` has it."""
+    if name not in details:
+        return
+    label = names.get(str(details[name]))
+    if label is not None:
+        details[name] = QCoreApplication.translate(context, label)
 
 
 def known_codes() -> set[str]:

@@ -21,3 +21,12 @@ MESSAGES: dict[str, str] = {
         "Errors", "The column \"{column}\" cannot be edited here; paste only into the "
         "status, value and text columns."),
 }
+
+# Names of the roles of a data folder, for the ``role`` detail of any error. The empty role
+# is a data folder that is not set up yet.
+ROLE_NAMES: dict[str, str] = {
+    "township": QT_TRANSLATE_NOOP("Roles", "township"),
+    "county": QT_TRANSLATE_NOOP("Roles", "county office"),
+    "city": QT_TRANSLATE_NOOP("Roles", "city office"),
+    "": QT_TRANSLATE_NOOP("Roles", "not set up"),
+}

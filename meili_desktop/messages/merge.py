@@ -20,8 +20,8 @@ MESSAGES: dict[str, str] = {
         "before, with different content. It may be a replayed or forged copy. Nothing was "
         "merged; ask the township to export a new package and keep this file for checking."),
     "merge.wrong_kind": QT_TRANSLATE_NOOP(
-        "Errors", "Package {package_id} is a \"{kind}\" package; only report packages from "
-        "townships can be merged. Nothing was changed."),
+        "Errors", "Package {package_id} is a {kind}; only report packages from townships "
+        "can be merged. Nothing was changed."),
     "merge.no_catalogue": QT_TRANSLATE_NOOP(
         "Errors", "No task catalogue is active, so entries cannot be checked. Nothing was "
         "merged; set up or import the catalogue first."),

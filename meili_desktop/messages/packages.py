@@ -4,8 +4,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 MESSAGES: dict[str, str] = {
     "keys.no_city_keys": QT_TRANSLATE_NOOP(
-        "Errors", "This installation holds no city {purpose} key. Set the office up with "
-        "\"init city\" or restore the key backup."),
+        "Errors", "This data folder holds no {purpose} key of an office. A city office is set "
+        "up with \"init city\", a county office with \"init county --package FILE\"; an "
+        "office that was set up before restores its key backup."),
     "keys.escrow_suite_mismatch": QT_TRANSLATE_NOOP(
         "Errors", "The city's working key uses cipher suite {suite}, but the city's escrow key "
         "uses {escrow_suite}, so no report package can be encrypted. Ask the city office for "
@@ -42,8 +43,8 @@ MESSAGES: dict[str, str] = {
         "Errors", "No entry has been filled in for {periods}. Fill in at least one task "
         "before exporting."),
     "package.wrong_kind": QT_TRANSLATE_NOOP(
-        "Errors", "{file} is a {kind} package, but a {expected} package is needed here. "
-        "Check that the right file was chosen."),
+        "Errors", "{file} is a {kind}, but a {expected} is needed here. Check that the right "
+        "file was chosen."),
     "package.unknown_unit": QT_TRANSLATE_NOOP(
         "Errors", "{file} comes from reporting unit {unit}, which this office does not know. "
         "Add the unit first, or check where the file came from. Nothing was imported."),
@@ -76,11 +77,29 @@ MESSAGES: dict[str, str] = {
         "Errors", "Give the county's distribution package with --package FILE; the city "
         "office writes it with \"distribute --unit COUNTY\"."),
     "bundle.not_county": QT_TRANSLATE_NOOP(
-        "Errors", "Only a county office writes bundles; this data folder is set up as "
-        "\"{role}\"."),
+        "Errors", "Only a county office writes county bundles, and this data folder's role is: "
+        "{role}. A county office is set up with \"init county --package FILE\" from the "
+        "distribution package that the city office writes for the county."),
     "setup.city_name_missing": QT_TRANSLATE_NOOP(
         "Errors", "Give the office's name with --name, e.g. --name 杭州市美丽城镇办."),
 }
+
+# Names of the package kinds, for the ``kind`` and ``expected`` details of wrong-kind errors.
+PACKAGE_KINDS: dict[str, str] = {
+    "report": QT_TRANSLATE_NOOP("PackageKinds", "report package"),
+    "distribution": QT_TRANSLATE_NOOP("PackageKinds", "distribution package"),
+    "receipt": QT_TRANSLATE_NOOP("PackageKinds", "receipt"),
+    "bundle": QT_TRANSLATE_NOOP("PackageKinds", "county bundle"),
+}
+# Names of the key purposes, for the ``purpose`` detail of keys.no_city_keys.
+KEY_PURPOSES: dict[str, str] = {
+    "signing": QT_TRANSLATE_NOOP("KeyPurposes", "signing"),
+    "encryption": QT_TRANSLATE_NOOP("KeyPurposes", "encryption"),
+    "escrow": QT_TRANSLATE_NOOP("KeyPurposes", "escrow"),
+    "county": QT_TRANSLATE_NOOP("KeyPurposes", "county encryption"),
+}
+# Error codes whose ``kind`` and ``expected`` details are package kinds.
+KIND_DETAIL_CODES = frozenset({"package.wrong_kind", "merge.wrong_kind"})
 
 # Sentences for the ``reason`` detail of package.content_mismatch, by reason code.
 CONTENT_REASONS: dict[str, str] = {

@@ -953,8 +953,8 @@ From package {package}</source>
     </message>
     <message>
         <location filename="../../meili_desktop/messages/merge.py" line="22" />
-        <source>Package {package_id} is a "{kind}" package; only report packages from townships can be merged. Nothing was changed.</source>
-        <translation>包 {package_id} 的类型是“{kind}”；只有乡镇的上报包可以合并。未做任何更改。</translation>
+        <source>Package {package_id} is a {kind}; only report packages from townships can be merged. Nothing was changed.</source>
+        <translation>数据包 {package_id} 是{kind}；只有乡镇的上报包可以合并。未做任何更改。</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/messages/merge.py" line="25" />

@@ -3,237 +3,237 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="6" />
-        <source>This installation holds no city {purpose} key. Set the office up with "init city" or restore the key backup.</source>
-        <translation>本机没有市办的{purpose}密钥。请先用“init city”初始化市办，或恢复密钥备份。</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="22" />
+        <location filename="../../meili_desktop/messages/packages.py" line="23" />
         <source>"{value}" is not a key fingerprint. A fingerprint is 40 digits in 8 groups of 5, as "verify" shows it.</source>
         <translation>“{value}”不是密钥指纹。指纹由 40 位数字组成，分为 8 组、每组 5 位，与“verify”显示的一致。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="25" />
+        <location filename="../../meili_desktop/messages/packages.py" line="26" />
         <source>No key with fingerprint {fingerprint} is stored for unit {unit}. Check the digits with "keys list".</source>
         <translation>单位 {unit} 没有指纹为 {fingerprint} 的密钥。请用“keys list”核对数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="28" />
+        <location filename="../../meili_desktop/messages/packages.py" line="29" />
         <source>The city office's passphrase is needed. Give it with --passphrase-file F or run the command in a terminal to type it.</source>
         <translation>需要市办密钥口令。请用 --passphrase-file 文件 提供，或在终端中运行命令以输入口令。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="31" />
+        <location filename="../../meili_desktop/messages/packages.py" line="32" />
         <source>The passphrase file {file} is empty or not UTF-8 text. Put the passphrase on its first line.</source>
         <translation>口令文件 {file} 为空或不是 UTF-8 文本。请把口令写在文件第一行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="34" />
+        <location filename="../../meili_desktop/messages/packages.py" line="35" />
         <source>Only a township installation exports report packages; this one is set up as "{role}".</source>
         <translation>只有乡镇端才能导出上报包；本机设置的角色是“{role}”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="37" />
+        <location filename="../../meili_desktop/messages/packages.py" line="38" />
         <source>This laptop has not imported the city's distribution package yet, so it cannot encrypt a report for the city. Import the distribution package (下发包) first; the entries already filled in are kept.</source>
         <translation>本机尚未导入市里的下发包，无法为市办加密上报数据。请先导入下发包；已填写的数据会保留。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="41" />
+        <location filename="../../meili_desktop/messages/packages.py" line="42" />
         <source>No entry has been filled in for {periods}. Fill in at least one task before exporting.</source>
         <translation>{periods} 还没有填写任何条目。请至少填写一项任务后再导出。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="44" />
-        <source>{file} is a {kind} package, but a {expected} package is needed here. Check that the right file was chosen.</source>
-        <translation>{file} 是“{kind}”类数据包，这里需要“{expected}”类数据包。请检查是否选错了文件。</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="47" />
+        <location filename="../../meili_desktop/messages/packages.py" line="48" />
         <source>{file} comes from reporting unit {unit}, which this office does not know. Add the unit first, or check where the file came from. Nothing was imported.</source>
         <translation>{file} 来自填报单位 {unit}，本办没有这个单位。请先添加该单位，或核实文件来源。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="50" />
+        <location filename="../../meili_desktop/messages/packages.py" line="51" />
         <source>No reporting unit {unit} is known here. Check the id, code or name.</source>
         <translation>找不到填报单位 {unit}。请核对单位编号、代码或名称。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="52" />
+        <location filename="../../meili_desktop/messages/packages.py" line="53" />
         <source>Choose the units with --unit CODE (repeatable) or --all-townships.</source>
         <translation>请用 --unit 代码（可重复）或 --all-townships 指定单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="54" />
+        <location filename="../../meili_desktop/messages/packages.py" line="55" />
         <source>{file} is the distribution package of unit {package_unit}, but this laptop reports for {own_unit}. Nothing was changed; ask the city office for this township's own package.</source>
         <translation>{file} 是单位 {package_unit} 的下发包，而本机填报单位是 {own_unit}。未做任何更改；请向市办索取本乡镇的下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="58" />
+        <location filename="../../meili_desktop/messages/packages.py" line="59" />
         <source>This data folder belongs to an office ("{role}"); distribution packages are imported on township laptops.</source>
         <translation>本数据目录属于办公室（“{role}”）；下发包应在乡镇电脑上导入。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="61" />
+        <location filename="../../meili_desktop/messages/packages.py" line="62" />
         <source>{file} was imported before; nothing changed.</source>
         <translation>{file} 已经导入过，没有任何变化。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="63" />
+        <location filename="../../meili_desktop/messages/packages.py" line="64" />
         <source>{file} is signed by a key with fingerprint {fingerprint}, which is not a key of the city office this laptop belongs to. Nothing was changed. Phone the city office and ask whether it sent this file; do not use a file it did not send. If the office has changed its keys, it must send a distribution package signed with its old key; if it cannot, this laptop must be set up again with the office's help.</source>
         <translation>{file} 的签名密钥指纹为 {fingerprint}，不是本电脑所属市办的密钥。未做任何改动。请打电话问市办是否发过这个文件；不是市办发的文件不要使用。如果市办确实更换了密钥，市办须发来一个用旧密钥签名的下发包；无法做到时，须在市办指导下重新设置这台电脑。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="69" />
+        <location filename="../../meili_desktop/messages/packages.py" line="70" />
         <source>{file} is older (number {sequence}) than the distribution package already imported (number {latest}). Nothing was changed; use the newest package.</source>
         <translation>{file} 的编号（{sequence}）比已导入的下发包（编号 {latest}）旧。未做任何更改；请使用最新的下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="72" />
+        <location filename="../../meili_desktop/messages/packages.py" line="73" />
         <source>{file} sets up a county office, whose keys need a passphrase. Run "init county --package FILE" in a terminal or give --passphrase-file F.</source>
         <translation>{file} 用于初始化区县办，区县办的密钥需要口令保护。请在终端中运行“init county --package 文件”，或提供 --passphrase-file 文件。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="75" />
+        <location filename="../../meili_desktop/messages/packages.py" line="76" />
         <source>Give the county's distribution package with --package FILE; the city office writes it with "distribute --unit COUNTY".</source>
         <translation>请用 --package 文件 提供本区县的下发包；市办可用“distribute --unit 区县”生成。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="78" />
-        <source>Only a county office writes bundles; this data folder is set up as "{role}".</source>
-        <translation>只有区县办才能生成汇总包；本数据目录设置的角色是“{role}”。</translation>
+        <location filename="../../meili_desktop/messages/packages.py" line="45" />
+        <source>{file} is a {kind}, but a {expected} is needed here. Check that the right file was chosen.</source>
+        <translation>{file} 是{kind}，这里需要的是{expected}。请检查是否选错了文件。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="81" />
+        <location filename="../../meili_desktop/messages/packages.py" line="79" />
+        <source>Only a county office writes county bundles, and this data folder's role is: {role}. A county office is set up with "init county --package FILE" from the distribution package that the city office writes for the county.</source>
+        <translation>只有县级办公室才能生成县级汇总包，本数据文件夹的身份是：{role}。县级办公室用市办为本县生成的下发包设置：“init county --package 文件”。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="83" />
         <source>Give the office's name with --name, e.g. --name 杭州市美丽城镇办.</source>
         <translation>请用 --name 提供办公室名称，例如 --name 杭州市美丽城镇办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="87" />
+        <location filename="../../meili_desktop/messages/packages.py" line="106" />
         <source>a record is not a JSON object.</source>
         <translation>有一条记录不是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="88" />
+        <location filename="../../meili_desktop/messages/packages.py" line="107" />
         <source>the report's description is missing.</source>
         <translation>缺少上报说明。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="89" />
+        <location filename="../../meili_desktop/messages/packages.py" line="108" />
         <source>a required part ({value}) is missing.</source>
         <translation>缺少必需的部分（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="90" />
+        <location filename="../../meili_desktop/messages/packages.py" line="109" />
         <source>it holds entries of unit {value}, which did not sign the package.</source>
         <translation>其中含有单位 {value} 的条目，而该单位并未签名此数据包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="92" />
+        <location filename="../../meili_desktop/messages/packages.py" line="111" />
         <source>it holds an unknown record "{value}".</source>
         <translation>其中含有未知的记录“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="93" />
+        <location filename="../../meili_desktop/messages/packages.py" line="112" />
         <source>the number of entries does not match its description.</source>
         <translation>条目数量与说明不符。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="95" />
+        <location filename="../../meili_desktop/messages/packages.py" line="114" />
         <source>the reporting unit is missing.</source>
         <translation>缺少填报单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="96" />
+        <location filename="../../meili_desktop/messages/packages.py" line="115" />
         <source>the reporting unit's name is missing.</source>
         <translation>缺少填报单位名称。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="97" />
+        <location filename="../../meili_desktop/messages/packages.py" line="116" />
         <source>the catalogue version is missing.</source>
         <translation>缺少任务清单版本。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="99" />
+        <location filename="../../meili_desktop/messages/packages.py" line="118" />
         <source>its creation time "{value}" is not a date.</source>
         <translation>生成时间“{value}”不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="101" />
+        <location filename="../../meili_desktop/messages/packages.py" line="120" />
         <source>the addressed unit is missing.</source>
         <translation>缺少接收单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="102" />
+        <location filename="../../meili_desktop/messages/packages.py" line="121" />
         <source>its content is for unit {value}, not for the unit on its label.</source>
         <translation>其内容属于单位 {value}，与包头标明的单位不符。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="104" />
+        <location filename="../../meili_desktop/messages/packages.py" line="123" />
         <source>the catalogue is missing or damaged.</source>
         <translation>任务清单缺失或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="105" />
+        <location filename="../../meili_desktop/messages/packages.py" line="124" />
         <source>the list of periods is damaged.</source>
         <translation>填报期列表已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="106" />
+        <location filename="../../meili_desktop/messages/packages.py" line="125" />
         <source>the list of targets is damaged.</source>
         <translation>目标值列表已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="107" />
+        <location filename="../../meili_desktop/messages/packages.py" line="126" />
         <source>a target ({value}) is damaged.</source>
         <translation>有一个目标值（{value}）已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="108" />
+        <location filename="../../meili_desktop/messages/packages.py" line="127" />
         <source>the list of the city's keys is damaged.</source>
         <translation>市办密钥列表已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="109" />
+        <location filename="../../meili_desktop/messages/packages.py" line="128" />
         <source>a city key ({value}) is damaged.</source>
         <translation>有一个市办密钥（{value}）已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="110" />
+        <location filename="../../meili_desktop/messages/packages.py" line="129" />
         <source>a city key does not match its fingerprint {value}.</source>
         <translation>有一个市办密钥与其指纹 {value} 不符。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="112" />
+        <location filename="../../meili_desktop/messages/packages.py" line="131" />
         <source>it lists too many comments ({value}).</source>
         <translation>审核意见数量过多（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="113" />
+        <location filename="../../meili_desktop/messages/packages.py" line="132" />
         <source>this laptop has not imported the city's distribution package yet.</source>
         <translation>本机尚未导入市里的下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="115" />
+        <location filename="../../meili_desktop/messages/packages.py" line="134" />
         <source>it is not a single receipt.</source>
         <translation>它不是单个回执。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="116" />
+        <location filename="../../meili_desktop/messages/packages.py" line="135" />
         <source>it names an earlier key of the laptop ({value}) with a missing or invalid signature.</source>
         <translation>它列出的该电脑旧密钥（{value}）签名缺失或无效。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="9" />
+        <location filename="../../meili_desktop/messages/packages.py" line="10" />
         <source>The city's working key uses cipher suite {suite}, but the city's escrow key uses {escrow_suite}, so no report package can be encrypted. Ask the city office for a new distribution package that lists an escrow key of suite {suite}. The entries filled in are kept.</source>
         <translation>市办的工作密钥使用密码套件 {suite}，托管密钥却使用 {escrow_suite}，因此无法加密上报包。请向市办索取新的下发包，其中须含有 {suite} 套件的托管密钥。已填写的内容都会保留。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="14" />
+        <location filename="../../meili_desktop/messages/packages.py" line="6" />
+        <source>This data folder holds no {purpose} key of an office. A city office is set up with "init city", a county office with "init county --package FILE"; an office that was set up before restores its key backup.</source>
+        <translation>本数据文件夹中没有办公室的{purpose}密钥。市办用“init city”设置，县级办公室用“init county --package 文件”设置；以前已设置过的办公室请恢复密钥备份。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="15" />
         <source>Changing the city's keys to cipher suite {suite} needs a new offline escrow key of that suite, because the current escrow key uses {escrow_suite}. Nothing was changed. Run the rotation again with --escrow-file FILE, naming a new file on the medium that is kept in the safe.</source>
         <translation>把市办密钥更换为密码套件 {suite} 时，需要一把同一套件的新离线托管密钥，因为当前的托管密钥使用 {escrow_suite}。未做任何更改。请加上 --escrow-file 文件 重新执行密钥更换，文件名请指向保险柜中保管的介质上的一个新文件。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="19" />
+        <location filename="../../meili_desktop/messages/packages.py" line="20" />
         <source>{file} exists already, and it may hold the escrow key that opens older report packages. Nothing was changed. Choose a new file name with --escrow-file.</source>
         <translation>{file} 已经存在，其中可能保存着打开旧上报包所需的托管密钥。未做任何更改。请用 --escrow-file 指定一个新的文件名。</translation>
     </message>
@@ -287,6 +287,29 @@ City signing key fingerprint: {fingerprint}. Compare it with the one the city of
         <location filename="../../meili_desktop/cli/setup_packages.py" line="91" />
         <source>This laptop's signing key fingerprint: {fingerprint}. Read it out when the city office calls to approve your first report package.</source>
         <translation>本机签名密钥指纹：{fingerprint}。市办来电批准首个上报包时，请念出这组数字。</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPurposes</name>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="96" />
+        <source>signing</source>
+        <translation>签名</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="97" />
+        <source>encryption</source>
+        <translation>加密</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="98" />
+        <source>escrow</source>
+        <translation>托管</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="99" />
+        <source>county encryption</source>
+        <translation>县级加密</translation>
     </message>
 </context>
 <context>
@@ -401,24 +424,92 @@ Read it out when the city office calls to approve your first report package.</so
     </message>
 </context>
 <context>
+    <name>PackageCounts</name>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="45" />
+        <source>{count} entries</source>
+        <translation>填报 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="46" />
+        <source>{count} evidence files</source>
+        <translation>佐证材料 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="47" />
+        <source>{count} tasks</source>
+        <translation>任务 {count} 项</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="48" />
+        <source>{count} targets</source>
+        <translation>目标值 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="49" />
+        <source>{count} review comments</source>
+        <translation>审核意见 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="50" />
+        <source>{count} township packages</source>
+        <translation>乡镇上报包 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="51" />
+        <source>{count} received, not reviewed yet</source>
+        <translation>已接收待审核 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="52" />
+        <source>{count} accepted</source>
+        <translation>已通过 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="53" />
+        <source>{count} returned</source>
+        <translation>已退回 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="54" />
+        <source>{count} held for the office's decision</source>
+        <translation>暂存待市办决定 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="55" />
+        <source>{count} in conflict</source>
+        <translation>冲突 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="56" />
+        <source>{count} older than the office's data</source>
+        <translation>比市办现有数据旧 {count} 条</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="57" />
+        <source>{count} discarded by the office</source>
+        <translation>被市办舍弃 {count} 条</translation>
+    </message>
+</context>
+<context>
     <name>PackageKinds</name>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="41" />
+        <location filename="../../meili_desktop/messages/packages.py" line="89" />
         <source>report package</source>
         <translation>上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="42" />
+        <location filename="../../meili_desktop/messages/packages.py" line="90" />
         <source>distribution package</source>
         <translation>下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="43" />
+        <location filename="../../meili_desktop/messages/packages.py" line="91" />
         <source>receipt</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="44" />
+        <location filename="../../meili_desktop/messages/packages.py" line="92" />
         <source>county bundle</source>
         <translation>县级汇总包</translation>
     </message>
@@ -426,192 +517,197 @@ Read it out when the city office calls to approve your first report package.</so
 <context>
     <name>PackagesCli</name>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="52" />
+        <location filename="../../meili_desktop/cli/packages.py" line="70" />
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="77" />
         <source>write this township's report package for the city office</source>
         <translation>导出本乡镇给市办的上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="60" />
+        <location filename="../../meili_desktop/cli/packages.py" line="85" />
         <source>period to include, e.g. 2021Q2 (repeatable; default: every period with entries)</source>
         <translation>要包含的填报期，例如 2021Q2（可重复；默认为所有已填写的填报期）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="70" />
+        <location filename="../../meili_desktop/cli/packages.py" line="95" />
         <source>package file, or a folder to name it in</source>
         <translation>数据包文件，或用于存放并自动命名的文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="76" />
+        <location filename="../../meili_desktop/cli/packages.py" line="101" />
         <source>check a package and show what it holds, without importing it</source>
         <translation>检查数据包并显示其内容，不导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="84" />
+        <location filename="../../meili_desktop/cli/packages.py" line="109" />
         <source>print JSON with English keys</source>
         <translation>以英文键名输出 JSON</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="91" />
+        <location filename="../../meili_desktop/cli/packages.py" line="116" />
         <source>write distribution packages for reporting units (city office)</source>
         <translation>为填报单位生成下发包（市办使用）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="99" />
+        <location filename="../../meili_desktop/cli/packages.py" line="124" />
         <source>unit id, official code or name (repeatable)</source>
         <translation>单位编号、统计代码或名称（可重复）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="106" />
+        <location filename="../../meili_desktop/cli/packages.py" line="131" />
         <source>one package for every township</source>
         <translation>为每个乡镇各生成一个下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="112" />
+        <location filename="../../meili_desktop/cli/packages.py" line="137" />
         <source>period to include (repeatable; default: all)</source>
         <translation>要包含的填报期（可重复；默认为全部）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="121" />
+        <location filename="../../meili_desktop/cli/packages.py" line="146" />
         <source>package file for one unit, or a folder</source>
         <translation>单个单位的数据包文件，或一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="128" />
+        <location filename="../../meili_desktop/cli/packages.py" line="153" />
         <source>write the signed receipt of a merged report package (city office)</source>
         <translation>为已合并的上报包生成签名回执（市办使用）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="135" />
+        <location filename="../../meili_desktop/cli/packages.py" line="160" />
         <source>the report package's id, as "verify" or "merge" shows it</source>
         <translation>上报包编号，即“verify”或“merge”显示的编号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="144" />
+        <location filename="../../meili_desktop/cli/packages.py" line="169" />
         <source>receipt file, or a folder</source>
         <translation>回执文件，或一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="151" />
+        <location filename="../../meili_desktop/cli/packages.py" line="176" />
         <source>forward the merged township packages to the city in one bundle (county office)</source>
         <translation>把已合并的乡镇上报包打成一个汇总包转报市办（区县办使用）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="160" />
+        <location filename="../../meili_desktop/cli/packages.py" line="185" />
         <source>only packages with entries for this period (repeatable)</source>
         <translation>只包含有该填报期条目的上报包（可重复）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="167" />
+        <location filename="../../meili_desktop/cli/packages.py" line="192" />
         <source>write a bundle even when no package is waiting, to enrol the county's keys at the city office</source>
         <translation>即使没有待转报的上报包也生成汇总包，用于在市办登记本区县的密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="178" />
+        <location filename="../../meili_desktop/cli/packages.py" line="203" />
         <source>bundle file, or a folder</source>
         <translation>汇总包文件，或一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="185" />
+        <location filename="../../meili_desktop/cli/packages.py" line="210" />
         <source>import the city's distribution package or receipt on a township laptop</source>
         <translation>在乡镇电脑上导入市里的下发包或回执</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="198" />
+        <location filename="../../meili_desktop/cli/packages.py" line="223" />
         <source>Wrote {file}: {entries} entries and {attachments} evidence files for {periods}. Send this file to the city office.</source>
         <translation>已写入 {file}：{periods} 的 {entries} 个条目和 {attachments} 个佐证材料。请把这个文件交给市办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="258" />
+        <location filename="../../meili_desktop/cli/packages.py" line="283" />
         <source>Package: {kind} ({package_id})</source>
         <translation>数据包：{kind}（{package_id}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="264" />
+        <location filename="../../meili_desktop/cli/packages.py" line="289" />
         <source>Sender: {name} ({unit_id}), sequence {sequence}, written {created_at}</source>
         <translation>发送单位：{name}（{unit_id}），序号 {sequence}，生成于 {created_at}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="269" />
+        <location filename="../../meili_desktop/cli/packages.py" line="294" />
         <source>Sender key fingerprint: {fingerprint}</source>
         <translation>发送方密钥指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="272" />
+        <location filename="../../meili_desktop/cli/packages.py" line="297" />
         <source>Addressed to: {unit}</source>
         <translation>接收单位：{unit}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="274" />
+        <location filename="../../meili_desktop/cli/packages.py" line="299" />
         <source>the city office</source>
         <translation>市办</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="276" />
+        <location filename="../../meili_desktop/cli/packages.py" line="301" />
         <source>Periods: {periods}</source>
         <translation>填报期：{periods}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="279" />
+        <location filename="../../meili_desktop/cli/packages.py" line="304" />
         <source>Counts: {counts}</source>
         <translation>数量：{counts}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="285" />
+        <location filename="../../meili_desktop/cli/packages.py" line="310" />
         <source>Result: signature and every part of the content verified.</source>
         <translation>结果：签名及全部内容均已验证。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="291" />
+        <location filename="../../meili_desktop/cli/packages.py" line="316" />
         <source>Result: signature verified; the encrypted content can be checked only with the city office's passphrase.</source>
         <translation>结果：签名已验证；加密内容需要市办口令才能检查。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="299" />
+        <location filename="../../meili_desktop/cli/packages.py" line="324" />
         <source>Result: NOT verified. {message}</source>
         <translation>结果：未通过验证。{message}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="338" />
+        <location filename="../../meili_desktop/cli/packages.py" line="363" />
         <source>Wrote the distribution package for {unit} ({unit_id}).</source>
         <translation>已写入 {unit}（{unit_id}）的下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="344" />
+        <location filename="../../meili_desktop/cli/packages.py" line="369" />
         <source>City signing key fingerprint: {fingerprint}</source>
         <translation>市办签名密钥指纹：{fingerprint}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="371" />
+        <location filename="../../meili_desktop/cli/packages.py" line="396" />
         <source>Wrote the receipt for {unit}: {counts}. Send it back to the township.</source>
         <translation>已生成 {unit} 的回执：{counts}。请把它发回乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="393" />
+        <location filename="../../meili_desktop/cli/packages.py" line="422" />
         <source>Wrote {file} with {count} township packages. County key fingerprint: {fingerprint}. Send it to the city office.</source>
         <translation>已生成 {file}，包含 {count} 个乡镇上报包。区县密钥指纹：{fingerprint}。请交给市办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="418" />
+        <location filename="../../meili_desktop/cli/packages.py" line="447" />
         <source>Receipt imported: {count} entries marked as received by the city office.</source>
         <translation>已导入回执：{count} 个条目已标记为市办已收到。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="431" />
+        <location filename="../../meili_desktop/cli/packages.py" line="460" />
         <source>Imported the distribution package for {unit} ({unit_id}): {targets} targets changed, {comments} new review comments.</source>
         <translation>已导入 {unit}（{unit_id}）的下发包：{targets} 个目标值有变化，{comments} 条新的审核意见。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="446" />
+        <location filename="../../meili_desktop/cli/packages.py" line="475" />
         <source>The city's signing key was recorded: {fingerprint}. Compare it with the fingerprint the city office gives you by phone.</source>
         <translation>已记录市办的签名密钥：{fingerprint}。请与市办电话告知的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="455" />
+        <location filename="../../meili_desktop/cli/packages.py" line="484" />
         <source>{count} entries filled in before were moved to this township.</source>
         <translation>之前填写的 {count} 个条目已转到本乡镇名下。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="469" />
+        <location filename="../../meili_desktop/cli/packages.py" line="498" />
         <source>Task {task} ({period}): {comment}</source>
         <translation>任务 {task}（{period}）：{comment}</translation>
     </message>

@@ -78,8 +78,6 @@ def merge_approving_key(capsys: pytest.CaptureFixture[str], city: City, package:
     return json.loads(output.splitlines()[-1])
 
 
-@pytest.mark.xfail(strict=True, reason="the wrong-kind message inserts the internal kind names "
-                   "(report, distribution) instead of their translated labels")
 def test_wrong_kind_message_chinese(capsys: pytest.CaptureFixture[str], township: Path,
                                     tmp_path: Path) -> None:
     report = export(capsys, township, tmp_path / "report.mlrp")
@@ -91,8 +89,6 @@ def test_wrong_kind_message_chinese(capsys: pytest.CaptureFixture[str], township
     assert "distribution" not in output
 
 
-@pytest.mark.xfail(strict=True, reason="verify prints the header's counts with their English "
-                   "keys, e.g. 'attachments 0, entries 1'")
 def test_verify_counts_chinese(capsys: pytest.CaptureFixture[str], township: Path,
                                tmp_path: Path) -> None:
     report = export(capsys, township, tmp_path / "report.mlrp")
@@ -104,8 +100,6 @@ def test_verify_counts_chinese(capsys: pytest.CaptureFixture[str], township: Pat
     assert "attachments" not in output
 
 
-@pytest.mark.xfail(strict=True, reason="the receipt command prints its counts with English "
-                   "keys, e.g. 'returned 1'")
 def test_receipt_counts_chinese(capsys: pytest.CaptureFixture[str], city: City, township: Path,
                                 tmp_path: Path, passphrase_file: Path) -> None:
     report = export(capsys, township, tmp_path / "report.mlrp")
@@ -137,8 +131,6 @@ def test_unpinned_city_key_advice(capsys: pytest.CaptureFixture[str], township: 
     assert "批准该密钥" not in output
 
 
-@pytest.mark.xfail(strict=True, reason="the missing-key message inserts the key purpose code "
-                   "('signing') into the Chinese sentence")
 def test_missing_keys_message_chinese(capsys: pytest.CaptureFixture[str], tmp_path: Path,
                                       passphrase_file: Path) -> None:
     status, output = run(capsys, tmp_path / "empty", "bundle", "--enrol", "-o",
@@ -172,7 +164,6 @@ def test_city_accepts_county_bundle(capsys: pytest.CaptureFixture[str], city: Ci
     assert json.loads(output.splitlines()[-1])["outcome"] == "pending_key"
 
 
-@pytest.mark.xfail(strict=True, reason="argparse's own --version help text is not translated")
 def test_help_all_chinese(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
