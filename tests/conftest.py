@@ -27,6 +27,20 @@ def gui_application(qapp: object) -> object:
     return qapp
 
 
+@pytest.fixture(autouse=True)
+def english_after_each_test(gui_application: object) -> Iterator[None]:
+    """Remove any translators a test installed, so every test starts in the source language.
+
+    In-process CLI runs install the Chinese translators; without this, a later test that
+    expects English text would pass or fail depending on the order the tests run in.
+    """
+    yield
+    from meili_desktop import i18n
+
+    if i18n._installed:
+        i18n.install_translators(gui_application, "en")
+
+
 @pytest.fixture
 def data_dir(tmp_path: Path) -> Path:
     """A fresh data folder whose path has Chinese characters and a space."""
