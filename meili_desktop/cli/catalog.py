@@ -20,6 +20,7 @@ from meili_desktop.domain.catalogue import Catalogue, MeasureType, Provenance, T
 from meili_desktop.domain.catalogue_document import catalogue_hash, catalogue_to_document
 from meili_desktop.errors import MeiliError
 from meili_desktop.messages import describe
+from meili_desktop.messages.reports import problems_to_list
 from meili_desktop.reports.catalogue_xlsx import ImportProblem
 from meili_desktop.services.catalogue import (
     CatalogueImportResult,
@@ -196,8 +197,11 @@ def _print_import_json(args: argparse.Namespace, result: CatalogueImportResult,
 def _print_import_text(args: argparse.Namespace, result: CatalogueImportResult,
                        context: CliContext) -> None:
     out = context.out
-    for problem in result.problems:
+    listed, rest = problems_to_list(result.problems)
+    for problem in listed:
         out.write(_problem_message(problem) + "\n")
+    if rest:
+        out.write(rest + "\n")
     if result.new_task_numbers:
         out.write(QCoreApplication.translate(
             "Catalog", "Tasks {numbers} are not in the current catalogue; they were read as "

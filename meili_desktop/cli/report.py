@@ -17,7 +17,7 @@ from PySide6.QtCore import QCoreApplication
 
 from meili_desktop.cli.context import CliContext
 from meili_desktop.domain.summary import Grouping
-from meili_desktop.messages.reports import describe_problem
+from meili_desktop.messages.reports import describe_problem, problems_to_list
 from meili_desktop.reports.xlsx_reading import CellProblem
 from meili_desktop.services import reports, templates
 
@@ -163,8 +163,11 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
     elif result.problems:
         heading = translate("ReportCli", "{count} cells were rejected; nothing was imported:")
         print(heading.format(count=len(result.problems)), file=context.err)
-        for problem in result.problems:
+        listed, rest = problems_to_list(result.problems)
+        for problem in listed:
             print("  " + _problem_text(problem), file=context.err)
+        if rest:
+            print("  " + rest, file=context.err)
     else:
         if args.dry_run:
             message = translate("ReportCli", "Checked {town} {period}: {changed} tasks would "

@@ -21,7 +21,7 @@ from meili_desktop.domain.periods import parse_period
 from meili_desktop.domain.targets import validate_target
 from meili_desktop.domain.values import fold_text
 from meili_desktop.errors import MeiliError
-from meili_desktop.messages.reports import describe_problem
+from meili_desktop.messages.reports import describe_problem, problems_to_list
 from meili_desktop.reports.xlsx_reading import CellProblem
 from meili_desktop.services import targets, unit_roster
 from meili_desktop.store import targets_repo
@@ -154,9 +154,12 @@ def run_split(args: argparse.Namespace, context: CliContext) -> int:
 def _print_problems(problems: tuple[CellProblem, ...], context: CliContext) -> None:
     heading = translate("TargetsCli", "{count} rows were rejected; nothing was imported:")
     print(heading.format(count=len(problems)), file=context.err)
-    for problem in problems:
+    listed, rest = problems_to_list(problems)
+    for problem in listed:
         print("  " + describe_problem(problem.code, problem.message_details()),
               file=context.err)
+    if rest:
+        print("  " + rest, file=context.err)
 
 
 def run_import(args: argparse.Namespace, context: CliContext) -> int:

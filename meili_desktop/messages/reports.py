@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TypeVar
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from meili_desktop.errors import MeiliError
+
+ProblemT = TypeVar("ProblemT")
+# Problems an import report lists before it only counts the rest.
+MAX_LISTED_PROBLEMS = 200
 
 MESSAGES: dict[str, str] = {
     # targets and scores
@@ -62,6 +69,11 @@ MESSAGES: dict[str, str] = {
         "which, so it must hold the value itself; the row was not imported. In Excel or WPS, "
         "copy the column and paste it back as values (Paste Special, Values), save the file "
         "and import it again."),
+    "template.too_many_rows": QT_TRANSLATE_NOOP(
+        "Errors", "The template uses rows down to cell {cell}, but a template lists at most "
+        "{tasks} tasks and so ends by row {limit}. Delete the rows below the table, or copy "
+        "the filled-in cells into a newly exported template, and import it again. Nothing was "
+        "imported."),
     "template.merged_across_tasks": QT_TRANSLATE_NOOP(
         "Errors", "The cells {value} are merged over several tasks, so it is unclear which "
         "task the value belongs to. Unmerge them and fill in each task's row."),
@@ -156,6 +168,21 @@ MESSAGES: dict[str, str] = {
         "Errors", "No font with Chinese characters was found, so the PDF would be unreadable. "
         "Install a Chinese font (for example 微软雅黑, SimSun or WenQuanYi Micro Hei)."),
 }
+
+
+def problems_to_list(problems: Sequence[ProblemT]) -> tuple[Sequence[ProblemT], str]:
+    """Return the problems a report lists and, when more were found, a line counting the rest.
+
+    A workbook with thousands of bad rows would otherwise print thousands of lines, and the
+    first ones are enough to see what to correct.
+    """
+    if len(problems) <= MAX_LISTED_PROBLEMS:
+        return problems, ""
+    rest = len(problems) - MAX_LISTED_PROBLEMS
+    line = QCoreApplication.translate(
+        "Errors", "{count} more problems are not listed. Correct the ones above and check the "
+        "file again to see the rest.").format(count=rest)
+    return problems[:MAX_LISTED_PROBLEMS], line
 
 
 def describe_problem(code: str, details: dict[str, object]) -> str:

@@ -34,8 +34,10 @@ from meili_desktop.reports.template_xlsx import (
     TemplateKeys,
 )
 from meili_desktop.reports.xlsx_formulas import FormulaCells
+from meili_desktop.reports.xlsx_limits import WorkbookLimits
 from meili_desktop.reports.xlsx_reading import (
     CellProblem,
+    ExcelUnreadableError,
     SheetReader,
     cell_text,
     fold,
@@ -47,6 +49,10 @@ from meili_desktop.reports.xlsx_reading import (
 _QUOTED = re.compile(r'"[^"]*"|\\.')
 # Fields whose cell merged down several tasks gives each of those tasks the same value.
 FILL_DOWN_FIELDS = frozenset({"responsible_person", "contact"})
+# Tasks a template has when the caller does not say; the 2020 catalogue has 43.
+DEFAULT_MAX_TASKS = 500
+# Rows below the task rows that a template may use, for a note such as 填表人 or a signature.
+SPARE_ROWS = 50
 
 
 class TemplateRejectedError(MeiliError):
@@ -54,7 +60,7 @@ class TemplateRejectedError(MeiliError):
 
     Codes: ``template.not_template``, ``template.too_new``, ``template.damaged``,
     ``template.headers_changed``, ``template.other_unit``, ``template.other_period``,
-    ``template.old_catalogue``, ``template.unknown_unit``.
+    ``template.old_catalogue``, ``template.unknown_unit``, ``template.too_many_rows``.
     """
 
     code = "template.not_template"
@@ -136,15 +142,30 @@ def read_keys(workbook: Any) -> TemplateKeys:
     return keys
 
 
-def read_template(path: Path) -> TemplateReading:
+def read_template(path: Path, max_tasks: int = DEFAULT_MAX_TASKS) -> TemplateReading:
     """Read a filled-in template: verify keys and headers, then collect the task rows.
 
+    Args:
+        path: the .xlsx file.
+        max_tasks: the most tasks a template can list (the active catalogue's task count).
+            A sheet with rows far below them is rejected while its XML is scanned, before
+            openpyxl loads it.
+
     Raises:
-        ExcelUnreadableError: the file is not an .xlsx workbook.
+        ExcelUnreadableError: the file is not an .xlsx workbook or passes a size limit.
         TemplateRejectedError: see :func:`read_keys`; ``headers_changed`` when a header cell
-            differs from the one written.
+            differs from the one written; ``too_many_rows`` when a sheet has rows below
+            ``max_tasks`` task rows and the spare rows.
     """
-    workbook, formulas = open_workbook_with_formulas(path)
+    last_row = FIRST_ROW - 1 + max_tasks + SPARE_ROWS
+    try:
+        workbook, formulas = open_workbook_with_formulas(
+            path, limits=WorkbookLimits(max_rows=last_row))
+    except ExcelUnreadableError as error:
+        if error.code != "excel.too_many_rows":
+            raise
+        raise TemplateRejectedError("template.too_many_rows", cell=error.details["cell"],
+                                    tasks=max_tasks, limit=last_row) from error
     keys = read_keys(workbook)
     if keys.sheet not in workbook.sheetnames:
         raise TemplateRejectedError("template.headers_changed", sheet=keys.sheet, cell="",

@@ -16,6 +16,7 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 
 from meili_desktop.reports.xlsx_formulas import FormulaCells
+from meili_desktop.reports.xlsx_limits import WorkbookLimits
 from meili_desktop.reports.xlsx_reading import (
     CellProblem,
     ExcelUnreadableError,
@@ -43,6 +44,9 @@ TOWN_TYPES = ("样板镇", "达标镇")
 _TYPE_ALIASES = {"样板": "样板镇", "样板乡镇": "样板镇", "美丽城镇样板镇": "样板镇",
                  "达标": "达标镇", "达标乡镇": "达标镇", "美丽城镇达标镇": "达标镇"}
 _CODE = re.compile(r"\d{9}(?:000)?")
+# A town list has one row per town: a few hundred for a city, so a sheet of many thousand
+# rows is no town list and is rejected while its XML is scanned, before openpyxl loads it.
+UNIT_LIST_LIMITS = WorkbookLimits(max_rows=10_000)
 
 
 @dataclass(frozen=True)
@@ -92,7 +96,7 @@ def read_units_xlsx(path: Path) -> UnitListReading:
     Raises:
         ExcelUnreadableError: the file cannot be opened, or no sheet has a header row.
     """
-    workbook, formulas = open_workbook_with_formulas(path)
+    workbook, formulas = open_workbook_with_formulas(path, limits=UNIT_LIST_LIMITS)
     rows: list[UnitListRow] = []
     problems: list[CellProblem] = []
     found_header = False

@@ -120,9 +120,9 @@ def import_template(store: Store, path: Path, *, unit: str | None = None,
         TemplateRejectedError: the file as a whole cannot be imported.
         PeriodLockedError, UnknownPeriodError: the template's period takes no entries.
     """
-    reading = read_template(path)
-    keys = reading.keys
     catalogue = active_catalogue(store)
+    reading = read_template(path, max_tasks=len(catalogue.tasks))
+    keys = reading.keys
     _check_target(store, keys, unit, period_code, catalogue.version)
     period = find_period(store, keys.period_code)
     if period.state is PeriodState.LOCKED:

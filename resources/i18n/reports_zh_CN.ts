@@ -92,257 +92,267 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="11" />
+        <location filename="../../meili_desktop/messages/reports.py" line="18" />
         <source>Task {task} is measured as {measure}, which does not add up over towns, so it cannot be split in proportion to a base. Set each town's target by hand.</source>
         <translation>任务 {task} 的计量方式为 {measure}，不能在乡镇之间相加，因此不能按基数比例分解。请逐个乡镇手工设置目标值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="14" />
+        <location filename="../../meili_desktop/messages/reports.py" line="21" />
         <source>The base "{base}" of {unit} cannot be used for a split: bases must be zero or more and at least one must be above zero. Correct the bases and split again.</source>
         <translation>{unit} 的基数“{base}”不能用于分解：基数不能为负，且至少一个大于零。请更正基数后重新分解。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="17" />
+        <location filename="../../meili_desktop/messages/reports.py" line="24" />
         <source>The target "{value}" of task {task} for {unit} is invalid: a target is a number of zero or more with at most {max_places} decimal places.</source>
         <translation>任务 {task} {unit} 的目标值“{value}”无效：目标值应为不小于零、最多 {max_places} 位小数的数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="20" />
+        <location filename="../../meili_desktop/messages/reports.py" line="27" />
         <source>The towns' targets of task {task} for {period} come to {allocated}, but the city target is {city_target}. Nothing was saved: adjust the parts, or confirm the split with --allow-unbalanced.</source>
         <translation>任务 {task} {period} 各乡镇目标值合计为 {allocated}，而全市目标值为 {city_target}。未保存任何数据：请调整分解数，或用 --allow-unbalanced 确认该分解。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="24" />
+        <location filename="../../meili_desktop/messages/reports.py" line="31" />
         <source>Task {task} has no city target for {period}. Set it first with "targets set --task {task} --period {period} VALUE".</source>
         <translation>任务 {task} 尚无 {period} 的全市目标值。请先用“targets set --task {task} --period {period} 目标值”设置。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="27" />
+        <location filename="../../meili_desktop/messages/reports.py" line="34" />
         <source>Task {task} is city-level work and is not split to towns. Split a task that townships report on.</source>
         <translation>任务 {task} 属于市级工作，不分解到乡镇。请分解由乡镇填报的任务。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="30" />
+        <location filename="../../meili_desktop/messages/reports.py" line="37" />
         <source>Task {task} is not in the active catalogue. Use a task number from the catalogue.</source>
         <translation>当前任务目录中没有任务 {task}。请使用目录中的任务编号。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="33" />
+        <location filename="../../meili_desktop/messages/reports.py" line="40" />
         <source>{unit} is not a township, so it cannot receive a share of a city target. Name townships only.</source>
         <translation>{unit} 不是乡镇，不能分配全市目标值。请只填写乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="36" />
+        <location filename="../../meili_desktop/messages/reports.py" line="43" />
         <source>"{text}" is not a town target. Write TOWN=VALUE, for example 330110005=3.</source>
         <translation>“{text}”不是乡镇目标值的写法。请写成 乡镇=目标值，例如 330110005=3。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="39" />
+        <location filename="../../meili_desktop/messages/reports.py" line="46" />
         <source>{points} points cannot be given on task {task}: its rule allows from 0 to {limit} discretionary points. Enter a number in that range.</source>
         <translation>任务 {task} 不能给 {points} 分：其评分规则的酌情分范围为 0 至 {limit} 分。请输入该范围内的数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="42" />
+        <location filename="../../meili_desktop/messages/reports.py" line="49" />
         <source>Task {task} is not in the active catalogue, so it cannot be scored.</source>
         <translation>当前任务目录中没有任务 {task}，不能评分。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="44" />
+        <location filename="../../meili_desktop/messages/reports.py" line="51" />
         <source>Task {task} has no scoring rule in the catalogue, so it takes no points.</source>
         <translation>任务 {task} 在目录中没有评分规则，不能评分。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="47" />
+        <location filename="../../meili_desktop/messages/reports.py" line="54" />
         <source>The file {path} was not found. Check the path and try again.</source>
         <translation>找不到文件 {path}。请检查路径后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="49" />
+        <location filename="../../meili_desktop/messages/reports.py" line="56" />
         <source>The file {path} is larger than {max_mb} MB, too large for this import. Remove other sheets or pictures and try again.</source>
         <translation>文件 {path} 超过 {max_mb} MB，无法导入。请删除其他工作表或图片后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="52" />
+        <location filename="../../meili_desktop/messages/reports.py" line="59" />
         <source>The file {path} expands to more than {max_mb} MB when opened, far more than a filled-in workbook needs, so it was not read. Copy the data into a new workbook and try again.</source>
         <translation>文件 {path} 打开后会展开到超过 {max_mb} MB，远超填报工作簿应有的大小，因此未读取。请把数据复制到新工作簿后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="56" />
+        <location filename="../../meili_desktop/messages/reports.py" line="63" />
         <source>The cell holds the formula {value} but no result, because the program that saved the file did not calculate it. Open and save the file in Excel or WPS, or type the number.</source>
         <translation>该单元格是公式 {value}，但没有计算结果，因为保存该文件的程序没有计算公式。请用 Excel 或 WPS 打开并保存该文件，或直接填写数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="60" />
+        <location filename="../../meili_desktop/messages/reports.py" line="67" />
         <source>The cell holds the formula {value}, but this column says which row is which, so it must hold the value itself; the row was not imported. In Excel or WPS, copy the column and paste it back as values (Paste Special, Values), save the file and import it again.</source>
         <translation>该单元格是公式 {value}，但这一列用来区分各行，必须填写值本身，因此这一行未导入。请在 Excel 或 WPS 中复制该列，再用“选择性粘贴 → 数值”粘贴回原处，保存后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="65" />
+        <location filename="../../meili_desktop/messages/reports.py" line="72" />
+        <source>The template uses rows down to cell {cell}, but a template lists at most {tasks} tasks and so ends by row {limit}. Delete the rows below the table, or copy the filled-in cells into a newly exported template, and import it again. Nothing was imported.</source>
+        <translation>模板用到了单元格 {cell} 所在的行，但模板最多列出 {tasks} 项任务，应在第 {limit} 行以内结束。请删除表格下方的行，或把已填写的单元格复制到新导出的模板中，再重新导入。未导入任何数据。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reports.py" line="77" />
         <source>The cells {value} are merged over several tasks, so it is unclear which task the value belongs to. Unmerge them and fill in each task's row.</source>
         <translation>单元格 {value} 跨多项任务合并，无法判断该值属于哪项任务。请取消合并，并逐项填写各任务所在行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="68" />
+        <location filename="../../meili_desktop/messages/reports.py" line="80" />
         <source>Task {task} was changed in the program after this template was exported (revision {exported} then, {current} now), and the cell changes the same field. Export a new template, or clear this cell to keep the stored value.</source>
         <translation>任务 {task} 在导出本模板后已在程序中修改（导出时为第 {exported} 版，现为第 {current} 版），而该单元格修改的是同一栏。请重新导出模板，或清空该单元格以保留已保存的值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="72" />
+        <location filename="../../meili_desktop/messages/reports.py" line="84" />
         <source>The file {path} is not an Excel workbook (.xlsx) or is damaged. Save it from Excel or WPS as .xlsx and try again.</source>
         <translation>文件 {path} 不是 Excel 工作簿（.xlsx）或已损坏。请用 Excel 或 WPS 另存为 .xlsx 后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="75" />
+        <location filename="../../meili_desktop/messages/reports.py" line="87" />
         <source>No header row with the columns {columns} was found in the first rows of sheet "{sheet}". Add the header row and try again.</source>
         <translation>在工作表“{sheet}”的前几行中没有找到包含 {columns} 列的表头行。请添加表头行后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="79" />
+        <location filename="../../meili_desktop/messages/reports.py" line="91" />
         <source>This workbook is not a fill-in template of this program (its hidden key sheet is missing). Export a template with "template" and fill that in.</source>
         <translation>该工作簿不是本程序的填报模板（缺少隐藏的校验信息表）。请用“template”命令导出模板后再填写。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="82" />
+        <location filename="../../meili_desktop/messages/reports.py" line="94" />
         <source>This template has format version {version}, but this program reads up to version {supported}. Install the newer program or export a new template.</source>
         <translation>该模板的格式版本为 {version}，本程序最高支持版本 {supported}。请安装新版程序或重新导出模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="85" />
+        <location filename="../../meili_desktop/messages/reports.py" line="97" />
         <source>The hidden keys of this template were changed (checksum mismatch), so it cannot be trusted. Export a new template and copy the entries into it.</source>
         <translation>该模板隐藏的校验信息已被改动（校验和不符），无法信任。请重新导出模板并把数据复制进去。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="88" />
+        <location filename="../../meili_desktop/messages/reports.py" line="100" />
         <source>The header of sheet "{sheet}" was changed at {cell}: expected "{expected}", found "{found}". Restore the header or export a new template.</source>
         <translation>工作表“{sheet}”的表头在 {cell} 处被改动：应为“{expected}”，实为“{found}”。请恢复表头或重新导出模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="91" />
+        <location filename="../../meili_desktop/messages/reports.py" line="103" />
         <source>This template is for {found}, not for {expected}. Import the template of your own town.</source>
         <translation>该模板属于{found}，不属于{expected}。请导入本乡镇的模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="94" />
+        <location filename="../../meili_desktop/messages/reports.py" line="106" />
         <source>This template is for {found}, which this data folder does not know. Import it where that town is set up.</source>
         <translation>该模板属于{found}，本数据目录中没有该单位。请在设置了该乡镇的电脑上导入。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="97" />
+        <location filename="../../meili_desktop/messages/reports.py" line="109" />
         <source>This template is for period {found}, not {expected}. Export the template of period {expected}.</source>
         <translation>该模板属于填报期 {found}，不是 {expected}。请导出 {expected} 的模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="100" />
+        <location filename="../../meili_desktop/messages/reports.py" line="112" />
         <source>This template was made with catalogue {found}, but catalogue {expected} is now in force. Export a new template and copy the entries into it.</source>
         <translation>该模板按任务目录 {found} 生成，而当前使用的是目录 {expected}。请重新导出模板并把数据复制进去。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="103" />
+        <location filename="../../meili_desktop/messages/reports.py" line="115" />
         <source>The cells {value} are merged across columns, so their value cannot be assigned to one field. Unmerge them.</source>
         <translation>单元格 {value} 跨列合并，无法判断其值属于哪一栏。请取消合并。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="106" />
+        <location filename="../../meili_desktop/messages/reports.py" line="118" />
         <source>"{value}" is not a task number of this template. Leave column A as exported.</source>
         <translation>“{value}”不是本模板中的任务编号。请保持 A 列与导出时一致。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="109" />
+        <location filename="../../meili_desktop/messages/reports.py" line="121" />
         <source>Task {value} appears again; its first row is {first_row}. Keep one row per task.</source>
         <translation>任务 {value} 重复出现，首次出现在第 {first_row} 行。每项任务只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="113" />
+        <location filename="../../meili_desktop/messages/reports.py" line="125" />
         <source>The row has no town name. Fill in the name or delete the row.</source>
         <translation>该行没有乡镇名称。请填写名称或删除该行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="115" />
+        <location filename="../../meili_desktop/messages/reports.py" line="127" />
         <source>"{value}" is not a county of the city. Use a county name such as 余杭区 or its code such as 330110.</source>
         <translation>“{value}”不是本市的县（市、区）。请填写县（市、区）名称（如 余杭区）或代码（如 330110）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="118" />
+        <location filename="../../meili_desktop/messages/reports.py" line="130" />
         <source>"{value}" is not an official division code of the city. Check the code or leave it empty for a town without a code.</source>
         <translation>“{value}”不是本市的统计用区划代码。请核对代码；没有代码的乡镇请留空。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="121" />
+        <location filename="../../meili_desktop/messages/reports.py" line="133" />
         <source>"{value}" is not a division code: a town's code has 9 or 12 digits.</source>
         <translation>“{value}”不是区划代码：乡镇代码为 9 位或 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="123" />
+        <location filename="../../meili_desktop/messages/reports.py" line="135" />
         <source>Code {code} belongs to {actual}, not to {value}. Correct the county or the code.</source>
         <translation>代码 {code} 属于{actual}，不属于{value}。请更正县（市、区）或代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="126" />
+        <location filename="../../meili_desktop/messages/reports.py" line="138" />
         <source>"{value}" is not a town type. Use 样板镇 or 达标镇, or leave it empty.</source>
         <translation>“{value}”不是城镇类型。请填写 样板镇 或 达标镇，或留空。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="128" />
+        <location filename="../../meili_desktop/messages/reports.py" line="140" />
         <source>"{value}" matches several towns of the county. Add the town's official code.</source>
         <translation>“{value}”与该县（市、区）的多个乡镇同名。请填写乡镇的统计用区划代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="131" />
+        <location filename="../../meili_desktop/messages/reports.py" line="143" />
         <source>This town already appears in row {first_row}. Keep one row per town.</source>
         <translation>该乡镇已在第 {first_row} 行出现。每个乡镇只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="133" />
+        <location filename="../../meili_desktop/messages/reports.py" line="145" />
         <source>"{value}" is not a task number of the active catalogue.</source>
         <translation>“{value}”不是当前任务目录中的任务编号。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="135" />
+        <location filename="../../meili_desktop/messages/reports.py" line="147" />
         <source>"{value}" matches no township or the city. Use a town name or its code.</source>
         <translation>“{value}”与任何乡镇或本市都不匹配。请填写乡镇名称或代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="137" />
+        <location filename="../../meili_desktop/messages/reports.py" line="149" />
         <source>"{value}" matches several towns. Use the town's code instead.</source>
         <translation>“{value}”与多个乡镇匹配。请改填乡镇代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="139" />
+        <location filename="../../meili_desktop/messages/reports.py" line="151" />
         <source>"{value}" is not a year or period such as 2021 or 2021Q2.</source>
         <translation>“{value}”不是年度或填报期（如 2021、2021Q2）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="141" />
+        <location filename="../../meili_desktop/messages/reports.py" line="153" />
         <source>"{value}" is not a target: write a number of zero or more.</source>
         <translation>“{value}”不是有效的目标值：请填写不小于零的数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="143" />
+        <location filename="../../meili_desktop/messages/reports.py" line="155" />
         <source>The same task, unit and period already appear in row {first_row}.</source>
         <translation>相同的任务、单位和年度已在第 {first_row} 行出现。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="146" />
+        <location filename="../../meili_desktop/messages/reports.py" line="158" />
         <source>No period has entries yet, so there is nothing to summarise. Import report packages first, or name a period with --period.</source>
         <translation>还没有任何填报期有数据，无可汇总。请先导入上报包，或用 --period 指定填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="149" />
+        <location filename="../../meili_desktop/messages/reports.py" line="161" />
         <source>The period {period} is not set up and has no entries. Use a period such as 2021Q2.</source>
         <translation>填报期 {period} 未设置且没有数据。请使用如 2021Q2 的填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="152" />
+        <location filename="../../meili_desktop/messages/reports.py" line="164" />
         <source>The PDF {path} could not be written. Check that the folder exists and the file is not open in another program.</source>
         <translation>无法写入 PDF 文件 {path}。请检查文件夹是否存在，以及该文件是否正被其他程序打开。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="155" />
+        <location filename="../../meili_desktop/messages/reports.py" line="167" />
         <source>No font with Chinese characters was found, so the PDF would be unreadable. Install a Chinese font (for example 微软雅黑, SimSun or WenQuanYi Micro Hei).</source>
         <translation>未找到含中文字符的字体，生成的 PDF 将无法阅读。请安装中文字体（如 微软雅黑、宋体 或 文泉驿微米黑）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="168" />
+        <location filename="../../meili_desktop/messages/reports.py" line="182" />
+        <source>{count} more problems are not listed. Correct the ones above and check the file again to see the rest.</source>
+        <translation>还有 {count} 处问题未列出。请先更正以上问题，再次检查文件即可看到其余问题。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reports.py" line="195" />
         <source>Sheet "{sheet}", cell {cell}: </source>
         <translation>工作表“{sheet}”单元格 {cell}：</translation>
     </message>
@@ -513,12 +523,12 @@
         <translation>有 {count} 个单元格被拒绝，未导入任何数据：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="170" />
+        <location filename="../../meili_desktop/cli/report.py" line="173" />
         <source>Checked {town} {period}: {changed} tasks would change, {unchanged} unchanged.</source>
         <translation>已检查{town} {period}：将改动 {changed} 项任务，{unchanged} 项不变。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="173" />
+        <location filename="../../meili_desktop/cli/report.py" line="176" />
         <source>Imported {town} {period}: {changed} tasks changed, {unchanged} unchanged.</source>
         <translation>已导入{town} {period}：改动 {changed} 项任务，{unchanged} 项不变。</translation>
     </message>
@@ -1311,37 +1321,37 @@
         <translation>有 {count} 行被拒绝，未导入任何数据：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="168" />
+        <location filename="../../meili_desktop/cli/targets.py" line="171" />
         <source>balanced</source>
         <translation>已平衡</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="169" />
+        <location filename="../../meili_desktop/cli/targets.py" line="172" />
         <source>NOT balanced</source>
         <translation>未平衡</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="170" />
+        <location filename="../../meili_desktop/cli/targets.py" line="173" />
         <source>Task {task} {period}: city {city}, towns {allocated} ({state}).</source>
         <translation>任务 {task} {period}：全市 {city}，乡镇合计 {allocated}（{state}）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="177" />
+        <location filename="../../meili_desktop/cli/targets.py" line="180" />
         <source>Imported {count} targets, {changed} changed.</source>
         <translation>已导入 {count} 个目标值，其中 {changed} 个有改动。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="179" />
+        <location filename="../../meili_desktop/cli/targets.py" line="182" />
         <source>Checked {count} targets; nothing was saved.</source>
         <translation>已检查 {count} 个目标值；未保存。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="202" />
+        <location filename="../../meili_desktop/cli/targets.py" line="205" />
         <source>Imported the town list: {matched} matched, {added} added, {changed} changed.</source>
         <translation>已导入乡镇名单：匹配 {matched} 个，新增 {added} 个，改动 {changed} 个。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="205" />
+        <location filename="../../meili_desktop/cli/targets.py" line="208" />
         <source>Checked the town list: {matched} would match, {added} would be added.</source>
         <translation>已检查乡镇名单：将匹配 {matched} 个，将新增 {added} 个。</translation>
     </message>

@@ -68,7 +68,8 @@ HOSTILE = {
     "many_parts": hostile_workbooks.many_parts,
 }
 EXPECTED = {
-    "far_cell": {"excel.too_many_rows"},
+    # A template ends a few rows below its tasks, so a far cell passes its own row cap.
+    "far_cell": {"excel.too_many_rows", "template.too_many_rows"},
     "wide_cell": {"excel.too_many_columns"},
     "long_cell": {"excel.cell_too_long"},
     # The task table's reader caps the unpacked size at 20 MB, below the 50 MB table.

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from meili_desktop.errors import MeiliError
 from meili_desktop.messages import describe
-from meili_desktop.messages.reports import describe_problem
+from meili_desktop.messages.reports import describe_problem, problems_to_list
 from meili_desktop.reports.template_xlsx import TemplateKeys
 from meili_desktop.services import templates
 from meili_desktop.services.templates import TemplateImportResult
@@ -168,15 +168,18 @@ class TemplateProblemsDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("templateProblemsDialog")
         self.setWindowTitle(self.tr("Excel template not imported"))
+        listed, rest = problems_to_list(result.problems)
         self.messages = [describe_problem(problem.code, problem.message_details())
-                         for problem in result.problems]
+                         for problem in listed]
+        if rest:
+            self.messages.append(rest)
         intro = QLabel(self.tr(
             "Nothing from {file} was imported: {count} cells need correcting. Correct them "
             "in the file, save it and import it again.").format(file=path.name,
                                                                 count=len(result.problems)),
             self)
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(result.problems), 3, self)
+        self.table = QTableWidget(len(listed), 3, self)
         self.table.setObjectName("templateProblems")
         self.table.setHorizontalHeaderLabels([self.tr("Sheet"), self.tr("Cell"),
                                               self.tr("Problem")])
@@ -185,7 +188,7 @@ class TemplateProblemsDialog(QDialog):
         self.table.setWordWrap(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(PROBLEM, QHeaderView.ResizeMode.Stretch)
-        for row, problem in enumerate(result.problems):
+        for row, problem in enumerate(listed):
             reason = describe(MeiliError(problem.code, **problem.message_details()))
             for column, text in ((SHEET, problem.sheet), (CELL, problem.cell),
                                  (PROBLEM, reason)):
@@ -208,6 +211,11 @@ class TemplateProblemsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
+        if rest:
+            rest_label = QLabel(rest, self)
+            rest_label.setObjectName("unlistedProblems")
+            rest_label.setWordWrap(True)
+            layout.addWidget(rest_label)
         layout.addWidget(buttons)
         self.resize(860, 420)
 
