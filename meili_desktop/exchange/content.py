@@ -82,10 +82,11 @@ class DistributionContent:
     comments: tuple[Mapping[str, Any], ...] = field(default=())
 
 
-def _mismatch(file_name: str, reason: str, value: object = "") -> ContentMismatchError:
+def _mismatch(file_name: str, reason: str, value: object = "", **extra: str
+              ) -> ContentMismatchError:
     text = str(value)
     return ContentMismatchError(file=file_name, reason=reason,
-                                value=text if len(text) <= 60 else text[:57] + "...")
+                                value=text if len(text) <= 60 else text[:57] + "...", **extra)
 
 
 def _object(record: Any, file_name: str) -> Mapping[str, Any]:
@@ -140,14 +141,16 @@ def read_report_records(records: Sequence[Any], sender_unit_id: str,
     if info["type"] != REPORT_INFO:
         raise _mismatch(file_name, "missing_report_info", info["type"])
     if _text(info, "unit_id", file_name) != sender_unit_id:
-        raise _mismatch(file_name, "unit_not_sender", info.get("unit_id"))
+        raise _mismatch(file_name, "unit_not_sender", info.get("unit_id"),
+                        variant="foreign_entries")
     entries = []
     for record in records[1:]:
         entry = _object(record, file_name)
         if entry["type"] != ENTRY:
             raise _mismatch(file_name, "unexpected_record", entry["type"])
         if entry.get("unit_id") != sender_unit_id:
-            raise _mismatch(file_name, "unit_not_sender", entry.get("unit_id"))
+            raise _mismatch(file_name, "unit_not_sender", entry.get("unit_id"),
+                            variant="foreign_entries")
         entries.append(dict(entry))
     if len(entries) > MAX_ENTRIES or info.get("entry_count") != len(entries):
         raise _mismatch(file_name, "entry_count", info.get("entry_count"))

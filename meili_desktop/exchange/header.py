@@ -86,7 +86,10 @@ def read_raw_header(source: BinaryIO) -> RawHeader:
         raise UnsupportedVersionError(found=f"{major}.{minor}",
                                       supported=f"{FORMAT_MAJOR}.{FORMAT_MINOR}")
     if header_length > MAX_HEADER_BYTES:
-        raise TooLargeError(part="header", size=header_length, limit=MAX_HEADER_BYTES)
+        # No writer makes a longer header (encode_prefix rejects it), so the length field is
+        # damaged or the file was made by another program.
+        raise TooLargeError(part="header", size=header_length, limit=MAX_HEADER_BYTES,
+                            variant="length_field")
     header_bytes = _read(source, header_length, "header")
     (signature_length,) = SIGNATURE_LENGTH.unpack(_read(source, SIGNATURE_LENGTH.size,
                                                         "signature"))

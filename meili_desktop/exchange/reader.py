@@ -204,7 +204,12 @@ class _PayloadParser:
         if not self._suite.verify(info.sender_public_key,
                                   MANIFEST_SIGNATURE_CONTEXT + manifest_bytes, signature):
             raise BadSignatureError(part="manifest", unit_id=info.sender_unit_id)
-        manifest = parse_manifest(manifest_bytes, self._limits)
+        try:
+            manifest = parse_manifest(manifest_bytes, self._limits)
+        except CorruptedError as error:
+            # The manifest's signature verified, so it is malformed as its sender wrote it.
+            error.details["variant"] = "signed_malformed"
+            raise
         check_manifest_identity(manifest, self._prefix.raw.header)
         check_payload_length(len(manifest_bytes), len(signature), manifest,
                              info.payload_length)
@@ -224,7 +229,9 @@ class _PayloadParser:
         try:
             return parse_strict(body)
         except JsonRejected as error:
-            raise CorruptedError(part="record", reason=str(error)) from None
+            # The record matches the signed manifest, so the sender's program wrote it so.
+            raise CorruptedError(part="record", reason=str(error),
+                                 variant="signed_malformed") from None
 
     def _attachment(self, entry: AttachmentEntry) -> VerifiedAttachment:
         length = self._item(ITEM_ATTACHMENT, self._limits.max_attachment_bytes, "attachment")

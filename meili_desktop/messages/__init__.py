@@ -8,6 +8,7 @@ at call time and fills it with the error's details.
 from __future__ import annotations
 
 import logging
+import unicodedata
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
@@ -28,6 +29,14 @@ from meili_desktop.messages import (
 )
 
 logger = logging.getLogger(__name__)
+
+# Unicode categories shown as escapes in file names: controls, format characters (bidirectional
+# overrides, zero-width spaces), line and paragraph separators, surrogates, private use and
+# unassigned code points.
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"})
+# Names longer than this are cut in messages. The package format allows 120 characters, and
+# each escape takes six.
+MAX_SHOWN_NAME_CHARS = 160
 
 # Registry of every area's table; an area module adds itself here with one line.
 _TABLES: list[dict[str, str]] = [
@@ -53,8 +62,12 @@ def _template_for(code: str) -> str | None:
 
 
 def describe(error: MeiliError) -> str:
-    """Return the translated, filled-in sentence for ``error``."""
-    template = _template_for(error.code)
+    """Return the translated, filled-in sentence for ``error``.
+
+    An error whose ``variant`` detail names a template ``code/variant`` gets that template:
+    the code stays the same for scripts while the sentence fits the cause.
+    """
+    template = _template_for(_variant_code(error))
     if template is None:
         logger.warning("no message for error code %s", error.code)
         template = core.MESSAGES["error.unknown_code"]
@@ -65,12 +78,38 @@ def describe(error: MeiliError) -> str:
             details = _with_kind_names(details)
         _translate_detail(details, "role", "Roles", core.ROLE_NAMES)
         _translate_detail(details, "purpose", "KeyPurposes", packages.KEY_PURPOSES)
+        if isinstance(details.get("file"), str):
+            details["file"] = visible_text(details["file"])
+        if isinstance(details.get("name"), str):
+            details["name"] = visible_text(details["name"], MAX_SHOWN_NAME_CHARS)
     text = QCoreApplication.translate("Errors", template)
     try:
         return text.format(**details)
     except (KeyError, IndexError, ValueError):
         logger.exception("message for %s does not fit details %s", error.code, details)
         return f"{text} ({error})"
+
+
+def _variant_code(error: MeiliError) -> str:
+    variant = error.details.get("variant")
+    if isinstance(variant, str) and _template_for(f"{error.code}/{variant}") is not None:
+        return f"{error.code}/{variant}"
+    return error.code
+
+
+def visible_text(text: str, max_chars: int | None = None) -> str:
+    """Return ``text`` with invisible characters written as escapes such as ``\\u202e``.
+
+    File names come from senders and from other programs. Control characters, bidirectional
+    overrides and zero-width characters would hide or reorder what the message shows, so they
+    are spelled out. With ``max_chars`` a longer result is cut there and ends with "…".
+    """
+    escaped = "".join(f"\\u{ord(char):04x}"
+                      if unicodedata.category(char) in INVISIBLE_CATEGORIES else char
+                      for char in text)
+    if max_chars is None or len(escaped) <= max_chars:
+        return escaped
+    return escaped[:max_chars] + "…"
 
 
 def _with_reason_text(details: dict[str, Any]) -> dict[str, Any]:

@@ -38,6 +38,12 @@ MESSAGES: dict[str, str] = {
         "Errors", "The package {file} is damaged: some bytes were changed on the way. Nothing "
         "was imported; ask the sender to export again and send the whole file, for example "
         "on another USB stick."),
+    "package.corrupted/signed_malformed": QT_TRANSLATE_NOOP(
+        "Errors", "The package {file} is malformed: its signatures are valid, so it arrived "
+        "exactly as its sender wrote it, but part of its content is not valid data. It was "
+        "made by a faulty or foreign program, so sending it again will not help. Nothing was "
+        "imported; ask the sender to install the current version of this program and export "
+        "again, and keep this file for the support contact."),
     "package.relabelled": QT_TRANSLATE_NOOP(
         "Errors", "The package {file} claims to come from unit {sender}, but its content was "
         "made for another header: it was relabelled or altered after export. Nothing was "
@@ -53,14 +59,20 @@ MESSAGES: dict[str, str] = {
         "Errors", "The package {file} declares {declared} bytes for a part that has {actual} "
         "bytes. Nothing was imported; ask the sender to export again."),
     "package.unsafe_attachment_name": QT_TRANSLATE_NOOP(
-        "Errors", "The package {file} contains an attachment named \"{name}\", which tries "
-        "to leave the data folder or uses a reserved device name. This program never writes "
-        "such names, so the file was not made by it. Nothing was imported; report the file to "
-        "the city office."),
+        "Errors", "The package {file} contains an attachment named \"{name}\" (invisible "
+        "characters are shown as \\u codes), which tries to leave the data folder, uses a "
+        "reserved device name or hides characters. This program never writes such names, so "
+        "the file was not made by it or was altered. Nothing was imported; do not pass the "
+        "file on, ask the sender by phone whether they sent it, and keep it for the support "
+        "contact."),
     "package.too_large": QT_TRANSLATE_NOOP(
         "Errors", "The package {file} exceeds a size limit: {size} where at most {limit} is "
         "allowed. Nothing was changed; split the attachments over several exports or make "
         "large files smaller."),
+    "package.too_large/length_field": QT_TRANSLATE_NOOP(
+        "Errors", "The package {file} is damaged: its header declares a length of {size} "
+        "bytes, which no package of this program has. Nothing was changed; ask the sender to "
+        "send the whole file again, for example on another USB stick."),
     "package.attachment_changed": QT_TRANSLATE_NOOP(
         "Errors", "The attachment \"{name}\" changed on disk while the package {file} was "
         "being written, so no package was written. Close any program that edits the file and "
@@ -72,6 +84,11 @@ MESSAGES: dict[str, str] = {
         "Errors", "The package {file} has sequence number {sequence}, but a newer package "
         "(number {latest}) from the same sender was already imported. Nothing was changed; "
         "ask the township for its newest export if something is missing."),
+    "package.content_mismatch/foreign_entries": QT_TRANSLATE_NOOP(
+        "Errors", "The package {file} contains entries of reporting unit {value}, which did "
+        "not sign it. A package may carry only its sender's own entries, so it was rejected "
+        "and nothing was imported. Ask the sender by phone whether they sent it, and keep the "
+        "file for the support contact."),
     "package.content_mismatch": QT_TRANSLATE_NOOP(
         "Errors", "The content of the package {file} does not fit this office's catalogue: "
         "{reason} Nothing was imported; send the township a current distribution package and "

@@ -25,6 +25,9 @@ MESSAGES: dict[str, str] = {
         "Errors", "The disk or USB stick holding {path} reported a read or write error, "
         "perhaps because it was removed during the operation. Reconnect it and try again; the "
         "data on this computer was not changed."),
+    "io.source_not_found": QT_TRANSLATE_NOOP(
+        "Errors", "The file {path} was not found. Check the file name and folder, or choose "
+        "the file again; the data on this computer was not changed."),
     "io.source_vanished": QT_TRANSLATE_NOOP(
         "Errors", "The file {path} disappeared or changed while it was being read: it may have "
         "been moved or deleted, still be downloading, or be on a USB stick that was pulled out. "

@@ -71,6 +71,12 @@ class SourceVanishedError(StorageFaultError):
     code = "io.source_vanished"
 
 
+class SourceNotFoundError(SourceVanishedError):
+    """A file to be read does not exist: a mistyped name, or a file moved before it was read."""
+
+    code = "io.source_not_found"
+
+
 class IoFailedError(StorageFaultError):
     """Any other operating-system failure; details add ``reason``."""
 
@@ -108,6 +114,21 @@ def _folder_of(path: Path) -> Path:
         return path.parent
 
 
+def _data_folder_of(folder: Path) -> Path:
+    """Return the data folder when ``folder`` is inside its temporary folder, else ``folder``.
+
+    The temporary folder (``tmp`` beside ``backups``, see DataFolder.temp_dir) is on the data
+    folder's disk, and its name means nothing to a clerk.
+    """
+    for ancestor in (folder, *folder.parents):
+        try:
+            if ancestor.name == "tmp" and (ancestor.parent / "backups").is_dir():
+                return ancestor.parent
+        except OSError:
+            return folder
+    return folder
+
+
 def fault_from_os_error(error: OSError, path: Path, *, reading: bool = False) -> StorageFaultError:
     """Return the project error that explains ``error`` raised while using ``path``.
 
@@ -122,9 +143,11 @@ def fault_from_os_error(error: OSError, path: Path, *, reading: bool = False) ->
     number = error.errno
 
     if number in _DISK_FULL or winerror in _WINDOWS_DISK_FULL:
-        return DiskFullError(**details)
+        return DiskFullError(path=str(path), folder=str(_data_folder_of(_folder_of(path))))
     if number == errno.EROFS or winerror == _WINDOWS_WRITE_PROTECT:
         return ReadOnlyTargetError(**details)
+    if reading and number == errno.ENOENT:
+        return SourceNotFoundError(**details)
     if number in _GONE or winerror in _WINDOWS_DEVICE_GONE:
         return SourceVanishedError(**details) if reading else TargetGoneError(**details)
     if number in _DEVICE:

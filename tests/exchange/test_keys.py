@@ -64,7 +64,8 @@ def test_normalize_fingerprint() -> None:
     assert normalize_fingerprint(text.replace(" ", "")) == text
     assert normalize_fingerprint(text.replace(" ", "\u3000")) == text
     assert normalize_fingerprint(text[:-1]) is None
-    assert normalize_fingerprint("０" * 40) is None
+    assert normalize_fingerprint("０" * 40) == " ".join(["00000"] * 8)
+    assert normalize_fingerprint("٠" * 40) is None
 
 
 def test_city_keys_are_distinct(suite: CipherSuite) -> None:

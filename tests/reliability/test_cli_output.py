@@ -59,7 +59,7 @@ def test_failing_commands_print_only_messages(tmp_path: Path) -> None:
         assert_only_chinese_messages(result.stderr)
 
     log = (data_dir / "logs" / LOG_FILE_NAME).read_text(encoding="utf-8")
-    assert "io.source_vanished" in log
+    assert "io.source_not_found" in log
     assert "failed its check" in log
 
 
