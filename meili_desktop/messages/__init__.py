@@ -17,6 +17,7 @@ from meili_desktop.errors import MeiliError
 from meili_desktop.messages import (
     catalogue,
     core,
+    corrections,
     database,
     desktop,
     entries,
@@ -51,6 +52,7 @@ _TABLES: list[dict[str, str]] = [
     reliability.MESSAGES,
     relay.MESSAGES,
     reports.MESSAGES,
+    corrections.MESSAGES,
 ]
 
 

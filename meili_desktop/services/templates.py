@@ -13,8 +13,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy.orm import Session
-
 from meili_desktop.domain.catalogue_document import catalogue_hash
 from meili_desktop.domain.entries import Entry, EntryKey
 from meili_desktop.domain.periods import PeriodState
@@ -43,8 +41,8 @@ from meili_desktop.services.entries import (
     validate_changes,
 )
 from meili_desktop.services.identity import Role, load_identity
+from meili_desktop.services.office_corrections import apply_office_correction
 from meili_desktop.store import entries_repo, ledger_repo, units_repo
-from meili_desktop.store.audit_repo import add_event
 from meili_desktop.store.datafolder import Store
 
 logger = logging.getLogger(__name__)
@@ -229,24 +227,6 @@ def _is_office(store: Store) -> bool:
     return identity is not None and identity.role in (Role.CITY, Role.COUNTY)
 
 
-def _apply_office_change(session: Session, key: EntryKey, changes: dict[str, Any],
-                         user: str) -> bool:
-    """Write an office's template values as its correction of the township's entry, logged.
-
-    The values become the office's, so a later package from the township cannot overwrite
-    them without a decision (see :func:`entries_repo.apply_office_change`).
-    """
-    entry, is_changed, before = entries_repo.apply_office_change(
-        session, key, changes, changed_by=user, source=EXCEL_SOURCE)
-    if is_changed:
-        after = entries_repo.snapshot_of(entry)
-        add_event(session, "entry.office_changed", actor=user, key=key,
-                  details={"revision": entry.revision, "source": EXCEL_SOURCE,
-                           "fields": sorted(before), "old": before,
-                           "new": {name: after[name] for name in sorted(before)}})
-    return is_changed
-
-
 def _apply(store: Store, keys: TemplateKeys, clean: dict[int, dict[str, Any]],
            dry_run: bool) -> TemplateImportResult:
     changed: list[int] = []
@@ -273,7 +253,10 @@ def _apply(store: Store, keys: TemplateKeys, clean: dict[int, dict[str, Any]],
             for number, changes in sorted(clean.items()):
                 key = EntryKey(keys.unit_id, number, keys.period_code)
                 if is_office:
-                    is_changed = _apply_office_change(session, key, changes, user)
+                    # The values become the office's, so a later package from the township
+                    # cannot overwrite them without a decision.
+                    _entry, is_changed = apply_office_correction(
+                        session, key, changes, actor=user, source=EXCEL_SOURCE)
                 else:
                     _entry, is_changed = entries_repo.apply_change(
                         session, key, changes, changed_by=user, source=EXCEL_SOURCE)
