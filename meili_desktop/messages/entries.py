@@ -68,9 +68,12 @@ MESSAGES: dict[str, str] = {
     "entry.unknown_task": QT_TRANSLATE_NOOP(
         "Errors", "Task {task} is not reported by townships. Use a task number from {first} "
         "to {last}."),
+    "entry.unknown_task/not_in_catalogue": QT_TRANSLATE_NOOP(
+        "Errors", "There is no task {task} in the catalogue. Townships report on tasks "
+        "{first} to {last}."),
     "entry.unknown_period": QT_TRANSLATE_NOOP(
         "Errors", "The reporting period \"{period}\" is not in this data folder. Use one of "
-        "the listed periods, such as 2021Q2."),
+        "these periods: {periods}."),
     "entry.period_locked": QT_TRANSLATE_NOOP(
         "Errors", "The reporting period {period} is locked by the office, so its entries can no "
         "longer be changed."),
@@ -182,6 +185,17 @@ def kind_label(kind: FindingKind) -> str:
 def field_label(field: Field) -> str:
     """Return the translated label of an entry field."""
     return QCoreApplication.translate("Fields", FIELD_LABELS[field])
+
+
+def finding_label(finding: Finding) -> str:
+    """Return what a check list names as the item of a finding: usually the field's label.
+
+    A returned entry lacks a revision of the whole entry, not of its status field, so it is
+    named as returned.
+    """
+    if finding.code == "check.returned_unrevised":
+        return QCoreApplication.translate("Fields", "Returned by the office")
+    return field_label(finding.field)
 
 
 def describe_finding(finding: Finding) -> str:

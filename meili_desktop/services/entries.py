@@ -70,13 +70,14 @@ class OtherUnitEntryError(MeiliError):
 
 
 class UnknownTaskError(MeiliError):
-    """Details: ``task``, and ``first`` and ``last`` of the unit's task numbers."""
+    """Details: ``task``, and ``first`` and ``last`` of the unit's task numbers; ``variant``
+    ``not_in_catalogue`` when the catalogue has no such task at all."""
 
     code = "entry.unknown_task"
 
 
 class UnknownPeriodError(MeiliError):
-    """Details: ``period``."""
+    """Details: ``period``, and ``periods``, the known period codes joined by commas."""
 
     code = "entry.unknown_period"
 
@@ -162,8 +163,10 @@ def find_reported_task(catalogue: Catalogue, number: int) -> Task:
         if task.number == number:
             return task
     numbers = [task.number for task in tasks]
+    extra = {} if any(task.number == number for task in catalogue.tasks) \
+        else {"variant": "not_in_catalogue"}
     raise UnknownTaskError(task=number, first=min(numbers, default=0),
-                           last=max(numbers, default=0))
+                           last=max(numbers, default=0), **extra)
 
 
 def list_periods(store: Store) -> list[Period]:
@@ -180,10 +183,12 @@ def find_period(store: Store, code: str) -> Period:
         UnknownPeriodError: no such period is known.
     """
     wanted = code.strip().upper()
-    for period in list_periods(store):
+    periods = list_periods(store)
+    for period in periods:
         if period.code == wanted:
             return period
-    raise UnknownPeriodError(period=code)
+    raise UnknownPeriodError(period=code,
+                             periods=", ".join(period.code for period in periods))
 
 
 def period_entries(store: Store, unit_id: str, period_code: str) -> dict[int, Entry]:

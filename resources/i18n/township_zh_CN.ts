@@ -56,128 +56,133 @@
 <context>
     <name>EntryCli</name>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="36" />
+        <location filename="../../meili_desktop/cli/entry.py" line="37" />
         <source>[not reviewed yet]</source>
         <translation>[待审核]</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="37" />
+        <location filename="../../meili_desktop/cli/entry.py" line="38" />
         <source>[accepted by the office]</source>
         <translation>[市办已通过]</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="38" />
+        <location filename="../../meili_desktop/cli/entry.py" line="39" />
         <source>[returned by the office]</source>
         <translation>[市办已退回]</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="41" />
+        <location filename="../../meili_desktop/cli/entry.py" line="42" />
         <source>returned</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="42" />
+        <location filename="../../meili_desktop/cli/entry.py" line="43" />
         <source>accepted</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="43" />
+        <location filename="../../meili_desktop/cli/entry.py" line="44" />
         <source>comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="57" />
+        <location filename="../../meili_desktop/cli/entry.py" line="58" />
         <source>set or list a township's entries</source>
         <translation>填写或列出乡镇的填报数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="61" />
+        <location filename="../../meili_desktop/cli/entry.py" line="62" />
         <source>change one task's entry</source>
         <translation>修改一项任务的填报数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="62" />
-        <source>Change one task's entry for a period. Each change is saved at once. Values are read as in the form: 85, 85% and ８５ mean 85 in a percent task; write 0.85 as 85% or 0.85% explicitly. An empty --value clears the value.</source>
-        <translation>修改某一填报期中一项任务的填报数据，每次修改立即保存。数值的读法与填报界面相同：在百分比任务中，85、85% 和 ８５ 都表示 85；0.85 请明确写成 85% 或 0.85%。--value 为空表示清除数值。</translation>
+        <location filename="../../meili_desktop/cli/entry.py" line="63" />
+        <source>Change one task's entry for a period. Each change is saved at once. Values are read as in the form: 85, 85% and ８５ mean 85 in a percent task; write 0.85 as 85% or 0.85% explicitly. An empty --value clears the value. A value other than 0 given without --status on a task that is 未开始 (not started) sets the status to 推进中 (in progress), as a clerk who reports progress means.</source>
+        <translation>修改一项任务在某个填报期的填报。每次修改立即保存。数值的读法与填报表单相同：在百分比任务中 85、85% 和 ８５ 都表示 85；0.85 请明确写成 85% 或 0.85%。--value 为空时清除数值。未给出 --status 而填写了非 0 的数值时，若该任务状态为“未开始”，状态自动改为“推进中”，因为填写进展即表示工作已经开始。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="67" />
+        <location filename="../../meili_desktop/cli/entry.py" line="70" />
         <source>the task number, 10 to 43</source>
         <translation>任务编号（10 至 43）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="68" />
-        <location filename="../../meili_desktop/cli/entry.py" line="94" />
+        <location filename="../../meili_desktop/cli/entry.py" line="71" />
+        <location filename="../../meili_desktop/cli/entry.py" line="97" />
         <source>the reporting period, e.g. 2021Q2</source>
         <translation>填报期，例如 2021Q2</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="70" />
+        <location filename="../../meili_desktop/cli/entry.py" line="73" />
         <source>the actual value, in the task's unit</source>
         <translation>完成值，按任务的计量单位填写</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="72" />
+        <location filename="../../meili_desktop/cli/entry.py" line="75" />
         <source>未开始, 推进中, 已完成 or 不适用 (or not_started, in_progress, done, not_applicable)</source>
         <translation>未开始、推进中、已完成或不适用（也可写 not_started、in_progress、done、not_applicable）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="75" />
+        <location filename="../../meili_desktop/cli/entry.py" line="78" />
         <source>the narrative of the progress</source>
         <translation>进展情况说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="77" />
+        <location filename="../../meili_desktop/cli/entry.py" line="80" />
         <source>the responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="79" />
+        <location filename="../../meili_desktop/cli/entry.py" line="82" />
         <source>the responsible person's phone number</source>
         <translation>责任人联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="82" />
+        <location filename="../../meili_desktop/cli/entry.py" line="85" />
         <source>an evidence file to attach; repeat for several files</source>
         <translation>要添加的佐证材料文件，可重复使用以添加多个文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="87" />
+        <location filename="../../meili_desktop/cli/entry.py" line="90" />
         <source>list the entries of a period</source>
         <translation>列出某一填报期的填报数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="88" />
+        <location filename="../../meili_desktop/cli/entry.py" line="91" />
         <source>List every task of a period with its status and value, the office's review (not reviewed yet, accepted or returned) and the office's comments. The JSON form gives each entry review_state (pending, accepted or returned) and comments, oldest first, each with action (return, accept or note), text, author and created_at in UTC.</source>
         <translation>列出一个填报期的全部任务及其状态和完成值、市办的审核结果（待审核、已通过或已退回）和市办的意见。JSON 格式中每条填报带有 review_state（pending、accepted 或 returned）和 comments（按时间先后排列，每条含 action（return、accept 或 note）、text、author 以及 UTC 时间 created_at）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="96" />
+        <location filename="../../meili_desktop/cli/entry.py" line="99" />
         <source>print the entries as JSON</source>
         <translation>以 JSON 格式输出填报数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="119" />
+        <location filename="../../meili_desktop/cli/entry.py" line="123" />
         <source>Warning: {text}</source>
         <translation>警告：{text}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="172" />
+        <location filename="../../meili_desktop/cli/entry.py" line="127" />
+        <source>The status was set to {status} because a value was entered; give --status to choose another.</source>
+        <translation>因为填写了数值，状态已设为“{status}”；如需其他状态，请用 --status 指定。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/entry.py" line="196" />
         <source>Task {task} ({period}) saved: {status}, value {value}, {files} evidence files, revision {revision}.</source>
         <translation>任务 {task}（{period}）已保存：{status}，完成值 {value}，佐证材料 {files} 个，修订号 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="209" />
+        <location filename="../../meili_desktop/cli/entry.py" line="233" />
         <source>(not filled in)</source>
         <translation>（未填报）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="214" />
+        <location filename="../../meili_desktop/cli/entry.py" line="238" />
         <source>{count} files</source>
         <translation>{count} 个文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/entry.py" line="232" />
+        <location filename="../../meili_desktop/cli/entry.py" line="256" />
         <source>Office, {time}, {action}: {text}</source>
         <translation>市办 {time} {action}：{text}</translation>
     </message>
@@ -379,61 +384,66 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/entries.py" line="71" />
-        <source>The reporting period "{period}" is not in this data folder. Use one of the listed periods, such as 2021Q2.</source>
-        <translation>此数据文件夹中没有填报期“{period}”。请使用列出的填报期，例如 2021Q2。</translation>
+        <source>There is no task {task} in the catalogue. Townships report on tasks {first} to {last}.</source>
+        <translation>任务清单中没有任务 {task}。乡镇填报的任务编号为 {first} 至 {last}。</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/messages/entries.py" line="74" />
+        <source>The reporting period "{period}" is not in this data folder. Use one of these periods: {periods}.</source>
+        <translation>本数据文件夹中没有填报期“{period}”。请使用以下填报期之一：{periods}。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/entries.py" line="77" />
         <source>The reporting period {period} is locked by the office, so its entries can no longer be changed.</source>
         <translation>填报期 {period} 已被市美丽城镇办锁定，其数据不能再修改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="77" />
+        <location filename="../../meili_desktop/messages/entries.py" line="80" />
         <source>The narrative has {length} characters, but at most {max_chars} fit. Shorten it or attach the details as a document.</source>
         <translation>进展说明有 {length} 个字，最多只能填 {max_chars} 个字。请精简内容，或把详细情况作为文档附上。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="80" />
+        <location filename="../../meili_desktop/messages/entries.py" line="83" />
         <source>The responsible person's name has {length} characters, but at most {max_chars} fit.</source>
         <translation>责任人姓名有 {length} 个字，最多只能填 {max_chars} 个字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="83" />
+        <location filename="../../meili_desktop/messages/entries.py" line="86" />
         <source>The contact has {length} characters, but at most {max_chars} fit. Give one phone number.</source>
         <translation>联系电话有 {length} 个字符，最多只能填 {max_chars} 个。请只填一个电话号码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="86" />
+        <location filename="../../meili_desktop/messages/entries.py" line="89" />
         <source>"{name}" is not a usable file name: it must not be empty and may have at most {max_chars} characters.</source>
         <translation>“{name}”不能用作文件名：文件名不能为空，且最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="89" />
+        <location filename="../../meili_desktop/messages/entries.py" line="92" />
         <source>Nothing to change: give at least one of --value, --status, --note, --person, --contact or --attach.</source>
         <translation>没有要修改的内容：请至少指定 --value、--status、--note、--person、--contact 或 --attach 中的一项。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="92" />
+        <location filename="../../meili_desktop/messages/entries.py" line="95" />
         <source>Task {task} was changed elsewhere after this step, so the step cannot be undone or redone. Nothing was changed. Edit the task directly.</source>
         <translation>任务 {task} 在这一步之后已在别处被修改，因此无法撤销或重做这一步。数据未作任何改动，请直接修改该任务。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="96" />
+        <location filename="../../meili_desktop/messages/entries.py" line="99" />
         <source>This data folder is already set up (role {role}, unit {unit}). Use another data folder with --data-dir to set up a different unit.</source>
         <translation>此数据文件夹已经设置过（角色 {role}，单位 {unit}）。如需设置其他单位，请用 --data-dir 指定另一个数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="99" />
+        <location filename="../../meili_desktop/messages/entries.py" line="102" />
         <source>This data folder is already bound to the unit {unit}, so a distribution package for another unit cannot be applied to it.</source>
         <translation>此数据文件夹已绑定到单位 {unit}，不能导入发给其他单位的下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="102" />
+        <location filename="../../meili_desktop/messages/entries.py" line="105" />
         <source>The option {option} is missing. Set up a township without a distribution package with: init township --provisional --county NAME_OR_CODE --town NAME_OR_CODE.</source>
         <translation>缺少选项 {option}。没有下发包时，请这样设置乡镇：init township --provisional --county 县市区名称或代码 --town 乡镇名称或代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="105" />
+        <location filename="../../meili_desktop/messages/entries.py" line="108" />
         <source>This data folder is not set up as a township, so it cannot be bound to a township.</source>
         <translation>此数据文件夹未设置为乡镇，不能绑定到乡镇。</translation>
     </message>
@@ -494,135 +504,140 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="163" />
+        <location filename="../../meili_desktop/messages/entries.py" line="166" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="164" />
+        <location filename="../../meili_desktop/messages/entries.py" line="167" />
         <source>Actual value</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="165" />
+        <location filename="../../meili_desktop/messages/entries.py" line="168" />
         <source>Narrative</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="166" />
+        <location filename="../../meili_desktop/messages/entries.py" line="169" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="167" />
+        <location filename="../../meili_desktop/messages/entries.py" line="170" />
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="168" />
+        <location filename="../../meili_desktop/messages/entries.py" line="171" />
         <source>Evidence</source>
         <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/entries.py" line="197" />
+        <source>Returned by the office</source>
+        <translation>已被市办退回</translation>
     </message>
 </context>
 <context>
     <name>Findings</name>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="112" />
+        <location filename="../../meili_desktop/messages/entries.py" line="115" />
         <source>Task {task} has not been filled in.</source>
         <translation>任务 {task} 尚未填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="113" />
+        <location filename="../../meili_desktop/messages/entries.py" line="116" />
         <source>The office returned task {task} and it has not been revised since: "{comment}"</source>
         <translation>任务 {task} 已被退回，尚未修改：“{comment}”</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="116" />
+        <location filename="../../meili_desktop/messages/entries.py" line="119" />
         <source>Task {task} is marked not applicable without a reason in the narrative.</source>
         <translation>任务 {task} 标为不适用，但进展说明中没有写明原因。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="118" />
+        <location filename="../../meili_desktop/messages/entries.py" line="121" />
         <source>Task {task} is marked not applicable but has the value {value}.</source>
         <translation>任务 {task} 标为不适用，却填了数值 {value}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="120" />
+        <location filename="../../meili_desktop/messages/entries.py" line="123" />
         <source>Task {task} has no actual value.</source>
         <translation>任务 {task} 没有填写完成值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="122" />
+        <location filename="../../meili_desktop/messages/entries.py" line="125" />
         <source>Task {task} takes no value but has {value}.</source>
         <translation>任务 {task} 不填数值，却填了 {value}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="124" />
+        <location filename="../../meili_desktop/messages/entries.py" line="127" />
         <source>Task {task} has the value {value} but its status is "Not started".</source>
         <translation>任务 {task} 填了数值 {value}，但状态仍是“未开始”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="126" />
+        <location filename="../../meili_desktop/messages/entries.py" line="129" />
         <source>Task {task} has no narrative.</source>
         <translation>任务 {task} 没有填写进展说明。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="128" />
+        <location filename="../../meili_desktop/messages/entries.py" line="131" />
         <source>Task {task} is done but has no evidence attached.</source>
         <translation>任务 {task} 已完成，但没有添加佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="130" />
+        <location filename="../../meili_desktop/messages/entries.py" line="133" />
         <source>Task {task} has no responsible person.</source>
         <translation>任务 {task} 没有填写责任人。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="132" />
+        <location filename="../../meili_desktop/messages/entries.py" line="135" />
         <source>Task {task} has no contact.</source>
         <translation>任务 {task} 没有填写联系电话。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="134" />
+        <location filename="../../meili_desktop/messages/entries.py" line="137" />
         <source>Task {task}: {value}% is above 100%.</source>
         <translation>任务 {task}：{value}% 超过了 100%。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="136" />
+        <location filename="../../meili_desktop/messages/entries.py" line="139" />
         <source>Task {task}: the value {value} is negative.</source>
         <translation>任务 {task}：数值 {value} 为负数。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="138" />
+        <location filename="../../meili_desktop/messages/entries.py" line="141" />
         <source>Task {task}: the count {value} is not a whole number.</source>
         <translation>任务 {task}：数量 {value} 不是整数。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="140" />
+        <location filename="../../meili_desktop/messages/entries.py" line="143" />
         <source>Task {task}: {value} is much lower than the previous period's {previous}.</source>
         <translation>任务 {task}：{value} 比上一期的 {previous} 低很多。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="142" />
+        <location filename="../../meili_desktop/messages/entries.py" line="145" />
         <source>Task {task}: {value} is much higher than the previous period's {previous}.</source>
         <translation>任务 {task}：{value} 比上一期的 {previous} 高很多。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="145" />
+        <location filename="../../meili_desktop/messages/entries.py" line="148" />
         <source>Task {task} is marked done, but {value} is below the target {target}.</source>
         <translation>任务 {task} 标为已完成，但 {value} 低于目标值 {target}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="157" />
+        <location filename="../../meili_desktop/messages/entries.py" line="160" />
         <source>Missing</source>
         <translation>缺漏</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="158" />
+        <location filename="../../meili_desktop/messages/entries.py" line="161" />
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="159" />
+        <location filename="../../meili_desktop/messages/entries.py" line="162" />
         <source>Suspicious</source>
         <translation>待核实</translation>
     </message>
@@ -1227,22 +1242,22 @@ Read it out when the city office calls to approve your first report package.</so
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="150" />
+        <location filename="../../meili_desktop/messages/entries.py" line="153" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="151" />
+        <location filename="../../meili_desktop/messages/entries.py" line="154" />
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="152" />
+        <location filename="../../meili_desktop/messages/entries.py" line="155" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="153" />
+        <location filename="../../meili_desktop/messages/entries.py" line="156" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>
@@ -1369,27 +1384,27 @@ Fill in the yellow cells (status, value, progress narrative, responsible person,
         <translation>Excel 模板未导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/template_actions.py" line="174" />
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="177" />
         <source>Nothing from {file} was imported: {count} cells need correcting. Correct them in the file, save it and import it again.</source>
         <translation>{file} 中的内容均未导入：有 {count} 个单元格需要更正。请在文件中改正并保存后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/template_actions.py" line="181" />
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="184" />
         <source>Sheet</source>
         <translation>工作表</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/template_actions.py" line="181" />
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="184" />
         <source>Cell</source>
         <translation>单元格</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/template_actions.py" line="182" />
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="185" />
         <source>Problem</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/template_actions.py" line="202" />
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="205" />
         <source>Copy List</source>
         <translation>复制清单</translation>
     </message>

@@ -149,3 +149,56 @@ def test_entry_list_text_review(capsys: pytest.CaptureFixture[str], city: City,
     assert "已退回" in lines[task_line]
     assert "请补充达标学校名单" in lines[task_line + 1]
     assert lines[task_line + 2].startswith(" 14 ")
+
+
+def test_value_sets_in_progress(capsys: pytest.CaptureFixture[str], township: Path) -> None:
+    status, output = run(capsys, township, "entry", "set", "--task", "13", "--period",
+                         "2021Q2", "--value", "85")
+
+    assert status == 0, output
+    assert "推进中" in output
+    assert "--status" in output
+    status, listed = run(capsys, township, "entry", "list", "--period", "2021Q2", "--json")
+    assert json.loads(listed)["entries"][0]["status"] == "in_progress"
+
+
+def test_value_keeps_chosen_status(capsys: pytest.CaptureFixture[str],
+                                   township: Path) -> None:
+    run(capsys, township, "entry", "set", "--task", "13", "--period", "2021Q2", "--status",
+        "已完成")
+
+    status, output = run(capsys, township, "entry", "set", "--task", "13", "--period",
+                         "2021Q2", "--value", "100")
+
+    assert status == 0, output
+    status, listed = run(capsys, township, "entry", "list", "--period", "2021Q2", "--json")
+    assert json.loads(listed)["entries"][0]["status"] == "done"
+
+
+def test_zero_value_stays_not_started(capsys: pytest.CaptureFixture[str],
+                                      township: Path) -> None:
+    status, output = run(capsys, township, "entry", "set", "--task", "13", "--period",
+                         "2021Q2", "--value", "0")
+
+    assert status == 0, output
+    status, listed = run(capsys, township, "entry", "list", "--period", "2021Q2", "--json")
+    assert json.loads(listed)["entries"][0]["status"] == "not_started"
+
+
+def test_unknown_task_lists_range(capsys: pytest.CaptureFixture[str], township: Path) -> None:
+    status, output = run(capsys, township, "entry", "set", "--task", "99", "--period",
+                         "2021Q2", "--value", "1")
+
+    assert status != 0
+    assert "没有任务 99" in output
+    assert "10 至 43" in output
+    assert "不由乡镇填报" not in output
+
+
+def test_unknown_period_lists_periods(capsys: pytest.CaptureFixture[str],
+                                      township: Path) -> None:
+    status, output = run(capsys, township, "entry", "list", "--period", "2019Q1")
+
+    assert status != 0
+    assert "2021Q2" in output
+    assert "2022" in output

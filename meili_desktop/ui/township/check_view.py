@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from meili_desktop.domain.validation import Field, FindingKind
-from meili_desktop.messages.entries import describe_finding, field_label, kind_label
+from meili_desktop.messages.entries import describe_finding, finding_label, kind_label
 from meili_desktop.ui.empty_state import EmptyStateLabel
 from meili_desktop.ui.township.marks import period_label
 from meili_desktop.ui.township.state import TownshipState
@@ -101,7 +101,7 @@ class CheckWidget(QWidget):
                 title = self.state.task(finding.task_number).title
                 item = QTreeWidgetItem(group, [
                     self.tr("Task {number}").format(number=finding.task_number) + "  " + title,
-                    field_label(finding.field), describe_finding(finding)])
+                    finding_label(finding), describe_finding(finding)])
                 item.setData(0, TASK_ROLE, finding.task_number)
                 item.setData(0, FIELD_ROLE, finding.field.value)
                 item.setToolTip(0, item.text(0))

@@ -25,7 +25,7 @@ from meili_desktop.domain.values import (
 )
 from meili_desktop.errors import MeiliError
 from meili_desktop.messages import describe
-from meili_desktop.messages.entries import describe_finding, field_label, status_label
+from meili_desktop.messages.entries import describe_finding, finding_label, status_label
 from meili_desktop.ui.township.marks import progress_percent, status_icon, value_text
 from meili_desktop.ui.township.state import TownshipState
 
@@ -144,7 +144,7 @@ class OverviewModel(QAbstractTableModel):
             return "" if percent is None else f"{percent}%"
         return "、".join(dict.fromkeys(
             self.tr("Not filled in") if finding.code == "check.not_filled"
-            else field_label(finding.field)
+            else finding_label(finding)
             for finding in self.state.findings_for(task.number)
             if finding.kind is not FindingKind.SUSPICIOUS))
 
