@@ -140,7 +140,7 @@ def build_bundle(store: Store, unlocked: key_service.UnlockedCityKeys, out_path:
         records, sources, sequence=sequence,
         periods=sorted({code for item in selection.ready for code in item.ledger.periods}),
         counts={"packages": len(listed)}, suite=unlocked.signing.suite, progress=progress,
-        cancel=cancel, temp_dir=store.folder.temp_dir)
+        cancel=cancel, temp_dir=store.folder.process_temp_dir())
     ids = tuple(item["package_id"] for item in listed)
     if ids:
         relay.mark_forwarded(store, ids, header.package_id, actor=identity.unit_id)
@@ -183,7 +183,7 @@ def open_bundle(store: Store, path: Path, unlocked: key_service.UnlockedCityKeys
         raise WrongKindError(file=path.name, kind=header.kind, expected=KIND_BUNDLE)
     try:
         verified = read_package(path, keyring=OfficeKeyring(store, unlocked.decryption),
-                                temp_dir=store.folder.temp_dir, progress=progress,
+                                temp_dir=store.folder.process_temp_dir(), progress=progress,
                                 cancel=cancel)
     except UnknownSenderKeyError:
         register_pending_key(store, header, path)

@@ -236,7 +236,7 @@ def build_distribution_package(store: Store, unlocked: key_service.UnlockedCityK
         counts={"tasks": len(catalogue.tasks), "targets": len(targets),
                 "comments": len(comments)},
         addressee=unit_id, suite=unlocked.signing.suite, progress=progress, cancel=cancel,
-        temp_dir=store.folder.temp_dir)
+        temp_dir=store.folder.process_temp_dir())
     with store.session_factory.begin() as session:
         audit_repo.add_event(session, "package.distributed", unit_id=unit_id,
                              package_id=header.package_id,
@@ -342,7 +342,7 @@ def import_distribution_package(store: Store, path: Path,
     with pinned_city_signature(path, header):
         header = verify_header(path, keyring)
     _check_role_and_order(store, header, path, before_payload=True)
-    with read_package(path, keyring=keyring, temp_dir=store.folder.temp_dir,
+    with read_package(path, keyring=keyring, temp_dir=store.folder.process_temp_dir(),
                       progress=progress, cancel=cancel) as verified:
         received = content.read_distribution_records(verified.records, header.addressee,
                                                      path.name)

@@ -208,7 +208,7 @@ def export_report_package(store: Store, out_path: Path, periods: list[str] | Non
         records, attachments.values(), sequence=plan.sequence, periods=plan.periods,
         counts={"entries": len(plan.entries), "attachments": len(attachments)},
         suite=plan.signing_record.suite, progress=progress, cancel=cancel,
-        temp_dir=store.folder.temp_dir)
+        temp_dir=store.folder.process_temp_dir())
     with store.session_factory.begin() as session:
         audit_repo.add_event(session, "package.exported", unit_id=plan.unit_id,
                              package_id=header.package_id,
@@ -318,7 +318,7 @@ def open_incoming(store: Store, path: Path, decryption: Mapping[str, bytes],
     if header.kind != KIND_REPORT:
         raise WrongKindError(file=path.name, kind=header.kind, expected=KIND_REPORT)
     keyring = OfficeKeyring(store, dict(decryption))
-    verified = read_package(path, keyring=keyring, temp_dir=store.folder.temp_dir,
+    verified = read_package(path, keyring=keyring, temp_dir=store.folder.process_temp_dir(),
                             progress=progress, cancel=cancel)
     try:
         incoming = _incoming_from(store, verified, path)
@@ -401,7 +401,7 @@ def inspect_package(store: Store, path: Path,
     if header.kind in ENCRYPTED_KINDS and unlocked is None:
         return Inspection(header, True, False, None)
     try:
-        with read_package(path, keyring=keyring, temp_dir=store.folder.temp_dir):
+        with read_package(path, keyring=keyring, temp_dir=store.folder.process_temp_dir()):
             pass
     except MeiliError as error:
         return Inspection(header, False, False, error)

@@ -55,7 +55,7 @@ def build_receipt_package(store: Store, unlocked: key_service.UnlockedCityKeys,
     header = write_package(out_path, KIND_RECEIPT, Sender(unlocked.unit_id, city_name),
                            unlocked.signing, [], [receipt], [], sequence=sequence,
                            counts=dict(receipt["counts"]), addressee=unit_id,
-                           suite=unlocked.signing.suite, temp_dir=store.folder.temp_dir)
+                           suite=unlocked.signing.suite, temp_dir=store.folder.process_temp_dir())
     with store.session_factory.begin() as session:
         audit_repo.add_event(session, "receipt.issued", unit_id=unit_id, package_id=package_id,
                              details={"file": out_path.name, "receipt": header.package_id})
@@ -80,7 +80,7 @@ def import_receipt_package(store: Store, path: Path) -> int:
         # A receipt is only meaningful after the distribution package pinned the city key.
         raise ContentMismatchError(file=path.name, reason="no_city_key", value="")
     with pinned_city_signature(path, header), \
-            read_package(path, keyring=keyring, temp_dir=store.folder.temp_dir) as verified:
+            read_package(path, keyring=keyring, temp_dir=store.folder.process_temp_dir()) as verified:
         records = verified.records
     if len(records) != 1:
         raise ContentMismatchError(file=path.name, reason="receipt_records", value=len(records))

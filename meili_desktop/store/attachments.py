@@ -153,9 +153,8 @@ def store_file(folder: DataFolder, source: Path, max_bytes: int,
     total = check_file(source, max_bytes)
     # Write failures (a full disk, a read-only data folder) name the data folder.
     with mapped_os_errors(folder.root):
-        folder.temp_dir.mkdir(parents=True, exist_ok=True)
         handle, temp_name = tempfile.mkstemp(prefix="attach-", suffix=".part",
-                                             dir=folder.temp_dir)
+                                             dir=folder.process_temp_dir())
     temp_path = Path(temp_name)
     try:
         with mapped_os_errors(folder.root), os.fdopen(handle, "wb") as target:
@@ -194,8 +193,7 @@ def store_linked_file(folder: DataFolder, source: Path, max_bytes: int,
     """
     check_file(source, max_bytes)
     with mapped_os_errors(folder.root):
-        folder.temp_dir.mkdir(parents=True, exist_ok=True)
-    temp_path = folder.temp_dir / f"attach-{uuid.uuid4().hex}.part"
+        temp_path = folder.process_temp_dir() / f"attach-{uuid.uuid4().hex}.part"
     try:
         os.link(source, temp_path)
     except OSError:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from meili_desktop.store.engine import make_engine, make_session_factory, sqlite_url
 from meili_desktop.store.faults import mapped_os_errors
 from meili_desktop.store.migrate import DatabaseUnreadableError, upgrade_database
+from meili_desktop.store.temp_folders import own_temp_dir, remove_stale_temp
 
 logger = logging.getLogger(__name__)
 
@@ -44,8 +45,16 @@ class DataFolder:
 
     @property
     def temp_dir(self) -> Path:
-        """Folder for partial files; on the same disk as the data, so renames are atomic."""
+        """Folder of the processes' temporary folders; on the same disk as the data.
+
+        Write partial files into :meth:`process_temp_dir`, which opening the data folder
+        removes once this process has ended; files directly in here count as abandoned.
+        """
         return self.root / "tmp"
+
+    def process_temp_dir(self) -> Path:
+        """Return this process's own folder for partial files, creating it when needed."""
+        return own_temp_dir(self.temp_dir)
 
     def ensure(self) -> None:
         for folder in (self.root, self.attachments_dir, self.backups_dir, self.logs_dir,
@@ -66,6 +75,14 @@ class Store:
         self.engine.dispose()
 
 
+def _remove_stale_temp(folder: DataFolder) -> None:
+    """Remove temporary files of ended processes; a failure here must not stop the opening."""
+    try:
+        remove_stale_temp(folder.temp_dir)
+    except OSError as error:
+        logger.warning("cannot clean the temporary folder %s: %s", folder.temp_dir, error)
+
+
 def open_store(root: Path, database_url: str | None = None) -> Store:
     """Open the data folder at ``root``, creating and migrating its database as needed.
 
@@ -80,6 +97,7 @@ def open_store(root: Path, database_url: str | None = None) -> Store:
     folder = DataFolder(root)
     with mapped_os_errors(root):
         folder.ensure()
+    _remove_stale_temp(folder)
     url = database_url or sqlite_url(folder.database_file)
     engine = make_engine(url)
     db_file = None if database_url else folder.database_file

@@ -49,8 +49,7 @@ def replace_database(folder: DataFolder, backup: Path, safety_copy: Path) -> Non
     """
     database = folder.database_file
     with mapped_os_errors(folder.temp_dir):
-        folder.temp_dir.mkdir(parents=True, exist_ok=True)
-    staged = folder.temp_dir / f"restore-{uuid.uuid4().hex}.sqlite3"
+        staged = folder.process_temp_dir() / f"restore-{uuid.uuid4().hex}.sqlite3"
     try:
         backup_sqlite(backup, staged)
         check_backup(staged)

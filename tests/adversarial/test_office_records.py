@@ -38,8 +38,6 @@ def test_audit_actions_have_labels(city: City, tmp_path: Path) -> None:
     assert unlabelled == []
 
 
-@pytest.mark.xfail(strict=True, reason="a merge killed while decrypting leaves the package's "
-                   "evidence in tmp/package-*, and no later command removes it")
 def test_stale_decrypted_evidence_removed(capsys: pytest.CaptureFixture[str], city: City,
                                           tmp_path: Path) -> None:
     township, unit_id = make_township(city, tmp_path)

@@ -88,7 +88,8 @@ def batch(tmp_path_factory: pytest.TempPathFactory) -> Batch:
 
 
 def package_folders(batch: Batch) -> list[Path]:
-    return sorted(batch.city.store.folder.temp_dir.glob("package-*"))
+    # Each process decrypts into its own subfolder of the temporary folder.
+    return sorted(batch.city.store.folder.temp_dir.glob("*/package-*"))
 
 
 def describe(item: OpenedFile) -> tuple[str, str]:

@@ -26,7 +26,7 @@ def folder(data_dir: Path) -> DataFolder:
 
 
 def decrypted_file(folder: DataFolder, content: bytes, name: str = "现场照片.jpg") -> Path:
-    work = folder.temp_dir / "package-1"
+    work = folder.process_temp_dir() / "package-1"
     work.mkdir(exist_ok=True)
     path = work / name
     path.write_bytes(content)
@@ -51,7 +51,7 @@ def test_link_leaves_no_temp_file(folder: DataFolder) -> None:
 
     store_linked_file(folder, source, 10**9)
 
-    assert [path.name for path in folder.temp_dir.iterdir()] == ["package-1"]
+    assert [path.name for path in folder.process_temp_dir().iterdir()] == ["package-1"]
 
 
 def test_copy_when_link_fails(folder: DataFolder, monkeypatch: pytest.MonkeyPatch) -> None:
