@@ -1,9 +1,9 @@
 """The office corrects a township's entry: in the review window or by an Excel template.
 
 Both paths write through :func:`apply_office_correction`. The corrected values become the
-office's own: the entry keeps the township's revision number, the audit log keeps the old and
-new values, and a newer township revision that differs from them becomes a conflict for the
-office to decide (reason ``office_changed``) instead of overwriting them.
+office's own, and the entry keeps the township's revision number. The audit log records the
+old and new values. A newer township revision that differs from them becomes a conflict for
+the office to decide (reason ``office_changed``) instead of overwriting them.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from meili_desktop.store.datafolder import Store
 
 logger = logging.getLogger(__name__)
 
-# Where a correction typed into the office window comes from, as the history records it.
+# Source name that the history records for a correction typed into the office window.
 WINDOW_SOURCE = "office"
 MAX_REASON_LENGTH = 500
 
@@ -106,8 +106,8 @@ def correct_entry(store: Store, key: EntryKey, changes: Mapping[str, Any], *, re
             ``narrative``, ``responsible_person`` (strings).
         reason: why the office corrects the entry; required.
         actor: the office clerk.
-        expected: the entry as the clerk saw it; a correction of an entry that changed since
-            is refused, so no value the clerk did not see is overwritten.
+        expected: the entry as the clerk saw it. An entry that changed since is rejected,
+            so no value the clerk did not see is overwritten.
 
     Raises:
         CorrectionReasonRequiredError, CorrectionReasonTooLongError: see their classes.

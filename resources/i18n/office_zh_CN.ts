@@ -930,6 +930,69 @@ From package {package}</source>
     </message>
 </context>
 <context>
+    <name>CorrectionDialog</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/correction_dialog.py" line="46" />
+        <source>Correct entry</source>
+        <translation>修改填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/correction_dialog.py" line="52" />
+        <source>{unit}, task {task} {title}, {period}</source>
+        <translation>{unit}，任务 {task} {title}，{period}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/correction_dialog.py" line="58" />
+        <source>The corrected values become the office's. A later report from the township that differs from them waits on the Conflicts page for your decision.</source>
+        <translation>修改后的内容记为办公室的修改。此后乡镇报来的不同内容不会直接覆盖，而是在“冲突处理”页等待您决定。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/correction_dialog.py" line="74" />
+        <source>This task takes no value</source>
+        <translation>本任务不填数值</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/correction_dialog.py" line="84" />
+        <source>Why the office changes the values, e.g. the ledger shows 72%. Required.</source>
+        <translation>修改原因，例如：台账显示为 72%。必填。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/correction_dialog.py" line="93" />
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/correction_dialog.py" line="94" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/correction_dialog.py" line="100" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/correction_dialog.py" line="101" />
+        <source>Actual value</source>
+        <translation>实际值</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/correction_dialog.py" line="102" />
+        <source>Narrative</source>
+        <translation>进展说明</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/correction_dialog.py" line="103" />
+        <source>Responsible person</source>
+        <translation>责任人</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/correction_dialog.py" line="104" />
+        <source>Reason for the correction</source>
+        <translation>修改原因</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../meili_desktop/messages/merge.py" line="7" />
@@ -1085,6 +1148,26 @@ From package {package}</source>
         <location filename="../../meili_desktop/messages/relay.py" line="6" />
         <source>The kept file {file} is not the package {package_id} that was merged: it was replaced after the merge. Import the township's original package file again before forwarding it.</source>
         <translation>保留的文件 {file} 不是当初合并的上报包 {package_id}：合并后它被替换了。请在转报前把乡镇的原始上报包文件重新添加到收件箱。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/corrections.py" line="8" />
+        <source>Task {task} of unit {unit} in {period} was not corrected: the reason is empty. Write why the office changes the values, then save again.</source>
+        <translation>单位 {unit} {period} 任务 {task} 未修改：修改原因为空。请填写办公室修改的原因后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/corrections.py" line="11" />
+        <source>The reason has {length} characters; at most {maximum} are allowed. Nothing was changed; shorten the reason and save again.</source>
+        <translation>修改原因有 {length} 个字，最多允许 {maximum} 个字。未作任何修改；请缩短原因后再保存。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/corrections.py" line="14" />
+        <source>Task {task} of unit {unit} in {period} changed while you corrected it. Nothing was changed; open the entry again and check the new values.</source>
+        <translation>单位 {unit} {period} 任务 {task} 在您修改期间已有变化。未作任何修改；请重新打开该条目，核对新内容后再修改。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/corrections.py" line="17" />
+        <source>Task {task} of unit {unit} in {period} has an open conflict. Nothing was changed; decide the conflict on the Conflicts page first.</source>
+        <translation>单位 {unit} {period} 任务 {task} 有未处理的冲突。未作任何修改；请先在“冲突处理”页处理该冲突。</translation>
     </message>
 </context>
 <context>
@@ -1283,47 +1366,52 @@ From package {package}</source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="395" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="390" />
+        <source>{count} entries, merged before</source>
+        <translation>{count} 条填报，以前已合并</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="398" />
         <source>no entries</source>
         <translation>无填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="400" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="403" />
         <source>Checking...</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="401" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="404" />
         <source>Verified; ready to preview and merge</source>
         <translation>已验证，可预览并合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="402" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="405" />
         <source>Merged before; nothing changes</source>
         <translation>之前已合并，不会有变化</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="403" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="406" />
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="404" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="407" />
         <source>Not checked: the office keys are locked</source>
         <translation>未检查：办公室密钥未解锁</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="405" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="408" />
         <source>Waiting for the key's approval</source>
         <translation>等待批准密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="408" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="411" />
         <source>unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="409" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="412" />
         <source>Rejected: {reason}</source>
         <translation>已拒收：{reason}</translation>
     </message>
@@ -1874,7 +1962,7 @@ From package {package}</source>
         <translation>报送情况</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="48" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="51" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
@@ -2238,83 +2326,88 @@ From package {package}</source>
 <context>
     <name>ReviewCli</name>
     <message>
-        <location filename="../../meili_desktop/cli/review.py" line="27" />
+        <location filename="../../meili_desktop/cli/review.py" line="26" />
         <source>accept or return a township's entry</source>
         <translation>审核通过或退回乡镇的填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/review.py" line="31" />
+        <location filename="../../meili_desktop/cli/review.py" line="30" />
         <source>accept the entry's current revision</source>
         <translation>审核通过该填报的当前版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/review.py" line="32" />
+        <location filename="../../meili_desktop/cli/review.py" line="31" />
         <source>return the entry to the township with a comment</source>
         <translation>附意见将填报退回乡镇</translation>
     </message>
     <message>
+        <location filename="../../meili_desktop/cli/review.py" line="34" />
+        <source>a note for the township (optional)</source>
+        <translation>给乡镇的说明（可不填）</translation>
+    </message>
+    <message>
         <location filename="../../meili_desktop/cli/review.py" line="36" />
+        <source>what the township should fix (required)</source>
+        <translation>乡镇需要修改的内容（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/review.py" line="41" />
         <source>the unit's id, official code or name</source>
         <translation>单位编号、区划代码或名称</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/review.py" line="39" />
+        <location filename="../../meili_desktop/cli/review.py" line="44" />
         <source>the task number, 1 to 43</source>
         <translation>任务编号，1 至 43</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/review.py" line="42" />
-        <location filename="../../meili_desktop/cli/review.py" line="55" />
+        <location filename="../../meili_desktop/cli/review.py" line="47" />
+        <location filename="../../meili_desktop/cli/review.py" line="59" />
         <source>the period, e.g. 2021Q2</source>
         <translation>填报期，例如 2021Q2</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/review.py" line="45" />
-        <source>what the township should fix (required for return)</source>
-        <translation>乡镇需要修改的内容（退回时必填）</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/review.py" line="49" />
+        <location filename="../../meili_desktop/cli/review.py" line="53" />
         <source>open, close or lock a reporting period</source>
         <translation>开放、关闭或锁定填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/review.py" line="52" />
+        <location filename="../../meili_desktop/cli/review.py" line="56" />
         <source>open: entries flow in; close: only returned entries may be resubmitted; lock: no changes</source>
         <translation>open：接收填报；close：只接收被退回填报的重新上报；lock：不再更改</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/review.py" line="66" />
+        <location filename="../../meili_desktop/cli/review.py" line="70" />
         <source>Accepted task {task} of {unit} for {period}.</source>
         <translation>已审核通过 {unit} 在 {period} 的任务 {task}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/review.py" line="70" />
+        <location filename="../../meili_desktop/cli/review.py" line="74" />
         <source>Returned task {task} of {unit} for {period}; the comment goes out with the next distribution package.</source>
         <translation>已退回 {unit} 在 {period} 的任务 {task}；意见将随下一个下发包发出。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/review.py" line="86" />
+        <location filename="../../meili_desktop/cli/review.py" line="90" />
         <source>Period {period} was already {state}; nothing changed.</source>
         <translation>填报期 {period} 原已{state}，未做更改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/review.py" line="89" />
+        <location filename="../../meili_desktop/cli/review.py" line="93" />
         <source>Period {period} is now {state}.</source>
         <translation>填报期 {period} 现已{state}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/review.py" line="96" />
+        <location filename="../../meili_desktop/cli/review.py" line="100" />
         <source>open</source>
         <translation>开放</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/review.py" line="97" />
+        <location filename="../../meili_desktop/cli/review.py" line="101" />
         <source>closed for review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/review.py" line="98" />
+        <location filename="../../meili_desktop/cli/review.py" line="102" />
         <source>locked</source>
         <translation>锁定</translation>
     </message>
@@ -2322,168 +2415,178 @@ From package {package}</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="68" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="72" />
         <source>All counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="74" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="78" />
         <source>All entries</source>
         <translation>全部填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="79" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="83" />
         <source>Open period</source>
         <translation>开放填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="85" />
         <source>Close for review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="83" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="87" />
         <source>Lock period</source>
         <translation>锁定填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="88" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="92" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="88" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="92" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="88" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="92" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="88" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="92" />
         <source>Actual value</source>
-        <translation>完成值</translation>
+        <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="89" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="93" />
         <source>Revision</source>
         <translation>修订号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="89" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="93" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="89" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="93" />
         <source>Latest comment</source>
         <translation>最近意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="106" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="110" />
         <source>Comment for the township: what is wrong and what to send again. Required to return an entry.</source>
         <translation>给乡镇的意见：哪里有问题、需要重新报送什么。退回填报时必填。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="108" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="112" />
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="110" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="114" />
         <source>Return with comment</source>
         <translation>附意见退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="127" />
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="304" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="116" />
+        <source>Correct…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="119" />
+        <source>Change the entry's values as the office, with a reason for the audit log</source>
+        <translation>以办公室身份修改该条填报的数值，并写明记入审计日志的理由</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="136" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="336" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="128" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="137" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="129" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="138" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="139" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="148" />
         <source>Comment for the township</source>
         <translation>给乡镇的意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="177" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="187" />
         <source>State: {state}</source>
         <translation>状态：{state}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="189" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="199" />
         <source>{state}, open conflict</source>
         <translation>{state}，有待处理冲突</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="214" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="224" />
         <source>No reporting periods are set up.</source>
         <translation>还没有设置填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="217" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="227" />
         <source>No township has reported for {period} yet.</source>
         <translation>{period}还没有乡镇上报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="219" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="229" />
         <source>Entries appear here once the townships' report packages are merged on the Inbox page. Choose another period to review earlier entries.</source>
         <translation>在“收件箱”页合并乡镇的上报包后，填报即显示在这里。要审核以前的填报，请选择其他填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="223" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="233" />
         <source>No entry matches the chosen county and review state.</source>
         <translation>没有符合所选县（市、区）和审核状态的填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="224" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="234" />
         <source>Choose "All counties" and "All entries" to see every entry of {period}.</source>
         <translation>选择“全部县（市、区）”和“全部填报”即可查看{period}的全部填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="234" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="244" />
         <source>Choose an entry to review.</source>
         <translation>请选择要审核的填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="236" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="246" />
         <source> (an open conflict or held entry waits on the Conflicts page)</source>
         <translation>（有冲突或暂存填报在“冲突处理”页等待处理）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="238" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="248" />
         <source>{unit}, task {task}: {narrative}{note}</source>
         <translation>{unit}，任务 {task}：{narrative}{note}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="240" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="250" />
         <source>no narrative</source>
         <translation>无进展情况说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="297" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="329" />
         <source>Open {period}? Townships' packages will be merged into it again.</source>
         <translation>开放 {period}？乡镇的上报包将重新合并到该填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="299" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="331" />
         <source>Close {period} for review? Only returned entries can then be resubmitted; other changes are held.</source>
         <translation>关闭 {period} 进行审核？之后只接收被退回填报的重新上报，其他更改将暂存。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="301" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="333" />
         <source>Lock {period}? No entry of it can change any more; incoming changes are held.</source>
         <translation>锁定 {period}？其填报将不能再更改，新上报的更改将暂存。</translation>
     </message>

@@ -36,11 +36,14 @@ from meili_desktop.messages.merge_labels import (
 )
 from meili_desktop.services import review
 from meili_desktop.services.catalogue import active_catalogue
+from meili_desktop.services.entries import load_entry
+from meili_desktop.services.office_corrections import correct_entry
 from meili_desktop.services.review import current_actor
 from meili_desktop.store import units_repo
 from meili_desktop.store.datafolder import Store
 from meili_desktop.store.review_repo import ReviewRow
 from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.office.correction_dialog import CorrectionDialog
 from meili_desktop.ui.office.office_jobs import JobRunner
 from meili_desktop.ui.office.summary_page import available_periods
 from meili_desktop.ui.period_names import period_name
@@ -58,7 +61,8 @@ class ReviewPage(QWidget):
         self.store = store
         self.jobs = JobRunner(self)
         self.rows: list[ReviewRow] = []
-        self._units = {task.number: task.unit for task in active_catalogue(store).tasks
+        self._tasks = {task.number: task for task in active_catalogue(store).tasks}
+        self._units = {number: task.unit for number, task in self._tasks.items()
                        if task.measure is not MeasureType.PERCENT}
 
         self.period_combo = QComboBox(self)
@@ -109,6 +113,10 @@ class ReviewPage(QWidget):
         self.accept_button.setObjectName("acceptEntry")
         self.return_button = QPushButton(self.tr("Return with comment"), self)
         self.return_button.setObjectName("returnEntry")
+        self.correct_button = QPushButton(self.tr("Correct…"), self)
+        self.correct_button.setObjectName("correctEntry")
+        self.correct_button.setToolTip(self.tr(
+            "Change the entry's values as the office, with a reason for the audit log"))
         self._lay_out()
 
         for combo in (self.period_combo, self.county_combo, self.state_combo):
@@ -117,6 +125,7 @@ class ReviewPage(QWidget):
         self.comment.textChanged.connect(self._update_buttons)
         self.accept_button.clicked.connect(self.accept_selected)
         self.return_button.clicked.connect(self.return_selected)
+        self.correct_button.clicked.connect(self.correct_selected)
         self.open_button.clicked.connect(lambda: self.set_period_state(PeriodState.OPEN))
         self.close_button.clicked.connect(lambda: self.set_period_state(PeriodState.CLOSED))
         self.lock_button.clicked.connect(lambda: self.set_period_state(PeriodState.LOCKED))
@@ -139,6 +148,7 @@ class ReviewPage(QWidget):
         detail_layout.addWidget(QLabel(self.tr("Comment for the township"), self))
         detail_layout.addWidget(self.comment, 1)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.correct_button)
         buttons.addStretch(1)
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.return_button)
@@ -247,6 +257,8 @@ class ReviewPage(QWidget):
                       and state is not PeriodState.LOCKED)
         self.accept_button.setEnabled(can_review)
         self.return_button.setEnabled(can_review and bool(self.comment.toPlainText().strip()))
+        self.correct_button.setEnabled(can_review and row is not None
+                                       and row.key.task_number in self._tasks)
 
     def accept_selected(self) -> None:
         self._decide(accept=True)
@@ -273,6 +285,26 @@ class ReviewPage(QWidget):
         self.return_button.setEnabled(False)
         self.jobs.start(f"review {key}", job, lambda _result: self._after_decision(),
                         on_failure=self._on_failed)
+
+    def correct_selected(self) -> None:
+        """Open the correction dialog on the chosen entry and save it as a job."""
+        row = self.selected()
+        if row is None:
+            return
+        entry = load_entry(self.store, row.key)
+        if entry is None:
+            self.reload()
+            return
+        dialog = CorrectionDialog(row.unit_name, self._tasks[row.key.task_number], entry, self)
+        if dialog.exec() != CorrectionDialog.DialogCode.Accepted:
+            return
+        changes, reason, key = dialog.changes(), dialog.reason(), row.key
+        self.correct_button.setEnabled(False)
+        self.jobs.start(f"correct {key}",
+                        lambda progress, cancel: correct_entry(
+                            self.store, key, changes, reason=reason, actor=current_actor(),
+                            expected=entry),
+                        lambda _result: self.reload(), on_failure=self._on_failed)
 
     def _on_failed(self, error: BaseException) -> None:
         self.jobs.show_failure(error)
