@@ -787,144 +787,157 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="47" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="48" />
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="48" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="49" />
         <source>Keep office value</source>
         <translation>保留办公室数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="49" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="50" />
         <source>Take township value</source>
         <translation>采用乡镇数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="50" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="51" />
         <source>Edit</source>
         <translation>修改为</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="51" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="52" />
         <source>Same on both sides</source>
         <translation>两边相同</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="123" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="124" />
         <source>Conflicts and held entries</source>
         <translation>冲突和暂存填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="126" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="127" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="129" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="130" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="129" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="130" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="130" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="131" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="130" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="131" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="131" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="132" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="138" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="139" />
         <source>Choose an item on the left.</source>
         <translation>请在左侧选择一项。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="146" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="147" />
         <source>Apply decisions</source>
         <translation>应用决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="148" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="149" />
         <source>Keep office entry</source>
         <translation>保留办公室填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="150" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="151" />
         <source>Apply held entry</source>
         <translation>应用暂存填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="152" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="153" />
         <source>Discard held entry</source>
         <translation>放弃暂存填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="220" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="228" />
         <source>No open conflicts or held entries.</source>
         <translation>没有待处理的冲突或暂存填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="222" />
-        <source>{unit} · task {task} · {period} · {kind}: {reason}
-From package {package}</source>
-        <translation>{unit} · 任务 {task} · {period} · {kind}：{reason}
-来自上报包 {package}</translation>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="231" />
+        <source>{unit} · task {task} · {period} · {kind}: {reason}</source>
+        <translation>{unit} · 任务 {task} · {period} · {kind}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="235" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="236" />
+        <source>Package ID: {package}</source>
+        <translation>上报包编号：{package}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="246" />
+        <source>From package {package}</source>
+        <translation>来自上报包 {package}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="247" />
+        <source>From {file}, sent by {sender} for {periods}</source>
+        <translation>来自文件 {file}，由 {sender} 报送，填报期 {periods}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="254" />
         <source>Township: laptop key {key}, revision {revision}.</source>
         <translation>乡镇：电脑密钥 {key}，修订号 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="236" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="255" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="240" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="259" />
         <source>Office: from laptop key {key}, revision {revision}.</source>
         <translation>办公室：来自电脑密钥 {key}，修订号 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="243" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="262" />
         <source>Office: decided by the office or from an unrecorded laptop, revision {revision}.</source>
         <translation>办公室：由办公室决定或来自未记录的电脑，修订号 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="249" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="268" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="249" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="268" />
         <source>Office (now)</source>
         <translation>办公室（当前）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="249" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="268" />
         <source>Township (incoming)</source>
         <translation>乡镇（新上报）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="251" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="270" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="251" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="270" />
         <source>New value</source>
         <translation>新值</translation>
     </message>
@@ -1952,7 +1965,7 @@ From package {package}</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="45" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="46" />
         <source>Conflicts</source>
         <translation>冲突处理</translation>
     </message>
@@ -1980,100 +1993,105 @@ From package {package}</source>
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="68" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="69" />
         <source>Preview of the package</source>
         <translation>上报包预览</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="86" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="80" />
+        <source>Package ID: {package}</source>
+        <translation>上报包编号：{package}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="89" />
         <source>All entries ({count})</source>
         <translation>全部填报（{count}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="96" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="99" />
         <source>Merge</source>
         <translation>合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="100" />
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="258" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="103" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="263" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="110" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="113" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="139" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="131" />
+        <source>{file} from {sender} ({unit}) for {periods}; laptop key {fingerprint}, sequence {sequence}.
+{counts}</source>
+        <translation>{file}，来自 {sender}（{unit}），填报期 {periods}；电脑密钥 {fingerprint}，序号 {sequence}。
+{counts}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="144" />
         <source>This package was merged before; merging it again changes nothing.</source>
         <translation>该上报包之前已合并，再次合并不会有任何变化。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="128" />
-        <source>Package {package} from {sender} ({unit}), laptop key {fingerprint}, sequence {sequence}, periods {periods}.
-{counts}</source>
-        <translation>上报包 {package}，来自 {sender}（{unit}），电脑密钥 {fingerprint}，序号 {sequence}，填报期 {periods}。
-{counts}</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="142" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="147" />
         <source>A newer package from this laptop (sequence {sequence}) was merged already; older revisions in this one are stale and change nothing.</source>
         <translation>这台电脑更新的上报包（序号 {sequence}）已经合并，本包中较旧的修订已过期，不会改变任何数据。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="149" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="154" />
         <source>{count} entries differ from what another laptop of this township sent. They become conflicts for you to resolve on the Conflicts page, and both versions are kept.</source>
         <translation>有 {count} 条填报与本乡镇另一台电脑发送的内容不同。它们将列为冲突，请在“冲突处理”页处理；两个版本都会保留。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="154" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="159" />
         <source>The sender's clock looks wrong; packages are ordered by their sequence numbers, not by this time.</source>
         <translation>发送方电脑时钟可能不准；上报包按序号排序，而不是按此时间。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="162" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="167" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="162" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="167" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="162" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="167" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="162" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="167" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="163" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="168" />
         <source>Revision (incoming / office)</source>
         <translation>修订号（新上报 / 办公室）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="163" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="168" />
         <source>Changed fields</source>
         <translation>变化的字段</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="217" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="222" />
         <source>Cancel merge</source>
         <translation>取消合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="243" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="248" />
         <source>An unexpected error occurred. Nothing was merged; the details are in the log file.</source>
         <translation>发生意外错误。未合并任何内容；详细信息见日志文件。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="251" />
+        <location filename="../../meili_desktop/ui/office/preview_dialog.py" line="256" />
         <source>The merge was cancelled; nothing was changed.</source>
         <translation>合并已取消，未做任何更改。</translation>
     </message>

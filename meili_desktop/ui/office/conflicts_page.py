@@ -37,10 +37,11 @@ from meili_desktop.messages.merge_labels import (
 )
 from meili_desktop.services import conflicts
 from meili_desktop.services.review import current_actor
-from meili_desktop.store import units_repo
+from meili_desktop.store import ledger_repo, units_repo
 from meili_desktop.store.datafolder import Store
 from meili_desktop.store.merge_items_repo import MergeItemRecord
 from meili_desktop.ui.office.office_jobs import JobRunner
+from meili_desktop.ui.period_names import period_name
 
 PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Conflicts")
 UNIT, TASK, PERIOD, KIND, REASON = range(5)
@@ -193,6 +194,13 @@ class ConflictsPage(QWidget):
         with self.store.session_factory() as session:
             self._names = {item.key.unit_id: (unit.name if (unit := units_repo.get_unit(
                 session, item.key.unit_id)) else item.key.unit_id) for item in self.items}
+            self._packages = {item.package_id: ledger_repo.get_ledger_entry(
+                session, item.package_id) for item in self.items}
+            for package in self._packages.values():
+                if package is not None and package.sender_unit_id not in self._names:
+                    unit = units_repo.get_unit(session, package.sender_unit_id)
+                    self._names[package.sender_unit_id] = (
+                        unit.name if unit is not None else package.sender_unit_id)
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             cells = [self._names[item.key.unit_id], str(item.key.task_number),
@@ -218,17 +226,28 @@ class ConflictsPage(QWidget):
             button.setVisible(item is not None and not is_conflict)
         if item is None:
             self.title.setText(self.tr("No open conflicts or held entries."))
+            self.title.setToolTip("")
             return
-        title = self.tr("{unit} · task {task} · {period} · {kind}: {reason}\n"
-                        "From package {package}").format(
+        title = self.tr("{unit} · task {task} · {period} · {kind}: {reason}").format(
             unit=self._names.get(item.key.unit_id, item.key.unit_id),
             task=item.key.task_number, period=item.key.period_code,
-            kind=label(KIND_LABELS, item.kind), reason=label(REASON_LABELS, item.reason),
-            package=item.package_id)
+            kind=label(KIND_LABELS, item.kind), reason=label(REASON_LABELS, item.reason))
+        title += "\n" + self._package_text(item.package_id)
+        self.title.setToolTip(self.tr("Package ID: {package}").format(package=item.package_id))
         if is_conflict:
             title += "\n" + self._laptop_text(item)
         self.title.setText(title)
         self._fill_grid(item)
+
+    def _package_text(self, package_id: str) -> str:
+        """Return the file the item came in, its sender and periods, as the clerk saw them."""
+        package = self._packages.get(package_id)
+        if package is None:
+            return self.tr("From package {package}").format(package=package_id)
+        return self.tr("From {file}, sent by {sender} for {periods}").format(
+            file=package.file_name or package_id,
+            sender=self._names.get(package.sender_unit_id, package.sender_unit_id),
+            periods="、".join(period_name(code) for code in package.periods) or "—")
 
     def _laptop_text(self, item: MergeItemRecord) -> str:
         """Return which laptop wrote each side, to distinguish two laptops of one township."""
@@ -282,9 +301,14 @@ class ConflictsPage(QWidget):
 
     def _clear_grid(self) -> None:
         while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
-            if widget is not None:
-                widget.deleteLater()
+            self.grid.takeAt(0)
+        # Hide before deleting, because deletion waits for the event loop. A widget still
+        # shown until then sits at the top left over the new table, and a held item's
+        # choice and edit boxes are never in the grid at all.
+        for widget in self.grid_host.findChildren(
+                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            widget.hide()
+            widget.deleteLater()
         self.field_rows = []
 
     def _update_apply(self) -> None:

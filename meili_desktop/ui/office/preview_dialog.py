@@ -40,6 +40,7 @@ from meili_desktop.services import merge as merge_service
 from meili_desktop.services.merge import MergePreview, MergeResult
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.office.office_jobs import keep_until_finished
+from meili_desktop.ui.period_names import period_name
 from meili_desktop.ui.workers import JobWorker
 
 logger = logging.getLogger(__name__)
@@ -76,6 +77,8 @@ class PreviewDialog(QDialog):
         self.summary = QLabel(self._summary_text(sender_name), self)
         self.summary.setObjectName("previewSummary")
         self.summary.setWordWrap(True)
+        self.summary.setToolTip(self.tr("Package ID: {package}").format(
+            package=preview.package_id))
         self.warning = QLabel(self._warning_text(), self)
         self.warning.setObjectName("previewWarning")
         self.warning.setWordWrap(True)
@@ -125,13 +128,15 @@ class PreviewDialog(QDialog):
     def _summary_text(self, sender_name: str) -> str:
         counts = self.preview.counts
         parts = [f"{label(KIND_LABELS, kind)} {counts.get(kind, 0)}" for kind in KIND_ORDER]
-        return self.tr("Package {package} from {sender} ({unit}), laptop key {fingerprint}, "
-                       "sequence {sequence}, periods {periods}.\n{counts}").format(
-            package=self.preview.package_id, sender=sender_name or self.preview.sender_unit_id,
+        return self.tr("{file} from {sender} ({unit}) for {periods}; laptop key "
+                       "{fingerprint}, sequence {sequence}.\n{counts}").format(
+            file=self.incoming.file_name or self.preview.package_id,
+            sender=sender_name or self.preview.sender_unit_id,
             unit=self.preview.sender_unit_id,
             fingerprint=self.preview.sender_fingerprint or "-",
             sequence=self.preview.sequence,
-            periods=", ".join(self.preview.periods) or "-", counts="  ·  ".join(parts))
+            periods="、".join(period_name(code) for code in self.preview.periods) or "-",
+            counts="  ·  ".join(parts))
 
     def _warning_text(self) -> str:
         notes = []
