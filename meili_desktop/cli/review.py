@@ -21,7 +21,6 @@ from meili_desktop.services import review
 from meili_desktop.services.review import current_actor
 
 
-
 def register(subparsers: Any) -> None:
     """Add the ``review`` and ``period`` commands."""
     parser = subparsers.add_parser("review", help=QCoreApplication.translate(
@@ -31,6 +30,12 @@ def register(subparsers: Any) -> None:
     accept_help = QCoreApplication.translate("ReviewCli", "accept the entry's current revision")
     return_help = QCoreApplication.translate(
         "ReviewCli", "return the entry to the township with a comment")
+    comment_helps = {
+        "accept": QCoreApplication.translate(
+            "ReviewCli", "a note for the township (optional)"),
+        "return": QCoreApplication.translate(
+            "ReviewCli", "what the township should fix (required)"),
+    }
     for name, help_text in (("accept", accept_help), ("return", return_help)):
         command = commands.add_parser(name, help=help_text)
         command.add_argument("--unit", required=True, metavar="U", help=QCoreApplication.translate(
@@ -42,8 +47,7 @@ def register(subparsers: Any) -> None:
                              help=QCoreApplication.translate(
                                  "ReviewCli", "the period, e.g. 2021Q2"))
         command.add_argument("--comment", default="", metavar="TEXT",
-                             help=QCoreApplication.translate(
-                                 "ReviewCli", "what the township should fix (required for return)"))
+                             help=comment_helps[name])
         command.set_defaults(handler=run_review, verdict=name)
 
     period = subparsers.add_parser("period", help=QCoreApplication.translate(

@@ -25,6 +25,20 @@ MESSAGES: dict[str, str] = {
         "Errors", "The disk or USB stick holding {path} reported a read or write error, "
         "perhaps because it was removed during the operation. Reconnect it and try again; the "
         "data on this computer was not changed."),
+    "output.invalid_name": QT_TRANSLATE_NOOP(
+        "Errors", "The file name \"{name}\" cannot be used on Windows. Nothing was written; "
+        "choose another name."),
+    "output.invalid_name/character": QT_TRANSLATE_NOOP(
+        "Errors", "The file name \"{name}\" contains {character}. Windows does not allow "
+        "the characters < > : \" | ? * or control characters in file names. Nothing was "
+        "written; choose another name."),
+    "output.invalid_name/device": QT_TRANSLATE_NOOP(
+        "Errors", "The file name \"{name}\" starts with {device}, which Windows reserves for "
+        "a device (as CON, PRN, AUX, NUL, COM1 to COM9 and LPT1 to LPT9, with any "
+        "extension). Nothing was written; choose another name."),
+    "output.invalid_name/trailing": QT_TRANSLATE_NOOP(
+        "Errors", "The file name \"{name}\" ends in a dot or a space, which Windows drops "
+        "from file names. Nothing was written; choose another name."),
     "io.source_not_found": QT_TRANSLATE_NOOP(
         "Errors", "The file {path} was not found. Check the file name and folder, or choose "
         "the file again; the data on this computer was not changed."),

@@ -41,6 +41,7 @@ from meili_desktop.services import keys as key_service
 from meili_desktop.services import laptop_links
 from meili_desktop.services.catalogue import active_catalogue
 from meili_desktop.services.identity import Role, load_identity
+from meili_desktop.services.output_paths import unique_path
 from meili_desktop.store import audit_repo, entries_repo, keys_repo, package_repo, units_repo
 from meili_desktop.store.attachments import stored_path
 from meili_desktop.store.datafolder import Store
@@ -191,7 +192,9 @@ def export_report_package(store: Store, out_path: Path, periods: list[str] | Non
     """
     plan = _plan_report(store, periods)
     if out_path.is_dir():
-        out_path = out_path / report_file_name(plan.unit_name, plan.periods, date.today())
+        # A second export on the same day keeps the first file, which may be on its way.
+        out_path = unique_path(out_path / report_file_name(plan.unit_name, plan.periods,
+                                                           date.today()))
     with store.session_factory() as session:
         signing_pair = key_service.township_signing_pair(session, plan.signing_record)
     attachments = {ref.sha256: AttachmentSource(ref.sha256, ref.display_name, ref.size,

@@ -277,121 +277,141 @@ Everything entered or imported since then is replaced. The current data is kept 
     </message>
     <message>
         <location filename="../../meili_desktop/messages/reliability.py" line="28" />
+        <source>The file name "{name}" cannot be used on Windows. Nothing was written; choose another name.</source>
+        <translation>文件名“{name}”在 Windows 上不能使用。未写入任何文件；请换一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="31" />
+        <source>The file name "{name}" contains {character}. Windows does not allow the characters &lt; &gt; : " | ? * or control characters in file names. Nothing was written; choose another name.</source>
+        <translation>文件名“{name}”中含有 {character}。Windows 的文件名中不能有 &lt; &gt; : " | ? * 这些字符，也不能有控制字符。未写入任何文件；请换一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="35" />
+        <source>The file name "{name}" starts with {device}, which Windows reserves for a device (as CON, PRN, AUX, NUL, COM1 to COM9 and LPT1 to LPT9, with any extension). Nothing was written; choose another name.</source>
+        <translation>文件名“{name}”以 {device} 开头，这是 Windows 保留给设备的名称（CON、PRN、AUX、NUL、COM1 至 COM9 和 LPT1 至 LPT9，不论扩展名如何）。未写入任何文件；请换一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="39" />
+        <source>The file name "{name}" ends in a dot or a space, which Windows drops from file names. Nothing was written; choose another name.</source>
+        <translation>文件名“{name}”以句点或空格结尾，Windows 会去掉文件名末尾的句点和空格。未写入任何文件；请换一个文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="42" />
         <source>The file {path} was not found. Check the file name and folder, or choose the file again; the data on this computer was not changed.</source>
         <translation>找不到文件 {path}。请检查文件名和所在文件夹，或重新选择文件；本机数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="31" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="45" />
         <source>The file {path} disappeared or changed while it was being read: it may have been moved or deleted, still be downloading, or be on a USB stick that was pulled out. Make sure the complete file is in place (best copied to this computer) and try again; the data on this computer was not changed.</source>
         <translation>读取文件 {path} 时文件消失或被改动：可能已被移动或删除、仍在下载中，或所在的 U 盘已被拔出。请确认文件完整可用（最好先复制到本机）后重试；本机数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="36" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="50" />
         <source>This data folder belongs to the city or a county office, which receives entries in report packages and templates but does not enter them. Enter a township's progress in the township's own data folder (on its laptop, or with --data-dir); nothing was changed.</source>
         <translation>此数据文件夹属于市或县（市、区）美丽城镇办。办公室通过上报包和填报模板接收数据，不在此直接填报。请在乡镇自己的数据文件夹中填报（在乡镇的电脑上，或用 --data-dir 指定）；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="41" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="55" />
         <source>The entry belongs to the reporting unit {unit}, but this data folder enters data only for {own_unit}. Nothing was changed.</source>
         <translation>该填报记录属于填报单位 {unit}，而此数据文件夹只为 {own_unit} 填报数据。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="44" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="58" />
         <source>The command stopped because of an unexpected error in the program. The details were written to the log file {log_file}; please send that file to the program's maintainers. Work completed before the error is kept, so check the result before repeating the command.</source>
         <translation>程序出现意外错误，命令已停止。详细信息已写入日志文件 {log_file}，请将该文件发给程序维护人员。出错前已完成的操作会保留，请先检查结果再重新执行命令。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="49" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="63" />
         <source>The receipt {file} was imported before, so nothing was changed. The entries it confirmed were marked as received by the city office at that time.</source>
         <translation>回执 {file} 之前已导入过，本次未做任何更改。它确认的填报记录已在当时标记为“市办已收到”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="52" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="66" />
         <source>The database {path} is in use by another program, perhaps a second window of this program. Close the other program and try again; nothing was changed.</source>
         <translation>数据库 {path} 正被其他程序使用（可能是本程序的另一个窗口）。请关闭该程序后重试；未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="55" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="69" />
         <source>A disk error occurred while using the database {path}; this operation saved nothing. Check the disk, and if the error comes back, restore the latest backup.</source>
         <translation>使用数据库 {path} 时发生磁盘错误，本次操作未保存任何内容。请检查磁盘；如果错误再次出现，请恢复最近的备份。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="58" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="72" />
         <source>The file {path} merges too many cells (the range {range} alone, more than {limit} cells in all), so it would take too much memory to open. Unmerge the large ranges in Excel or WPS, save the file and try again.</source>
         <translation>文件 {path} 合并的单元格过多（仅 {range} 一处，合计超过 {limit} 个单元格），打开会占用过多内存。请在 Excel 或 WPS 中取消大范围的合并，保存后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="62" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="76" />
         <source>The file {path} uses rows down to row {row} (cell {cell}), more than the {limit} rows an import reads. This often comes from formatting applied to whole columns: delete the empty rows below the table in Excel or WPS, save the file and try again. Nothing was imported.</source>
         <translation>文件 {path} 用到了第 {row} 行（单元格 {cell}），超过导入最多读取的 {limit} 行。这通常是对整列设置了格式造成的：请在 Excel 或 WPS 中删除表格下方的空行，保存后重试。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="67" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="81" />
         <source>The file {path} uses columns as far as cell {cell}, more than the {limit} columns an import reads. Delete the empty columns to the right of the table in Excel or WPS, save the file and try again. Nothing was imported.</source>
         <translation>文件 {path} 用到了单元格 {cell} 所在的列，超过导入最多读取的 {limit} 列。请在 Excel 或 WPS 中删除表格右侧的空列，保存后重试。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="71" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="85" />
         <source>The file {path} lists more than {limit} filled or formatted cells, far more than any table this program imports. Copy only the table into a new workbook, save it and try again. Nothing was imported.</source>
         <translation>文件 {path} 中有超过 {limit} 个已填写或设置了格式的单元格，远多于本程序导入的任何表格。请只把表格复制到新的工作簿中，保存后重试。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="75" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="89" />
         <source>The cell {cell} in {path} holds {length} characters, but a cell holds at most {limit} (Excel's own limit). Shorten the text, save the file and try again. Nothing was imported.</source>
         <translation>{path} 中的单元格 {cell} 有 {length} 个字符，而一个单元格最多只能有 {limit} 个字符（Excel 自身的上限）。请缩短内容，保存后重试。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="79" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="93" />
         <source>The file {path} contains a text of {length} characters, but a cell holds at most {limit} (Excel's own limit). Shorten the text, save the file and try again. Nothing was imported.</source>
         <translation>文件 {path} 中有一段 {length} 个字符的文字，而一个单元格最多只能有 {limit} 个字符（Excel 自身的上限）。请缩短内容，保存后重试。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="83" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="97" />
         <source>The file {path} contains more than {count} different texts or {chars} characters of text, far more than any table this program imports. Copy only the table into a new workbook, save it and try again. Nothing was imported.</source>
         <translation>文件 {path} 中的文字超过 {count} 条或 {chars} 个字符，远多于本程序导入的任何表格。请只把表格复制到新的工作簿中，保存后重试。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="87" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="101" />
         <source>The file {path} consists of {count} parts, more than the {limit} a workbook needs. Copy the table into a new workbook, save it as .xlsx and try again. Nothing was imported.</source>
         <translation>文件 {path} 由 {count} 个部件组成，超过工作簿所需的 {limit} 个。请把表格复制到新的工作簿中，另存为 .xlsx 后重试。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="91" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="105" />
         <source>The entries of {unit} for {period} carry no evidence files, so nothing was exported. Check the unit and the period.</source>
         <translation>{unit} 在 {period} 的填报记录没有佐证材料，因此没有导出任何文件。请检查填报单位和填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="94" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="108" />
         <source>No backup named {name} was found in {folder}. List the available backups with "backup list" or give the path of a backup file.</source>
         <translation>在 {folder} 中找不到名为 {name} 的备份。请用 "backup list" 查看可用的备份，或给出备份文件的路径。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="97" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="111" />
         <source>{name} is not a database backup of this program and cannot be restored. Choose another backup; the current data was not changed.</source>
         <translation>{name} 不是本程序的数据库备份，无法恢复。请选择其他备份；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="100" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="114" />
         <source>The backup {name} is damaged and cannot be restored (SQLite integrity check: {problem}). Choose another backup; the current data was not changed.</source>
         <translation>备份 {name} 已损坏，无法恢复（SQLite 完整性检查：{problem}）。请选择其他备份；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="103" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="117" />
         <source>The backup {name} was made by a newer version of the program (schema {revision}; this version supports up to {supported}). Install the newer version to restore it; the current data was not changed.</source>
         <translation>备份 {name} 由较新版本的程序创建（数据库结构版本 {revision}；本版本最高支持 {supported}）。请安装新版本后再恢复；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="107" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="121" />
         <source>The backup {name} belongs to another installation ({backup_unit}), not to this data folder ({current_unit}). Restore it into its own data folder; the current data was not changed.</source>
         <translation>备份 {name} 属于另一个安装（{backup_unit}），不属于此数据文件夹（{current_unit}）。请将它恢复到它自己的数据文件夹；当前数据未受影响。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="111" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="125" />
         <source>The data is kept in the database server {url}, which this program does not back up. Use the server's own backups, for example pg_dump.</source>
         <translation>数据保存在数据库服务器 {url} 中，本程序不负责备份。请使用服务器自身的备份，例如 pg_dump。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="114" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="128" />
         <source>There is no database to back up at {path}. Open the data folder with the program once to create it.</source>
         <translation>{path} 处没有可备份的数据库。请先用本程序打开一次该数据文件夹以创建数据库。</translation>
     </message>
@@ -442,7 +462,7 @@ Everything entered or imported since then is replaced. The current data is kept 
 <context>
     <name>OutputPaths</name>
     <message>
-        <location filename="../../meili_desktop/services/output_paths.py" line="57" />
+        <location filename="../../meili_desktop/services/output_paths.py" line="107" />
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
     </message>

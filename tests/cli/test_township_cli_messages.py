@@ -202,3 +202,44 @@ def test_unknown_period_lists_periods(capsys: pytest.CaptureFixture[str],
     assert status != 0
     assert "2021Q2" in output
     assert "2022" in output
+
+
+def test_same_day_export_kept(capsys: pytest.CaptureFixture[str], township: Path,
+                              tmp_path: Path) -> None:
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+    run(capsys, township, "entry", "set", "--task", "13", "--period", "2021Q2", "--value", "85")
+    status, output = run(capsys, township, "export", "-o", str(outbox))
+    assert status == 0, output
+    first = next(outbox.iterdir())
+    first_bytes = first.read_bytes()
+
+    status, output = run(capsys, township, "export", "-o", str(outbox))
+
+    assert status == 0, output
+    names = sorted(path.name for path in outbox.iterdir())
+    assert names == [first.name, first.stem + "_2.mlrp"]
+    assert first.read_bytes() == first_bytes
+    assert first.stem + "_2.mlrp" in output
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("CON.mlrp", "CON"),
+    ("con", "CON"),
+    ("LPT1.上报.mlrp", "LPT1"),
+    ("out?.mlrp", "?"),
+    ("a:b.mlrp", ":"),
+    ("上报包.", "句点"),
+])
+def test_export_windows_invalid_name(capsys: pytest.CaptureFixture[str], township: Path,
+                                     tmp_path: Path, name: str, expected: str) -> None:
+    run(capsys, township, "entry", "set", "--task", "13", "--period", "2021Q2", "--value", "85")
+    outbox = tmp_path / "outbox"
+    outbox.mkdir()
+
+    status, output = run(capsys, township, "export", "-o", str(outbox / name))
+
+    assert status == 2, output
+    assert expected in output
+    assert "Windows" in output
+    assert list(outbox.iterdir()) == []

@@ -383,8 +383,11 @@ class InboxPage(QWidget):
 
     def _counts_text(self, row: InboxRow) -> str:
         if row.state == "duplicate":
-            # A package merged before brings nothing new, as the result column states.
-            return ""
+            # Merging again changes nothing, so the kinds would all be zero: show the size.
+            preview = row.result.preview if row.result is not None else None
+            if preview is None:
+                return ""
+            return self.tr("{count} entries, merged before").format(count=len(preview.entries))
         if row.merged is not None:
             counts = row.merged.counts
         elif row.result is not None and row.result.preview is not None:
