@@ -1975,7 +1975,7 @@
         <translation>报送情况</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="51" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="54" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
@@ -2433,178 +2433,208 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="72" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="75" />
         <source>All counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="78" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="81" />
         <source>All entries</source>
         <translation>全部填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="83" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="86" />
         <source>Open period</source>
         <translation>开放填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="85" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="88" />
         <source>Close for review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="87" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="90" />
         <source>Lock period</source>
         <translation>锁定填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="92" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="95" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="92" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="95" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="92" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="95" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="92" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="95" />
         <source>Actual value</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="93" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="96" />
         <source>Revision</source>
         <translation>修订号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="93" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="96" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="93" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="96" />
         <source>Latest comment</source>
         <translation>最近意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="110" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="113" />
         <source>Comment for the township: what is wrong and what to send again. Required to return an entry.</source>
         <translation>给乡镇的意见：哪里有问题、需要重新报送什么。退回填报时必填。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="112" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="115" />
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="114" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="117" />
         <source>Return with comment</source>
         <translation>附意见退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="116" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="119" />
         <source>Correct…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="119" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="122" />
         <source>Change the entry's values as the office, with a reason for the audit log</source>
         <translation>以办公室身份修改该条填报的数值，并写明记入审计日志的理由</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="136" />
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="336" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="123" />
+        <source>Export evidence…</source>
+        <translation>导出佐证材料…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="126" />
+        <source>Copy the evidence files of the chosen entry's township for this period into a folder</source>
+        <translation>把所选条目所属乡镇本期的全部佐证材料复制到一个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="145" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="374" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="137" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="146" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="138" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="147" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="148" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="157" />
         <source>Comment for the township</source>
         <translation>给乡镇的意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="187" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="197" />
         <source>State: {state}</source>
         <translation>状态：{state}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="199" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="209" />
         <source>{state}, open conflict</source>
         <translation>{state}，有待处理冲突</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="224" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="234" />
         <source>No reporting periods are set up.</source>
         <translation>还没有设置填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="227" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="237" />
         <source>No township has reported for {period} yet.</source>
         <translation>{period}还没有乡镇上报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="229" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="239" />
         <source>Entries appear here once the townships' report packages are merged on the Inbox page. Choose another period to review earlier entries.</source>
         <translation>在“收件箱”页合并乡镇的上报包后，填报即显示在这里。要审核以前的填报，请选择其他填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="233" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="243" />
         <source>No entry matches the chosen county and review state.</source>
         <translation>没有符合所选县（市、区）和审核状态的填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="234" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="244" />
         <source>Choose "All counties" and "All entries" to see every entry of {period}.</source>
         <translation>选择“全部县（市、区）”和“全部填报”即可查看{period}的全部填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="244" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="254" />
         <source>Choose an entry to review.</source>
         <translation>请选择要审核的填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="246" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="256" />
         <source> (an open conflict or held entry waits on the Conflicts page)</source>
         <translation>（有冲突或暂存填报在“冲突处理”页等待处理）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="248" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="258" />
         <source>{unit}, task {task}: {narrative}{note}</source>
         <translation>{unit}，任务 {task}：{narrative}{note}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="250" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="260" />
         <source>no narrative</source>
         <translation>无进展情况说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="329" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="326" />
+        <source>Folder for the evidence of {unit}</source>
+        <translation>选择存放{unit}佐证材料的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="335" />
+        <source>Exporting the evidence of {unit}…</source>
+        <translation>正在导出{unit}的佐证材料…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="343" />
+        <source>Export evidence</source>
+        <translation>导出佐证材料</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="344" />
+        <source>{count} evidence files were written to {folder}.</source>
+        <translation>已将 {count} 个佐证材料文件写入 {folder}。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="367" />
         <source>Open {period}? Townships' packages will be merged into it again.</source>
         <translation>开放 {period}？乡镇的上报包将重新合并到该填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="331" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="369" />
         <source>Close {period} for review? Only returned entries can then be resubmitted; other changes are held.</source>
         <translation>关闭 {period} 进行审核？之后只接收被退回填报的重新上报，其他更改将暂存。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="333" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="371" />
         <source>Lock {period}? No entry of it can change any more; incoming changes are held.</source>
         <translation>锁定 {period}？其填报将不能再更改，新上报的更改将暂存。</translation>
     </message>

@@ -1,4 +1,4 @@
-"""The office corrects a merged entry from the review page; the dialog checks the value.
+"""The review page: the office corrects a merged entry and exports a township's evidence.
 
 Set MEILI_SCREENSHOT_DIR to a folder to keep renderings of the dialog there.
 """
@@ -10,23 +10,26 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMainWindow, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from meili_desktop.i18n import install_translators
 from meili_desktop.messages import describe
 from meili_desktop.services import merge
+from meili_desktop.services.evidence_export import NoEvidenceError
 from meili_desktop.services.office_corrections import CorrectionEntryChangedError
 from meili_desktop.store import models
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.office.correction_dialog import CorrectionDialog
 from meili_desktop.ui.office.review_page import ReviewPage
+from meili_desktop.ui.progress import JobProgressWidget
 from tests.services.merge_support import (
     PERCENT_TASK,
     PERIOD,
     TOWN_A,
     entry_record,
+    evidence_file,
     make_package,
     open_office_store,
     stored_entry,
@@ -176,3 +179,51 @@ def test_changed_entry_rejected(qtbot: QtBot, office: Store,
     row = stored_entry(office)
     assert row is not None
     assert row.value == "75"
+
+
+def test_evidence_export_from_review_page(qtbot: QtBot, tmp_path: Path,
+                                          monkeypatch: pytest.MonkeyPatch,
+                                          messages: list[str]) -> None:
+    office = open_office_store(tmp_path / "office 证据")
+    reference, path = evidence_file(tmp_path / "incoming", b"%PDF-1.4 " + b"x" * 300_000)
+    merge.merge(office, make_package([entry_record(attachments=[reference])],
+                                     attachments={reference["sha256"]: path}))
+    target = tmp_path / "导出 文件夹"
+    target.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(target))
+    window = QMainWindow()
+    window.job_progress = JobProgressWidget(window)  # type: ignore[attr-defined]
+    window.statusBar().addPermanentWidget(window.job_progress)  # type: ignore[attr-defined]
+    qtbot.addWidget(window)
+    page = ReviewPage(office, window)
+    window.setCentralWidget(page)
+    window.show()
+    page.table.selectRow(0)
+    progress: list[tuple[int, int]] = []
+    monkeypatch.setattr(JobProgressWidget, "_on_progress",
+                        lambda self, done, total: progress.append((done, total)))
+
+    page.evidence_button.click()
+
+    qtbot.waitUntil(lambda: bool(messages), timeout=TIMEOUT_MS)
+    written = list(target.rglob("*.pdf"))
+    assert [file.name for file in written] == ["13_验收单.pdf"]
+    assert written[0].read_bytes() == path.read_bytes()
+    assert progress
+    assert progress[-1] == (path.stat().st_size, path.stat().st_size)
+    assert str(written[0].parent) in messages[0]
+    office.dispose()
+
+
+def test_evidence_export_without_files(qtbot: QtBot, office: Store, tmp_path: Path,
+                                       monkeypatch: pytest.MonkeyPatch,
+                                       messages: list[str]) -> None:
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory",
+                        lambda *args, **kwargs: str(tmp_path))
+    page = choose_entry(qtbot, office)
+
+    page.evidence_button.click()
+
+    qtbot.waitUntil(lambda: bool(messages), timeout=TIMEOUT_MS)
+    assert messages == [describe(NoEvidenceError(unit="五常街道", period=PERIOD))]
+    assert page.evidence_button.isEnabled()

@@ -7,12 +7,14 @@ meanwhile is not judged unseen.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,6 +39,7 @@ from meili_desktop.messages.merge_labels import (
 from meili_desktop.services import review
 from meili_desktop.services.catalogue import active_catalogue
 from meili_desktop.services.entries import load_entry
+from meili_desktop.services.evidence_export import EvidenceExport, export_evidence
 from meili_desktop.services.office_corrections import correct_entry
 from meili_desktop.services.review import current_actor
 from meili_desktop.store import units_repo
@@ -117,6 +120,11 @@ class ReviewPage(QWidget):
         self.correct_button.setObjectName("correctEntry")
         self.correct_button.setToolTip(self.tr(
             "Change the entry's values as the office, with a reason for the audit log"))
+        self.evidence_button = QPushButton(self.tr("Export evidence…"), self)
+        self.evidence_button.setObjectName("exportEvidence")
+        self.evidence_button.setToolTip(self.tr(
+            "Copy the evidence files of the chosen entry's township for this period into a "
+            "folder"))
         self._lay_out()
 
         for combo in (self.period_combo, self.county_combo, self.state_combo):
@@ -126,6 +134,7 @@ class ReviewPage(QWidget):
         self.accept_button.clicked.connect(self.accept_selected)
         self.return_button.clicked.connect(self.return_selected)
         self.correct_button.clicked.connect(self.correct_selected)
+        self.evidence_button.clicked.connect(self.export_selected_evidence)
         self.open_button.clicked.connect(lambda: self.set_period_state(PeriodState.OPEN))
         self.close_button.clicked.connect(lambda: self.set_period_state(PeriodState.CLOSED))
         self.lock_button.clicked.connect(lambda: self.set_period_state(PeriodState.LOCKED))
@@ -149,6 +158,7 @@ class ReviewPage(QWidget):
         detail_layout.addWidget(self.comment, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.correct_button)
+        buttons.addWidget(self.evidence_button)
         buttons.addStretch(1)
         buttons.addWidget(self.accept_button)
         buttons.addWidget(self.return_button)
@@ -259,6 +269,7 @@ class ReviewPage(QWidget):
         self.return_button.setEnabled(can_review and bool(self.comment.toPlainText().strip()))
         self.correct_button.setEnabled(can_review and row is not None
                                        and row.key.task_number in self._tasks)
+        self.evidence_button.setEnabled(row is not None)
 
     def accept_selected(self) -> None:
         self._decide(accept=True)
@@ -305,6 +316,33 @@ class ReviewPage(QWidget):
                             self.store, key, changes, reason=reason, actor=current_actor(),
                             expected=entry),
                         lambda _result: self.reload(), on_failure=self._on_failed)
+
+    def export_selected_evidence(self) -> None:
+        """Copy the evidence of the chosen entry's township and period into a folder."""
+        row = self.selected()
+        if row is None:
+            return
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the evidence of {unit}").format(unit=row.unit_name))
+        if not folder:
+            return
+        unit_id, period = row.key.unit_id, row.key.period_code
+        self.evidence_button.setEnabled(False)
+        self.jobs.start(f"evidence {unit_id} {period}",
+                        lambda progress, cancel: export_evidence(
+                            self.store, unit_id, period, Path(folder), progress, cancel),
+                        self._after_evidence_export,
+                        title=self.tr("Exporting the evidence of {unit}…").format(
+                            unit=row.unit_name),
+                        on_failure=self._on_failed, on_cancel=self._update_buttons,
+                        read_only=True)
+
+    def _after_evidence_export(self, result: EvidenceExport) -> None:
+        self._update_buttons()
+        QMessageBox.information(
+            self, self.tr("Export evidence"),
+            self.tr("{count} evidence files were written to {folder}.").format(
+                count=len(result.files), folder=result.folder))
 
     def _on_failed(self, error: BaseException) -> None:
         self.jobs.show_failure(error)
