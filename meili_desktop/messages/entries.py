@@ -77,6 +77,11 @@ MESSAGES: dict[str, str] = {
     "entry.period_locked": QT_TRANSLATE_NOOP(
         "Errors", "The reporting period {period} is locked by the office, so its entries can no "
         "longer be changed."),
+    "entry.period_closed": QT_TRANSLATE_NOOP(
+        "Errors", "The office has closed the reporting period {period} for review, so task "
+        "{task} can no longer be changed here; nothing was saved. Only entries the office "
+        "returned for correction can be changed now. Ask the office to return this entry "
+        "if it needs a change."),
     "entry.narrative_too_long": QT_TRANSLATE_NOOP(
         "Errors", "The narrative has {length} characters, but at most {max_chars} fit. Shorten "
         "it or attach the details as a document."),

@@ -88,6 +88,15 @@ class PeriodLockedError(MeiliError):
     code = "entry.period_locked"
 
 
+class PeriodClosedError(MeiliError):
+    """The office closed the period for review and did not return this entry.
+
+    Details: ``period`` and ``task``.
+    """
+
+    code = "entry.period_closed"
+
+
 class TextTooLongError(MeiliError):
     """Details: ``max_chars`` and ``length``; the code names the field."""
 
@@ -241,7 +250,7 @@ def set_entry_fields(store: Store, catalogue: Catalogue, key: EntryKey,
     Returns:
         The entry, whether it changed, and plausibility warnings on its value.
     """
-    require_own_entry(store, key)
+    require_open_entry(store, key)
     task = find_reported_task(catalogue, key.task_number)
     period = find_period(store, key.period_code)
     clean = validate_changes(task, period, changes)
@@ -417,17 +426,32 @@ def value_example(task: Task) -> str:
 
 
 def require_open_entry(store: Store, key: EntryKey) -> None:
-    """Check that ``key`` is this township's own entry in a period that is not locked.
+    """Check that ``key`` is this township's own entry and that its period takes changes.
 
     Raises:
         NotSetUpError, NotTownshipDataFolderError, OtherUnitEntryError: see
             :func:`require_own_entry`.
         PeriodLockedError: the office locked the period.
+        PeriodClosedError: the office closed the period for review and did not return
+            this entry.
     """
     require_own_entry(store, key)
     period = find_period(store, key.period_code)
     if period.state is PeriodState.LOCKED:
         raise PeriodLockedError(period=period.code)
+    if period.state is PeriodState.CLOSED and \
+            key.task_number not in returned_tasks(store, key.unit_id, period.code):
+        raise PeriodClosedError(period=period.code, task=key.task_number)
+
+
+def returned_tasks(store: Store, unit_id: str, period_code: str) -> frozenset[int]:
+    """Return the tasks whose latest office comment in the period returned the entry.
+
+    In a period closed for review these are the only entries the township may change, and
+    they stay open until the office's next comment on them accepts the entry.
+    """
+    with store.session_factory() as session:
+        return frozenset(entries_repo.returned_notes(session, unit_id, period_code))
 
 
 def _checked_text(name: str, value: Any) -> str:

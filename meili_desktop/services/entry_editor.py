@@ -93,7 +93,7 @@ class EntryEditor:
         """
         cleaned = []
         for key, changes in items:
-            entries.require_own_entry(self.store, key)
+            entries.require_open_entry(self.store, key)
             task = entries.find_reported_task(self.catalogue, key.task_number)
             period = entries.find_period(self.store, key.period_code)
             cleaned.append((key, task, entries.validate_changes(task, period, changes)))
@@ -188,6 +188,7 @@ class EntryEditor:
         Raises:
             UndoConflictError: an entry changed since the step; the step is dropped and
                 nothing is written.
+            PeriodLockedError, PeriodClosedError: the period no longer takes the change.
         """
         return self._replay(self._undo, self._redo, use_before=True)
 
@@ -210,6 +211,10 @@ class EntryEditor:
         with self._lock:
             if not source:
                 return []
+            # The office may have locked or closed the period since the step; the step
+            # then stays, so it can be replayed if the office returns the entry.
+            for edit in source[-1].edits:
+                entries.require_open_entry(self.store, edit.key)
             step = source.pop()
             user = entries.local_user()
             with self.store.session_factory.begin() as session:

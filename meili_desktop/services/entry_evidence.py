@@ -110,7 +110,7 @@ def save_entry(store: Store, catalogue: Catalogue, key: EntryKey, changes: Mappi
     Raises:
         MeiliError: a field or file was rejected, or the disk failed; nothing was written.
     """
-    entries.require_own_entry(store, key)
+    entries.require_open_entry(store, key)
     task = entries.find_reported_task(catalogue, key.task_number)
     period = entries.find_period(store, key.period_code)
     clean = entries.validate_changes(task, period, changes)

@@ -34,10 +34,12 @@ from meili_desktop.reports.xlsx_reading import CellProblem
 from meili_desktop.services.backups import make_event_backup
 from meili_desktop.services.catalogue import active_catalogue
 from meili_desktop.services.entries import (
+    PeriodClosedError,
     PeriodLockedError,
     find_period,
     local_user,
     reported_tasks,
+    returned_tasks,
     validate_changes,
 )
 from meili_desktop.services.identity import Role, load_identity
@@ -116,7 +118,9 @@ def import_template(store: Store, path: Path, *, unit: str | None = None,
     Raises:
         ExcelUnreadableError: the file is not an .xlsx workbook.
         TemplateRejectedError: the file as a whole cannot be imported.
-        PeriodLockedError, UnknownPeriodError: the template's period takes no entries.
+        PeriodLockedError, UnknownPeriodError: the template's period takes no entries. In
+            a period closed for review, each township cell of a task the office did not
+            return is a problem instead.
     """
     catalogue = active_catalogue(store)
     reading = read_template(path, max_tasks=len(catalogue.tasks))
@@ -127,6 +131,10 @@ def import_template(store: Store, path: Path, *, unit: str | None = None,
         raise PeriodLockedError(period=period.code)
 
     tasks = {task.number: task for task in reported_tasks(catalogue)}
+    # In a period closed for review a township changes only the entries the office returned.
+    is_closed_here = period.state is PeriodState.CLOSED and not _is_office(store)
+    returned = returned_tasks(store, keys.unit_id, period.code) if is_closed_here \
+        else frozenset()
     parsed = template_changes(reading, tasks)
     problems = list(parsed.problems)
     with store.session_factory() as session:
@@ -139,6 +147,8 @@ def import_template(store: Store, path: Path, *, unit: str | None = None,
         if not changes:
             continue
         try:
+            if is_closed_here and number not in returned:
+                raise PeriodClosedError(period=period.code, task=number)
             clean[number] = validate_changes(tasks[number], period, changes)
         except MeiliError as error:
             problems.append(_row_problem(keys, parsed.sources[number], changes, error))

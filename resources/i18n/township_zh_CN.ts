@@ -195,107 +195,112 @@
         <translation>市美丽城镇办已锁定此填报期，其数据只能查看，不能修改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="130" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="117" />
+        <source>The office has closed this reporting period for review. Only the tasks it returned for correction can be changed, so this task can be read but not changed.</source>
+        <translation>市美丽城镇办已将本填报期关闭审核。只有被退回修改的任务可以修改，本任务只能查看，不能修改。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="139" />
         <source>What was done this period, and what remains</source>
         <translation>本期完成了哪些工作，还有哪些尚未完成</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="136" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="145" />
         <source>Phone number</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="139" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="148" />
         <source>History…</source>
         <translation>修改记录…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="149" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="158" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="150" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="159" />
         <source>Actual value</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="151" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="160" />
         <source>Narrative</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="152" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="161" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="153" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="162" />
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="154" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="163" />
         <source>Last change</source>
         <translation>最后修改</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="155" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="164" />
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="158" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="167" />
         <source>Office review comments</source>
         <translation>市美丽城镇办审核意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="208" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="218" />
         <source>Task {number}: {title}</source>
         <translation>任务 {number}：{title}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="255" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="268" />
         <source>Not filled in yet</source>
         <translation>尚未填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="257" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="270" />
         <source>{time} (revision {revision})</source>
         <translation>{time}（修订号 {revision}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="270" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="283" />
         <source>Returned by the office. Revise this task before the next report: {comment}</source>
         <translation>已被退回，请在下次上报前修改：{comment}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="273" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="286" />
         <source>{time}  {action}: {text}</source>
         <translation>{time}  {action}：{text}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="321" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="334" />
         <source>Saved task {number}</source>
         <translation>任务 {number} 已自动保存</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="382" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="395" />
         <source>Evidence removed. Use Undo to bring it back.</source>
         <translation>已移除佐证材料。可用“撤销”恢复。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="431" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="444" />
         <source>Returned</source>
         <translation>退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="432" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="445" />
         <source>Accepted</source>
         <translation>通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/entry_form.py" line="433" />
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="446" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
@@ -399,51 +404,56 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/entries.py" line="80" />
+        <source>The office has closed the reporting period {period} for review, so task {task} can no longer be changed here; nothing was saved. Only entries the office returned for correction can be changed now. Ask the office to return this entry if it needs a change.</source>
+        <translation>市美丽城镇办已将填报期 {period} 关闭审核，第 {task} 项任务在本机不能再修改，未保存任何内容。现在只能修改被退回修改的填报内容；如确需修改，请联系市美丽城镇办退回该项。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/entries.py" line="85" />
         <source>The narrative has {length} characters, but at most {max_chars} fit. Shorten it or attach the details as a document.</source>
         <translation>进展说明有 {length} 个字，最多只能填 {max_chars} 个字。请精简内容，或把详细情况作为文档附上。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="83" />
+        <location filename="../../meili_desktop/messages/entries.py" line="88" />
         <source>The responsible person's name has {length} characters, but at most {max_chars} fit.</source>
         <translation>责任人姓名有 {length} 个字，最多只能填 {max_chars} 个字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="86" />
+        <location filename="../../meili_desktop/messages/entries.py" line="91" />
         <source>The contact has {length} characters, but at most {max_chars} fit. Give one phone number.</source>
         <translation>联系电话有 {length} 个字符，最多只能填 {max_chars} 个。请只填一个电话号码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="89" />
+        <location filename="../../meili_desktop/messages/entries.py" line="94" />
         <source>"{name}" is not a usable file name: it must not be empty and may have at most {max_chars} characters.</source>
         <translation>“{name}”不能用作文件名：文件名不能为空，且最多 {max_chars} 个字符。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="92" />
+        <location filename="../../meili_desktop/messages/entries.py" line="97" />
         <source>Nothing to change: give at least one of --value, --status, --note, --person, --contact or --attach.</source>
         <translation>没有要修改的内容：请至少指定 --value、--status、--note、--person、--contact 或 --attach 中的一项。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="95" />
+        <location filename="../../meili_desktop/messages/entries.py" line="100" />
         <source>Task {task} was changed elsewhere after this step, so the step cannot be undone or redone. Nothing was changed. Edit the task directly.</source>
         <translation>任务 {task} 在这一步之后已在别处被修改，因此无法撤销或重做这一步。数据未作任何改动，请直接修改该任务。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="99" />
+        <location filename="../../meili_desktop/messages/entries.py" line="104" />
         <source>This data folder is already set up (role {role}, unit {unit}). Use another data folder with --data-dir to set up a different unit.</source>
         <translation>此数据文件夹已经设置过（角色 {role}，单位 {unit}）。如需设置其他单位，请用 --data-dir 指定另一个数据文件夹。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="102" />
+        <location filename="../../meili_desktop/messages/entries.py" line="107" />
         <source>This data folder is already bound to the unit {unit}, so a distribution package for another unit cannot be applied to it.</source>
         <translation>此数据文件夹已绑定到单位 {unit}，不能导入发给其他单位的下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="105" />
+        <location filename="../../meili_desktop/messages/entries.py" line="110" />
         <source>The option {option} is missing. Set up a township without a distribution package with: init township --provisional --county NAME_OR_CODE --town NAME_OR_CODE.</source>
         <translation>缺少选项 {option}。没有下发包时，请这样设置乡镇：init township --provisional --county 县市区名称或代码 --town 乡镇名称或代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="108" />
+        <location filename="../../meili_desktop/messages/entries.py" line="113" />
         <source>This data folder is not set up as a township, so it cannot be bound to a township.</source>
         <translation>此数据文件夹未设置为乡镇，不能绑定到乡镇。</translation>
     </message>
@@ -504,37 +514,37 @@
 <context>
     <name>Fields</name>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="166" />
+        <location filename="../../meili_desktop/messages/entries.py" line="171" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="167" />
+        <location filename="../../meili_desktop/messages/entries.py" line="172" />
         <source>Actual value</source>
         <translation>完成值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="168" />
+        <location filename="../../meili_desktop/messages/entries.py" line="173" />
         <source>Narrative</source>
         <translation>进展说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="169" />
+        <location filename="../../meili_desktop/messages/entries.py" line="174" />
         <source>Responsible person</source>
         <translation>责任人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="170" />
+        <location filename="../../meili_desktop/messages/entries.py" line="175" />
         <source>Contact</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="171" />
+        <location filename="../../meili_desktop/messages/entries.py" line="176" />
         <source>Evidence</source>
         <translation>佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="197" />
+        <location filename="../../meili_desktop/messages/entries.py" line="202" />
         <source>Returned by the office</source>
         <translation>已被市办退回</translation>
     </message>
@@ -542,102 +552,102 @@
 <context>
     <name>Findings</name>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="115" />
+        <location filename="../../meili_desktop/messages/entries.py" line="120" />
         <source>Task {task} has not been filled in.</source>
         <translation>任务 {task} 尚未填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="116" />
+        <location filename="../../meili_desktop/messages/entries.py" line="121" />
         <source>The office returned task {task} and it has not been revised since: "{comment}"</source>
         <translation>任务 {task} 已被退回，尚未修改：“{comment}”</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="119" />
+        <location filename="../../meili_desktop/messages/entries.py" line="124" />
         <source>Task {task} is marked not applicable without a reason in the narrative.</source>
         <translation>任务 {task} 标为不适用，但进展说明中没有写明原因。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="121" />
+        <location filename="../../meili_desktop/messages/entries.py" line="126" />
         <source>Task {task} is marked not applicable but has the value {value}.</source>
         <translation>任务 {task} 标为不适用，却填了数值 {value}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="123" />
+        <location filename="../../meili_desktop/messages/entries.py" line="128" />
         <source>Task {task} has no actual value.</source>
         <translation>任务 {task} 没有填写完成值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="125" />
+        <location filename="../../meili_desktop/messages/entries.py" line="130" />
         <source>Task {task} takes no value but has {value}.</source>
         <translation>任务 {task} 不填数值，却填了 {value}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="127" />
+        <location filename="../../meili_desktop/messages/entries.py" line="132" />
         <source>Task {task} has the value {value} but its status is "Not started".</source>
         <translation>任务 {task} 填了数值 {value}，但状态仍是“未开始”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="129" />
+        <location filename="../../meili_desktop/messages/entries.py" line="134" />
         <source>Task {task} has no narrative.</source>
         <translation>任务 {task} 没有填写进展说明。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="131" />
+        <location filename="../../meili_desktop/messages/entries.py" line="136" />
         <source>Task {task} is done but has no evidence attached.</source>
         <translation>任务 {task} 已完成，但没有添加佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="133" />
+        <location filename="../../meili_desktop/messages/entries.py" line="138" />
         <source>Task {task} has no responsible person.</source>
         <translation>任务 {task} 没有填写责任人。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="135" />
+        <location filename="../../meili_desktop/messages/entries.py" line="140" />
         <source>Task {task} has no contact.</source>
         <translation>任务 {task} 没有填写联系电话。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="137" />
+        <location filename="../../meili_desktop/messages/entries.py" line="142" />
         <source>Task {task}: {value}% is above 100%.</source>
         <translation>任务 {task}：{value}% 超过了 100%。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="139" />
+        <location filename="../../meili_desktop/messages/entries.py" line="144" />
         <source>Task {task}: the value {value} is negative.</source>
         <translation>任务 {task}：数值 {value} 为负数。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="141" />
+        <location filename="../../meili_desktop/messages/entries.py" line="146" />
         <source>Task {task}: the count {value} is not a whole number.</source>
         <translation>任务 {task}：数量 {value} 不是整数。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="143" />
+        <location filename="../../meili_desktop/messages/entries.py" line="148" />
         <source>Task {task}: {value} is much lower than the previous period's {previous}.</source>
         <translation>任务 {task}：{value} 比上一期的 {previous} 低很多。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="145" />
+        <location filename="../../meili_desktop/messages/entries.py" line="150" />
         <source>Task {task}: {value} is much higher than the previous period's {previous}.</source>
         <translation>任务 {task}：{value} 比上一期的 {previous} 高很多。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="148" />
+        <location filename="../../meili_desktop/messages/entries.py" line="153" />
         <source>Task {task} is marked done, but {value} is below the target {target}.</source>
         <translation>任务 {task} 标为已完成，但 {value} 低于目标值 {target}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="160" />
+        <location filename="../../meili_desktop/messages/entries.py" line="165" />
         <source>Missing</source>
         <translation>缺漏</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="161" />
+        <location filename="../../meili_desktop/messages/entries.py" line="166" />
         <source>Invalid</source>
         <translation>无效</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="162" />
+        <location filename="../../meili_desktop/messages/entries.py" line="167" />
         <source>Suspicious</source>
         <translation>待核实</translation>
     </message>
@@ -1242,22 +1252,22 @@ Read it out when the city office calls to approve your first report package.</so
 <context>
     <name>Status</name>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="153" />
+        <location filename="../../meili_desktop/messages/entries.py" line="158" />
         <source>Not started</source>
         <translation>未开始</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="154" />
+        <location filename="../../meili_desktop/messages/entries.py" line="159" />
         <source>In progress</source>
         <translation>推进中</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="155" />
+        <location filename="../../meili_desktop/messages/entries.py" line="160" />
         <source>Done</source>
         <translation>已完成</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/entries.py" line="156" />
+        <location filename="../../meili_desktop/messages/entries.py" line="161" />
         <source>Not applicable</source>
         <translation>不适用</translation>
     </message>

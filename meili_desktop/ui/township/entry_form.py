@@ -113,6 +113,15 @@ class EntryFormWidget(QWidget):
             "border-radius: 4px; padding: 8px;")
         self.locked_banner.hide()
 
+        self.closed_banner = QLabel(self.tr(
+            "The office has closed this reporting period for review. Only the tasks it "
+            "returned for correction can be changed, so this task can be read but not "
+            "changed."), self)
+        self.closed_banner.setObjectName("closedBanner")
+        self.closed_banner.setWordWrap(True)
+        self.closed_banner.setStyleSheet(self.locked_banner.styleSheet())
+        self.closed_banner.hide()
+
         self.form_error = QLabel(self)
         self.form_error.setObjectName("formError")
         self.form_error.setWordWrap(True)
@@ -168,6 +177,7 @@ class EntryFormWidget(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_label)
         layout.addWidget(self.locked_banner)
+        layout.addWidget(self.closed_banner)
         layout.addWidget(self.returned_banner)
         layout.addWidget(self.comments_box)
         layout.addWidget(self.form_error)
@@ -223,12 +233,15 @@ class EntryFormWidget(QWidget):
         self._show_lock()
 
     def _show_lock(self) -> None:
-        """Make the editors read-only while the office has the period locked."""
+        """Make the editors read-only while the period takes no changes to this task."""
+        assert self.number is not None
         is_locked = self.state.is_locked()
+        is_read_only = self.state.is_read_only(self.number)
         self.locked_banner.setVisible(is_locked)
+        self.closed_banner.setVisible(is_read_only and not is_locked)
         for widget in (self.status_combo, self.value_editor, self.narrative_edit,
                        self.person_edit, self.contact_edit, self.evidence):
-            widget.setEnabled(not is_locked)
+            widget.setEnabled(not is_read_only)
 
     def _show_status(self, entry: Entry | None) -> None:
         status = entry.status if entry is not None else Status.NOT_STARTED

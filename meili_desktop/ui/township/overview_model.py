@@ -104,7 +104,7 @@ class OverviewModel(QAbstractTableModel):
         return flags
 
     def is_editable(self, row: int, column: Column) -> bool:
-        if column not in EDITABLE_COLUMNS or self.state.is_locked():
+        if column not in EDITABLE_COLUMNS or self.state.is_read_only(self.task_at(row).number):
             return False
         return column is not Column.VALUE or self.task_at(row).measure in NUMERIC_MEASURES
 

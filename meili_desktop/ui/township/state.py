@@ -74,6 +74,7 @@ class TownshipState(QObject):
         self.entries: dict[int, Entry] = {}
         self.targets: dict[int, Decimal] = {}
         self.findings: list[Finding] = []
+        self.returned: frozenset[int] = frozenset()
         self.reload()
 
     # --- reading -------------------------------------------------------------------------
@@ -99,6 +100,18 @@ class TownshipState(QObject):
         """Tell whether the office locked the chosen period, so its entries are read-only."""
         return self.period.state is PeriodState.LOCKED
 
+    def is_closed(self) -> bool:
+        """Tell whether the office closed the chosen period for review."""
+        return self.period.state is PeriodState.CLOSED
+
+    def is_read_only(self, number: int) -> bool:
+        """Tell whether a task's entry takes no changes in the chosen period.
+
+        A locked period takes none, and a period closed for review takes changes only to
+        the entries the office returned.
+        """
+        return self.is_locked() or (self.is_closed() and number not in self.returned)
+
     def is_returned(self, number: int) -> bool:
         return any(finding.code == "check.returned_unrevised"
                    for finding in self.findings_for(number))
@@ -120,6 +133,7 @@ class TownshipState(QObject):
         self.targets = entries.target_values(self.store, self.unit_id, self.period.code)
         self.findings = entries.check_before_submission(self.store, self.catalogue,
                                                         self.unit_id, self.period.code)
+        self.returned = entries.returned_tasks(self.store, self.unit_id, self.period.code)
 
     def save(self, number: int, changes: Mapping[str, Any]) -> SaveResult:
         """Write changes to one task's entry as one undo step.
