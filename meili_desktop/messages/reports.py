@@ -97,6 +97,10 @@ MESSAGES: dict[str, str] = {
     "template.damaged": QT_TRANSLATE_NOOP(
         "Errors", "The hidden keys of this template were changed (checksum mismatch), so it "
         "cannot be trusted. Export a new template and copy the entries into it."),
+    "template.sheet_missing": QT_TRANSLATE_NOOP(
+        "Errors", "The template's sheet \"{sheet}\" is missing; the workbook's sheets are "
+        "{found}. Rename the sheet back to \"{sheet}\", or export a new template and copy "
+        "the values into it."),
     "template.headers_changed": QT_TRANSLATE_NOOP(
         "Errors", "The header of sheet \"{sheet}\" was changed at {cell}: expected \"{expected}\","
         " found \"{found}\". Restore the header or export a new template."),

@@ -21,6 +21,7 @@ from meili_desktop.domain.periods import InvalidPeriodError, parse_period
 from meili_desktop.domain.targets import SplitMethod, TargetRecord
 from meili_desktop.domain.values import InvalidValueError, parse_value_strictly
 from meili_desktop.errors import MeiliError
+from meili_desktop.reports.xlsx_formulas import FormulaCells
 from meili_desktop.reports.xlsx_reading import (
     CellProblem,
     ExcelUnreadableError,
@@ -40,7 +41,8 @@ HEADERS = {
 }
 REQUIRED = ("task", "unit", "period", "value")
 # Columns that identify the target a row sets. A formula in one of them rejects the row,
-# while a formula in the value column is read by the result Excel saved with it.
+# while a formula in the value column is read by the result Excel saved with it (and rejects
+# the row when no result was saved).
 KEY_COLUMNS = ("task", "unit", "period")
 # Names that mean the city as a whole in the unit column.
 CITY_WORDS = frozenset({"全市", "市级", "合计", "city"})
@@ -87,6 +89,10 @@ def read_targets_xlsx(path: Path, catalogue: Catalogue,
             if formula is not None:
                 problems.append(formula)
                 continue
+            unsaved = _formula_without_result(reader, formulas, row, columns)
+            if unsaved is not None:
+                problems.append(unsaved)
+                continue
             record = _read_row(reader, row, columns, catalogue, resolve_unit, problems)
             if record is None:
                 continue
@@ -101,6 +107,24 @@ def read_targets_xlsx(path: Path, catalogue: Catalogue,
         raise ExcelUnreadableError("excel.no_header", sheet=workbook.worksheets[0].title,
                                    columns="编号, 单位, 年度, 目标值")
     return TargetsReading(tuple(records), tuple(problems))
+
+
+def _formula_without_result(reader: SheetReader, formulas: FormulaCells, row: int,
+                            columns: dict[str, int]) -> CellProblem | None:
+    """Return the problem of a value or base cell whose formula has no saved result.
+
+    openpyxl reads the result the spreadsheet program saved with a formula. A file written by
+    a script or by a program that did not calculate has none, and the empty cell would read
+    as a missing target.
+    """
+    for name in ("value", "base"):
+        if name not in columns:
+            continue
+        formula = formulas.at(reader.sheet.title, row, columns[name])
+        if formula is not None and reader.value(row, columns[name]) is None:
+            return CellProblem(reader.sheet.title, row, get_column_letter(columns[name]),
+                               "template.formula_without_value", formula)
+    return None
 
 
 def _read_row(reader: SheetReader, row: int, columns: dict[str, int], catalogue: Catalogue,

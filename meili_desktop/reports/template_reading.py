@@ -59,8 +59,9 @@ class TemplateRejectedError(MeiliError):
     """The workbook cannot be imported as a whole; the code names the reason.
 
     Codes: ``template.not_template``, ``template.too_new``, ``template.damaged``,
-    ``template.headers_changed``, ``template.other_unit``, ``template.other_period``,
-    ``template.old_catalogue``, ``template.unknown_unit``, ``template.too_many_rows``.
+    ``template.sheet_missing``, ``template.headers_changed``, ``template.other_unit``,
+    ``template.other_period``, ``template.old_catalogue``, ``template.unknown_unit``,
+    ``template.too_many_rows``.
     """
 
     code = "template.not_template"
@@ -168,8 +169,9 @@ def read_template(path: Path, max_tasks: int = DEFAULT_MAX_TASKS) -> TemplateRea
                                     tasks=max_tasks, limit=last_row) from error
     keys = read_keys(workbook)
     if keys.sheet not in workbook.sheetnames:
-        raise TemplateRejectedError("template.headers_changed", sheet=keys.sheet, cell="",
-                                    expected=keys.sheet, found="")
+        others = [name for name in workbook.sheetnames if name != KEYS_SHEET]
+        raise TemplateRejectedError("template.sheet_missing", sheet=keys.sheet,
+                                    found=", ".join(others))
     sheet = workbook[keys.sheet]
     reader = SheetReader(sheet)
     _check_headers(reader, keys)

@@ -218,141 +218,146 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/reports.py" line="100" />
+        <source>The template's sheet "{sheet}" is missing; the workbook's sheets are {found}. Rename the sheet back to "{sheet}", or export a new template and copy the values into it.</source>
+        <translation>模板中的工作表“{sheet}”不见了，工作簿中的工作表为：{found}。请把工作表名称改回“{sheet}”，或导出新的模板后把数据复制进去。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reports.py" line="104" />
         <source>The header of sheet "{sheet}" was changed at {cell}: expected "{expected}", found "{found}". Restore the header or export a new template.</source>
         <translation>工作表“{sheet}”的表头在 {cell} 处被改动：应为“{expected}”，实为“{found}”。请恢复表头或重新导出模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="103" />
+        <location filename="../../meili_desktop/messages/reports.py" line="107" />
         <source>This template is for {found}, not for {expected}. Import the template of your own town.</source>
         <translation>该模板属于{found}，不属于{expected}。请导入本乡镇的模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="106" />
+        <location filename="../../meili_desktop/messages/reports.py" line="110" />
         <source>This template is for {found}, which this data folder does not know. Import it where that town is set up.</source>
         <translation>该模板属于{found}，本数据目录中没有该单位。请在设置了该乡镇的电脑上导入。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="109" />
+        <location filename="../../meili_desktop/messages/reports.py" line="113" />
         <source>This template is for period {found}, not {expected}. Export the template of period {expected}.</source>
         <translation>该模板属于填报期 {found}，不是 {expected}。请导出 {expected} 的模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="112" />
+        <location filename="../../meili_desktop/messages/reports.py" line="116" />
         <source>This template was made with catalogue {found}, but catalogue {expected} is now in force. Export a new template and copy the entries into it.</source>
         <translation>该模板按任务目录 {found} 生成，而当前使用的是目录 {expected}。请重新导出模板并把数据复制进去。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="115" />
+        <location filename="../../meili_desktop/messages/reports.py" line="119" />
         <source>The cells {value} are merged across columns, so their value cannot be assigned to one field. Unmerge them.</source>
         <translation>单元格 {value} 跨列合并，无法判断其值属于哪一栏。请取消合并。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="118" />
+        <location filename="../../meili_desktop/messages/reports.py" line="122" />
         <source>"{value}" is not a task number of this template. Leave column A as exported.</source>
         <translation>“{value}”不是本模板中的任务编号。请保持 A 列与导出时一致。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="121" />
+        <location filename="../../meili_desktop/messages/reports.py" line="125" />
         <source>Task {value} appears again; its first row is {first_row}. Keep one row per task.</source>
         <translation>任务 {value} 重复出现，首次出现在第 {first_row} 行。每项任务只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="125" />
+        <location filename="../../meili_desktop/messages/reports.py" line="129" />
         <source>The row has no town name. Fill in the name or delete the row.</source>
         <translation>该行没有乡镇名称。请填写名称或删除该行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="127" />
+        <location filename="../../meili_desktop/messages/reports.py" line="131" />
         <source>"{value}" is not a county of the city. Use a county name such as 余杭区 or its code such as 330110.</source>
         <translation>“{value}”不是本市的县（市、区）。请填写县（市、区）名称（如 余杭区）或代码（如 330110）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="130" />
+        <location filename="../../meili_desktop/messages/reports.py" line="134" />
         <source>"{value}" is not an official division code of the city. Check the code or leave it empty for a town without a code.</source>
         <translation>“{value}”不是本市的统计用区划代码。请核对代码；没有代码的乡镇请留空。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="133" />
+        <location filename="../../meili_desktop/messages/reports.py" line="137" />
         <source>"{value}" is not a division code: a town's code has 9 or 12 digits.</source>
         <translation>“{value}”不是区划代码：乡镇代码为 9 位或 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="135" />
+        <location filename="../../meili_desktop/messages/reports.py" line="139" />
         <source>Code {code} belongs to {actual}, not to {value}. Correct the county or the code.</source>
         <translation>代码 {code} 属于{actual}，不属于{value}。请更正县（市、区）或代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="138" />
+        <location filename="../../meili_desktop/messages/reports.py" line="142" />
         <source>"{value}" is not a town type. Use 样板镇 or 达标镇, or leave it empty.</source>
         <translation>“{value}”不是城镇类型。请填写 样板镇 或 达标镇，或留空。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="140" />
+        <location filename="../../meili_desktop/messages/reports.py" line="144" />
         <source>"{value}" matches several towns of the county. Add the town's official code.</source>
         <translation>“{value}”与该县（市、区）的多个乡镇同名。请填写乡镇的统计用区划代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="143" />
+        <location filename="../../meili_desktop/messages/reports.py" line="147" />
         <source>This town already appears in row {first_row}. Keep one row per town.</source>
         <translation>该乡镇已在第 {first_row} 行出现。每个乡镇只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="145" />
+        <location filename="../../meili_desktop/messages/reports.py" line="149" />
         <source>"{value}" is not a task number of the active catalogue.</source>
         <translation>“{value}”不是当前任务目录中的任务编号。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="147" />
+        <location filename="../../meili_desktop/messages/reports.py" line="151" />
         <source>"{value}" matches no township or the city. Use a town name or its code.</source>
         <translation>“{value}”与任何乡镇或本市都不匹配。请填写乡镇名称或代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="149" />
+        <location filename="../../meili_desktop/messages/reports.py" line="153" />
         <source>"{value}" matches several towns. Use the town's code instead.</source>
         <translation>“{value}”与多个乡镇匹配。请改填乡镇代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="151" />
+        <location filename="../../meili_desktop/messages/reports.py" line="155" />
         <source>"{value}" is not a year or period such as 2021 or 2021Q2.</source>
         <translation>“{value}”不是年度或填报期（如 2021、2021Q2）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="153" />
+        <location filename="../../meili_desktop/messages/reports.py" line="157" />
         <source>"{value}" is not a target: write a number of zero or more.</source>
         <translation>“{value}”不是有效的目标值：请填写不小于零的数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="155" />
+        <location filename="../../meili_desktop/messages/reports.py" line="159" />
         <source>The same task, unit and period already appear in row {first_row}.</source>
         <translation>相同的任务、单位和年度已在第 {first_row} 行出现。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="158" />
+        <location filename="../../meili_desktop/messages/reports.py" line="162" />
         <source>No period has entries yet, so there is nothing to summarise. Import report packages first, or name a period with --period.</source>
         <translation>还没有任何填报期有数据，无可汇总。请先导入上报包，或用 --period 指定填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="161" />
+        <location filename="../../meili_desktop/messages/reports.py" line="165" />
         <source>The period {period} is not set up and has no entries. Use a period such as 2021Q2.</source>
         <translation>填报期 {period} 未设置且没有数据。请使用如 2021Q2 的填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="164" />
+        <location filename="../../meili_desktop/messages/reports.py" line="168" />
         <source>The PDF {path} could not be written. Check that the folder exists and the file is not open in another program.</source>
         <translation>无法写入 PDF 文件 {path}。请检查文件夹是否存在，以及该文件是否正被其他程序打开。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="167" />
+        <location filename="../../meili_desktop/messages/reports.py" line="171" />
         <source>No font with Chinese characters was found, so the PDF would be unreadable. Install a Chinese font (for example 微软雅黑, SimSun or WenQuanYi Micro Hei).</source>
         <translation>未找到含中文字符的字体，生成的 PDF 将无法阅读。请安装中文字体（如 微软雅黑、宋体 或 文泉驿微米黑）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="182" />
+        <location filename="../../meili_desktop/messages/reports.py" line="186" />
         <source>{count} more problems are not listed. Correct the ones above and check the file again to see the rest.</source>
         <translation>还有 {count} 处问题未列出。请先更正以上问题，再次检查文件即可看到其余问题。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="195" />
+        <location filename="../../meili_desktop/messages/reports.py" line="199" />
         <source>Sheet "{sheet}", cell {cell}: </source>
         <translation>工作表“{sheet}”单元格 {cell}：</translation>
     </message>

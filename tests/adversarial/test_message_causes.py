@@ -13,6 +13,7 @@ import struct
 from pathlib import Path
 from typing import Any
 
+import openpyxl
 import pytest
 
 from meili_desktop.cli import main
@@ -152,3 +153,22 @@ def test_disk_full_elsewhere_names_folder(tmp_path: Path) -> None:
                                 stick / "上报包.mlrp")
 
     assert fault.details["folder"] == str(stick)
+
+
+def test_target_formula_named(capsys: pytest.CaptureFixture[str], city: City,
+                              tmp_path: Path) -> None:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "目标"
+    sheet.append(["编号", "单位", "年度", "目标值"])
+    # openpyxl saves a formula without a calculated result, as scripts and some programs do.
+    sheet.append([13, "塘栖镇", "2021", "=80+5"])
+    path = tmp_path / "目标值.xlsx"
+    workbook.save(path)
+
+    status, output = run(capsys, city.store.folder.root, "targets", "import", str(path))
+
+    assert status != 0
+    assert "D2" in output
+    assert "=80+5" in output
+    assert "不是有效的目标值" not in output

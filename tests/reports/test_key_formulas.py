@@ -111,9 +111,9 @@ def test_target_task_formula_rejected(office_store: Store, tmp_path: Path) -> No
     result = targets.import_targets(office_store, path)
 
     assert not result.is_applied
-    # The value column is no key: a formula there without a result is a bad value.
+    # The value column is no key, but its formula has no saved result to read.
     assert [(problem.cell, problem.code) for problem in result.problems] == [
-        ("A2", KEY_FORMULA), ("C3", KEY_FORMULA), ("D4", "targets_xlsx.bad_value")]
+        ("A2", KEY_FORMULA), ("C3", KEY_FORMULA), ("D4", "template.formula_without_value")]
 
 
 @pytest.fixture(scope="module")
