@@ -85,3 +85,13 @@ def test_machine_recorded(quick_run: dict[str, Any]) -> None:
 
     assert machine["cores"] >= 1
     assert machine["memory_gib"] > 0
+
+
+def test_startup_waits_for_data(quick_run: dict[str, Any]) -> None:
+    (startup,) = figures_named(quick_run, "start office window")
+    details = startup["details"]
+
+    # The window appears first; its first page is built from the data afterwards.
+    assert details["ready_median"] > startup["product"]
+    assert details["longest_gap_ms_median"] > 0
+    assert len(details["ready_samples"]) == details["repetitions"]
