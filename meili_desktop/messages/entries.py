@@ -195,9 +195,11 @@ def field_label(field: Field) -> str:
 def finding_label(finding: Finding) -> str:
     """Return what a check list names as the item of a finding: usually the field's label.
 
-    A returned entry lacks a revision of the whole entry, not of its status field, so it is
-    named as returned.
+    A task not filled in and a returned entry lack the whole entry, or its revision, not
+    only their status field, so they are named as such.
     """
+    if finding.code == "check.not_filled":
+        return QCoreApplication.translate("Fields", "Not filled in")
     if finding.code == "check.returned_unrevised":
         return QCoreApplication.translate("Fields", "Returned by the office")
     return field_label(finding.field)

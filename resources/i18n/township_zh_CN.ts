@@ -545,6 +545,11 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/entries.py" line="202" />
+        <source>Not filled in</source>
+        <translation>未填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/entries.py" line="204" />
         <source>Returned by the office</source>
         <translation>已被市办退回</translation>
     </message>
@@ -1024,12 +1029,7 @@ Compare it with the fingerprint the city office gives you by phone.</source>
         <translation>缺漏项</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/overview_model.py" line="146" />
-        <source>Not filled in</source>
-        <translation>未填报</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/ui/township/overview_model.py" line="219" />
+        <location filename="../../meili_desktop/ui/township/overview_model.py" line="217" />
         <source>Task {number}, {column}: {reason}</source>
         <translation>任务 {number}，{column}：{reason}</translation>
     </message>

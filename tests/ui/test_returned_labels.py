@@ -1,4 +1,4 @@
-"""The township's check tab and overview name a returned entry as returned, not as a field."""
+"""The township's check tab and overview name a returned or unfilled entry, not its status."""
 
 from __future__ import annotations
 
@@ -82,3 +82,15 @@ def test_overview_names_returned_entry(window: TownshipWindow) -> None:
 
     assert "已被市办退回" in missing
     assert "状态" not in missing
+
+
+def test_check_names_unfilled_task(window: TownshipWindow) -> None:
+    window.tabs.setCurrentIndex(CHECK_TAB)
+    tree = window.check.tree
+    rows = [tree.topLevelItem(group).child(index)
+            for group in range(tree.topLevelItemCount())
+            for index in range(tree.topLevelItem(group).childCount())]
+    unfilled = [row for row in rows if row.text(0).startswith("任务 10 ")]
+
+    assert len(unfilled) == 1
+    assert unfilled[0].text(1) == "未填报"

@@ -143,9 +143,7 @@ class OverviewModel(QAbstractTableModel):
             percent = progress_percent(entry, self.state.targets.get(task.number))
             return "" if percent is None else f"{percent}%"
         return "、".join(dict.fromkeys(
-            self.tr("Not filled in") if finding.code == "check.not_filled"
-            else finding_label(finding)
-            for finding in self.state.findings_for(task.number)
+            finding_label(finding) for finding in self.state.findings_for(task.number)
             if finding.kind is not FindingKind.SUSPICIOUS))
 
     def _edit_text(self, task: Task, column: Column) -> str:
