@@ -39,7 +39,8 @@ logger = logging.getLogger(__name__)
 # The SQLite file of a data folder, as ``store.datafolder.DATABASE_FILE_NAME`` names it
 # (a test compares them). That module imports SQLAlchemy, which this one avoids.
 DATABASE_FILE_NAME = "meili.sqlite3"
-# The roles whose window can appear before the data folder is open.
+# The roles whose window can appear before the data folder is open, as stored by
+# ``services.identity.Role`` (a test compares them).
 OFFICE_ROLES = frozenset({"county", "city"})
 
 

@@ -16,15 +16,20 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import text
 
 from meili_desktop.services.identity import Role
+from meili_desktop.single_instance import SingleInstance
 from meili_desktop.store import datafolder
 from meili_desktop.store.datafolder import Store, open_store
 from meili_desktop.store.migrate import DatabaseTooNewError
-from meili_desktop.single_instance import SingleInstance
 from meili_desktop.ui.activation import attach_main_window
 from meili_desktop.ui.file_drop import PackageDropFilter
 from meili_desktop.ui.office.inbox_page import InboxPage
 from meili_desktop.ui.office.window import PAGE_MODULES, PAGE_TITLES, OfficeWindow
-from meili_desktop.ui.startup import DATABASE_FILE_NAME, load_data_folder, peek_role
+from meili_desktop.ui.startup import (
+    DATABASE_FILE_NAME,
+    OFFICE_ROLES,
+    load_data_folder,
+    peek_role,
+)
 from tests.reports.report_support import open_office_store, seed_report_data
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -141,6 +146,10 @@ def test_peek_role_of_damaged_file(tmp_path: Path) -> None:
 
 def test_database_file_names_agree() -> None:
     assert DATABASE_FILE_NAME == datafolder.DATABASE_FILE_NAME
+
+
+def test_office_roles_agree() -> None:
+    assert OFFICE_ROLES == {Role.COUNTY.value, Role.CITY.value}
 
 
 # --- the window without and with its store ---------------------------------------------------
