@@ -85,7 +85,7 @@ def run_gui(arguments: Sequence[str]) -> int:
     args = parse_gui_arguments(arguments)
     app = create_application(args.lang)
     data_dir = Path(args.data_dir) if args.data_dir else default_data_dir()
-    # The rotating log handler is put in place once the window is on screen.
+    # The rotating log handler replaces the plain one when the data folder is opened.
     log_file = configure_logging(data_dir / "logs", defer_rotation=True)
     route_qt_messages()
     install_crash_reporter(log_file)
