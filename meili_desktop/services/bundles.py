@@ -41,6 +41,7 @@ from meili_desktop.exchange.fingerprints import fingerprint
 from meili_desktop.exchange.keys import PURPOSE_ENCRYPTION
 from meili_desktop.exchange.model import KIND_BUNDLE, KIND_REPORT
 from meili_desktop.file_types import COUNTY_BUNDLE_EXTENSION, REPORT_PACKAGE_EXTENSION
+from meili_desktop.services import county_keys
 from meili_desktop.services import keys as key_service
 from meili_desktop.services import relay
 from meili_desktop.services.identity import Role, load_identity
@@ -109,6 +110,7 @@ def build_bundle(store: Store, unlocked: key_service.UnlockedCityKeys, out_path:
     with store.session_factory.begin() as session:
         city_unit_id = get_meta(session, CITY_UNIT_KEY) or ""
         recipients = key_service.current_recipient_keys(session, city_unit_id)[:2]
+        county_keys.check_bundle_suite(unlocked.signing.suite, recipients[0].suite)
         own_keys = keys_repo.list_keys(session, owner_unit_id=identity.unit_id,
                                        purpose=PURPOSE_ENCRYPTION, own_only=True)
         county = units_repo.get_unit(session, identity.unit_id)

@@ -40,6 +40,7 @@ from meili_desktop.exchange.fingerprints import fingerprint
 from meili_desktop.exchange.keys import PURPOSE_ENCRYPTION, PURPOSE_SIGNING
 from meili_desktop.exchange.model import KIND_DISTRIBUTION, KeyState, SenderKeyLookup
 from meili_desktop.file_types import DISTRIBUTION_PACKAGE_EXTENSION
+from meili_desktop.services import county_keys
 from meili_desktop.services import keys as key_service
 from meili_desktop.services.backups import make_event_backup
 from meili_desktop.services.catalogue import active_catalogue, store_default_catalogue
@@ -352,6 +353,10 @@ def import_distribution_package(store: Store, path: Path,
     is_county = received.unit.get("kind") == "county"
     if is_county and load_identity(store) is None and not passphrase:
         raise CountyPassphraseError(file=path.name)
+    new_suite = county_keys.announced_suite(
+        (key.purpose, key.suite, key.status) for key in received.city_keys)
+    follows_suite = is_county and county_keys.check_suite_change(
+        store, unit_id, new_suite, passphrase, path.name)
 
     make_event_backup(store, "pre-import")
     # One transaction, so a failure anywhere (a full disk, a lock) leaves a fresh laptop
@@ -376,8 +381,12 @@ def import_distribution_package(store: Store, path: Path,
                                                               header.suite).fingerprint
         elif passphrase and not keys_repo.list_keys(session, owner_unit_id=unit_id,
                                                     own_only=True):
-            key_service.create_county_keys(session, unit_id, passphrase, suite_id=header.suite,
-                                           kdf=kdf)
+            # The county's keys take the suite of the city's current keys, which differs
+            # from the signature's suite while a change of suite is announced.
+            key_service.create_county_keys(session, unit_id, passphrase,
+                                           suite_id=new_suite or header.suite, kdf=kdf)
+        elif follows_suite and passphrase and new_suite:
+            county_keys.follow_city_suite(session, unit_id, new_suite, passphrase, kdf=kdf)
         set_meta(session, CITY_UNIT_KEY, received.city_unit_id)
         set_meta(session, CITY_NAME_KEY, received.city_name)
         set_meta(session, LAST_SEQUENCE_KEY, str(header.sequence))

@@ -1163,6 +1163,16 @@
         <translation>保留的文件 {file} 不是当初合并的上报包 {package_id}：合并后它被替换了。请在转报前把乡镇的原始上报包文件重新添加到收件箱。</translation>
     </message>
     <message>
+        <location filename="../../meili_desktop/messages/relay.py" line="10" />
+        <source>{file} announces the city's new keys of cipher suite {suite}, but the county's keys use {county_suite}. The county needs new keys of suite {suite}, protected by its passphrase. Nothing was imported; run "init county --package FILE" in a terminal, or give --passphrase-file F, with the county's passphrase.</source>
+        <translation>{file} 公布了市办 {suite} 密码套件的新密钥，而县办密钥使用的是 {county_suite}。县办需要生成 {suite} 套件的新密钥，并用县办口令保护。未导入任何内容；请在终端运行 "init county --package FILE"（或加 --passphrase-file F），输入县办口令后重新导入。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/relay.py" line="15" />
+        <source>The city's keys use cipher suite {suite}, but the county's signing key uses {county_suite}, so no bundle was written. Import the city's latest distribution package with the county's passphrase, unlock the county's keys again and write the bundle again.</source>
+        <translation>市办密钥使用 {suite} 密码套件，而县办签名密钥使用 {county_suite}，因此未生成汇总包。请用县办口令导入市办最新的下发包，重新解锁县办密钥后再生成汇总包。</translation>
+    </message>
+    <message>
         <location filename="../../meili_desktop/messages/corrections.py" line="8" />
         <source>Task {task} of unit {unit} in {period} was not corrected: the reason is empty. Write why the office changes the values, then save again.</source>
         <translation>单位 {unit} {period} 任务 {task} 未修改：修改原因为空。请填写办公室修改的原因后再保存。</translation>
