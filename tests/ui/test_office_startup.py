@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import text
 
 from meili_desktop.services.identity import Role
+from meili_desktop.services.setup import setup_provisional_township
 from meili_desktop.single_instance import SingleInstance
 from meili_desktop.store import datafolder
 from meili_desktop.store.datafolder import Store, open_store
@@ -68,16 +69,20 @@ START_PROGRAM = textwrap.dedent("""
 
     def first_pass():
         window = office_window()
-        report["first_pass"] = None if window is None else {
+        report["windows"] = [widget.objectName() for widget in QApplication.topLevelWidgets()
+                             if widget.isVisible() and widget.objectName()]
+        if window is None:
+            app.quit()
+            return
+        report["first_pass"] = {
             "visible": window.isVisible(),
             "has_store": window.store is not None,
             "tabs": window.tabs.count(),
             "status": window.statusBar().currentMessage(),
         }
-        if window is not None:
-            window.data_ready.connect(ready)
-            if window.store is not None:
-                ready()
+        window.data_ready.connect(ready)
+        if window.store is not None:
+            ready()
 
     QTimer.singleShot(0, first_pass)
     QTimer.singleShot(60000, lambda: app.exit(9))
@@ -261,6 +266,19 @@ def test_window_before_data(office_dir: Path) -> None:
     assert report["first_pass"]["tabs"] == len(NAMES)
     assert report["ready"]["built"] == ["inbox_page"]
     assert report["ready"]["status"] == ""
+    assert report["dialogs"] == []
+
+
+def test_township_opens_data_first(tmp_path: Path) -> None:
+    folder = tmp_path / "镇 数据"
+    store = open_store(folder)
+    setup_provisional_township(store, "临平区", "塘栖镇")
+    store.dispose()
+
+    report = run_program(folder)
+
+    assert report["status"] == 0
+    assert report["windows"] == ["townshipWindow"]
     assert report["dialogs"] == []
 
 
