@@ -69,6 +69,8 @@ ACTION_LABELS: dict[str, str] = {
     "package.exported": QT_TRANSLATE_NOOP("Audit", "Report package exported"),
     "keys.city_created": QT_TRANSLATE_NOOP("Audit", "City keys created"),
     "keys.county_created": QT_TRANSLATE_NOOP("Audit", "County keys created"),
+    "keys.county_suite_changed": QT_TRANSLATE_NOOP(
+        "Audit", "County keys replaced for the city's new cipher suite"),
     "keys.township_created": QT_TRANSLATE_NOOP("Audit", "Laptop signing key created"),
     "keys.county_encryption": QT_TRANSLATE_NOOP("Audit", "County encryption key recorded"),
     "keys.backup_restored": QT_TRANSLATE_NOOP("Audit", "Keys restored from a backup"),
@@ -144,6 +146,11 @@ METHOD_LABELS: dict[str, str] = {
     "excel": QT_TRANSLATE_NOOP("Audit", "imported from Excel"),
     "received": QT_TRANSLATE_NOOP("Audit", "distribution package"),
 }
+# Labels of where an office's correction came from (``source`` of entry events).
+SOURCE_LABELS: dict[str, str] = {
+    "excel": QT_TRANSLATE_NOOP("Audit", "Excel template"),
+    "office": QT_TRANSLATE_NOOP("Audit", "correction dialog"),
+}
 
 COLUMNS = (
     QT_TRANSLATE_NOOP("Audit", "Time"),
@@ -198,6 +205,8 @@ def _detail_value(key: str, value: Any) -> str:
         return label(REASON_LABELS, str(value))
     if key == "choice":
         return label(CHOICE_LABELS, str(value))
+    if key == "source" and value in SOURCE_LABELS:
+        return QCoreApplication.translate("Audit", SOURCE_LABELS[value])
     if key == "method" and value in METHOD_LABELS:
         return QCoreApplication.translate("Audit", METHOD_LABELS[value])
     if key == "previous_state":

@@ -139,387 +139,402 @@
     </message>
     <message>
         <location filename="../../meili_desktop/services/audit.py" line="72" />
+        <source>County keys replaced for the city's new cipher suite</source>
+        <translation>县办密钥已随市办更换为新密码套件</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="74" />
         <source>Laptop signing key created</source>
         <translation>已创建本机签名密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="73" />
+        <location filename="../../meili_desktop/services/audit.py" line="75" />
         <source>County encryption key recorded</source>
         <translation>已记录县级加密密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="74" />
+        <location filename="../../meili_desktop/services/audit.py" line="76" />
         <source>Keys restored from a backup</source>
         <translation>已从备份恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="75" />
+        <location filename="../../meili_desktop/services/audit.py" line="77" />
         <source>Keys restored from the escrow file</source>
         <translation>已从托管密钥文件恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="76" />
+        <location filename="../../meili_desktop/services/audit.py" line="78" />
         <source>City keys replaced</source>
         <translation>已更换市办密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="77" />
+        <location filename="../../meili_desktop/services/audit.py" line="79" />
         <source>Old city keys retired</source>
         <translation>已停用旧的市办密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="78" />
+        <location filename="../../meili_desktop/services/audit.py" line="80" />
         <source>Score set</source>
         <translation>已评分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="79" />
+        <location filename="../../meili_desktop/services/audit.py" line="81" />
         <source>Target set</source>
         <translation>已设置目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="80" />
+        <location filename="../../meili_desktop/services/audit.py" line="82" />
         <source>Target removed</source>
         <translation>已删除目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="81" />
+        <location filename="../../meili_desktop/services/audit.py" line="83" />
         <source>Target received</source>
         <translation>已收到目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="82" />
+        <location filename="../../meili_desktop/services/audit.py" line="84" />
         <source>Marked as programme town</source>
         <translation>已列为美丽城镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="83" />
+        <location filename="../../meili_desktop/services/audit.py" line="85" />
         <source>Reporting unit added</source>
         <translation>已添加填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="84" />
+        <location filename="../../meili_desktop/services/audit.py" line="86" />
         <source>Reporting unit renamed</source>
         <translation>填报单位已改名</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="85" />
+        <location filename="../../meili_desktop/services/audit.py" line="87" />
         <source>Reporting unit moved</source>
         <translation>填报单位已调整隶属</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="86" />
+        <location filename="../../meili_desktop/services/audit.py" line="88" />
         <source>Reporting units merged</source>
         <translation>填报单位已合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="87" />
+        <location filename="../../meili_desktop/services/audit.py" line="89" />
         <source>Set up as provisional township</source>
         <translation>以临时乡镇身份开始</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="88" />
+        <location filename="../../meili_desktop/services/audit.py" line="90" />
         <source>Bound to the township</source>
         <translation>已确定为正式乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="93" />
+        <location filename="../../meili_desktop/services/audit.py" line="95" />
         <source>revision</source>
         <translation>修订号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="94" />
+        <location filename="../../meili_desktop/services/audit.py" line="96" />
         <source>previous revision</source>
         <translation>原修订号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="95" />
+        <location filename="../../meili_desktop/services/audit.py" line="97" />
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="96" />
+        <location filename="../../meili_desktop/services/audit.py" line="98" />
         <source>changed</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="97" />
+        <location filename="../../meili_desktop/services/audit.py" line="99" />
         <source>decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="98" />
+        <location filename="../../meili_desktop/services/audit.py" line="100" />
         <source>office value</source>
         <translation>办公室数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="99" />
+        <location filename="../../meili_desktop/services/audit.py" line="101" />
         <source>township value</source>
         <translation>乡镇数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="100" />
+        <location filename="../../meili_desktop/services/audit.py" line="102" />
         <source>result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="101" />
+        <location filename="../../meili_desktop/services/audit.py" line="103" />
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="102" />
+        <location filename="../../meili_desktop/services/audit.py" line="104" />
         <source>comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="103" />
+        <location filename="../../meili_desktop/services/audit.py" line="105" />
         <source>before</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="104" />
-        <location filename="../../meili_desktop/services/audit.py" line="115" />
+        <location filename="../../meili_desktop/services/audit.py" line="106" />
+        <location filename="../../meili_desktop/services/audit.py" line="117" />
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="105" />
+        <location filename="../../meili_desktop/services/audit.py" line="107" />
         <source>sequence</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="106" />
+        <location filename="../../meili_desktop/services/audit.py" line="108" />
         <source>periods</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="107" />
+        <location filename="../../meili_desktop/services/audit.py" line="109" />
         <source>entries</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="108" />
+        <location filename="../../meili_desktop/services/audit.py" line="110" />
         <source>key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="109" />
+        <location filename="../../meili_desktop/services/audit.py" line="111" />
         <source>laptop key of the previous content</source>
         <translation>原内容的电脑密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="110" />
+        <location filename="../../meili_desktop/services/audit.py" line="112" />
         <source>laptop key of the office value</source>
         <translation>办公室一方的电脑密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="111" />
+        <location filename="../../meili_desktop/services/audit.py" line="113" />
         <source>laptop key of the township value</source>
         <translation>乡镇一方的电脑密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="112" />
+        <location filename="../../meili_desktop/services/audit.py" line="114" />
         <source>sender clock suspicious</source>
         <translation>发送方时钟可疑</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="113" />
+        <location filename="../../meili_desktop/services/audit.py" line="115" />
         <source>item</source>
         <translation>处理项</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="114" />
+        <location filename="../../meili_desktop/services/audit.py" line="116" />
         <source>bundle</source>
         <translation>汇总包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="116" />
+        <location filename="../../meili_desktop/services/audit.py" line="118" />
         <source>from</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="117" />
+        <location filename="../../meili_desktop/services/audit.py" line="119" />
         <source>previous value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="118" />
+        <location filename="../../meili_desktop/services/audit.py" line="120" />
         <source>after</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="119" />
+        <location filename="../../meili_desktop/services/audit.py" line="121" />
         <source>points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="120" />
+        <location filename="../../meili_desktop/services/audit.py" line="122" />
         <source>mechanism established</source>
         <translation>已建立机制</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="121" />
+        <location filename="../../meili_desktop/services/audit.py" line="123" />
         <source>set by</source>
         <translation>设置方式</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="122" />
+        <location filename="../../meili_desktop/services/audit.py" line="124" />
         <source>base</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="123" />
+        <location filename="../../meili_desktop/services/audit.py" line="125" />
         <source>version</source>
         <translation>目标值版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="124" />
+        <location filename="../../meili_desktop/services/audit.py" line="126" />
         <source>town type before</source>
         <translation>原城镇类型</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="125" />
+        <location filename="../../meili_desktop/services/audit.py" line="127" />
         <source>town type</source>
         <translation>城镇类型</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="126" />
+        <location filename="../../meili_desktop/services/audit.py" line="128" />
         <source>programme town before</source>
         <translation>原为美丽城镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="127" />
+        <location filename="../../meili_desktop/services/audit.py" line="129" />
         <source>signing key fingerprint</source>
         <translation>签名密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="128" />
+        <location filename="../../meili_desktop/services/audit.py" line="130" />
         <source>new signing key fingerprint</source>
         <translation>新签名密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="130" />
+        <location filename="../../meili_desktop/services/audit.py" line="132" />
         <source>city key fingerprint</source>
         <translation>市办密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="131" />
+        <location filename="../../meili_desktop/services/audit.py" line="133" />
         <source>cipher suite</source>
         <translation>密码套件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="132" />
+        <location filename="../../meili_desktop/services/audit.py" line="134" />
         <source>keys retired</source>
         <translation>停用密钥数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="133" />
+        <location filename="../../meili_desktop/services/audit.py" line="135" />
         <source>keys added</source>
         <translation>添加密钥数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="134" />
+        <location filename="../../meili_desktop/services/audit.py" line="136" />
         <source>receipt</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="135" />
+        <location filename="../../meili_desktop/services/audit.py" line="137" />
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="136" />
+        <location filename="../../meili_desktop/services/audit.py" line="138" />
         <source>market town</source>
         <translation>集镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="137" />
+        <location filename="../../meili_desktop/services/audit.py" line="139" />
         <source>previous unit</source>
         <translation>原填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="138" />
+        <location filename="../../meili_desktop/services/audit.py" line="140" />
         <source>entries moved</source>
         <translation>转移条目数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="142" />
+        <location filename="../../meili_desktop/services/audit.py" line="144" />
         <source>typed in</source>
         <translation>手工填写</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="143" />
+        <location filename="../../meili_desktop/services/audit.py" line="145" />
         <source>in proportion to base</source>
         <translation>按基数比例分解</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="144" />
+        <location filename="../../meili_desktop/services/audit.py" line="146" />
         <source>imported from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="145" />
+        <location filename="../../meili_desktop/services/audit.py" line="147" />
         <source>distribution package</source>
         <translation>下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="149" />
+        <location filename="../../meili_desktop/services/audit.py" line="151" />
+        <source>Excel template</source>
+        <translation>Excel 模板</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="152" />
+        <source>correction dialog</source>
+        <translation>“修改”窗口</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/audit.py" line="156" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="150" />
+        <location filename="../../meili_desktop/services/audit.py" line="157" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="151" />
+        <location filename="../../meili_desktop/services/audit.py" line="158" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="152" />
+        <location filename="../../meili_desktop/services/audit.py" line="159" />
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="153" />
+        <location filename="../../meili_desktop/services/audit.py" line="160" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="154" />
+        <location filename="../../meili_desktop/services/audit.py" line="161" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="155" />
+        <location filename="../../meili_desktop/services/audit.py" line="162" />
         <source>Package</source>
         <translation>上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="156" />
+        <location filename="../../meili_desktop/services/audit.py" line="163" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="215" />
+        <location filename="../../meili_desktop/services/audit.py" line="224" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="216" />
+        <location filename="../../meili_desktop/services/audit.py" line="225" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="299" />
+        <location filename="../../meili_desktop/services/audit.py" line="308" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="129" />
+        <location filename="../../meili_desktop/services/audit.py" line="131" />
         <source>new escrow key fingerprint</source>
         <translation>新托管密钥指纹</translation>
     </message>

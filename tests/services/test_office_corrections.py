@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from meili_desktop.domain.entries import EntryKey, Status
 from meili_desktop.domain.periods import PeriodState
 from meili_desktop.services import merge as merge_service
-from meili_desktop.services import review
+from meili_desktop.services import audit, review
 from meili_desktop.services.entries import PeriodLockedError, load_entry
 from meili_desktop.services.office_corrections import (
     CorrectionEntryChangedError,
@@ -20,6 +20,7 @@ from meili_desktop.services.office_corrections import (
     correct_entry,
 )
 from meili_desktop.store import models
+from meili_desktop.store.audit_repo import AuditQuery
 from meili_desktop.store.datafolder import Store
 from tests.services.merge_support import (
     PERCENT_TASK,
@@ -152,3 +153,16 @@ def test_locked_period_refused(merge_store: Store) -> None:
     row = stored_entry(merge_store)
     assert row is not None
     assert row.value == "70"
+
+
+def test_audit_text_names_reason_and_source(merge_store: Store) -> None:
+    merge_a(merge_store, 3, "70", 1)
+    correct_entry(merge_store, KEY, {"value": Decimal("72")}, reason="台账为72%", actor="clerk1")
+
+    records = [record for record in audit.search(merge_store, AuditQuery())
+               if record.action == "entry.office_changed"]
+
+    assert len(records) == 1
+    text = audit.details_text(records[0])
+    assert "台账为72%" in text
+    assert "correction dialog" in text

@@ -90,5 +90,5 @@ def test_field_changes_in_words() -> None:
     text = audit.details_text(record("entry.office_changed", {
         "revision": 3, "source": "excel", "fields": ["value"], "old": {"value": "80"},
         "new": {"value": "85"}}))
-    assert text == ("revision: 3; changed: Value; from: excel; previous value: Value 80; "
+    assert text == ("revision: 3; changed: Value; from: Excel template; previous value: Value 80; "
                     "after: Value 85")
