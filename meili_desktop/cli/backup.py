@@ -20,6 +20,7 @@ from PySide6.QtCore import QCoreApplication
 from meili_desktop.cli.context import CliContext
 from meili_desktop.services.backups import (
     DAILY_KEEP,
+    FILE_REASON,
     MANUAL_KEEP,
     PRE_MIGRATION_KEEP,
     PRE_OPERATION_KEEP,
@@ -78,6 +79,12 @@ def register(subparsers: Any) -> None:
     restorer.add_argument(
         "--yes", action="store_true",
         help=QCoreApplication.translate("BackupCli", "restore without asking for confirmation"))
+    restorer.add_argument(
+        "--force-other-installation", action="store_true",
+        help=QCoreApplication.translate(
+            "BackupCli", "restore a backup that another installation of the same unit made, "
+            "such as the laptop this computer replaces; its keys then come to this computer, "
+            "so use it only when that installation is no longer used"))
     restorer.set_defaults(handler=run_restore)
 
 
@@ -120,19 +127,34 @@ def run_restore(args: argparse.Namespace, context: CliContext) -> int:
     require_sqlite(context.database_url)
     context.close()
     backup = find_backup(context.data_dir, args.backup)
-    revision = validate_backup(context.data_dir, backup)
-    summary = QCoreApplication.translate(
-        "BackupCli", "Backup {name}: made {time}, {reason}, {size}, schema {revision}; the "
-        "integrity check passed.")
+    force = args.force_other_installation
+    revision = validate_backup(context.data_dir, backup, allow_other_installation=force)
+    if backup.reason == FILE_REASON:
+        summary = QCoreApplication.translate(
+            "BackupCli", "File {name}: a database file chosen by its path, not a backup of "
+            "this data folder; last changed {time}, {size}, schema {revision}; the integrity "
+            "check passed.")
+    else:
+        summary = QCoreApplication.translate(
+            "BackupCli", "Backup {name}: made {time}, {reason}, {size}, schema {revision}; "
+            "the integrity check passed.")
     print(summary.format(name=backup.name, time=format_local_time(backup),
                          reason=describe_reason(backup.reason), size=format_size(backup.size),
                          revision=revision), file=context.out)
+    if force:
+        print(QCoreApplication.translate(
+            "BackupCli", "WARNING: --force-other-installation restores a backup even when "
+            "another installation made it. That installation's keys and data then replace "
+            "this computer's. If the other computer is still in use, both would sign packages "
+            "as the same unit with the same keys, and the office could no longer tell them "
+            "apart. Continue only when this computer replaces the one the backup came from "
+            "and that one is no longer used."), file=context.err)
     if not args.yes and not _confirm(context):
         print(QCoreApplication.translate("BackupCli", "Restore cancelled; nothing was changed."),
               file=context.out)
         return 1
 
-    result = restore_backup(context.data_dir, backup)
+    result = restore_backup(context.data_dir, backup, allow_other_installation=force)
     done = QCoreApplication.translate("BackupCli", "The database was restored from {name}.")
     print(done.format(name=result.restored.name), file=context.out)
     if result.safety_copy is not None:

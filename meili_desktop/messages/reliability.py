@@ -122,6 +122,17 @@ MESSAGES: dict[str, str] = {
         "Errors", "The backup {name} belongs to another installation ({backup_unit}), not to "
         "this data folder ({current_unit}). Restore it into its own data folder; the current "
         "data was not changed."),
+    "backup.foreign_installation": QT_TRANSLATE_NOOP(
+        "Errors", "The backup {name} was made by another installation of {unit} (installation "
+        "{backup_installation}; this data folder is installation {current_installation}), for "
+        "example on another computer. Restoring it would bring that installation's keys and "
+        "data here, so it was not restored and the current data was not changed. Restore a "
+        "backup of this data folder instead. Only if this computer replaces the one the "
+        "backup came from, and that one is no longer used, restore it with \"backup restore "
+        "--force-other-installation\"."),
+    "backup.is_current_database": QT_TRANSLATE_NOOP(
+        "Errors", "{name} is the database of this data folder itself, not a backup. Choose a "
+        "backup from \"backup list\"; nothing was changed."),
     "backup.unsupported": QT_TRANSLATE_NOOP(
         "Errors", "The data is kept in the database server {url}, which this program does not "
         "back up. Use the server's own backups, for example pg_dump."),

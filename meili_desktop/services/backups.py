@@ -27,6 +27,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+from contextlib import closing
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -52,6 +53,7 @@ from meili_desktop.store.datafolder import DataFolder, Store
 from meili_desktop.store.engine import is_sqlite
 from meili_desktop.store.faults import StorageFaultError
 from meili_desktop.store.fileio import ensure_free_space
+from meili_desktop.store.meta_repo import INSTALLATION_KEY
 from meili_desktop.store.migrate import alembic_config, upgrade_database
 from meili_desktop.store.restore import replace_database
 
@@ -74,6 +76,8 @@ PRE_OPERATION_REASONS = frozenset({"pre-import", "pre-merge"})
 DAILY_INTERVAL = timedelta(days=1)
 # Facts that tell two installations apart; a backup of another installation is rejected.
 IDENTITY_KEYS = ("role", "own_unit_id")
+# The reason given to a file restored by its path whose name is not a backup's.
+FILE_REASON = "file"
 
 
 class BackupTooNewError(MeiliError):
@@ -90,6 +94,24 @@ class BackupOtherInstallationError(MeiliError):
 
     code = "backup.other_installation"
     exit_code = 3
+
+
+class BackupForeignInstallationError(MeiliError):
+    """The backup has this folder's role and unit but comes from another installation.
+
+    Details: ``name``, ``unit`` (role/unit), ``backup_installation`` and
+    ``current_installation`` (the first 8 characters of each installation id).
+    """
+
+    code = "backup.foreign_installation"
+    exit_code = 3
+
+
+class BackupIsCurrentDatabaseError(MeiliError):
+    """The file given to restore is the data folder's own database; details: ``name``."""
+
+    code = "backup.is_current_database"
+    exit_code = 2
 
 
 class BackupUnsupportedError(MeiliError):
@@ -122,6 +144,9 @@ def describe_reason(reason: str) -> str:
         "pre-import": QCoreApplication.translate("Backups", "before a package import"),
         "pre-merge": QCoreApplication.translate("Backups", "before a merge"),
         "pre-restore": QCoreApplication.translate("Backups", "before a restore"),
+        FILE_REASON: QCoreApplication.translate(
+            "Backups", "a database file chosen by its path, not a backup; the time is its "
+            "last change"),
     }
     if reason in labels:
         return labels[reason]
@@ -284,21 +309,37 @@ def find_backup(store_root: Path, name_or_path: str | Path) -> BackupFile:
             return backup
     path = Path(name_or_path)
     if path.is_file():
-        stat = path.stat()
+        if _is_same_file(path, DataFolder(store_root).database_file):
+            raise BackupIsCurrentDatabaseError(name=str(path))
         parsed = parse_backup_name(path)
-        created_at = datetime.fromtimestamp(stat.st_mtime, UTC)
-        return parsed or BackupFile(path, "manual", created_at, 0, stat.st_size)
+        if parsed is not None:
+            return parsed
+        # Any other file: its name says nothing about why or when it was made, so it is
+        # labelled as a plain file with the time of its last change.
+        stat = path.stat()
+        changed_at = datetime.fromtimestamp(stat.st_mtime, UTC)
+        return BackupFile(path, FILE_REASON, changed_at, 0, stat.st_size)
     raise BackupNotFoundError(name=str(name_or_path), folder=str(folder))
 
 
-def validate_backup(store_root: Path, backup: BackupFile) -> str:
+def validate_backup(store_root: Path, backup: BackupFile, *,
+                    allow_other_installation: bool = False) -> str:
     """Check a backup before it replaces anything; return its schema revision.
+
+    Args:
+        store_root: the data folder.
+        backup: the backup to check.
+        allow_other_installation: accept a backup of the same role and unit that another
+            installation made (a replaced laptop's). Without it such a backup is rejected,
+            because restoring it brings that installation's keys here.
 
     Raises:
         BackupNotADatabaseError: the file is not a database of this program.
         BackupDamagedError: SQLite's integrity check failed.
         BackupTooNewError: a newer release wrote it.
         BackupOtherInstallationError: it belongs to another role or reporting unit.
+        BackupForeignInstallationError: another installation of the same role and unit made
+            it, and ``allow_other_installation`` is false.
     """
     revision = check_backup(backup.path)
     if revision is None:
@@ -311,16 +352,43 @@ def validate_backup(store_root: Path, backup: BackupFile) -> str:
                                 supported=script.get_current_head())
 
     current_file = DataFolder(store_root).database_file
-    backup_identity = read_meta(backup.path, IDENTITY_KEYS)
+    backup_identity = read_meta(backup.path, (*IDENTITY_KEYS, INSTALLATION_KEY))
     current_identity = _identity_or_empty(current_file)
-    if backup_identity and current_identity and backup_identity != current_identity:
+    backup_unit = {key: backup_identity[key] for key in IDENTITY_KEYS if key in backup_identity}
+    current_unit = {key: current_identity[key] for key in IDENTITY_KEYS
+                    if key in current_identity}
+    if backup_unit and current_unit and backup_unit != current_unit:
         raise BackupOtherInstallationError(
-            name=backup.name, backup_unit=_unit_label(backup_identity),
-            current_unit=_unit_label(current_identity))
+            name=backup.name, backup_unit=_unit_label(backup_unit),
+            current_unit=_unit_label(current_unit))
+    _check_installation(backup, backup_identity, current_identity, allow_other_installation)
     return revision
 
 
-def restore_backup(store_root: Path, backup: BackupFile | Path | str) -> RestoreResult:
+def _check_installation(backup: BackupFile, backup_identity: dict[str, str],
+                        current_identity: dict[str, str], allow_other: bool) -> None:
+    """Reject another installation's backup unless allowed.
+
+    A data folder that is not set up yet (no role) has nothing to lose, and a backup made
+    before installation ids existed cannot be told apart, so both are accepted.
+    """
+    backup_id = backup_identity.get(INSTALLATION_KEY)
+    current_id = current_identity.get(INSTALLATION_KEY)
+    if not backup_id or not current_id or backup_id == current_id:
+        return
+    if "role" not in current_identity:
+        return
+    if allow_other:
+        logger.warning("restoring %s of installation %s into installation %s as forced",
+                       backup.name, backup_id, current_id)
+        return
+    raise BackupForeignInstallationError(
+        name=backup.name, unit=_unit_label(current_identity),
+        backup_installation=backup_id[:8], current_installation=current_id[:8])
+
+
+def restore_backup(store_root: Path, backup: BackupFile | Path | str, *,
+                   allow_other_installation: bool = False) -> RestoreResult:
     """Replace the data folder's database with ``backup`` after checking it.
 
     The backup is checked first (integrity, schema revision, installation), then copied
@@ -329,20 +397,29 @@ def restore_backup(store_root: Path, backup: BackupFile | Path | str) -> Restore
     store's engine must be disposed and the store reopened (or :func:`reload_store` called)
     afterwards, which also upgrades an older backup to the current schema.
 
+    With ``allow_other_installation`` a backup of another installation of the same role and
+    unit is restored, and the restored database takes over this folder's installation id, so
+    that the two installations' backups stay apart.
+
     Raises:
         BackupNotFoundError, BackupNotADatabaseError, BackupDamagedError, BackupTooNewError,
-        BackupOtherInstallationError: the backup was rejected; nothing was changed.
+        BackupOtherInstallationError, BackupForeignInstallationError,
+        BackupIsCurrentDatabaseError: the backup was rejected; nothing was changed.
         DatabaseLockedError: another program still has the database open.
         StorageFaultError: the disk is full or read-only; nothing was changed.
     """
     chosen = backup if isinstance(backup, BackupFile) else find_backup(store_root, backup)
-    revision = validate_backup(store_root, chosen)
+    revision = validate_backup(store_root, chosen,
+                               allow_other_installation=allow_other_installation)
     folder = DataFolder(store_root)
     current_size = _size_or_zero(folder.database_file)
     ensure_free_space(folder.root, chosen.size + current_size)
+    current_id = _identity_or_empty(folder.database_file).get(INSTALLATION_KEY)
 
     safety_path = new_backup_path(folder.backups_dir, "pre-restore")
     replace_database(folder, chosen.path, safety_path)
+    if allow_other_installation and current_id:
+        _keep_installation_id(folder.database_file, current_id)
     safety = parse_backup_name(safety_path) if safety_path.exists() else None
     prune_backups(store_root, keep={chosen.path, safety_path})
     logger.info("restored %s (schema %s); safety copy %s", chosen.name, revision,
@@ -373,12 +450,30 @@ def _is_known_revision(script: ScriptDirectory, revision: str) -> bool:
         return False
 
 
+def _keep_installation_id(database_file: Path, installation_id: str) -> None:
+    """Write this folder's installation id into a restored database of another one."""
+    with closing(sqlite3.connect(database_file)) as connection, connection:
+        connection.execute("UPDATE meta SET value = ? WHERE key = ?",
+                           (installation_id, INSTALLATION_KEY))
+        connection.execute("INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)",
+                           (INSTALLATION_KEY, installation_id))
+    logger.info("restored database %s keeps installation id %s", database_file,
+                installation_id)
+
+
+def _is_same_file(path: Path, other: Path) -> bool:
+    try:
+        return other.exists() and path.samefile(other)
+    except OSError:
+        return False
+
+
 def _identity_or_empty(database_file: Path) -> dict[str, str]:
     # A damaged current database is a reason to restore, not a reason to refuse.
     if not database_file.is_file():
         return {}
     try:
-        return read_meta(database_file, IDENTITY_KEYS)
+        return read_meta(database_file, (*IDENTITY_KEYS, INSTALLATION_KEY))
     except sqlite3.Error:
         logger.warning("cannot read the identity of %s", database_file, exc_info=True)
         return {}

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from meili_desktop.store.engine import make_engine, make_session_factory, sqlite_url
 from meili_desktop.store.faults import mapped_os_errors
+from meili_desktop.store.meta_repo import ensure_installation_id
 from meili_desktop.store.migrate import DatabaseUnreadableError, upgrade_database
 from meili_desktop.store.temp_folders import own_temp_dir, remove_stale_temp
 
@@ -110,4 +111,15 @@ def open_store(root: Path, database_url: str | None = None) -> Store:
     except Exception:
         engine.dispose()
         raise
-    return Store(folder, engine, make_session_factory(engine), backup)
+    store = Store(folder, engine, make_session_factory(engine), backup)
+    _ensure_installation(store)
+    return store
+
+
+def _ensure_installation(store: Store) -> None:
+    """Give a database without one its installation id; a read-only one goes without."""
+    try:
+        with store.session_factory.begin() as session:
+            ensure_installation_id(session)
+    except OperationalError as error:
+        logger.warning("cannot store an installation id in %s: %s", store.folder.root, error)

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import uuid
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from meili_desktop.store.models import Meta
+
+# A random id given to a database when it is first opened. Backups carry it, so a restore can
+# tell this installation's backups from another computer's or data folder's.
+INSTALLATION_KEY = "installation_id"
 
 
 def get_meta(session: Session, key: str, default: str | None = None) -> str | None:
@@ -19,6 +25,16 @@ def set_meta(session: Session, key: str, value: str) -> None:
         session.add(Meta(key=key, value=value))
     else:
         row.value = value
+
+
+def ensure_installation_id(session: Session) -> str:
+    """Return the database's installation id, creating a random one when it has none."""
+    current = get_meta(session, INSTALLATION_KEY)
+    if current:
+        return current
+    created = uuid.uuid4().hex
+    set_meta(session, INSTALLATION_KEY, created)
+    return created
 
 
 def next_sequence(session: Session, name: str) -> int:

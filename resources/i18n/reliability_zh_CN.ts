@@ -3,112 +3,127 @@
 <context>
     <name>BackupCli</name>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="45" />
+        <location filename="../../meili_desktop/cli/backup.py" line="46" />
         <source>list, make or restore backups of the database</source>
         <translation>列出、创建或恢复数据库备份</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="47" />
+        <location filename="../../meili_desktop/cli/backup.py" line="48" />
         <source>The data folder keeps a daily backup of its database and one before every import, merge, upgrade and restore that changes data. Kept are the {daily} newest daily backups, the {operations} newest before imports and merges, the {upgrades} newest before upgrades, the {restores} newest before restores and the {manual} newest made by hand.</source>
         <translation>数据文件夹每天备份一次数据库，并在每次会改动数据的导入、合并、升级和恢复之前各备份一次。保留最近 {daily} 份每日备份、最近 {operations} 份导入和合并前的备份、最近 {upgrades} 份升级前的备份、最近 {restores} 份恢复前的备份，以及最近 {manual} 份手动备份。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="58" />
+        <location filename="../../meili_desktop/cli/backup.py" line="59" />
         <source>list the backups, newest first</source>
         <translation>列出备份，最新的在前</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="60" />
+        <location filename="../../meili_desktop/cli/backup.py" line="61" />
         <source>print the list as JSON</source>
         <translation>以 JSON 格式输出列表</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="64" />
+        <location filename="../../meili_desktop/cli/backup.py" line="65" />
         <source>back up the database now</source>
         <translation>立即备份数据库</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="69" />
+        <location filename="../../meili_desktop/cli/backup.py" line="70" />
         <source>replace the database with a backup</source>
         <translation>用备份替换数据库</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="70" />
+        <location filename="../../meili_desktop/cli/backup.py" line="71" />
         <source>Check the backup (SQLite integrity check, schema version, installation) and replace the database with it. The current database is kept as a backup first. Close the program's window before restoring.</source>
         <translation>检查备份（SQLite 完整性检查、数据库结构版本、所属安装），然后用它替换数据库。当前数据库会先保存为一份备份。恢复前请关闭本程序的窗口。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="76" />
+        <location filename="../../meili_desktop/cli/backup.py" line="77" />
         <source>a backup name from "backup list" or the path of a backup file</source>
         <translation>"backup list" 列出的备份名称，或备份文件的路径</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="80" />
+        <location filename="../../meili_desktop/cli/backup.py" line="81" />
         <source>restore without asking for confirmation</source>
         <translation>不经确认直接恢复</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="94" />
+        <location filename="../../meili_desktop/cli/backup.py" line="84" />
+        <source>restore a backup that another installation of the same unit made, such as the laptop this computer replaces; its keys then come to this computer, so use it only when that installation is no longer used</source>
+        <translation>恢复同一单位的另一个安装（例如本机所替换的旧笔记本）制作的备份；其密钥随之来到本机，因此只在那个安装已停用时使用</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="101" />
         <source>No backups yet in {folder}.</source>
         <translation>{folder} 中还没有备份。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="98" />
+        <location filename="../../meili_desktop/cli/backup.py" line="105" />
         <source>Backups in {folder}, newest first:</source>
         <translation>{folder} 中的备份（最新的在前）：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="100" />
+        <location filename="../../meili_desktop/cli/backup.py" line="107" />
         <source>{time}  {reason}  {size}</source>
         <translation>{time}  {reason}  {size}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="113" />
+        <location filename="../../meili_desktop/cli/backup.py" line="120" />
         <source>Backup made: {path} ({size}).</source>
         <translation>已创建备份：{path}（{size}）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="124" />
+        <location filename="../../meili_desktop/cli/backup.py" line="133" />
+        <source>File {name}: a database file chosen by its path, not a backup of this data folder; last changed {time}, {size}, schema {revision}; the integrity check passed.</source>
+        <translation>文件 {name}：按路径指定的数据库文件，不是本数据文件夹的备份；最后修改于 {time}，{size}，数据库结构版本 {revision}；完整性检查通过。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="138" />
         <source>Backup {name}: made {time}, {reason}, {size}, schema {revision}; the integrity check passed.</source>
         <translation>备份 {name}：创建于 {time}，{reason}，{size}，数据库结构版本 {revision}；完整性检查通过。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="131" />
+        <location filename="../../meili_desktop/cli/backup.py" line="145" />
+        <source>WARNING: --force-other-installation restores a backup even when another installation made it. That installation's keys and data then replace this computer's. If the other computer is still in use, both would sign packages as the same unit with the same keys, and the office could no longer tell them apart. Continue only when this computer replaces the one the backup came from and that one is no longer used.</source>
+        <translation>警告：--force-other-installation 会恢复另一个安装制作的备份，那个安装的密钥和数据将替换本机的密钥和数据。如果那台电脑仍在使用，两台电脑将以同一单位、同一密钥签名数据包，市美丽城镇办将无法区分。只有本机替换了制作该备份的电脑、且那台电脑已停用时才可继续。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/backup.py" line="153" />
         <source>Restore cancelled; nothing was changed.</source>
         <translation>已取消恢复，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="136" />
+        <location filename="../../meili_desktop/cli/backup.py" line="158" />
         <source>The database was restored from {name}.</source>
         <translation>已从 {name} 恢复数据库。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="139" />
+        <location filename="../../meili_desktop/cli/backup.py" line="161" />
         <source>The replaced database was kept as {name}; restore it the same way to undo.</source>
         <translation>被替换的数据库已保存为 {name}；如需撤销，用同样的方法恢复它即可。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="148" />
+        <location filename="../../meili_desktop/cli/backup.py" line="170" />
         <source>Not restoring without confirmation: add --yes to restore from a script.</source>
         <translation>未经确认，不执行恢复：在脚本中恢复请加上 --yes。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="152" />
+        <location filename="../../meili_desktop/cli/backup.py" line="174" />
         <source>This replaces all data in {folder} with the backup. Type yes to continue: </source>
         <translation>这将用备份替换 {folder} 中的全部数据。输入“是”继续：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="156" />
+        <location filename="../../meili_desktop/cli/backup.py" line="178" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="171" />
+        <location filename="../../meili_desktop/cli/backup.py" line="193" />
         <source>{size} KB</source>
         <translation>{size} KB</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/backup.py" line="173" />
+        <location filename="../../meili_desktop/cli/backup.py" line="195" />
         <source>{size} MB</source>
         <translation>{size} MB</translation>
     </message>
@@ -213,32 +228,37 @@ Everything entered or imported since then is replaced. The current data is kept 
 <context>
     <name>Backups</name>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="120" />
+        <location filename="../../meili_desktop/services/backups.py" line="142" />
         <source>daily</source>
         <translation>每日</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="121" />
+        <location filename="../../meili_desktop/services/backups.py" line="143" />
         <source>made by hand</source>
         <translation>手动创建</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="122" />
+        <location filename="../../meili_desktop/services/backups.py" line="144" />
         <source>before a package import</source>
         <translation>导入数据包前</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="123" />
+        <location filename="../../meili_desktop/services/backups.py" line="145" />
         <source>before a merge</source>
         <translation>合并前</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="124" />
+        <location filename="../../meili_desktop/services/backups.py" line="146" />
         <source>before a restore</source>
         <translation>恢复前</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/backups.py" line="130" />
+        <location filename="../../meili_desktop/services/backups.py" line="147" />
+        <source>a database file chosen by its path, not a backup; the time is its last change</source>
+        <translation>按路径指定的数据库文件，不是备份；时间为其最后修改时间</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/services/backups.py" line="155" />
         <source>before the upgrade from schema {revision}</source>
         <translation>从数据库结构版本 {revision} 升级前</translation>
     </message>
@@ -407,11 +427,21 @@ Everything entered or imported since then is replaced. The current data is kept 
     </message>
     <message>
         <location filename="../../meili_desktop/messages/reliability.py" line="125" />
+        <source>The backup {name} was made by another installation of {unit} (installation {backup_installation}; this data folder is installation {current_installation}), for example on another computer. Restoring it would bring that installation's keys and data here, so it was not restored and the current data was not changed. Restore a backup of this data folder instead. Only if this computer replaces the one the backup came from, and that one is no longer used, restore it with "backup restore --force-other-installation".</source>
+        <translation>备份 {name} 由 {unit} 的另一个安装制作（安装编号 {backup_installation}；本数据文件夹的安装编号为 {current_installation}），例如另一台电脑。恢复它会把那个安装的密钥和数据带到本机，因此未恢复，当前数据未作任何改动。请改为恢复本数据文件夹自己的备份。只有本机替换了制作该备份的电脑、且那台电脑已停用时，才可用“backup restore --force-other-installation”恢复。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="133" />
+        <source>{name} is the database of this data folder itself, not a backup. Choose a backup from "backup list"; nothing was changed.</source>
+        <translation>{name} 是本数据文件夹正在使用的数据库本身，不是备份。请从“backup list”列出的备份中选择；未作任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reliability.py" line="136" />
         <source>The data is kept in the database server {url}, which this program does not back up. Use the server's own backups, for example pg_dump.</source>
         <translation>数据保存在数据库服务器 {url} 中，本程序不负责备份。请使用服务器自身的备份，例如 pg_dump。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reliability.py" line="128" />
+        <location filename="../../meili_desktop/messages/reliability.py" line="139" />
         <source>There is no database to back up at {path}. Open the data folder with the program once to create it.</source>
         <translation>{path} 处没有可备份的数据库。请先用本程序打开一次该数据文件夹以创建数据库。</translation>
     </message>
@@ -462,7 +492,7 @@ Everything entered or imported since then is replaced. The current data is kept 
 <context>
     <name>OutputPaths</name>
     <message>
-        <location filename="../../meili_desktop/services/output_paths.py" line="107" />
+        <location filename="../../meili_desktop/services/output_paths.py" line="108" />
         <source>Saved as {path}</source>
         <translation>已保存为 {path}</translation>
     </message>
