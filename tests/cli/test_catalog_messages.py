@@ -50,7 +50,7 @@ DETAILS: dict[str, dict[str, Any]] = {
 }
 
 
-@pytest.fixture(scope="module", autouse=True)
+@pytest.fixture(autouse=True)
 def chinese() -> Iterator[None]:
     app = QCoreApplication.instance() or QCoreApplication([])
     install_translators(app, "zh_CN")
