@@ -80,10 +80,7 @@ def attach_main_window(window: QWidget, instance: SingleInstance) -> None:
     """Bring ``window`` forward and open files for later launches; accept dropped packages.
 
     A window still opening its data folder (one with a ``data_ready`` signal and no store
-    yet) accepts drops once the data is ready. The drop filter sees every event of the
-    application in Python, so while the loading thread holds the GIL each event would wait
-    for it. On a loaded 2-core machine the office window's first paint came 95 to 250 ms
-    late that way.
+    yet) accepts drops once the data is ready, because it cannot open a package before.
     """
     data_ready = getattr(window, "data_ready", None)
     if data_ready is not None and getattr(window, "store", None) is None:

@@ -17,7 +17,12 @@ from meili_desktop.ui.activation import (
     claim_data_folder,
     open_package_files,
 )
-from meili_desktop.ui.file_drop import install_package_drop, package_files_in
+from meili_desktop.ui.file_drop import (
+    PackageDropFilter,
+    PackageDropWindow,
+    install_package_drop,
+    package_files_in,
+)
 
 
 class PackageWindow(QMainWindow):
@@ -179,3 +184,26 @@ def test_claim_read_only_folder_fails(qapp, tmp_path: Path) -> None:
         claim_data_folder(blocker / "数据", [])
 
     assert caught.value.details["path"] == str(blocker / "数据")
+
+
+class MixinWindow(PackageDropWindow, PackageWindow):
+    """A window class that handles drags through its own overrides."""
+
+
+def test_mixin_window_needs_no_filter(qtbot, tmp_path: Path) -> None:
+    window = MixinWindow()
+    qtbot.addWidget(window)
+    window.show()
+    handler = install_package_drop(window)
+    package = tmp_path / "a.mlrp"
+
+    mime = mime_with_files(package)
+    enter = send_drag_enter(window.text_field, mime)
+    drop = send_drop(window.text_field, mime)
+    qtbot.waitUntil(lambda: window.opened == [package], timeout=2000)
+
+    assert enter.isAccepted()
+    assert drop.isAccepted()
+    assert install_package_drop(window) is handler
+    assert QApplication.instance().findChildren(PackageDropFilter) == []
+

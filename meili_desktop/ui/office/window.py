@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QTabWidget, QVBoxLayout, QWidget
 
+from meili_desktop.ui.file_drop import PackageDropWindow
 from meili_desktop.ui.office.office_menus import OfficeMenus
 from meili_desktop.ui.progress import JobProgressWidget
 from meili_desktop.ui.settings import MAIN_GEOMETRY, Settings
@@ -186,7 +187,7 @@ def _waiting_placeholder(parent: QWidget) -> QWidget:
     return placeholder
 
 
-class OfficeWindow(QMainWindow):
+class OfficeWindow(PackageDropWindow, QMainWindow):
     """The window for county and city office staff.
 
     Built with ``store=None`` it is a shell whose pages wait for :meth:`attach_store`.

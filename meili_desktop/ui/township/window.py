@@ -35,6 +35,7 @@ from meili_desktop.services import entries
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.about_dialog import AboutDialog
 from meili_desktop.ui.backup_dialog import BackupDialog
+from meili_desktop.ui.file_drop import PackageDropWindow
 from meili_desktop.ui.progress import JobProgressWidget
 from meili_desktop.ui.settings import (
     LANGUAGE,
@@ -67,7 +68,7 @@ TASKS_TAB, OVERVIEW_TAB, CHECK_TAB = 0, 1, 2
 LANGUAGE_NAMES = {"zh_CN": "中文（简体）", "en": "English"}
 
 
-class TownshipWindow(QMainWindow):
+class TownshipWindow(PackageDropWindow, QMainWindow):
     """The window of a township data folder."""
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
