@@ -25,6 +25,12 @@ MESSAGES: dict[str, str] = {
     "merge.no_catalogue": QT_TRANSLATE_NOOP(
         "Errors", "No task catalogue is active, so entries cannot be checked. Nothing was "
         "merged; set up or import the catalogue first."),
+    "merge.too_many_entries": QT_TRANSLATE_NOOP(
+        "Errors", "The package {package_id} from {sender} carries {count} entries, but a unit "
+        "reports at most one entry per task and period: {tasks} tasks in {periods} periods, "
+        "so at most {limit} with room for tasks of a newer catalogue. Nothing from this "
+        "package was merged. Ask the sender to check its data and program version and to "
+        "export the package again."),
     "merge.blocked_attachment": QT_TRANSLATE_NOOP(
         "Errors", "The evidence file \"{name}\" for task {task} of unit {unit} ({period}) is "
         "a program or script. Nothing from this package was merged; ask the township to "

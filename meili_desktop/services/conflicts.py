@@ -69,11 +69,22 @@ def utc_now() -> datetime:
 
 def list_items(store: Store, *, state: str | None = "open", kind: str | None = None,
                unit_id: str | None = None, period_code: str | None = None,
-               package_id: str | None = None) -> list[MergeItemRecord]:
-    """Return merge items with the office's current entry beside each."""
+               package_id: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[MergeItemRecord]:
+    """Return merge items with the office's current entry beside each, oldest first.
+
+    ``limit`` and ``offset`` return one page of them.
+    """
     with store.session_factory() as session:
         return merge_items_repo.list_items(session, state=state, kind=kind, unit_id=unit_id,
-                                           period_code=period_code, package_id=package_id)
+                                           period_code=period_code, package_id=package_id,
+                                           limit=limit, offset=offset)
+
+
+def count_items(store: Store, *, state: str | None = "open", kind: str | None = None) -> int:
+    """Return how many merge items have this state and kind."""
+    with store.session_factory() as session:
+        return merge_items_repo.count_items(session, state=state, kind=kind)
 
 
 def get_item(store: Store, item_id: int) -> MergeItemRecord:

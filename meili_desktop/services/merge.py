@@ -37,7 +37,7 @@ from meili_desktop.domain.merge import (
 from meili_desktop.domain.merge_records import IncomingEntry, changed_fields, parse_entry_record
 from meili_desktop.errors import CancelledError, MeiliError
 from meili_desktop.services.backups import BackupBeforeWrite
-from meili_desktop.store import ledger_repo, merge_repo
+from meili_desktop.store import ledger_repo, merge_repo, periods_repo
 from meili_desktop.store.attachments import (
     BLOCKED_EXTENSIONS,
     BlockedFileTypeError,
@@ -47,6 +47,7 @@ from meili_desktop.store.attachments import (
 )
 from meili_desktop.store.audit_repo import insert_event
 from meili_desktop.store.datafolder import Store
+from meili_desktop.store.merge_lookups import load_task_rules
 
 logger = logging.getLogger(__name__)
 
@@ -54,6 +55,9 @@ ProgressCallback = Callable[[int, int], None]
 
 # Incoming evidence files are capped by the package reader; this only bounds the copy.
 MAX_INCOMING_ATTACHMENT_BYTES = 4 * 1024 * 1024 * 1024
+# Entries a report package may carry beyond one per catalogue task and period it names, for
+# tasks of a newer catalogue that the office will hold until it has that catalogue.
+ENTRY_COUNT_MARGIN = 100
 
 
 class PackageReplayError(MeiliError):
@@ -79,6 +83,19 @@ class NoCatalogueError(MeiliError):
     """No catalogue is active, so no entry can be checked."""
 
     code = "merge.no_catalogue"
+    exit_code = 5
+
+
+class TooManyEntriesError(MeiliError):
+    """The package carries more entries than its unit can report.
+
+    A unit reports at most one entry per task of the catalogue and period of the package, so
+    more would only flood the office with held entries. Details: ``package_id``, ``sender``,
+    ``count``, ``limit``, ``tasks`` (the catalogue's) and ``periods`` (the package's periods
+    the office knows).
+    """
+
+    code = "merge.too_many_entries"
     exit_code = 5
 
 
@@ -164,8 +181,10 @@ def preview(store: Store, incoming: IncomingPackage) -> MergePreview:
     Raises:
         PackageReplayError: a different package already used this id or sequence number.
         InvalidEntryRecordError, DuplicateEntryError: the package's records are unusable.
-        WrongPackageKindError, NoCatalogueError, BlockedAttachmentError: see their classes.
+        WrongPackageKindError, NoCatalogueError, BlockedAttachmentError,
+            TooManyEntriesError: see their classes.
     """
+    check_entry_count(store, incoming)
     entries = _parse_entries(incoming)
     _check_attachment_types(incoming, entries)
     with store.session_factory() as session:
@@ -213,8 +232,10 @@ def merge(store: Store, incoming: IncomingPackage, progress: ProgressCallback | 
         CancelledError: ``cancel`` was set.
         MergeBusyError: another merge held the database too long.
         InvalidEntryRecordError, DuplicateEntryError, WrongPackageKindError,
-            NoCatalogueError, BlockedAttachmentError: the package cannot be merged.
+            NoCatalogueError, BlockedAttachmentError, TooManyEntriesError: the package cannot
+            be merged.
     """
+    check_entry_count(store, incoming)
     entries = _parse_entries(incoming)
     _check_attachment_types(incoming, entries)
     if backup is not None and not _is_duplicate(store, incoming):
@@ -270,6 +291,31 @@ def _is_duplicate(store: Store, incoming: IncomingPackage) -> bool:
     """Return whether the ledger already holds the package; raise if it is a replay."""
     with store.session_factory() as session:
         return _ledger_verdict(session, incoming) is LedgerVerdict.DUPLICATE
+
+
+def check_entry_count(store: Store, incoming: IncomingPackage) -> None:
+    """Reject a package with more entries than one per catalogue task and period, plus a margin.
+
+    Runs before the entries are parsed, so a flooding package costs only this count.
+
+    Raises:
+        TooManyEntriesError: see the class.
+    """
+    count = len(incoming.entries)
+    if count <= ENTRY_COUNT_MARGIN:
+        return
+    with store.session_factory() as session:
+        tasks = len(load_task_rules(session))
+        known = {period.code for period in periods_repo.list_periods(session)}
+    periods = len(set(incoming.periods) & known)
+    limit = tasks * max(periods, 1) + ENTRY_COUNT_MARGIN
+    if count > limit:
+        logger.warning("package %s from %s rejected: %d entries, at most %d for %d tasks and "
+                       "%d periods", incoming.package_id, incoming.sender_unit_id, count, limit,
+                       tasks, periods)
+        raise TooManyEntriesError(package_id=incoming.package_id,
+                                  sender=incoming.sender_unit_id, count=count, limit=limit,
+                                  tasks=tasks, periods=periods)
 
 
 def _parse_entries(incoming: IncomingPackage) -> list[IncomingEntry]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from meili_desktop.domain.entries import AttachmentRef, EntryKey, ReviewState
@@ -63,24 +63,42 @@ class MergeItemRecord:
 
 def list_items(session: Session, *, state: str | None = "open", kind: str | None = None,
                unit_id: str | None = None, period_code: str | None = None,
-               package_id: str | None = None) -> list[MergeItemRecord]:
-    """Return merge items, oldest first, filtered by the given values."""
-    statement = select(models.MergeItem).order_by(models.MergeItem.id)
-    if state is not None:
-        statement = statement.where(models.MergeItem.state == state)
-    if kind is not None:
-        statement = statement.where(models.MergeItem.kind == kind)
-    if unit_id is not None:
-        statement = statement.where(models.MergeItem.unit_id == unit_id)
-    if period_code is not None:
-        statement = statement.where(models.MergeItem.period_code == period_code)
-    if package_id is not None:
-        statement = statement.where(models.MergeItem.package_id == package_id)
+               package_id: str | None = None, limit: int | None = None,
+               offset: int = 0) -> list[MergeItemRecord]:
+    """Return merge items, oldest first, filtered by the given values.
+
+    ``limit`` and ``offset`` return one page of them, in the same order.
+    """
+    statement = _filtered(select(models.MergeItem), state, kind, unit_id, period_code,
+                          package_id).order_by(models.MergeItem.id)
+    if limit is not None:
+        statement = statement.limit(limit).offset(offset)
     rows = list(session.scalars(statement))
     entries = load_entry_rows(session, {_key(row) for row in rows})
     keys = _package_keys(session, {row.package_id for row in rows})
     return [_to_record(row, entries.get(_key(row)), keys.get(row.package_id, ""))
             for row in rows]
+
+
+def count_items(session: Session, *, state: str | None = "open",
+                kind: str | None = None) -> int:
+    """Return how many merge items :func:`list_items` would return without a limit."""
+    statement = _filtered(select(func.count()).select_from(models.MergeItem), state, kind,
+                          None, None, None)
+    return int(session.scalar(statement) or 0)
+
+
+def _filtered(statement: Select[Any], state: str | None, kind: str | None,
+              unit_id: str | None, period_code: str | None,
+              package_id: str | None) -> Select[Any]:
+    conditions = [(models.MergeItem.state, state), (models.MergeItem.kind, kind),
+                  (models.MergeItem.unit_id, unit_id),
+                  (models.MergeItem.period_code, period_code),
+                  (models.MergeItem.package_id, package_id)]
+    for column, value in conditions:
+        if value is not None:
+            statement = statement.where(column == value)
+    return statement
 
 
 def get_item_row(session: Session, item_id: int, *, for_update: bool = False,

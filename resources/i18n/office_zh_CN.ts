@@ -827,132 +827,147 @@
         <translation>两边相同</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="124" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="129" />
         <source>Conflicts and held entries</source>
         <translation>冲突和暂存填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="127" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="132" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="130" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="135" />
+        <source>Previous</source>
+        <translation>上一页</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="137" />
+        <source>Next</source>
+        <translation>下一页</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="141" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="130" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="141" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="131" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="142" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="131" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="142" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="132" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="143" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="139" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="150" />
         <source>Choose an item on the left.</source>
         <translation>请在左侧选择一项。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="147" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="158" />
         <source>Apply decisions</source>
         <translation>应用决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="149" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="160" />
         <source>Keep office entry</source>
         <translation>保留办公室填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="151" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="162" />
         <source>Apply held entry</source>
         <translation>应用暂存填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="153" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="164" />
         <source>Discard held entry</source>
         <translation>放弃暂存填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="228" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="258" />
+        <source>Items {first} to {last} of {total}</source>
+        <translation>第 {first}–{last} 项，共 {total} 项</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="274" />
         <source>No open conflicts or held entries.</source>
         <translation>没有待处理的冲突或暂存填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="231" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="277" />
         <source>{unit} · task {task} · {period} · {kind}: {reason}</source>
         <translation>{unit} · 任务 {task} · {period} · {kind}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="236" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="282" />
         <source>Package ID: {package}</source>
         <translation>上报包编号：{package}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="246" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="292" />
         <source>From package {package}</source>
         <translation>来自上报包 {package}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="247" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="293" />
         <source>From {file}, sent by {sender} for {periods}</source>
         <translation>来自文件 {file}，由 {sender} 报送，填报期 {periods}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="254" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="300" />
         <source>Township: laptop key {key}, revision {revision}.</source>
         <translation>乡镇：电脑密钥 {key}，修订号 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="255" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="301" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="259" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="305" />
         <source>Office: from laptop key {key}, revision {revision}.</source>
         <translation>办公室：来自电脑密钥 {key}，修订号 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="262" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="308" />
         <source>Office: decided by the office or from an unrecorded laptop, revision {revision}.</source>
         <translation>办公室：由办公室决定或来自未记录的电脑，修订号 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="268" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="314" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="268" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="314" />
         <source>Office (now)</source>
         <translation>办公室（当前）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="268" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="314" />
         <source>Township (incoming)</source>
         <translation>乡镇（新上报）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="270" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="316" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="270" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="316" />
         <source>New value</source>
         <translation>新值</translation>
     </message>
@@ -1054,121 +1069,126 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/merge.py" line="28" />
+        <source>The package {package_id} from {sender} carries {count} entries, but a unit reports at most one entry per task and period: {tasks} tasks in {periods} periods, so at most {limit} with room for tasks of a newer catalogue. Nothing from this package was merged. Ask the sender to check its data and program version and to export the package again.</source>
+        <translation>{sender} 的上报包 {package_id} 含 {count} 条填报数据，但一个单位每项任务每个填报期最多报一条：{tasks} 项任务、{periods} 个填报期，连同为新版任务目录预留的余量最多 {limit} 条。该上报包未合并任何内容。请让发送单位检查其数据和程序版本后重新导出上报包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="34" />
         <source>The evidence file "{name}" for task {task} of unit {unit} ({period}) is a program or script. Nothing from this package was merged; ask the township to attach photos or documents only and export again.</source>
         <translation>单位 {unit} 任务 {task}（{period}）的佐证材料“{name}”是程序或脚本。该上报包的内容均未合并；请乡镇只附照片或文档并重新导出。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="32" />
+        <location filename="../../meili_desktop/messages/merge.py" line="38" />
         <source>The evidence file "{name}" changed on the disk after the package was verified. Nothing was merged; add the package again.</source>
         <translation>佐证材料“{name}”在上报包验证后被改动。未合并任何内容；请重新添加该上报包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="35" />
+        <location filename="../../meili_desktop/messages/merge.py" line="41" />
         <source>Another merge kept the database busy for more than {seconds} seconds. Nothing was merged; try again when the other clerk's merge has finished.</source>
         <translation>另一个合并占用数据库超过 {seconds} 秒。未合并任何内容；请在其他同事的合并完成后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="38" />
+        <location filename="../../meili_desktop/messages/merge.py" line="44" />
         <source>No report package was found in {paths}. Give package files (.mlrp) or a folder that contains them.</source>
         <translation>在 {paths} 中没有找到上报包。请指定上报包文件（.mlrp）或包含它们的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="42" />
+        <location filename="../../meili_desktop/messages/merge.py" line="48" />
         <source>The field "{field}" differs between the office and the township, but no choice was made for it. Nothing was changed; choose the office value, the township value or enter a value.</source>
         <translation>字段“{field}”在办公室和乡镇之间不一致，但没有作出选择。未做任何更改；请选择保留办公室数据、采用乡镇数据或输入新值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="46" />
+        <location filename="../../meili_desktop/messages/merge.py" line="52" />
         <source>The field "{field}" cannot be set that way. Nothing was changed; keep the office's or take the township's evidence files.</source>
         <translation>字段“{field}”不能这样设置。未做任何更改；请保留办公室的或采用乡镇的佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="49" />
+        <location filename="../../meili_desktop/messages/merge.py" line="55" />
         <source>Item {item} no longer exists. Refresh the list.</source>
         <translation>第 {item} 项已不存在。请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="51" />
+        <location filename="../../meili_desktop/messages/merge.py" line="57" />
         <source>Item {item} was already decided, perhaps by another clerk. Nothing was changed; refresh the list.</source>
         <translation>第 {item} 项已被处理，可能是其他同事处理的。未做任何更改；请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="54" />
+        <location filename="../../meili_desktop/messages/merge.py" line="60" />
         <source>Period {period} is locked, so its entries cannot change. Nothing was changed; open the period first if the change is really needed.</source>
         <translation>填报期 {period} 已锁定，其填报不能更改。未做任何更改；如确需更改，请先开放该填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="57" />
+        <location filename="../../meili_desktop/messages/merge.py" line="63" />
         <source>Item {item} still cannot be applied ({reason}). Nothing was changed; fix the cause first (for example open the period) or discard the item.</source>
         <translation>第 {item} 项仍不能应用（{reason}）。未做任何更改；请先排除原因（例如开放填报期），或放弃该项。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="60" />
+        <location filename="../../meili_desktop/messages/merge.py" line="66" />
         <source>Item {item} is a held entry, not a conflict; release or discard it instead.</source>
         <translation>第 {item} 项是暂存填报，不是冲突；请应用或放弃它。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="64" />
+        <location filename="../../meili_desktop/messages/merge.py" line="70" />
         <source>Returning an entry needs a comment that tells the township what to fix. Nothing was changed; write the comment and return the entry again.</source>
         <translation>退回填报需要填写意见，告诉乡镇要修改什么。未做任何更改；请填写意见后再退回。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="67" />
+        <location filename="../../meili_desktop/messages/merge.py" line="73" />
         <source>The comment has {length} characters; at most {maximum} are allowed. Nothing was changed; shorten the comment.</source>
         <translation>意见有 {length} 个字，最多允许 {maximum} 个字。未做任何更改；请缩短意见。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="70" />
+        <location filename="../../meili_desktop/messages/merge.py" line="76" />
         <source>The office has no entry for task {task} of unit {unit} in {period}. Nothing was changed; check the unit, task and period.</source>
         <translation>办公室没有单位 {unit} 在 {period} 的任务 {task} 的填报。未做任何更改；请检查单位、任务和填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="73" />
+        <location filename="../../meili_desktop/messages/merge.py" line="79" />
         <source>Task {task} of unit {unit} in {period} changed while you reviewed it (revision {expected} is now {revision}). Nothing was changed; review the new revision.</source>
         <translation>单位 {unit} 在 {period} 的任务 {task} 在审核期间有了变化（版本 {expected} 已变为 {revision}）。未做任何更改；请审核新版本。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="77" />
+        <location filename="../../meili_desktop/messages/merge.py" line="83" />
         <source>Task {task} of unit {unit} in {period} has an open conflict. Nothing was changed; resolve the conflict first, then review the entry.</source>
         <translation>单位 {unit} 在 {period} 的任务 {task} 有未解决的冲突。未做任何更改；请先解决冲突，再审核该填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="80" />
+        <location filename="../../meili_desktop/messages/merge.py" line="86" />
         <source>Period {period} is locked, so its entries can no longer be reviewed. Nothing was changed; open the period first if the review must change.</source>
         <translation>填报期 {period} 已锁定，其填报不能再审核。未做任何更改；如需更改审核结果，请先开放该填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="83" />
+        <location filename="../../meili_desktop/messages/merge.py" line="89" />
         <source>There is no reporting period {period}. Nothing was changed; check the period code, such as 2021Q2.</source>
         <translation>没有填报期 {period}。未做任何更改；请检查填报期代码，例如 2021Q2。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="87" />
+        <location filename="../../meili_desktop/messages/merge.py" line="93" />
         <source>Package {package_id} was never merged here, so there is no receipt for it. Merge the package first.</source>
         <translation>上报包 {package_id} 从未在此合并，因此没有回执。请先合并该上报包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="90" />
+        <location filename="../../meili_desktop/messages/merge.py" line="96" />
         <source>The receipt is damaged or from another program (field "{field}"). Nothing was changed; ask the office to send the receipt again.</source>
         <translation>回执已损坏或来自其他程序（字段“{field}”）。未做任何更改；请办公室重新发送回执。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="93" />
+        <location filename="../../meili_desktop/messages/merge.py" line="99" />
         <source>The receipt is for unit {unit}, but this laptop reports for {own}. Nothing was changed; import the receipt on that unit's laptop.</source>
         <translation>该回执是发给单位 {unit} 的，但本机填报单位是 {own}。未做任何更改；请在该单位的电脑上导入回执。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="97" />
+        <location filename="../../meili_desktop/messages/merge.py" line="103" />
         <source>The package id "{package_id}" cannot be used as a file name. Nothing was kept; report the package file to the city office.</source>
         <translation>上报包编号“{package_id}”不能用作文件名。未保存任何内容；请将该上报包文件报告市美丽城镇办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="100" />
+        <location filename="../../meili_desktop/messages/merge.py" line="106" />
         <source>None of the {count} chosen packages is waiting to be forwarded: they were forwarded before. Nothing was changed.</source>
         <translation>所选的 {count} 个上报包都不需要转报：它们之前已转报。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="104" />
+        <location filename="../../meili_desktop/messages/merge.py" line="110" />
         <source>The key {fingerprint} of unit {unit} is {status} and cannot be approved or rejected any more. Nothing was changed.</source>
         <translation>单位 {unit} 的密钥 {fingerprint} 状态为 {status}，不能再批准或拒绝。未做任何更改。</translation>
     </message>

@@ -50,6 +50,9 @@ KEEP_OFFICE = QT_TRANSLATE_NOOP("ConflictsPage", "Keep office value")
 TAKE_TOWNSHIP = QT_TRANSLATE_NOOP("ConflictsPage", "Take township value")
 EDIT = QT_TRANSLATE_NOOP("ConflictsPage", "Edit")
 SAME = QT_TRANSLATE_NOOP("ConflictsPage", "Same on both sides")
+# Items the list shows at once. A flood of held entries would otherwise take the GUI thread
+# tens of seconds to list; the page buttons step through the rest.
+PAGE_SIZE = 200
 
 
 
@@ -118,6 +121,8 @@ class ConflictsPage(QWidget):
         self.items: list[MergeItemRecord] = []
         self.field_rows: list[FieldRow] = []
         self.current: MergeItemRecord | None = None
+        self.total = 0
+        self.offset = 0
 
         self.kind_filter = QComboBox(self)
         self.kind_filter.setObjectName("itemKindFilter")
@@ -125,6 +130,12 @@ class ConflictsPage(QWidget):
         self.kind_filter.addItem(label(KIND_LABELS, "conflict"), "conflict")
         self.kind_filter.addItem(label(KIND_LABELS, "held"), "held")
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
+        self.page_label = QLabel(self)
+        self.page_label.setObjectName("itemsPageLabel")
+        self.previous_button = QPushButton(self.tr("Previous"), self)
+        self.previous_button.setObjectName("previousItems")
+        self.next_button = QPushButton(self.tr("Next"), self)
+        self.next_button.setObjectName("nextItems")
         self.table = QTableWidget(0, 5, self)
         self.table.setObjectName("itemsTable")
         self.table.setHorizontalHeaderLabels([self.tr("Unit"), self.tr("Task"),
@@ -154,8 +165,10 @@ class ConflictsPage(QWidget):
         self.discard_button.setObjectName("discardHeld")
         self._lay_out(scroll)
 
-        self.kind_filter.currentIndexChanged.connect(self.reload)
+        self.kind_filter.currentIndexChanged.connect(self.show_first_page)
         self.refresh_button.clicked.connect(self.reload)
+        self.previous_button.clicked.connect(lambda: self.show_page(self.offset - PAGE_SIZE))
+        self.next_button.clicked.connect(lambda: self.show_page(self.offset + PAGE_SIZE))
         self.table.itemSelectionChanged.connect(self._show_selected)
         self.apply_button.clicked.connect(self.apply_decisions)
         self.keep_button.clicked.connect(self.discard_current)
@@ -171,6 +184,11 @@ class ConflictsPage(QWidget):
         bar.addWidget(self.refresh_button)
         left_layout.addLayout(bar)
         left_layout.addWidget(self.table, 1)
+        pages = QHBoxLayout()
+        pages.addWidget(self.page_label, 1)
+        pages.addWidget(self.previous_button)
+        pages.addWidget(self.next_button)
+        left_layout.addLayout(pages)
         right = QWidget(self)
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.title)
@@ -188,19 +206,25 @@ class ConflictsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
+    def show_first_page(self) -> None:
+        """Show the first page of the items of the chosen kind."""
+        self.show_page(0)
+
+    def show_page(self, offset: int) -> None:
+        """Show the page of items that starts at ``offset`` (clamped to the pages there are)."""
+        self.offset = max(0, offset)
+        self.reload()
+
     def reload(self) -> None:
-        """Read the open items again and show the first one."""
-        self.items = conflicts.list_items(self.store, kind=self.kind_filter.currentData())
-        with self.store.session_factory() as session:
-            self._names = {item.key.unit_id: (unit.name if (unit := units_repo.get_unit(
-                session, item.key.unit_id)) else item.key.unit_id) for item in self.items}
-            self._packages = {item.package_id: ledger_repo.get_ledger_entry(
-                session, item.package_id) for item in self.items}
-            for package in self._packages.values():
-                if package is not None and package.sender_unit_id not in self._names:
-                    unit = units_repo.get_unit(session, package.sender_unit_id)
-                    self._names[package.sender_unit_id] = (
-                        unit.name if unit is not None else package.sender_unit_id)
+        """Read the current page of open items again and show its first item."""
+        kind = self.kind_filter.currentData()
+        self.total = conflicts.count_items(self.store, kind=kind)
+        last_page = max(0, (self.total - 1) // PAGE_SIZE * PAGE_SIZE)
+        self.offset = min(self.offset, last_page)
+        self.items = conflicts.list_items(self.store, kind=kind, limit=PAGE_SIZE,
+                                          offset=self.offset)
+        self._read_names()
+        self._show_page_bar()
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             cells = [self._names[item.key.unit_id], str(item.key.task_number),
@@ -213,6 +237,28 @@ class ConflictsPage(QWidget):
         if self.items:
             self.table.selectRow(0)
         self._show_selected()
+
+    def _read_names(self) -> None:
+        """Read the unit names and packages of the items shown, once per unit and package."""
+        with self.store.session_factory() as session:
+            self._packages = {package_id: ledger_repo.get_ledger_entry(session, package_id)
+                              for package_id in {item.package_id for item in self.items}}
+            unit_ids = {item.key.unit_id for item in self.items}
+            unit_ids |= {package.sender_unit_id for package in self._packages.values()
+                         if package is not None}
+            self._names = {}
+            for unit_id in unit_ids:
+                unit = units_repo.get_unit(session, unit_id)
+                self._names[unit_id] = unit.name if unit is not None else unit_id
+
+    def _show_page_bar(self) -> None:
+        has_pages = self.total > PAGE_SIZE
+        for widget in (self.page_label, self.previous_button, self.next_button):
+            widget.setVisible(has_pages)
+        self.page_label.setText(self.tr("Items {first} to {last} of {total}").format(
+            first=self.offset + 1, last=self.offset + len(self.items), total=self.total))
+        self.previous_button.setEnabled(self.offset > 0)
+        self.next_button.setEnabled(self.offset + PAGE_SIZE < self.total)
 
     def _show_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()
