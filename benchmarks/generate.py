@@ -57,7 +57,7 @@ from meili_desktop.services.entries import attach_evidence
 from meili_desktop.services.identity import UNIT_KEY
 from meili_desktop.services.key_approval import approve_key
 from meili_desktop.services.packages import export_report_package, read_incoming
-from meili_desktop.store import keys_repo, models, package_repo, periods_repo, units_repo
+from meili_desktop.store import models, package_repo, periods_repo, units_repo
 from meili_desktop.store.datafolder import Store, open_store
 from meili_desktop.store.entries_repo import snapshot_of, to_domain
 from meili_desktop.store.meta_repo import get_meta, set_meta
@@ -70,7 +70,7 @@ OFFICE_NAME = "杭州市美丽城镇办"
 FAST_KDF = KdfParameters(memory_kib=1024, passes=1, lanes=1, pbkdf2_iterations=1000)
 TOWNS_PER_SYNTHETIC_COUNTY = 11
 MANIFEST = "manifest.json"
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -316,10 +316,12 @@ def _switch_town(township: Store, office: Store, town_id: str, suite: str) -> No
             session.execute(delete(models.Entry).where(models.Entry.unit_id == previous))
         package_repo.upsert_unit(session, document, _utc_now())
         set_meta(session, UNIT_KEY, town_id)
-        for record in keys_repo.list_keys(session, purpose="signing", own_only=True):
-            if record.owner_unit_id != town_id:
-                keys_repo.set_status(session, record.owner_unit_id, record.fingerprint,
-                                     keys_repo.RETIRED)
+        # Each town has a laptop of its own. A folder that kept the earlier towns' keys would
+        # list them in every package as this laptop's earlier keys, and the office rejects a
+        # package that lists more than MAX_EARLIER_KEYS (16).
+        session.execute(delete(models.Key).where(models.Key.purpose == "signing",
+                                                 models.Key.private_key.is_not(None),
+                                                 models.Key.owner_unit_id != town_id))
         key_service.ensure_township_key(session, town_id, suite)
 
 
