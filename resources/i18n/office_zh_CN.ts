@@ -542,108 +542,108 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="56" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="76" />
         <source>unit id</source>
         <translation>单位代码</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="60" />
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="63" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="80" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="83" />
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="68" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="88" />
         <source>package id</source>
         <translation>上报包编号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="71" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="91" />
         <source>words in the action, author or details</source>
         <translation>操作、操作人或详情中的文字</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="72" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="92" />
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="74" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="94" />
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="80" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="100" />
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="84" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="104" />
         <source>Export CSV...</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="86" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="106" />
         <source>Export Excel...</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="112" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="134" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="112" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="134" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="113" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="135" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="113" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="135" />
         <source>Package</source>
         <translation>上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="117" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="139" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="154" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="182" />
         <source>{count} events</source>
         <translation>共 {count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="159" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="187" />
         <source>No event matches the search.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="160" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="188" />
         <source>Clear some filters or widen the dates, then click Search again.</source>
         <translation>请清除部分筛选条件或放宽日期范围，然后再次点击“查询”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="165" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="193" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="166" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="194" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="168" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="196" />
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="179" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="207" />
         <source>{count} events written to {file}</source>
         <translation>已将 {count} 条记录写入 {file}</translation>
     </message>
@@ -680,121 +680,121 @@
 <context>
     <name>CompletenessPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="33" />
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="82" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="34" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="83" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="34" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="35" />
         <source>Overdue</source>
         <translation>逾期未报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="35" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="36" />
         <source>Not yet reported</source>
         <translation>尚未上报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="36" />
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="82" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="37" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="83" />
         <source>Resubmitted</source>
         <translation>已重新上报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="37" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="38" />
         <source>Reported late</source>
         <translation>逾期上报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="38" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="39" />
         <source>Reported</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="69" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="70" />
         <source>All counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="73" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="74" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="80" />
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="97" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="99" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="80" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="81" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="80" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="81" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="80" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="81" />
         <source>Packages</source>
         <translation>上报包数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="82" />
         <source>First received</source>
         <translation>首次收到</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="82" />
         <source>Last received</source>
         <translation>最近收到</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="82" />
         <source>Entries</source>
         <translation>填报条数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="82" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="83" />
         <source>Accepted</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="83" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="84" />
         <source>Open items</source>
         <translation>待处理项</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="95" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="97" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="116" />
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="117" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="119" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="120" />
         <source>No reporting periods are set up.</source>
         <translation>还没有设置填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="125" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="134" />
         <source>No due date is set for this period.</source>
         <translation>该填报期未设截止日期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="127" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="136" />
         <source>Due date {due}.</source>
         <translation>截止日期 {due}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="150" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="159" />
         <source>{county} has no towns expected to report.</source>
         <translation>{county}没有需要上报的乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="152" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="161" />
         <source>Choose "All counties", or import the programme's towns with the command "meili-desktop units import FILE.xlsx".</source>
         <translation>请选择“全部县（市、区）”，或用命令“meili-desktop units import 文件.xlsx”导入美丽城镇名单。</translation>
     </message>
@@ -802,172 +802,172 @@
 <context>
     <name>ConflictsPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="48" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="52" />
         <source>Choose...</source>
         <translation>请选择…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="49" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="53" />
         <source>Keep office value</source>
         <translation>保留办公室数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="50" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="54" />
         <source>Take township value</source>
         <translation>采用乡镇数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="51" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="55" />
         <source>Edit</source>
         <translation>修改为</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="52" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="56" />
         <source>Same on both sides</source>
         <translation>两边相同</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="129" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="165" />
         <source>Conflicts and held entries</source>
         <translation>冲突和暂存填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="132" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="168" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="135" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="171" />
         <source>Previous</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="137" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="173" />
         <source>Next</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="141" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="177" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="141" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="177" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="142" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="178" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="142" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="178" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="143" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="179" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="150" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="186" />
         <source>Choose an item on the left.</source>
         <translation>请在左侧选择一项。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="158" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="194" />
         <source>Apply decisions</source>
         <translation>应用决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="160" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="196" />
         <source>Keep office entry</source>
         <translation>保留办公室填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="162" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="198" />
         <source>Apply held entry</source>
         <translation>应用暂存填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="164" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="200" />
         <source>Discard held entry</source>
         <translation>放弃暂存填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="258" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="293" />
         <source>Items {first} to {last} of {total}</source>
         <translation>第 {first}–{last} 项，共 {total} 项</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="274" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="309" />
         <source>No open conflicts or held entries.</source>
         <translation>没有待处理的冲突或暂存填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="277" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="312" />
         <source>{unit} · task {task} · {period} · {kind}: {reason}</source>
         <translation>{unit} · 任务 {task} · {period} · {kind}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="282" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="317" />
         <source>Package ID: {package}</source>
         <translation>上报包编号：{package}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="292" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="327" />
         <source>From package {package}</source>
         <translation>来自上报包 {package}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="293" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="328" />
         <source>From {file}, sent by {sender} for {periods}</source>
         <translation>来自文件 {file}，由 {sender} 报送，填报期 {periods}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="300" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="335" />
         <source>Township: laptop key {key}, revision {revision}.</source>
         <translation>乡镇：电脑密钥 {key}，修订号 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="301" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="336" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="305" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="340" />
         <source>Office: from laptop key {key}, revision {revision}.</source>
         <translation>办公室：来自电脑密钥 {key}，修订号 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="308" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="343" />
         <source>Office: decided by the office or from an unrecorded laptop, revision {revision}.</source>
         <translation>办公室：由办公室决定或来自未记录的电脑，修订号 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="314" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="349" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="314" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="349" />
         <source>Office (now)</source>
         <translation>办公室（当前）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="314" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="349" />
         <source>Township (incoming)</source>
         <translation>乡镇（新上报）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="316" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="351" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="316" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="351" />
         <source>New value</source>
         <translation>新值</translation>
     </message>
@@ -2010,22 +2010,22 @@
         <translation>收件箱</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="46" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="50" />
         <source>Conflicts</source>
         <translation>冲突处理</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="30" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="31" />
         <source>Completeness</source>
         <translation>报送情况</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="54" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="55" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="39" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="41" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -2033,6 +2033,24 @@
         <location filename="../../meili_desktop/ui/office/relay_page.py" line="61" />
         <source>Forward to City</source>
         <translation>转报市办</translation>
+    </message>
+</context>
+<context>
+    <name>PageLoader</name>
+    <message>
+        <location filename="../../meili_desktop/ui/office/page_loading.py" line="38" />
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/page_loading.py" line="43" />
+        <source>The data could not be loaded.</source>
+        <translation>数据未能加载。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/page_loading.py" line="140" />
+        <source>The details are in the log file. Change a filter to load the page again.</source>
+        <translation>详细信息见日志文件。更改任一筛选条件即可重新加载本页。</translation>
     </message>
 </context>
 <context>
@@ -2478,208 +2496,208 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="75" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="76" />
         <source>All counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="82" />
         <source>All entries</source>
         <translation>全部填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="86" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="87" />
         <source>Open period</source>
         <translation>开放填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="88" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="89" />
         <source>Close for review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="90" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="91" />
         <source>Lock period</source>
         <translation>锁定填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="95" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="96" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="95" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="96" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="95" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="96" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="95" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="96" />
         <source>Actual value</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="96" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="97" />
         <source>Revision</source>
         <translation>修订号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="96" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="97" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="96" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="97" />
         <source>Latest comment</source>
         <translation>最近意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="113" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="114" />
         <source>Comment for the township: what is wrong and what to send again. Required to return an entry.</source>
         <translation>给乡镇的意见：哪里有问题、需要重新报送什么。退回填报时必填。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="115" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="116" />
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="117" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="118" />
         <source>Return with comment</source>
         <translation>附意见退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="119" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="120" />
         <source>Correct…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="122" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="123" />
         <source>Change the entry's values as the office, with a reason for the audit log</source>
         <translation>以办公室身份修改该条填报的数值，并写明记入审计日志的理由</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="123" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="124" />
         <source>Export evidence…</source>
         <translation>导出佐证材料…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="126" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="127" />
         <source>Copy the evidence files of the chosen entry's township for this period into a folder</source>
         <translation>把所选条目所属乡镇本期的全部佐证材料复制到一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="145" />
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="374" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="150" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="400" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="146" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="151" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="147" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="152" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="157" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="162" />
         <source>Comment for the township</source>
         <translation>给乡镇的意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="197" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="205" />
         <source>State: {state}</source>
         <translation>状态：{state}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="209" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="227" />
         <source>{state}, open conflict</source>
         <translation>{state}，有待处理冲突</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="234" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="258" />
         <source>No reporting periods are set up.</source>
         <translation>还没有设置填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="237" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="261" />
         <source>No township has reported for {period} yet.</source>
         <translation>{period}还没有乡镇上报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="239" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="263" />
         <source>Entries appear here once the townships' report packages are merged on the Inbox page. Choose another period to review earlier entries.</source>
         <translation>在“收件箱”页合并乡镇的上报包后，填报即显示在这里。要审核以前的填报，请选择其他填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="243" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="267" />
         <source>No entry matches the chosen county and review state.</source>
         <translation>没有符合所选县（市、区）和审核状态的填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="244" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="268" />
         <source>Choose "All counties" and "All entries" to see every entry of {period}.</source>
         <translation>选择“全部县（市、区）”和“全部填报”即可查看{period}的全部填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="254" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="278" />
         <source>Choose an entry to review.</source>
         <translation>请选择要审核的填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="256" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="280" />
         <source> (an open conflict or held entry waits on the Conflicts page)</source>
         <translation>（有冲突或暂存填报在“冲突处理”页等待处理）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="258" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="282" />
         <source>{unit}, task {task}: {narrative}{note}</source>
         <translation>{unit}，任务 {task}：{narrative}{note}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="260" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="284" />
         <source>no narrative</source>
         <translation>无进展情况说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="326" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="352" />
         <source>Folder for the evidence of {unit}</source>
         <translation>选择存放{unit}佐证材料的文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="335" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="361" />
         <source>Exporting the evidence of {unit}…</source>
         <translation>正在导出{unit}的佐证材料…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="343" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="369" />
         <source>Export evidence</source>
         <translation>导出佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="344" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="370" />
         <source>{count} evidence files were written to {folder}.</source>
         <translation>已将 {count} 个佐证材料文件写入 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="367" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="393" />
         <source>Open {period}? Townships' packages will be merged into it again.</source>
         <translation>开放 {period}？乡镇的上报包将重新合并到该填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="369" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="395" />
         <source>Close {period} for review? Only returned entries can then be resubmitted; other changes are held.</source>
         <translation>关闭 {period} 进行审核？之后只接收被退回填报的重新上报，其他更改将暂存。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="371" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="397" />
         <source>Lock {period}? No entry of it can change any more; incoming changes are held.</source>
         <translation>锁定 {period}？其填报将不能再更改，新上报的更改将暂存。</translation>
     </message>

@@ -3,88 +3,83 @@
 <context>
     <name>ChartsPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="169" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="168" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="178" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="180" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="180" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="182" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="235" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="236" />
         <source>No reporting periods are set up.</source>
         <translation>还没有设置填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="236" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="237" />
         <source>The charts need a reporting period with entries.</source>
         <translation>图表需要一个已有填报数据的填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="238" />
-        <source>Computing the charts…</source>
-        <translation>正在计算图表…</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="266" />
-        <location filename="../../meili_desktop/ui/office/charts.py" line="305" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="261" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="300" />
         <source>No entries for {period} yet.</source>
         <translation>{period}还没有填报数据。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="267" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="262" />
         <source>The charts fill in once the townships' report packages for this period are merged on the Inbox page.</source>
         <translation>在“收件箱”页合并各乡镇本期的上报包后，图表即显示数据。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="286" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="281" />
         <source>No targets to compare with.</source>
         <translation>没有可比较的目标值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="287" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="282" />
         <source>Attainment counts the towns that meet their targets. Set the year's targets on the Targets page.</source>
         <translation>达标率统计达到目标值的乡镇。请先在“目标值”页设置本年度目标值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="291" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="286" />
         <source>Attainment (%)</source>
         <translation>达标率（%）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="300" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="295" />
         <source>Task {task}: number of towns by completion, {period}</source>
         <translation>任务 {task} 各完成率区间的乡镇数（{period}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="309" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="304" />
         <source>No town has both an actual value and a target for task {task} in {period}.</source>
         <translation>{period}任务 {task} 没有同时有完成值和目标值的乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="311" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="306" />
         <source>Completion is the actual value over the target. Choose another task, or set this task's targets on the Targets page.</source>
         <translation>完成率 = 完成值 ÷ 目标值。请选择其他任务，或在“目标值”页设置本任务的目标值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="257" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="252" />
         <source>Target attainment by county, {period}</source>
         <translation>各县（市、区）目标达标率（{period}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="258" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="253" />
         <source>Target attainment by lead unit, {period}</source>
         <translation>各牵头单位目标达标率（{period}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/charts.py" line="317" />
+        <location filename="../../meili_desktop/ui/office/charts.py" line="312" />
         <source>Towns</source>
         <translation>乡镇数</translation>
     </message>
@@ -365,7 +360,7 @@
 <context>
     <name>OfficePages</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="40" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="41" />
         <source>Summaries</source>
         <translation>汇总</translation>
     </message>
@@ -375,12 +370,12 @@
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="47" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="50" />
         <source>Targets</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="43" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="44" />
         <source>Scores</source>
         <translation>评分</translation>
     </message>
@@ -988,89 +983,89 @@
 <context>
     <name>ScoresPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="73" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="75" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="73" />
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="86" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="75" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="88" />
         <source>Total</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="74" />
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="86" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="76" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="88" />
         <source>Maximum</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="85" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="87" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="85" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="87" />
         <source>Rule</source>
         <translation>评分规则</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="85" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="87" />
         <source>Mechanism established</source>
         <translation>已建立机制</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="86" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="88" />
         <source>Discretionary points</source>
         <translation>酌情分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="95" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="97" />
         <source>Save scores</source>
         <translation>保存评分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="108" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="113" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="110" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="115" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="125" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="135" />
         <source>No year is set up as a reporting period.</source>
         <translation>还没有设置年度填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="126" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="136" />
         <source>Scores are given per year. Add the year's reporting period first.</source>
         <translation>评分按年度进行，请先添加该年度的填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="129" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="140" />
         <source>No county is set up.</source>
         <translation>还没有设置县（市、区）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="135" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="153" />
         <source>{count} towns; town total {total}; mean {mean}.</source>
         <translation>共 {count} 个乡镇；乡镇得分合计 {total}；平均 {mean}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="166" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="197" />
         <source>No task of the catalogue has a scoring rule.</source>
         <translation>任务清单中没有设有评分规则的任务。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="167" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="198" />
         <source>Scores are given on tasks whose catalogue entry has a scoring rule.</source>
         <translation>只有任务清单中设有评分规则的任务才能评分。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="204" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="236" />
         <source>Scores</source>
         <translation>评分</translation>
     </message>
@@ -1078,132 +1073,132 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="69" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="70" />
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="71" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="72" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="73" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="74" />
         <source>Export to Excel...</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="75" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="76" />
         <source>Print city summary (PDF)...</source>
         <translation>打印全市汇总（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="112" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="116" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="114" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="118" />
         <source>Group by</source>
         <translation>汇总方式</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="150" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="155" />
         <source>No reporting period yet.</source>
         <translation>还没有填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="151" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="156" />
         <source>No reporting periods are set up.</source>
         <translation>还没有设置填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="153" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="158" />
         <source>Computing the summary...</source>
         <translation>正在计算汇总…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="177" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="176" />
         <source>{rows} rows; {towns} towns, {tasks} tasks.</source>
         <translation>共 {rows} 行；{towns} 个乡镇，{tasks} 项任务。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="181" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="180" />
         <source>Change compared with {period}.</source>
         <translation>变化与 {period} 比较。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="199" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="203" />
         <source>There are no towns to summarise.</source>
         <translation>没有可汇总的乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="200" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="204" />
         <source>Import the programme's towns with the command "meili-desktop units import FILE.xlsx", then refresh this page.</source>
         <translation>请用命令“meili-desktop units import 文件.xlsx”导入美丽城镇名单，然后刷新本页。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="204" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="208" />
         <source>No entries for {period} yet.</source>
         <translation>{period}还没有填报数据。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="206" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="210" />
         <source>The summary fills in once the townships' report packages for this period are merged on the Inbox page. An Excel export now would list every town as not reported.</source>
         <translation>在“收件箱”页合并各乡镇本期的上报包后，汇总即显示数据。现在导出 Excel，所有乡镇都会显示为缺报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="211" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="215" />
         <source>No row contains "{text}".</source>
         <translation>没有包含“{text}”的行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="213" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="217" />
         <source>Clear the filter to see every row.</source>
         <translation>清空筛选框即可显示全部行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="225" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="229" />
         <source>Export summary</source>
         <translation>导出汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="226" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="230" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="240" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="244" />
         <source>Wrote {path} ({rows} rows).</source>
         <translation>已生成 {path}（{rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="242" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="246" />
         <source>Exporting the summary</source>
         <translation>正在导出汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="250" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="254" />
         <source>Print city summary</source>
         <translation>打印全市汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="251" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="255" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="266" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="270" />
         <source>Wrote {path} ({pages} pages).</source>
         <translation>已生成 {path}（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="268" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="272" />
         <source>Printing the city summary</source>
         <translation>正在打印全市汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="281" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="285" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
@@ -1364,145 +1359,145 @@
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="100" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="122" />
         <source>Save city target</source>
         <translation>保存全市目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="102" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="124" />
         <source>Split in proportion to bases</source>
         <translation>按基数比例分解</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="104" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="126" />
         <source>Save town targets</source>
         <translation>保存乡镇目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="106" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="128" />
         <source>Import from Excel...</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="112" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="134" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="112" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="134" />
         <source>Town</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="112" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="134" />
         <source>Base</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="112" />
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="166" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="134" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="192" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="113" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="135" />
         <source>Method</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="113" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="135" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="131" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="157" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="133" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="159" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="97" />
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="167" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="119" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="193" />
         <source>City target</source>
         <translation>全市目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="51" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="54" />
         <source>Typed in</source>
         <translation>手工填写</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="52" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="55" />
         <source>In proportion to base</source>
         <translation>按基数比例分解</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="53" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="56" />
         <source>Imported from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="54" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="57" />
         <source>From a distribution package</source>
         <translation>来自下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="66" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="69" />
         <source> ({unit})</source>
         <translation>（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="189" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="223" />
         <source>There are no towns to set targets for.</source>
         <translation>没有可设置目标值的乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="190" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="224" />
         <source>Import the programme's towns with the command "meili-desktop units import FILE.xlsx", then open this page again.</source>
         <translation>请用命令“meili-desktop units import 文件.xlsx”导入美丽城镇名单，然后重新打开本页。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="209" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="243" />
         <source>Enter the city target and the towns' targets.</source>
         <translation>请填写全市目标值和各乡镇目标值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="215" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="249" />
         <source>Towns' targets cannot be compared with the city target without a base for every town.</source>
         <translation>未给出每个乡镇的基数，无法将乡镇目标值与全市目标值比较。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="218" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="252" />
         <source>City target {city}; towns {allocated}; difference {difference}.</source>
         <translation>全市目标值 {city}；乡镇合计 {allocated}；差额 {difference}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="226" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="260" />
         <source>The city target must be a number.</source>
         <translation>全市目标值必须是数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="266" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="300" />
         <source>Import targets</source>
         <translation>导入目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="267" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="301" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="293" />
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="296" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="327" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="330" />
         <source>Targets</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="297" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="331" />
         <source>Save these targets anyway?</source>
         <translation>仍然保存这些目标值吗？</translation>
     </message>

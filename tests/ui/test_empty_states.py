@@ -30,6 +30,7 @@ from tests.reports.report_support import (
     open_office_store,
     seed_report_data,
 )
+from tests.ui.page_helpers import wait_until_loaded
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -59,8 +60,7 @@ def store(tmp_path: Path) -> Iterator[Store]:
 def charts_page(store: Store, qtbot) -> ChartsPage:
     page = ChartsPage(store)
     qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: page.document is not None, timeout=10000)
-    return page
+    return wait_until_loaded(qtbot, page)
 
 
 def test_charts_without_entries_say_so(empty_store: Store, qtbot) -> None:
@@ -112,8 +112,7 @@ def test_count_axis_step(largest: float, step: int) -> None:
 def summary_page(store: Store, qtbot) -> SummaryPage:
     page = SummaryPage(store)
     qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: page.document is not None, timeout=10000)
-    return page
+    return wait_until_loaded(qtbot, page)
 
 
 def test_summary_without_entries_says_so(empty_store: Store, qtbot) -> None:
@@ -150,7 +149,9 @@ def test_targets_method_in_words(store: Store, qtbot) -> None:
                          allow_unbalanced=True)
     page = TargetsPage(store)
     qtbot.addWidget(page)
+    wait_until_loaded(qtbot, page)
     page.task_combo.setCurrentIndex(page.task_combo.findData(COUNT_TASK))
+    wait_until_loaded(qtbot, page)
     methods = {page.table.item(row, METHOD).text() for row in range(page.table.rowCount())}
     assert "In proportion to base" in methods
     assert "proportional" not in methods
@@ -159,6 +160,7 @@ def test_targets_method_in_words(store: Store, qtbot) -> None:
 def test_targets_columns_name_unit(store: Store, qtbot) -> None:
     page = TargetsPage(store)
     qtbot.addWidget(page)
+    wait_until_loaded(qtbot, page)
     page.task_combo.setCurrentIndex(page.task_combo.findData(27))
     assert page.table.horizontalHeaderItem(TARGET).text() == "Target (公里)"
     page.task_combo.setCurrentIndex(page.task_combo.findData(PERCENT_TASK))
@@ -169,6 +171,7 @@ def test_targets_columns_name_unit(store: Store, qtbot) -> None:
 def test_review_opens_on_latest_period_with_entries(store: Store, qtbot) -> None:
     page = ReviewPage(store)
     qtbot.addWidget(page)
+    wait_until_loaded(qtbot, page)
     assert page.period_combo.currentData() == "2021Q2"
     assert page.period_combo.currentText() == "2021 Q2"
     assert not page.empty_state.is_shown
@@ -177,6 +180,7 @@ def test_review_opens_on_latest_period_with_entries(store: Store, qtbot) -> None
 def test_review_values_carry_units(store: Store, qtbot) -> None:
     page = ReviewPage(store)
     qtbot.addWidget(page)
+    wait_until_loaded(qtbot, page)
     values = {(row.key.unit_id, row.key.task_number): page.table.item(index, 3).text()
               for index, row in enumerate(page.rows)}
     assert values[(TOWN_A, PERCENT_TASK)] == "100%"
@@ -187,6 +191,7 @@ def test_review_values_carry_units(store: Store, qtbot) -> None:
 def test_review_without_entries_says_so(empty_store: Store, qtbot) -> None:
     page = ReviewPage(empty_store)
     qtbot.addWidget(page)
+    wait_until_loaded(qtbot, page)
     assert page.empty_state.is_shown
     assert page.empty_state.headline == "No township has reported for 2022 Q4 yet."
     assert "Inbox" in page.empty_state.detail
@@ -195,20 +200,25 @@ def test_review_without_entries_says_so(empty_store: Store, qtbot) -> None:
 def test_review_filter_without_match(store: Store, qtbot) -> None:
     page = ReviewPage(store)
     qtbot.addWidget(page)
+    wait_until_loaded(qtbot, page)
     page.state_combo.setCurrentIndex(page.state_combo.findData("returned"))
+    wait_until_loaded(qtbot, page)
     assert page.empty_state.is_shown
     assert page.empty_state.headline == \
         "No entry matches the chosen county and review state."
     page.state_combo.setCurrentIndex(0)
+    wait_until_loaded(qtbot, page)
     assert not page.empty_state.is_shown
 
 
 def test_completeness_county_without_towns(store: Store, qtbot) -> None:
     page = CompletenessPage(store)
     qtbot.addWidget(page)
+    wait_until_loaded(qtbot, page)
     assert page.period_combo.currentData() == "2021Q2"
     assert not page.empty_state.is_shown
     page.county_combo.setCurrentIndex(page.county_combo.findData("330102"))
+    wait_until_loaded(qtbot, page)
     assert page.empty_state.is_shown
     assert page.empty_state.headline == "上城区 has no towns expected to report."
 
@@ -216,8 +226,10 @@ def test_completeness_county_without_towns(store: Store, qtbot) -> None:
 def test_audit_search_without_match(store: Store, qtbot) -> None:
     page = AuditPage(store)
     qtbot.addWidget(page)
+    wait_until_loaded(qtbot, page)
     page.text_edit.setText("no such event")
     page.search()
+    wait_until_loaded(qtbot, page)
     assert page.empty_state.is_shown
     assert page.empty_state.headline == "No event matches the search."
 
@@ -234,6 +246,7 @@ def test_distribution_search_without_match(store: Store, qtbot) -> None:
 def test_scores_tasks_fill_width(store: Store, qtbot) -> None:
     page = ScoresPage(store)
     qtbot.addWidget(page)
+    wait_until_loaded(qtbot, page)
     page.resize(1024, 640)
     page.show()
     header = page.tasks.horizontalHeader()

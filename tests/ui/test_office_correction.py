@@ -34,6 +34,7 @@ from tests.services.merge_support import (
     open_office_store,
     stored_entry,
 )
+from tests.ui.page_helpers import wait_until_loaded
 from tests.ui.test_office_review_pages import show, type_text
 
 TIMEOUT_MS = 30000
@@ -198,6 +199,7 @@ def test_evidence_export_from_review_page(qtbot: QtBot, tmp_path: Path,
     page = ReviewPage(office, window)
     window.setCentralWidget(page)
     window.show()
+    wait_until_loaded(qtbot, page)
     page.table.selectRow(0)
     progress: list[tuple[int, int]] = []
     monkeypatch.setattr(JobProgressWidget, "_on_progress",

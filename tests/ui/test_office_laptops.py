@@ -18,6 +18,7 @@ from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.office.conflicts_page import ConflictsPage
 from meili_desktop.ui.office.preview_dialog import PreviewDialog
 from tests.services.merge_support import entry_record, make_package, open_office_store
+from tests.ui.page_helpers import wait_until_loaded
 
 LAPTOP_ONE = "31415 92653 58979 32384 62643 38327 95028 84197"
 LAPTOP_TWO = "27182 81828 45904 52353 60287 47135 26624 97757"
@@ -70,6 +71,7 @@ def test_conflict_page_names_both_laptops(qtbot: QtBot, office: Store) -> None:
     qtbot.addWidget(page)
     page.resize(1300, 720)
     page.show()
+    wait_until_loaded(qtbot, page)
 
     title = page.title.text()
     assert f"Office: from laptop key {LAPTOP_ONE}, revision 2." in title
@@ -92,6 +94,7 @@ def test_conflict_page_office_decided_side(qtbot: QtBot, office: Store) -> None:
     page = ConflictsPage(office)
     qtbot.addWidget(page)
     page.show()
+    wait_until_loaded(qtbot, page)
 
     assert "Office: decided by the office" in page.title.text()
     assert f"Township: laptop key {LAPTOP_TWO}, revision 2." in page.title.text()

@@ -16,6 +16,7 @@ from meili_desktop.ui.office.conflicts_page import ConflictsPage
 from meili_desktop.ui.office.preview_dialog import PreviewDialog
 from meili_desktop.ui.period_names import period_name
 from tests.services.merge_support import PERIOD, entry_record, make_package, open_office_store
+from tests.ui.page_helpers import wait_until_loaded
 
 
 @pytest.fixture
@@ -61,6 +62,7 @@ def test_conflict_title_names_file(qtbot: QtBot, office: Store) -> None:
     page = ConflictsPage(office)
     qtbot.addWidget(page)
     page.show()
+    wait_until_loaded(qtbot, page)
 
     title = page.title.text()
     assert "330110005-2.mlpkg" in title
@@ -76,7 +78,9 @@ def test_conflict_table_has_no_stray_labels(qtbot: QtBot, office: Store) -> None
     qtbot.addWidget(page)
     page.resize(1300, 720)
     page.show()
+    wait_until_loaded(qtbot, page)
     page.reload()
+    wait_until_loaded(qtbot, page)
 
     assert page.field_rows
     assert stray_widgets(page) == []

@@ -31,6 +31,7 @@ from tests.services.merge_support import (
     open_office_store,
     stored_entry,
 )
+from tests.ui.page_helpers import wait_until_loaded
 
 TIMEOUT_MS = 30000
 
@@ -64,10 +65,11 @@ def type_text(widget: QWidget, text: str) -> None:
 
 
 def show(qtbot: QtBot, widget: QWidget) -> QWidget:
+    """Show a page at a readable size and wait until its data is in its widgets."""
     qtbot.addWidget(widget)
     widget.resize(1300, 720)
     widget.show()
-    return widget
+    return wait_until_loaded(qtbot, widget)
 
 
 def diverging_laptops(store: Store) -> None:
@@ -133,6 +135,7 @@ def test_return_needs_comment_then_reaches_township(qtbot: QtBot, office: Store)
     page = show(qtbot, ReviewPage(office))
     assert isinstance(page, ReviewPage)
     page.period_combo.setCurrentIndex(page.period_combo.findData(PERIOD))
+    wait_until_loaded(qtbot, page)
     assert page.table.rowCount() == 2
     page.table.selectRow(0)
     assert page.accept_button.isEnabled()
@@ -158,6 +161,7 @@ def test_lock_period_from_review_page(qtbot: QtBot, office: Store) -> None:
     page = show(qtbot, ReviewPage(office))
     assert isinstance(page, ReviewPage)
     page.period_combo.setCurrentIndex(page.period_combo.findData(PERIOD))
+    wait_until_loaded(qtbot, page)
 
     qtbot.mouseClick(page.lock_button, Qt.MouseButton.LeftButton)
 
@@ -180,6 +184,7 @@ def test_board_lists_reported_and_returned(qtbot: QtBot, office: Store) -> None:
     assert isinstance(page, CompletenessPage)
     page.period_combo.setCurrentIndex(page.period_combo.findData(PERIOD))
     page.county_combo.setCurrentIndex(page.county_combo.findData("330110"))
+    wait_until_loaded(qtbot, page)
 
     statuses = {page.table.item(row, 1).text(): page.table.item(row, 2).text()
                 for row in range(page.table.rowCount())}
@@ -199,6 +204,7 @@ def test_audit_search_and_export(qtbot: QtBot, office: Store, tmp_path: Path,
 
     type_text(page.text_edit, "保留办公室")
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
+    wait_until_loaded(qtbot, page)
     target = tmp_path / "审计.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *args, **kwargs: (str(target), ""))

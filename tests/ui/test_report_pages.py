@@ -26,6 +26,7 @@ from tests.reports.report_support import (
     open_office_store,
     seed_report_data,
 )
+from tests.ui.page_helpers import wait_until_loaded
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -44,7 +45,8 @@ def store(tmp_path: Path) -> Iterator[Store]:
 def summary_page(store: Store, qtbot) -> SummaryPage:
     page = SummaryPage(store)
     qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=10000)
+    wait_until_loaded(qtbot, page)
+    assert page.model.rowCount() == 3
     return page
 
 
@@ -74,7 +76,8 @@ def test_summary_sorts_numbers(summary_page: SummaryPage) -> None:
 def test_summary_task_grouping(summary_page: SummaryPage, qtbot) -> None:
     summary_page.grouping_combo.setCurrentIndex(
         summary_page.grouping_combo.findData(Grouping.TASK.value))
-    qtbot.waitUntil(lambda: summary_page.model.rowCount() == 34, timeout=10000)
+    wait_until_loaded(qtbot, summary_page)
+    assert summary_page.model.rowCount() == 34
     assert summary_page.model.grouping is Grouping.TASK
 
 
@@ -90,7 +93,7 @@ def test_summary_export(summary_page: SummaryPage, qtbot, tmp_path: Path) -> Non
 def test_charts_drawn(store: Store, qtbot) -> None:
     page = ChartsPage(store)
     qtbot.addWidget(page)
-    qtbot.waitUntil(lambda: page.document is not None, timeout=10000)
+    wait_until_loaded(qtbot, page)
     county_chart = page.county_view.chart()
     assert county_chart.series()
     bars = county_chart.series()[0].barSets()[0]
@@ -111,15 +114,19 @@ def test_targets_split_and_save(store: Store, qtbot) -> None:
     page = TargetsPage(store)
     qtbot.addWidget(page)
     page.task_combo.setCurrentIndex(page.task_combo.findData(COUNT_TASK))
+    wait_until_loaded(qtbot, page)
     page.city_edit.setText("20")
     page.save_city_target()
+    wait_until_loaded(qtbot, page)
     assert targets.city_target(store, COUNT_TASK, "2021").value == Decimal(20)
+    assert page.city_edit.text() == "20"
     for row, base in enumerate(("1", "1", "2")):
         page.table.item(row, BASE).setText(base)
     page.split_by_bases()
     assert [page.table.item(row, TARGET).text() for row in range(3)] == ["5", "5", "10"]
     assert "20" in page.check_label.text()
     page.save_town_targets()
+    wait_until_loaded(qtbot, page)
     stored = targets.town_targets(store, COUNT_TASK, "2021")
     assert stored[TOWN_A].value == Decimal(5)
     assert stored[TOWN_A].version == 2
@@ -130,17 +137,24 @@ def test_scores_saved(store: Store, qtbot) -> None:
     page = ScoresPage(store)
     qtbot.addWidget(page)
     page.county_combo.setCurrentIndex(page.county_combo.findData("330110"))
+    wait_until_loaded(qtbot, page)
     assert page.units.rowCount() == 3  # the county and its two programme towns
     page.show_unit(TOWN_B)
+    assert page.sheet is not None
+    assert page.sheet.unit_id == TOWN_B
     rows = {int(page.tasks.item(row, 0).text().split()[0]): row
             for row in range(page.tasks.rowCount())}
     page.tasks.item(rows[6], 2).setCheckState(Qt.CheckState.Checked)
     page.tasks.item(rows[6], POINTS).setText("0.3")
     page.tasks.item(rows[8], POINTS).setText("0.5")
     page.save()
+    wait_until_loaded(qtbot, page)
     sheet = scores.unit_score_sheet(store, TOWN_B, "2021")
     assert sheet.total == Decimal("1.3")
     assert page.units.item(2, 1).text() == "1.3"
+    # The unit saved stays chosen after the sheet is read again.
+    assert page.sheet is not None
+    assert page.sheet.unit_id == TOWN_B
 
 
 def test_office_window_has_report_tabs(store: Store, qtbot) -> None:

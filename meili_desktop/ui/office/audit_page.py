@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -32,12 +33,31 @@ from meili_desktop.store.audit_repo import AuditQuery, AuditRecord
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.empty_state import EmptyStateLabel
 from meili_desktop.ui.office.office_jobs import JobRunner
+from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.period_names import period_name
 
 logger = logging.getLogger(__name__)
 
 PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Audit log")
 PACKAGE_COLUMN = 6
+
+
+@dataclass(frozen=True)
+class AuditResult:
+    """The events of one search, with the unit names and the cells the table shows."""
+
+    records: list[AuditRecord]
+    names: dict[str, str]
+    rows: list[list[str]]
+
+
+def run_search(store: Store, query: AuditQuery) -> AuditResult:
+    """Search the audit log and format the cells, off the GUI thread."""
+    records = audit.search(store, query)
+    names = audit.unit_names(store)
+    rows = [["" if value is None else str(value) for value in audit.record_row(record, names)]
+            for record in records]
+    return AuditResult(records, names, rows)
 
 
 class AuditPage(QWidget):
@@ -49,7 +69,7 @@ class AuditPage(QWidget):
         self.store = store
         self.jobs = JobRunner(self)
         self.records: list[AuditRecord] = []
-        self.names = audit.unit_names(store)
+        self.names: dict[str, str] = {}
 
         self.unit_edit = QLineEdit(self)
         self.unit_edit.setObjectName("auditUnit")
@@ -99,6 +119,8 @@ class AuditPage(QWidget):
         header.setSectionResizeMode(PACKAGE_COLUMN, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(PACKAGE_COLUMN, 110)
         self.empty_state = EmptyStateLabel(self.table)
+        self.loader = PageLoader(self, self.empty_state,
+                                 controls=(self.table, self.csv_button, self.xlsx_button))
         self._lay_out()
 
         self.search_button.clicked.connect(self.search)
@@ -142,15 +164,21 @@ class AuditPage(QWidget):
             until=_utc(self.until_date.date(), 1) if self.until_check.isChecked() else None)
 
     def search(self) -> None:
-        """Run the search and show the events, newest first."""
-        self.records = audit.search(self.store, self.query())
-        self.table.setRowCount(len(self.records))
-        for index, record in enumerate(self.records):
-            for column, value in enumerate(audit.record_row(record, self.names)):
-                text = "" if value is None else str(value)
+        """Search the audit log in the background and show the events, newest first."""
+        store, query = self.store, self.query()
+        self.result_label.setText("")
+        self.loader.load("audit search", lambda: run_search(store, query), self._show_result)
+
+    def _show_result(self, result: AuditResult) -> None:
+        self.records, self.names = result.records, result.names
+        self.table.setUpdatesEnabled(False)
+        self.table.setRowCount(len(result.rows))
+        for index, cells in enumerate(result.rows):
+            for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(index, column, item)
+        self.table.setUpdatesEnabled(True)
         self.result_label.setText(self.tr("{count} events").format(count=len(self.records)))
         if self.records:
             self.empty_state.clear_message()

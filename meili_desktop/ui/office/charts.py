@@ -23,7 +23,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QMargins, Qt, QThreadPool
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QMargins, Qt
 from PySide6.QtGui import QCloseEvent, QColor, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
@@ -40,9 +40,9 @@ from meili_desktop.reports.summary_document import SummaryDocument
 from meili_desktop.services import reports
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.office.summary_page import available_periods
 from meili_desktop.ui.period_names import period_name
-from meili_desktop.ui.workers import JobWorker
 
 PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Charts")
 # Completion bands of the distribution chart: (upper bound exclusive, label).
@@ -161,7 +161,6 @@ class ChartsPage(QWidget):
         self.setObjectName("chartsPage")
         self.store = store
         self.document: SummaryDocument | None = None
-        self._workers: list[JobWorker] = []
         self.period_combo = QComboBox(self)
         self.period_combo.setObjectName("chartsPeriod")
         self.task_combo = QComboBox(self)
@@ -173,6 +172,9 @@ class ChartsPage(QWidget):
         self.county_empty = EmptyStateLabel(self.county_view)
         self.lead_empty = EmptyStateLabel(self.lead_view)
         self.task_empty = EmptyStateLabel(self.task_view)
+        # The task list redraws from the loaded summary, so it waits for the newest one.
+        self.loader = PageLoader(self, self.county_empty, self.lead_empty, self.task_empty,
+                                 controls=(self.task_combo,))
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Period"), self))
@@ -194,10 +196,8 @@ class ChartsPage(QWidget):
         self.reload_periods()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
-        # The workers are children of this page, so they must end before it is deleted.
-        for worker in list(self._workers):
-            worker.cancel()
-        QThreadPool.globalInstance().waitForDone(30000)
+        # The summary stops at its next check of the cancel event; its result is dropped.
+        self.loader.cancel()
         super().closeEvent(event)
 
     def _view(self, name: str) -> QChartView:
@@ -232,22 +232,17 @@ class ChartsPage(QWidget):
         """Compute the period's county, lead unit and task summaries in the background."""
         period = self.period_combo.currentData()
         if period is None:
+            self.loader.cancel()
             self._show_all_empty(self.tr("No reporting periods are set up."),
                                  self.tr("The charts need a reporting period with entries."))
             return
-        self._show_all_empty(self.tr("Computing the charts…"))
         store = self.store
-
-        def job(_progress: Any, cancel: Any) -> SummaryDocument:
-            return reports.build_summary_document(
+        self.loader.load_cancellable(
+            f"charts {period}",
+            lambda cancel: reports.build_summary_document(
                 store, [period], [Grouping.COUNTY, Grouping.LEAD_UNIT, Grouping.TASK],
-                include_details=True, cancel=cancel)
-
-        worker = JobWorker(job, f"charts {period}", self)
-        worker.succeeded.connect(self.show_document)
-        self._workers.append(worker)
-        worker.finished.connect(lambda: self._workers.remove(worker))
-        worker.start(QThreadPool.globalInstance())
+                include_details=True, cancel=cancel),
+            self.show_document)
 
     def show_document(self, document: SummaryDocument) -> None:
         """Draw the charts of a computed summary, or explain why there is nothing to draw."""

@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 
 from meili_desktop.services import completeness, review
 from meili_desktop.services.audit import local_time
-from meili_desktop.services.completeness import BoardRow, BoardStatus
+from meili_desktop.services.completeness import BoardRow, BoardStatus, CompletenessBoard
 from meili_desktop.store import units_repo
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.office.summary_page import available_periods
 from meili_desktop.ui.period_names import period_name
 
@@ -90,6 +91,7 @@ class CompletenessPage(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         self.empty_state = EmptyStateLabel(self.table)
+        self.loader = PageLoader(self, self.empty_state, controls=(self.table,))
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Period"), self))
@@ -110,13 +112,20 @@ class CompletenessPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        """Build the board of the chosen period and county again."""
+        """Build the board of the chosen period and county again, in the background."""
         period = self.period_combo.currentData()
         if period is None:
+            self.loader.cancel()
             self.summary.setText(self.tr("No reporting periods are set up."))
             self.empty_state.show_message(self.tr("No reporting periods are set up."))
             return
-        board = completeness.board(self.store, period, county_id=self.county_combo.currentData())
+        store, county_id = self.store, self.county_combo.currentData()
+        self.summary.setText("")
+        self.loader.load(f"completeness board {period}",
+                         lambda: completeness.board(store, period, county_id=county_id),
+                         self._show_board)
+
+    def _show_board(self, board: CompletenessBoard) -> None:
         self.rows = list(board.rows)
 
         counts = "  ·  ".join(f"{status_label(status)} {board.counts[status.value]}"

@@ -7,6 +7,7 @@ one. The decisions are applied together, and each one is logged.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -39,8 +40,11 @@ from meili_desktop.services import conflicts
 from meili_desktop.services.review import current_actor
 from meili_desktop.store import ledger_repo, units_repo
 from meili_desktop.store.datafolder import Store
+from meili_desktop.store.ledger_repo import LedgerEntry
 from meili_desktop.store.merge_items_repo import MergeItemRecord
+from meili_desktop.ui.empty_state import EmptyStateLabel
 from meili_desktop.ui.office.office_jobs import JobRunner
+from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.period_names import period_name
 
 PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Conflicts")
@@ -54,6 +58,36 @@ SAME = QT_TRANSLATE_NOOP("ConflictsPage", "Same on both sides")
 # tens of seconds to list; the page buttons step through the rest.
 PAGE_SIZE = 200
 
+
+@dataclass(frozen=True)
+class ItemsPage:
+    """One page of open items, with the packages they came in and the units' names."""
+
+    total: int
+    offset: int
+    items: list[MergeItemRecord]
+    packages: dict[str, LedgerEntry | None]
+    names: dict[str, str]
+
+
+def read_items_page(store: Store, kind: str | None, offset: int) -> ItemsPage:
+    """Read the page of open items at ``offset``, moved back to the last page if past it."""
+    total = conflicts.count_items(store, kind=kind)
+    last_page = max(0, (total - 1) // PAGE_SIZE * PAGE_SIZE)
+    offset = min(offset, last_page)
+    items = conflicts.list_items(store, kind=kind, limit=PAGE_SIZE, offset=offset)
+    # Each unit and package is read once, however many of the items name it.
+    with store.session_factory() as session:
+        packages = {package_id: ledger_repo.get_ledger_entry(session, package_id)
+                    for package_id in {item.package_id for item in items}}
+        unit_ids = {item.key.unit_id for item in items}
+        unit_ids |= {package.sender_unit_id for package in packages.values()
+                     if package is not None}
+        names = {}
+        for unit_id in unit_ids:
+            unit = units_repo.get_unit(session, unit_id)
+            names[unit_id] = unit.name if unit is not None else unit_id
+    return ItemsPage(total, offset, items, packages, names)
 
 
 def field_text(name: str, record: dict[str, Any] | None) -> str:
@@ -123,6 +157,8 @@ class ConflictsPage(QWidget):
         self.current: MergeItemRecord | None = None
         self.total = 0
         self.offset = 0
+        self._packages: dict[str, LedgerEntry | None] = {}
+        self._names: dict[str, str] = {}
 
         self.kind_filter = QComboBox(self)
         self.kind_filter.setObjectName("itemKindFilter")
@@ -163,6 +199,11 @@ class ConflictsPage(QWidget):
         self.release_button.setObjectName("releaseHeld")
         self.discard_button = QPushButton(self.tr("Discard held entry"), self)
         self.discard_button.setObjectName("discardHeld")
+        self.empty_state = EmptyStateLabel(self.table)
+        self.loader = PageLoader(self, self.empty_state, controls=(
+            self.table, self.grid_host, self.apply_button, self.keep_button,
+            self.release_button, self.discard_button))
+        self.loader.failed.connect(self._forget_items)
         self._lay_out(scroll)
 
         self.kind_filter.currentIndexChanged.connect(self.show_first_page)
@@ -216,14 +257,14 @@ class ConflictsPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        """Read the current page of open items again and show its first item."""
-        kind = self.kind_filter.currentData()
-        self.total = conflicts.count_items(self.store, kind=kind)
-        last_page = max(0, (self.total - 1) // PAGE_SIZE * PAGE_SIZE)
-        self.offset = min(self.offset, last_page)
-        self.items = conflicts.list_items(self.store, kind=kind, limit=PAGE_SIZE,
-                                          offset=self.offset)
-        self._read_names()
+        """Read the current page of open items again in the background, then show its first."""
+        store, kind, offset = self.store, self.kind_filter.currentData(), self.offset
+        self.loader.load(f"open items from {offset}",
+                         lambda: read_items_page(store, kind, offset), self._show_items)
+
+    def _show_items(self, page: ItemsPage) -> None:
+        self.total, self.offset, self.items = page.total, page.offset, page.items
+        self._packages, self._names = page.packages, page.names
         self._show_page_bar()
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
@@ -238,18 +279,12 @@ class ConflictsPage(QWidget):
             self.table.selectRow(0)
         self._show_selected()
 
-    def _read_names(self) -> None:
-        """Read the unit names and packages of the items shown, once per unit and package."""
-        with self.store.session_factory() as session:
-            self._packages = {package_id: ledger_repo.get_ledger_entry(session, package_id)
-                              for package_id in {item.package_id for item in self.items}}
-            unit_ids = {item.key.unit_id for item in self.items}
-            unit_ids |= {package.sender_unit_id for package in self._packages.values()
-                         if package is not None}
-            self._names = {}
-            for unit_id in unit_ids:
-                unit = units_repo.get_unit(session, unit_id)
-                self._names[unit_id] = unit.name if unit is not None else unit_id
+    def _forget_items(self) -> None:
+        """Empty the list after a failed load, so no button acts on an item no longer shown."""
+        self.items = []
+        self.table.setRowCount(0)
+        self._show_selected()
+        self.title.setText("")
 
     def _show_page_bar(self) -> None:
         has_pages = self.total > PAGE_SIZE

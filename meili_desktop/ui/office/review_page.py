@@ -48,6 +48,7 @@ from meili_desktop.store.review_repo import ReviewRow
 from meili_desktop.ui.empty_state import EmptyStateLabel
 from meili_desktop.ui.office.correction_dialog import CorrectionDialog
 from meili_desktop.ui.office.office_jobs import JobRunner
+from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.office.summary_page import available_periods
 from meili_desktop.ui.period_names import period_name
 
@@ -125,6 +126,10 @@ class ReviewPage(QWidget):
         self.evidence_button.setToolTip(self.tr(
             "Copy the evidence files of the chosen entry's township for this period into a "
             "folder"))
+        self.loader = PageLoader(self, self.empty_state, controls=(
+            self.table, self.accept_button, self.return_button, self.correct_button,
+            self.evidence_button))
+        self.loader.failed.connect(self._forget_rows)
         self._lay_out()
 
         for combo in (self.period_combo, self.county_combo, self.state_combo):
@@ -191,7 +196,10 @@ class ReviewPage(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        """Show the entries of the chosen period, county and review state."""
+        """Show the entries of the chosen period, county and review state.
+
+        The entries are read in the background.
+        """
         period = self.period_combo.currentData()
         state = self._period_states.get(period) if period else None
         self.period_state.setText(self.tr("State: {state}").format(
@@ -199,9 +207,19 @@ class ReviewPage(QWidget):
         self.open_button.setEnabled(state is not None and state is not PeriodState.OPEN)
         self.close_button.setEnabled(state is PeriodState.OPEN)
         self.lock_button.setEnabled(state is not None and state is not PeriodState.LOCKED)
-        self.rows = review.list_for_review(
-            self.store, period, county_id=self.county_combo.currentData(),
-            review_state=self.state_combo.currentData()) if period else []
+        if period is None:
+            self.loader.cancel()
+            self._show_rows(None, [])
+            return
+        store, county_id = self.store, self.county_combo.currentData()
+        review_state = self.state_combo.currentData()
+        self.loader.load(f"review list {period}",
+                         lambda: review.list_for_review(store, period, county_id=county_id,
+                                                        review_state=review_state),
+                         lambda rows: self._show_rows(period, rows))
+
+    def _show_rows(self, period: str | None, rows: list[ReviewRow]) -> None:
+        self.rows = rows
         self.table.setRowCount(len(self.rows))
         for index, row in enumerate(self.rows):
             review_text = label(REVIEW_LABELS, row.review_state)
@@ -219,6 +237,12 @@ class ReviewPage(QWidget):
                 self.table.setItem(index, column, item)
         self._update_empty_state(period)
         self._show_selected()
+
+    def _forget_rows(self) -> None:
+        """Empty the list after a failed load, so no button acts on the previous filters."""
+        self.rows = []
+        self.table.setRowCount(0)
+        self._update_buttons()
 
     def _value_text(self, row: ReviewRow) -> str:
         """Return the value with its unit: "93.8%", "14 公里"."""
@@ -261,7 +285,9 @@ class ReviewPage(QWidget):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        row = self.selected()
+        # The loader disables the buttons while the list loads. Typing a comment must not
+        # enable them for a row of the previous filters.
+        row = None if self.loader.is_loading else self.selected()
         state = self._period_states.get(self.period_combo.currentData())
         can_review = (row is not None and not row.has_open_item
                       and state is not PeriodState.LOCKED)

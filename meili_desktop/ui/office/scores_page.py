@@ -36,6 +36,7 @@ from meili_desktop.services.entries import list_periods
 from meili_desktop.store.datafolder import Store
 from meili_desktop.store.units_repo import list_counties
 from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.period_names import period_name
 
 logger = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ class ScoresPage(QWidget):
         super().__init__(window)
         self.setObjectName("scoresPage")
         self.store = store
+        self.county_sheet: CountyScoreSheet | None = None
         self.sheet: ScoreSheet | None = None
         self.catalogue = active_catalogue(store)
         self.period_combo = QComboBox(self)
@@ -94,6 +96,9 @@ class ScoresPage(QWidget):
         self.tasks_empty = EmptyStateLabel(self.tasks)
         self.save_button = QPushButton(self.tr("Save scores"), self)
         self.save_button.setObjectName("saveScores")
+        # The county's sheet contains its towns' sheets, so choosing a unit reads nothing.
+        self.loader = PageLoader(self, self.units_empty, self.tasks_empty,
+                                 controls=(self.units, self.tasks, self.save_button))
         self._lay_out()
 
         self.period_combo.currentIndexChanged.connect(self.reload)
@@ -117,26 +122,40 @@ class ScoresPage(QWidget):
         layout.addWidget(self.tasks, 1)
         layout.addWidget(self.save_button, 0, Qt.AlignmentFlag.AlignRight)
 
-    def reload(self) -> None:
-        """Show the chosen county's sheet: the county first, then its towns."""
+    def reload(self, unit_id: str | None = None) -> None:
+        """Show the chosen county's sheet, the county first, then its towns.
+
+        The sheet is read in the background. Then the row of ``unit_id`` is chosen, or the
+        county's when ``unit_id`` is not listed.
+        """
         county, period = self.county_combo.currentData(), self.period_combo.currentData()
         if period is None:
+            self.loader.cancel()
             self.units_empty.show_message(
                 self.tr("No year is set up as a reporting period."),
                 self.tr("Scores are given per year. Add the year's reporting period first."))
             return
         if county is None:
+            self.loader.cancel()
             self.units_empty.show_message(self.tr("No county is set up."))
             return
-        county_sheet = scores.county_score_sheet(self.store, county, period)
+        store = self.store
+        self.summary_label.setText("")
+        self.loader.load(f"scores of {county} for {period}",
+                         lambda: scores.county_score_sheet(store, county, period),
+                         lambda county_sheet: self._show_county(county_sheet, unit_id))
+
+    def _show_county(self, county_sheet: CountyScoreSheet, unit_id: str | None) -> None:
+        self.county_sheet = county_sheet
+        self.sheet = None
         self._fill_units(county_sheet)
-        self.units_empty.clear_message()
         mean = county_sheet.town_mean
         self.summary_label.setText(self.tr("{count} towns; town total {total}; mean {mean}.")
                                    .format(count=len(county_sheet.towns),
                                            total=_points(county_sheet.town_total),
                                            mean="-" if mean is None else _points(mean)))
-        self.units.selectRow(0)
+        self.units.clearSelection()
+        self.units.selectRow(self._unit_row(unit_id) if unit_id is not None else 0)
 
     def _fill_units(self, county_sheet: CountyScoreSheet) -> None:
         sheets = [county_sheet.county, *county_sheet.towns]
@@ -148,16 +167,28 @@ class ScoresPage(QWidget):
                 item.setData(UNIT_ROLE, sheet.unit_id)
                 self.units.setItem(row, column, item)
 
+    def _unit_row(self, unit_id: str) -> int:
+        """Return the row of ``unit_id`` in the unit table, or 0 (the county) if not listed."""
+        for row in range(self.units.rowCount()):
+            if self.units.item(row, 0).data(UNIT_ROLE) == unit_id:
+                return row
+        return 0
+
     def _show_selected(self) -> None:
         items = self.units.selectedItems()
-        if not items:
+        if not items or self.county_sheet is None:
             return
         unit_id = str(items[0].data(UNIT_ROLE))
-        self.show_unit(unit_id)
+        sheets = [self.county_sheet.county, *self.county_sheet.towns]
+        self._show_sheet(next(sheet for sheet in sheets if sheet.unit_id == unit_id))
 
     def show_unit(self, unit_id: str) -> None:
-        """Show one unit's scored tasks for editing."""
-        self.sheet = scores.unit_score_sheet(self.store, unit_id, self.period_combo.currentData())
+        """Choose one listed unit, which shows its scored tasks for editing."""
+        self.units.clearSelection()
+        self.units.selectRow(self._unit_row(unit_id))
+
+    def _show_sheet(self, sheet: ScoreSheet) -> None:
+        self.sheet = sheet
         self.tasks.setRowCount(len(self.sheet.scores))
         if self.sheet.scores:
             self.tasks_empty.clear_message()
@@ -188,7 +219,9 @@ class ScoresPage(QWidget):
         """Store the assessments shown in the task table."""
         if self.sheet is None:
             return
-        period = self.period_combo.currentData()
+        # The period the sheet was read for, which the year list above matches while the
+        # save button is enabled.
+        period = self.sheet.period_code
         try:
             for row in range(self.tasks.rowCount()):
                 task_number = int(self.tasks.item(row, TASK).data(UNIT_ROLE))
@@ -202,9 +235,7 @@ class ScoresPage(QWidget):
                                       established, points)
         except MeiliError as error:
             QMessageBox.warning(self, self.tr("Scores"), describe(error))
-        unit_id = self.sheet.unit_id
-        self.reload()
-        self.show_unit(unit_id)
+        self.reload(self.sheet.unit_id)
 
 
 def create_page(store: Store, window: Any) -> QWidget:

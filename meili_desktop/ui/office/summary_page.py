@@ -31,6 +31,7 @@ from meili_desktop.services import reports
 from meili_desktop.store import summary_queries
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.office.summary_model import SummaryProxyModel, SummaryTableModel
 from meili_desktop.ui.period_names import period_name
 from meili_desktop.ui.workers import JobWorker
@@ -90,6 +91,8 @@ class SummaryPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_state = EmptyStateLabel(self.table)
+        self.loader = PageLoader(self, self.empty_state, controls=(self.table,))
+        self.loader.failed.connect(self._forget_document)
 
         self._lay_out()
         self.period_combo.currentIndexChanged.connect(self.reload)
@@ -101,6 +104,7 @@ class SummaryPage(QWidget):
         self.reload_periods()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.loader.cancel()
         # The workers are children of this page, so they must end before it is deleted.
         for worker in list(self._workers):
             worker.cancel()
@@ -147,20 +151,17 @@ class SummaryPage(QWidget):
         """Compute the summary of the chosen period and grouping in the background."""
         period, grouping = self.period, self.grouping
         if period is None:
+            self.loader.cancel()
             self.status_label.setText(self.tr("No reporting period yet."))
             self.empty_state.show_message(self.tr("No reporting periods are set up."))
             return
         self.status_label.setText(self.tr("Computing the summary..."))
         store = self.store
-
-        def job(_progress: Any, cancel: Any) -> SummaryDocument:
-            return reports.build_summary_document(store, [period], [grouping],
-                                                  include_details=False, cancel=cancel)
-
-        worker = JobWorker(job, f"summary {period} by {grouping.value}", self)
-        worker.succeeded.connect(lambda document: self._show(document, grouping))
-        worker.failed.connect(self._show_error)
-        self._start(worker, QThreadPool.globalInstance())
+        self.loader.load_cancellable(
+            f"summary {period} by {grouping.value}",
+            lambda cancel: reports.build_summary_document(store, [period], [grouping],
+                                                          include_details=False, cancel=cancel),
+            lambda document: self._show(document, grouping))
 
     def _start(self, worker: JobWorker, pool: QThreadPool) -> None:
         self._workers.append(worker)
@@ -168,8 +169,6 @@ class SummaryPage(QWidget):
         worker.start(pool)
 
     def _show(self, document: SummaryDocument, grouping: Grouping) -> None:
-        if grouping is not self.grouping:
-            return
         self.document = document
         self.model.set_document(document, grouping)
         self.table.resizeColumnsToContents()
@@ -182,6 +181,11 @@ class SummaryPage(QWidget):
                 period=period_name(period.previous_code))
         self.status_label.setText(text)
         self._update_empty_state()
+
+    def _forget_document(self) -> None:
+        """Drop the shown summary after a failed load, whose notice covers the table."""
+        self.document = None
+        self.status_label.setText("")
 
     def _filter(self, text: str) -> None:
         self.proxy.set_filter_text(text)

@@ -8,6 +8,7 @@ towns' targets with the city target before anything is saved.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
@@ -28,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meili_desktop.domain.catalogue import MeasureType, Task, TaskLevel
+from meili_desktop.domain.catalogue import Catalogue, MeasureType, Task, TaskLevel
 from meili_desktop.domain.periods import PeriodKind
-from meili_desktop.domain.targets import SplitMethod, check_split
+from meili_desktop.domain.summary import SummaryScope
+from meili_desktop.domain.targets import SplitMethod, TargetRecord, check_split
 from meili_desktop.errors import MeiliError
 from meili_desktop.messages import describe
 from meili_desktop.messages.reports import describe_problem
@@ -40,6 +42,7 @@ from meili_desktop.services.entries import list_periods
 from meili_desktop.store import summary_queries
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.period_names import period_name
 
 logger = logging.getLogger(__name__)
@@ -65,6 +68,25 @@ def unit_suffix(task: Task) -> str:
     unit = "%" if task.measure is MeasureType.PERCENT else task.unit
     return QCoreApplication.translate("TargetsPage", " ({unit})").format(unit=unit) \
         if unit else ""
+
+
+@dataclass(frozen=True)
+class StoredTargets:
+    """The city target and the towns' targets of one task and year, with the towns."""
+
+    city: TargetRecord | None
+    towns: dict[str, TargetRecord]
+    scope: SummaryScope
+
+
+def read_targets(store: Store, catalogue: Catalogue, task_number: int,
+                 period: str) -> StoredTargets:
+    """Read the targets of a task and year and the programme towns, off the GUI thread."""
+    city = targets.city_target(store, task_number, period)
+    towns = targets.town_targets(store, task_number, period)
+    with store.session_factory() as session:
+        scope = summary_queries.summary_scope(session, catalogue)
+    return StoredTargets(city, towns, scope)
 
 
 def _decimal(text: str) -> Decimal | None:
@@ -114,6 +136,10 @@ class TargetsPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.empty_state = EmptyStateLabel(self.table)
+        # The import keeps working while the table loads, because it reads its own workbook.
+        self.loader = PageLoader(self, self.empty_state, controls=(
+            self.table, self.city_edit, self.save_city_button, self.split_button,
+            self.save_towns_button))
         self._lay_out()
 
         self.task_combo.currentIndexChanged.connect(self.reload)
@@ -154,22 +180,30 @@ class TargetsPage(QWidget):
         return str(self.period_combo.currentData())
 
     def reload(self) -> None:
-        """Show the stored city target and the towns' targets of the chosen task and year."""
+        """Show the stored city target and the towns' targets of the chosen task and year.
+
+        They are read in the background.
+        """
         if self.task_combo.currentData() is None or self.period_combo.currentData() is None:
             return
-        city = targets.city_target(self.store, self.task_number, self.period)
-        self.city_edit.setText("" if city is None else format(city.value, "f"))
-        stored = targets.town_targets(self.store, self.task_number, self.period)
-        with self.store.session_factory() as session:
-            scope = summary_queries.summary_scope(session, self.catalogue)
-        suffix = unit_suffix(self.catalogue.task(self.task_number))
+        store, catalogue = self.store, self.catalogue
+        task_number, period = self.task_number, self.period
+        suffix = unit_suffix(self.catalogue.task(task_number))
         self.table.horizontalHeaderItem(TARGET).setText(self.tr("Target") + suffix)
         self.city_label.setText(self.tr("City target") + suffix)
+        self.check_label.setText("")
+        self.loader.load(f"targets of task {task_number} for {period}",
+                         lambda: read_targets(store, catalogue, task_number, period),
+                         self._show_targets)
+
+    def _show_targets(self, stored: StoredTargets) -> None:
+        city, scope = stored.city, stored.scope
+        self.city_edit.setText("" if city is None else format(city.value, "f"))
         self.table.blockSignals(True)
         self.table.setRowCount(len(scope.towns))
         for row, town in enumerate(scope.towns):
             county = scope.counties.get(town.parent_id or "")
-            record = stored.get(town.id)
+            record = stored.towns.get(town.id)
             values = [county.name if county else "", town.name,
                       "" if record is None or record.base is None else format(record.base, "f"),
                       "" if record is None else format(record.value, "f"),
