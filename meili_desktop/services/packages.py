@@ -347,16 +347,15 @@ def _incoming_from(store: Store, verified: VerifiedPackage, path: Path) -> Incom
     header = verified.header
     report = content.read_report_records(verified.records, header.sender_unit_id, path.name)
     with store.session_factory() as session:
-        if units_repo.get_unit(session, header.sender_unit_id) is None:
+        if not units_repo.unit_exists(session, header.sender_unit_id):
             raise UnknownSenderUnitError(file=path.name, unit=header.sender_unit_id)
-    try:
-        claimed = datetime.fromisoformat(header.created_at)
-    except ValueError:
-        raise ContentMismatchError(file=path.name, reason="invalid_created_at",
-                                   value=header.created_at) from None
-    if claimed.tzinfo is not None:
-        claimed = claimed.astimezone(UTC).replace(tzinfo=None)
-    with store.session_factory() as session:
+        try:
+            claimed = datetime.fromisoformat(header.created_at)
+        except ValueError:
+            raise ContentMismatchError(file=path.name, reason="invalid_created_at",
+                                       value=header.created_at) from None
+        if claimed.tzinfo is not None:
+            claimed = claimed.astimezone(UTC).replace(tzinfo=None)
         earlier = laptop_links.verify_earlier_keys(session, header.sender_unit_id,
                                                   header.sender_fingerprint,
                                                   report.earlier_keys, path.name)

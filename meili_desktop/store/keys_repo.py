@@ -44,6 +44,11 @@ class KeyRecord:
     has_private_key: bool
 
 
+# The columns of a KeyRecord, in its field order.
+_RECORD_COLUMNS = (Key.fingerprint, Key.owner_unit_id, Key.purpose, Key.suite, Key.public_key,
+                   Key.status, Key.created_at, Key.private_key.is_not(None))
+
+
 def _record(row: Key) -> KeyRecord:
     return KeyRecord(row.fingerprint, row.owner_unit_id, row.purpose, row.suite,
                      row.public_key, row.status, row.created_at, row.private_key is not None)
@@ -116,8 +121,16 @@ def set_status(session: Session, owner_unit_id: str | None, fingerprint: str,
 
 
 def find_sender_key(session: Session, unit_id: str, fingerprint: str) -> KeyRecord | None:
-    """Return the signing key ``fingerprint`` stored for sender ``unit_id``."""
+    """Return the signing key ``fingerprint`` stored for sender ``unit_id``.
+
+    The package reader calls this for every package, so it reads the record's columns
+    without building an ORM object or loading the private key.
+    """
     row = session.execute(
-        select(Key).where(Key.fingerprint == fingerprint, Key.owner_unit_id == unit_id,
-                          Key.purpose == "signing")).scalar_one_or_none()
-    return None if row is None else _record(row)
+        select(*_RECORD_COLUMNS)
+        .where(Key.fingerprint == fingerprint, Key.owner_unit_id == unit_id,
+               Key.purpose == "signing")).one_or_none()
+    if row is None:
+        return None
+    # SQLite returns the IS NOT NULL test as 0 or 1.
+    return KeyRecord(*row[:-1], bool(row[-1]))

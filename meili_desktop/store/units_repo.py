@@ -141,6 +141,13 @@ def get_unit(session: Session, unit_id: str) -> ReportingUnit | None:
     return None if row is None else _to_domain(row)
 
 
+def unit_exists(session: Session, unit_id: str) -> bool:
+    """Return whether a unit with id ``unit_id`` is stored, without loading it."""
+    found = session.scalar(select(models.ReportingUnit.id)
+                           .where(models.ReportingUnit.id == unit_id))
+    return found is not None
+
+
 def latest_edition(session: Session) -> str | None:
     """Return the newest edition of the division code list that the database holds."""
     return session.scalar(select(models.ReportingUnitCode.edition)
