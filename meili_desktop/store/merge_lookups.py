@@ -28,6 +28,7 @@ from meili_desktop.domain.merge import TaskRule
 from meili_desktop.domain.periods import PeriodState
 from meili_desktop.store import models
 from meili_desktop.store.datafolder import Store
+from meili_desktop.store.run_sync import deferred_sync
 
 # The key of the LookupCache in Session.info.
 CACHE_KEY = "meili_desktop.merge_lookups"
@@ -77,11 +78,14 @@ def merge_run_store(store: Store) -> Iterator[Store]:
     """Yield a copy of ``store`` for a merge run: one connection of its own, lookups cached.
 
     Every session of the copy uses the same connection, one transaction after another, and
-    carries a :class:`LookupCache`. The connection is closed when the block ends. Use the
-    copy only for merging and previewing, and the ordinary store for other work of the run,
-    such as reading packages and registering keys.
+    carries a :class:`LookupCache`. On SQLite the connection commits without flushing to the
+    disk, and :func:`~meili_desktop.store.run_sync.deferred_sync` flushes the run's commits
+    when the block ends. Its module says what a power cut during the run does. The
+    connection is closed when the block ends. Use the copy only for merging and previewing,
+    and the ordinary store for other work of the run, such as reading packages and
+    registering keys.
     """
-    with store.engine.connect() as connection:
+    with store.engine.connect() as connection, deferred_sync(connection):
         factory = sessionmaker(bind=connection, expire_on_commit=False,
                                info={CACHE_KEY: LookupCache()})
         yield replace(store, session_factory=factory)
