@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCharts import QValueAxis
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView
 from sqlalchemy import update
 
@@ -181,11 +182,11 @@ def test_review_values_carry_units(store: Store, qtbot) -> None:
     page = ReviewPage(store)
     qtbot.addWidget(page)
     wait_until_loaded(qtbot, page)
-    values = {(row.key.unit_id, row.key.task_number): page.table.item(index, 3).text()
+    values = {(row.key.unit_id, row.key.task_number): page.model.text(index, 3)
               for index, row in enumerate(page.rows)}
     assert values[(TOWN_A, PERCENT_TASK)] == "100%"
     assert values[(TOWN_A, COUNT_TASK)] == "3 个"
-    assert page.table.horizontalHeaderItem(3).text() == "Actual value"
+    assert page.model.headerData(3, Qt.Orientation.Horizontal) == "Actual value"
 
 
 def test_review_without_entries_says_so(empty_store: Store, qtbot) -> None:

@@ -136,7 +136,7 @@ def test_return_needs_comment_then_reaches_township(qtbot: QtBot, office: Store)
     assert isinstance(page, ReviewPage)
     page.period_combo.setCurrentIndex(page.period_combo.findData(PERIOD))
     wait_until_loaded(qtbot, page)
-    assert page.table.rowCount() == 2
+    assert page.model.rowCount() == 2
     page.table.selectRow(0)
     assert page.accept_button.isEnabled()
     assert not page.return_button.isEnabled()
@@ -186,8 +186,8 @@ def test_board_lists_reported_and_returned(qtbot: QtBot, office: Store) -> None:
     page.county_combo.setCurrentIndex(page.county_combo.findData("330110"))
     wait_until_loaded(qtbot, page)
 
-    statuses = {page.table.item(row, 1).text(): page.table.item(row, 2).text()
-                for row in range(page.table.rowCount())}
+    statuses = {page.model.text(row, 1): page.model.text(row, 2)
+                for row in range(page.model.rowCount())}
     # The test periods fell due in 2021, so a package merged today is late.
     assert statuses["五常街道"] == "Reported late"
     assert statuses["仁和街道"] == "Returned"
@@ -200,7 +200,7 @@ def test_audit_search_and_export(qtbot: QtBot, office: Store, tmp_path: Path,
     conflicts.discard(office, item.id, actor="clerk", comment="保留办公室数据")
     page = show(qtbot, AuditPage(office))
     assert isinstance(page, AuditPage)
-    total = page.table.rowCount()
+    total = page.model.rowCount()
 
     type_text(page.text_edit, "保留办公室")
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
@@ -211,7 +211,7 @@ def test_audit_search_and_export(qtbot: QtBot, office: Store, tmp_path: Path,
     qtbot.mouseClick(page.xlsx_button, Qt.MouseButton.LeftButton)
 
     assert total >= 4
-    assert page.table.rowCount() == 1
+    assert page.model.rowCount() == 1
     qtbot.waitUntil(target.exists, timeout=TIMEOUT_MS)
     from openpyxl import load_workbook
 

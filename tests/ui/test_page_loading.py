@@ -138,7 +138,7 @@ def test_audit_search_drops_older_result(qtbot: QtBot, office: Store) -> None:
     qtbot.addWidget(page)
     page.show()
     wait_until_loaded(qtbot, page)
-    every_event = page.table.rowCount()
+    every_event = page.model.rowCount()
     gate = threading.Event()
     held_statements: list[str] = []
 
@@ -164,7 +164,7 @@ def test_audit_search_drops_older_result(qtbot: QtBot, office: Store) -> None:
     # The held search, for a package that does not exist, would have emptied the table.
     # Every event of the fixture is about TOWN_A, so the newer search finds them all.
     assert every_event > 0
-    assert page.table.rowCount() == every_event
+    assert page.model.rowCount() == every_event
     assert all(record.unit_id == TOWN_A for record in page.records)
     assert not page.empty_state.is_shown
 

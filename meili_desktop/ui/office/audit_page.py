@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.empty_state import EmptyStateLabel
 from meili_desktop.ui.office.office_jobs import JobRunner
 from meili_desktop.ui.office.page_loading import PageLoader
+from meili_desktop.ui.office.rows_model import MEASURED_ROWS, RowsModel, TextRow
 from meili_desktop.ui.period_names import period_name
 
 logger = logging.getLogger(__name__)
@@ -48,14 +48,15 @@ class AuditResult:
 
     records: list[AuditRecord]
     names: dict[str, str]
-    rows: list[list[str]]
+    rows: list[TextRow]
 
 
 def run_search(store: Store, query: AuditQuery) -> AuditResult:
     """Search the audit log and format the cells, off the GUI thread."""
     records = audit.search(store, query)
     names = audit.unit_names(store)
-    rows = [["" if value is None else str(value) for value in audit.record_row(record, names)]
+    rows = [TextRow(tuple("" if value is None else str(value)
+                          for value in audit.record_row(record, names)))
             for record in records]
     return AuditResult(records, names, rows)
 
@@ -105,13 +106,15 @@ class AuditPage(QWidget):
         self.csv_button.setObjectName("auditCsv")
         self.xlsx_button = QPushButton(self.tr("Export Excel..."), self)
         self.xlsx_button.setObjectName("auditXlsx")
-        self.table = QTableWidget(0, len(audit.COLUMNS), self)
+        self.model = RowsModel(audit.column_titles(), self)
+        self.table = QTableView(self)
         self.table.setObjectName("auditTable")
-        self.table.setHorizontalHeaderLabels(audit.column_titles())
+        self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(MEASURED_ROWS)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
         # A package id is 36 characters that only a search needs whole. The column shows its
@@ -171,14 +174,7 @@ class AuditPage(QWidget):
 
     def _show_result(self, result: AuditResult) -> None:
         self.records, self.names = result.records, result.names
-        self.table.setUpdatesEnabled(False)
-        self.table.setRowCount(len(result.rows))
-        for index, cells in enumerate(result.rows):
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                self.table.setItem(index, column, item)
-        self.table.setUpdatesEnabled(True)
+        self.model.set_rows(result.rows)
         self.result_label.setText(self.tr("{count} events").format(count=len(self.records)))
         if self.records:
             self.empty_state.clear_message()

@@ -5,15 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +23,7 @@ from meili_desktop.store import units_repo
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.empty_state import EmptyStateLabel
 from meili_desktop.ui.office.page_loading import PageLoader
+from meili_desktop.ui.office.rows_model import MEASURED_ROWS, RowsModel, TextRow
 from meili_desktop.ui.office.summary_page import available_periods
 from meili_desktop.ui.period_names import period_name
 
@@ -48,6 +47,17 @@ TIME_FORMAT = "%Y-%m-%d %H:%M"
 
 def status_label(status: BoardStatus) -> str:
     return QCoreApplication.translate("CompletenessPage", STATUS_LABELS[status])
+
+
+def board_row(row: BoardRow) -> TextRow:
+    """Return one township's cells, coloured by its status; numbers sort as numbers."""
+    facts = row.facts
+    values: tuple[str | int, ...] = (
+        row.unit.county_name, row.unit.name, status_label(row.status), facts.package_count,
+        _time(facts.first_received_at), _time(facts.last_received_at), facts.entry_count,
+        facts.accepted_count, facts.returned_count, facts.resubmitted_count,
+        facts.open_item_count)
+    return TextRow(tuple(str(value) for value in values), STATUS_COLOURS[row.status], values)
 
 
 class CompletenessPage(QWidget):
@@ -75,17 +85,19 @@ class CompletenessPage(QWidget):
         self.summary = QLabel(self)
         self.summary.setObjectName("boardSummary")
         self.summary.setWordWrap(True)
-        self.table = QTableWidget(0, 11, self)
-        self.table.setObjectName("boardTable")
-        self.table.setHorizontalHeaderLabels([
+        self.model = RowsModel([
             self.tr("County"), self.tr("Township"), self.tr("Status"), self.tr("Packages"),
             self.tr("First received"), self.tr("Last received"), self.tr("Entries"),
             self.tr("Accepted"), self.tr("Returned"), self.tr("Resubmitted"),
-            self.tr("Open items")])
+            self.tr("Open items")], self)
+        self.table = QTableView(self)
+        self.table.setObjectName("boardTable")
+        self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(MEASURED_ROWS)
         # Every column fits its text; a stretched township column was squeezed to a few
         # letters by the English headers in a 1024-pixel window.
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -136,22 +148,7 @@ class CompletenessPage(QWidget):
             due = self.tr("Due date {due}.").format(due=board.due_date.isoformat())
         self.summary.setText(f"{due} {counts}")
 
-        self.table.setSortingEnabled(False)
-        self.table.setRowCount(len(self.rows))
-        for index, row in enumerate(self.rows):
-            facts = row.facts
-            cells: list[str | int] = [
-                row.unit.county_name, row.unit.name, status_label(row.status),
-                facts.package_count, _time(facts.first_received_at),
-                _time(facts.last_received_at), facts.entry_count, facts.accepted_count,
-                facts.returned_count, facts.resubmitted_count, facts.open_item_count]
-            colour = QColor(STATUS_COLOURS[row.status])
-            for column, value in enumerate(cells):
-                item = QTableWidgetItem()
-                item.setData(0, value)
-                item.setBackground(colour)
-                self.table.setItem(index, column, item)
-        self.table.setSortingEnabled(True)
+        self.model.set_rows([board_row(row) for row in self.rows])
         if self.rows:
             self.empty_state.clear_message()
         else:

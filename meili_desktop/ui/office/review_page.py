@@ -10,8 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -22,8 +21,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -49,11 +47,44 @@ from meili_desktop.ui.empty_state import EmptyStateLabel
 from meili_desktop.ui.office.correction_dialog import CorrectionDialog
 from meili_desktop.ui.office.office_jobs import JobRunner
 from meili_desktop.ui.office.page_loading import PageLoader
+from meili_desktop.ui.office.rows_model import MEASURED_ROWS, RowsModel, TextRow
 from meili_desktop.ui.office.summary_page import available_periods
 from meili_desktop.ui.period_names import period_name
 
 PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Review")
 REVIEW_COLOURS = {"accepted": "#e2f0d9", "returned": "#fde2e1"}
+
+
+def value_text(row: ReviewRow, units: dict[int, str]) -> str:
+    """Return the value with its unit: "93.8%", "14 公里".
+
+    ``units`` contains the unit of each task not measured in percent.
+    """
+    if not row.value:
+        return ""
+    unit = units.get(row.key.task_number, "%")
+    return f"{row.value}%" if unit == "%" else f"{row.value} {unit}".strip()
+
+
+def text_row(row: ReviewRow, units: dict[int, str]) -> TextRow:
+    """Return the cells of one entry as the list shows them; safe off the GUI thread."""
+    review_text = label(REVIEW_LABELS, row.review_state)
+    if row.has_open_item:
+        review_text = QCoreApplication.translate("ReviewPage", "{state}, open conflict").format(
+            state=review_text)
+    cells = (row.unit_name, f"{row.key.task_number} {row.task_title}",
+             label(STATUS_LABELS, row.status), value_text(row, units),
+             str(row.revision), review_text, row.last_comment)
+    return TextRow(cells, REVIEW_COLOURS.get(row.review_state))
+
+
+def read_review_rows(store: Store, period: str, county_id: str | None,
+                     review_state: str | None,
+                     units: dict[int, str]) -> tuple[list[ReviewRow], list[TextRow]]:
+    """Read the entries a review list shows and format their cells, off the GUI thread."""
+    rows = review.list_for_review(store, period, county_id=county_id,
+                                  review_state=review_state)
+    return rows, [text_row(row, units) for row in rows]
 
 
 class ReviewPage(QWidget):
@@ -90,16 +121,18 @@ class ReviewPage(QWidget):
         self.close_button.setObjectName("closePeriod")
         self.lock_button = QPushButton(self.tr("Lock period"), self)
         self.lock_button.setObjectName("lockPeriod")
-        self.table = QTableWidget(0, 7, self)
-        self.table.setObjectName("reviewTable")
-        self.table.setHorizontalHeaderLabels([
+        self.model = RowsModel([
             self.tr("Township"), self.tr("Task"), self.tr("Status"), self.tr("Actual value"),
-            self.tr("Revision"), self.tr("Review"), self.tr("Latest comment")])
+            self.tr("Revision"), self.tr("Review"), self.tr("Latest comment")], self)
+        self.table = QTableView(self)
+        self.table.setObjectName("reviewTable")
+        self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
+        header.setResizeContentsPrecision(MEASURED_ROWS)
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(6, QHeaderView.ResizeMode.Stretch)
@@ -134,7 +167,7 @@ class ReviewPage(QWidget):
 
         for combo in (self.period_combo, self.county_combo, self.state_combo):
             combo.currentIndexChanged.connect(self.reload)
-        self.table.itemSelectionChanged.connect(self._show_selected)
+        self.table.selectionModel().selectionChanged.connect(self._show_selected)
         self.comment.textChanged.connect(self._update_buttons)
         self.accept_button.clicked.connect(self.accept_selected)
         self.return_button.clicked.connect(self.return_selected)
@@ -209,47 +242,33 @@ class ReviewPage(QWidget):
         self.lock_button.setEnabled(state is not None and state is not PeriodState.LOCKED)
         if period is None:
             self.loader.cancel()
-            self._show_rows(None, [])
+            self._show_rows(None, [], [])
             return
-        store, county_id = self.store, self.county_combo.currentData()
+        store, county_id, units = self.store, self.county_combo.currentData(), self._units
         review_state = self.state_combo.currentData()
         self.loader.load(f"review list {period}",
-                         lambda: review.list_for_review(store, period, county_id=county_id,
-                                                        review_state=review_state),
-                         lambda rows: self._show_rows(period, rows))
+                         lambda: read_review_rows(store, period, county_id, review_state, units),
+                         lambda result: self._show_rows(period, *result))
 
-    def _show_rows(self, period: str | None, rows: list[ReviewRow]) -> None:
+    def _show_rows(self, period: str | None, rows: list[ReviewRow],
+                   texts: list[TextRow]) -> None:
+        """Show ``rows``; the entry chosen before stays chosen if it is still listed."""
+        chosen = self.selected()
         self.rows = rows
-        self.table.setRowCount(len(self.rows))
-        for index, row in enumerate(self.rows):
-            review_text = label(REVIEW_LABELS, row.review_state)
-            if row.has_open_item:
-                review_text = self.tr("{state}, open conflict").format(state=review_text)
-            cells = [row.unit_name, f"{row.key.task_number} {row.task_title}",
-                     label(STATUS_LABELS, row.status), self._value_text(row),
-                     str(row.revision), review_text, row.last_comment]
-            colour = REVIEW_COLOURS.get(row.review_state)
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(text)
-                if colour:
-                    item.setBackground(QColor(colour))
-                self.table.setItem(index, column, item)
+        self.model.set_rows(texts)
+        if chosen is not None:
+            for index, row in enumerate(rows):
+                if row.key == chosen.key:
+                    self.table.selectRow(index)
+                    break
         self._update_empty_state(period)
         self._show_selected()
 
     def _forget_rows(self) -> None:
         """Empty the list after a failed load, so no button acts on the previous filters."""
         self.rows = []
-        self.table.setRowCount(0)
+        self.model.set_rows([])
         self._update_buttons()
-
-    def _value_text(self, row: ReviewRow) -> str:
-        """Return the value with its unit: "93.8%", "14 公里"."""
-        if not row.value:
-            return ""
-        unit = self._units.get(row.key.task_number, "%")
-        return f"{row.value}%" if unit == "%" else f"{row.value} {unit}".strip()
 
     def _update_empty_state(self, period: str | None) -> None:
         if self.rows:

@@ -32,6 +32,7 @@ from meili_desktop.store import summary_queries
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.empty_state import EmptyStateLabel
 from meili_desktop.ui.office.page_loading import PageLoader
+from meili_desktop.ui.office.rows_model import MEASURED_ROWS
 from meili_desktop.ui.office.summary_model import SummaryProxyModel, SummaryTableModel
 from meili_desktop.ui.period_names import period_name
 from meili_desktop.ui.workers import JobWorker
@@ -89,6 +90,9 @@ class SummaryPage(QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        # Sizing the columns to all 1,010 towns' cells took the GUI thread 0.43 s, and 0.08 s
+        # with the rows on screen and MEASURED_ROWS more.
+        self.table.horizontalHeader().setResizeContentsPrecision(MEASURED_ROWS)
         self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_state = EmptyStateLabel(self.table)
         self.loader = PageLoader(self, self.empty_state, controls=(self.table,))
