@@ -113,6 +113,7 @@ def test_completion_bands_count_towns(store: Store) -> None:
 def test_targets_split_and_save(store: Store, qtbot) -> None:
     page = TargetsPage(store)
     qtbot.addWidget(page)
+    wait_until_loaded(qtbot, page)
     page.task_combo.setCurrentIndex(page.task_combo.findData(COUNT_TASK))
     wait_until_loaded(qtbot, page)
     page.city_edit.setText("20")
@@ -136,6 +137,7 @@ def test_targets_split_and_save(store: Store, qtbot) -> None:
 def test_scores_saved(store: Store, qtbot) -> None:
     page = ScoresPage(store)
     qtbot.addWidget(page)
+    wait_until_loaded(qtbot, page)
     page.county_combo.setCurrentIndex(page.county_combo.findData("330110"))
     wait_until_loaded(qtbot, page)
     assert page.units.rowCount() == 3  # the county and its two programme towns

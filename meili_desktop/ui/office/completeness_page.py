@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
@@ -19,9 +20,9 @@ from PySide6.QtWidgets import (
 from meili_desktop.services import completeness, review
 from meili_desktop.services.audit import local_time
 from meili_desktop.services.completeness import BoardRow, BoardStatus, CompletenessBoard
-from meili_desktop.store import units_repo
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.office.page_choices import county_choices, refill
 from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.office.rows_model import MEASURED_ROWS, RowsModel, TextRow
 from meili_desktop.ui.office.summary_page import available_periods
@@ -50,7 +51,7 @@ def status_label(status: BoardStatus) -> str:
 
 
 def board_row(row: BoardRow) -> TextRow:
-    """Return one township's cells, coloured by its status; numbers sort as numbers."""
+    """Return one township's cells, coloured by its status, with numbers sorting as numbers."""
     facts = row.facts
     values: tuple[str | int, ...] = (
         row.unit.county_name, row.unit.name, status_label(row.status), facts.package_count,
@@ -60,6 +61,22 @@ def board_row(row: BoardRow) -> TextRow:
     return TextRow(tuple(str(value) for value in values), STATUS_COLOURS[row.status], values)
 
 
+@dataclass(frozen=True)
+class BoardChoices:
+    """The periods and counties the board's lists offer, and the period it opens on."""
+
+    periods: list[str]
+    latest_with_entries: str | None
+    counties: list[tuple[str, str]]
+
+
+def read_board_choices(store: Store) -> BoardChoices:
+    """Read the board's choices, off the GUI thread."""
+    with_entries = available_periods(store)
+    return BoardChoices([code for code, _state in review.list_periods(store)],
+                        with_entries[-1] if with_entries else None, county_choices(store))
+
+
 class CompletenessPage(QWidget):
     """One row per township: status, packages, first and last receipt and review counts."""
 
@@ -67,20 +84,12 @@ class CompletenessPage(QWidget):
         super().__init__(window)
         self.setObjectName("completenessPage")
         self.store = store
+        self.has_choices = False
         self.period_combo = QComboBox(self)
         self.period_combo.setObjectName("boardPeriod")
-        for code, _state in review.list_periods(store):
-            self.period_combo.addItem(period_name(code), code)
-        # Open on the latest period with entries, the one the office is collecting.
-        with_entries = available_periods(store)
-        if with_entries:
-            self.period_combo.setCurrentIndex(self.period_combo.findData(with_entries[-1]))
         self.county_combo = QComboBox(self)
         self.county_combo.setObjectName("boardCounty")
         self.county_combo.addItem(self.tr("All counties"), None)
-        with store.session_factory() as session:
-            for county in units_repo.list_counties(session):
-                self.county_combo.addItem(county.name, county.id)
         self.refresh_button = QPushButton(self.tr("Refresh"), self)
         self.summary = QLabel(self)
         self.summary.setObjectName("boardSummary")
@@ -121,10 +130,21 @@ class CompletenessPage(QWidget):
         self.county_combo.currentIndexChanged.connect(self.reload)
         self.refresh_button.clicked.connect(self.reload)
         self.rows: list[BoardRow] = []
+        self.loader.load("completeness choices", lambda: read_board_choices(store),
+                         self._show_choices)
+
+    def _show_choices(self, choices: BoardChoices) -> None:
+        # The board opens on the latest period with entries, the one the office is collecting.
+        refill(self.period_combo, [(period_name(code), code) for code in choices.periods],
+               choices.latest_with_entries)
+        refill(self.county_combo, choices.counties, None, fixed=1)
+        self.has_choices = True
         self.reload()
 
     def reload(self) -> None:
         """Build the board of the chosen period and county again, in the background."""
+        if not self.has_choices:
+            return
         period = self.period_combo.currentData()
         if period is None:
             self.loader.cancel()

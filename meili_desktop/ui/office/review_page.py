@@ -7,6 +7,7 @@ meanwhile is not judged unseen.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from meili_desktop.domain.catalogue import MeasureType
+from meili_desktop.domain.catalogue import MeasureType, Task
 from meili_desktop.domain.periods import PeriodState
 from meili_desktop.messages.merge_labels import (
     PERIOD_STATE_LABELS,
@@ -40,12 +41,12 @@ from meili_desktop.services.entries import load_entry
 from meili_desktop.services.evidence_export import EvidenceExport, export_evidence
 from meili_desktop.services.office_corrections import correct_entry
 from meili_desktop.services.review import current_actor
-from meili_desktop.store import units_repo
 from meili_desktop.store.datafolder import Store
 from meili_desktop.store.review_repo import ReviewRow
 from meili_desktop.ui.empty_state import EmptyStateLabel
 from meili_desktop.ui.office.correction_dialog import CorrectionDialog
 from meili_desktop.ui.office.office_jobs import JobRunner
+from meili_desktop.ui.office.page_choices import county_choices, refill
 from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.office.rows_model import MEASURED_ROWS, RowsModel, TextRow
 from meili_desktop.ui.office.summary_page import available_periods
@@ -67,7 +68,7 @@ def value_text(row: ReviewRow, units: dict[int, str]) -> str:
 
 
 def text_row(row: ReviewRow, units: dict[int, str]) -> TextRow:
-    """Return the cells of one entry as the list shows them; safe off the GUI thread."""
+    """Return the cells of one entry as the list shows them, also on a pool thread."""
     review_text = label(REVIEW_LABELS, row.review_state)
     if row.has_open_item:
         review_text = QCoreApplication.translate("ReviewPage", "{state}, open conflict").format(
@@ -87,6 +88,24 @@ def read_review_rows(store: Store, period: str, county_id: str | None,
     return rows, [text_row(row, units) for row in rows]
 
 
+@dataclass(frozen=True)
+class ReviewChoices:
+    """The catalogue's tasks, the counties, and the periods with their states."""
+
+    tasks: dict[int, Task]
+    counties: list[tuple[str, str]]
+    period_states: dict[str, PeriodState]
+    latest_with_entries: str | None
+
+
+def read_review_choices(store: Store) -> ReviewChoices:
+    """Read the review page's choices, off the GUI thread."""
+    with_entries = available_periods(store)
+    return ReviewChoices({task.number: task for task in active_catalogue(store).tasks},
+                         county_choices(store), dict(review.list_periods(store)),
+                         with_entries[-1] if with_entries else None)
+
+
 class ReviewPage(QWidget):
     """The period's entries with their review state; a comment box and the verdict buttons."""
 
@@ -96,18 +115,16 @@ class ReviewPage(QWidget):
         self.store = store
         self.jobs = JobRunner(self)
         self.rows: list[ReviewRow] = []
-        self._tasks = {task.number: task for task in active_catalogue(store).tasks}
-        self._units = {number: task.unit for number, task in self._tasks.items()
-                       if task.measure is not MeasureType.PERCENT}
+        self._tasks: dict[int, Task] = {}
+        self._units: dict[int, str] = {}
+        self._period_states: dict[str, PeriodState] = {}
+        self.has_choices = False
 
         self.period_combo = QComboBox(self)
         self.period_combo.setObjectName("reviewPeriod")
         self.county_combo = QComboBox(self)
         self.county_combo.setObjectName("reviewCounty")
         self.county_combo.addItem(self.tr("All counties"), None)
-        with store.session_factory() as session:
-            for county in units_repo.list_counties(session):
-                self.county_combo.addItem(county.name, county.id)
         self.state_combo = QComboBox(self)
         self.state_combo.setObjectName("reviewState")
         self.state_combo.addItem(self.tr("All entries"), None)
@@ -210,22 +227,25 @@ class ReviewPage(QWidget):
         layout.addWidget(splitter, 1)
 
     def load_periods(self) -> None:
-        """Fill the period list, keeping the chosen period when it still exists.
+        """Read the periods, counties and tasks again in the background, then the entries.
 
-        The page opens on the latest period with entries, where the review work is.
+        The chosen period and county stay chosen while they exist. The page opens on the
+        latest period with entries, where the review work is.
         """
-        chosen = self.period_combo.currentData()
-        if chosen is None:
-            with_entries = available_periods(self.store)
-            chosen = with_entries[-1] if with_entries else None
-        self.period_combo.blockSignals(True)
-        self.period_combo.clear()
-        self._period_states = dict(review.list_periods(self.store))
-        for code in self._period_states:
-            self.period_combo.addItem(period_name(code), code)
-        index = self.period_combo.findData(chosen)
-        self.period_combo.setCurrentIndex(max(index, 0))
-        self.period_combo.blockSignals(False)
+        store = self.store
+        self.loader.load("review choices", lambda: read_review_choices(store),
+                         self._show_choices)
+
+    def _show_choices(self, choices: ReviewChoices) -> None:
+        self._tasks = choices.tasks
+        self._units = {number: task.unit for number, task in choices.tasks.items()
+                       if task.measure is not MeasureType.PERCENT}
+        self._period_states = choices.period_states
+        chosen = self.period_combo.currentData() or choices.latest_with_entries
+        refill(self.period_combo, [(period_name(code), code) for code in self._period_states],
+               chosen)
+        refill(self.county_combo, choices.counties, self.county_combo.currentData(), fixed=1)
+        self.has_choices = True
         self.reload()
 
     def reload(self) -> None:
@@ -233,6 +253,8 @@ class ReviewPage(QWidget):
 
         The entries are read in the background.
         """
+        if not self.has_choices:
+            return
         period = self.period_combo.currentData()
         state = self._period_states.get(period) if period else None
         self.period_state.setText(self.tr("State: {state}").format(
@@ -252,7 +274,7 @@ class ReviewPage(QWidget):
 
     def _show_rows(self, period: str | None, rows: list[ReviewRow],
                    texts: list[TextRow]) -> None:
-        """Show ``rows``; the entry chosen before stays chosen if it is still listed."""
+        """Show ``rows``. The entry chosen before stays chosen if it is still listed."""
         chosen = self.selected()
         self.rows = rows
         self.model.set_rows(texts)

@@ -9,6 +9,7 @@ rule.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meili_desktop.domain.catalogue import Catalogue
 from meili_desktop.domain.periods import PeriodKind
 from meili_desktop.domain.scoring import CountyScoreSheet, ScoreSheet
 from meili_desktop.errors import MeiliError
@@ -34,8 +36,8 @@ from meili_desktop.services import scores
 from meili_desktop.services.catalogue import active_catalogue
 from meili_desktop.services.entries import list_periods
 from meili_desktop.store.datafolder import Store
-from meili_desktop.store.units_repo import list_counties
 from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.office.page_choices import county_choices, refill
 from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.period_names import period_name
 
@@ -50,6 +52,21 @@ def _points(value: Decimal) -> str:
     return format(value.normalize(), "f") if value else "0"
 
 
+@dataclass(frozen=True)
+class ScoreChoices:
+    """The catalogue with the scoring rules, and the years and counties the lists offer."""
+
+    catalogue: Catalogue
+    years: list[str]
+    counties: list[tuple[str, str]]
+
+
+def read_score_choices(store: Store) -> ScoreChoices:
+    """Read the scores page's choices, off the GUI thread."""
+    years = [period.code for period in list_periods(store) if period.kind is PeriodKind.YEAR]
+    return ScoreChoices(active_catalogue(store), years, county_choices(store))
+
+
 class ScoresPage(QWidget):
     """Score sheets of a county and its towns for one year."""
 
@@ -59,17 +76,11 @@ class ScoresPage(QWidget):
         self.store = store
         self.county_sheet: CountyScoreSheet | None = None
         self.sheet: ScoreSheet | None = None
-        self.catalogue = active_catalogue(store)
+        self.catalogue: Catalogue | None = None
         self.period_combo = QComboBox(self)
         self.period_combo.setObjectName("scoresPeriod")
-        for period in list_periods(store):
-            if period.kind is PeriodKind.YEAR:
-                self.period_combo.addItem(period_name(period.code), period.code)
         self.county_combo = QComboBox(self)
         self.county_combo.setObjectName("scoresCounty")
-        with store.session_factory() as session:
-            for county in list_counties(session):
-                self.county_combo.addItem(county.name, county.id)
         self.units = QTableWidget(0, 3, self)
         self.units.setObjectName("scoresUnits")
         self.units.setHorizontalHeaderLabels([self.tr("Unit"), self.tr("Total"),
@@ -105,7 +116,12 @@ class ScoresPage(QWidget):
         self.county_combo.currentIndexChanged.connect(self.reload)
         self.units.itemSelectionChanged.connect(self._show_selected)
         self.save_button.clicked.connect(self.save)
-        self.period_combo.setCurrentIndex(max(self.period_combo.findData("2021"), 0))
+        self.loader.load("scores choices", lambda: read_score_choices(store), self._show_choices)
+
+    def _show_choices(self, choices: ScoreChoices) -> None:
+        self.catalogue = choices.catalogue
+        refill(self.period_combo, [(period_name(code), code) for code in choices.years], "2021")
+        refill(self.county_combo, choices.counties, None)
         self.reload()
 
     def _lay_out(self) -> None:
@@ -128,6 +144,8 @@ class ScoresPage(QWidget):
         The sheet is read in the background. Then the row of ``unit_id`` is chosen, or the
         county's when ``unit_id`` is not listed.
         """
+        if self.catalogue is None:
+            return
         county, period = self.county_combo.currentData(), self.period_combo.currentData()
         if period is None:
             self.loader.cancel()
@@ -188,6 +206,7 @@ class ScoresPage(QWidget):
         self.units.selectRow(self._unit_row(unit_id))
 
     def _show_sheet(self, sheet: ScoreSheet) -> None:
+        assert self.catalogue is not None, "a sheet is shown after the choices"
         self.sheet = sheet
         self.tasks.setRowCount(len(self.sheet.scores))
         if self.sheet.scores:

@@ -42,6 +42,7 @@ from meili_desktop.services.entries import list_periods
 from meili_desktop.store import summary_queries
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.office.page_choices import refill
 from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.period_names import period_name
 
@@ -79,6 +80,20 @@ class StoredTargets:
     scope: SummaryScope
 
 
+@dataclass(frozen=True)
+class TargetChoices:
+    """The catalogue, whose township tasks the task list offers, and the years."""
+
+    catalogue: Catalogue
+    years: list[str]
+
+
+def read_target_choices(store: Store) -> TargetChoices:
+    """Read the targets page's choices, off the GUI thread."""
+    years = [period.code for period in list_periods(store) if period.kind is PeriodKind.YEAR]
+    return TargetChoices(active_catalogue(store), years)
+
+
 def read_targets(store: Store, catalogue: Catalogue, task_number: int,
                  period: str) -> StoredTargets:
     """Read the targets of a task and year and the programme towns, off the GUI thread."""
@@ -106,16 +121,11 @@ class TargetsPage(QWidget):
         super().__init__(window)
         self.setObjectName("targetsPage")
         self.store = store
-        self.catalogue = active_catalogue(store)
+        self.catalogue: Catalogue | None = None
         self.task_combo = QComboBox(self)
         self.task_combo.setObjectName("targetsTask")
-        for task in self.catalogue.tasks_for_level(TaskLevel.TOWNSHIP):
-            self.task_combo.addItem(f"{task.number} {task.title}", task.number)
         self.period_combo = QComboBox(self)
         self.period_combo.setObjectName("targetsPeriod")
-        for period in list_periods(store):
-            if period.kind is PeriodKind.YEAR:
-                self.period_combo.addItem(period_name(period.code), period.code)
         self.city_label = QLabel(self.tr("City target"), self)
         self.city_edit = QLineEdit(self)
         self.city_edit.setObjectName("cityTarget")
@@ -149,7 +159,15 @@ class TargetsPage(QWidget):
         self.save_towns_button.clicked.connect(self.save_town_targets)
         self.import_button.clicked.connect(self._ask_import)
         self.table.itemChanged.connect(lambda _item: self.update_check())
-        self.period_combo.setCurrentIndex(max(self.period_combo.findData("2021"), 0))
+        self.loader.load("targets choices", lambda: read_target_choices(store),
+                         self._show_choices)
+
+    def _show_choices(self, choices: TargetChoices) -> None:
+        self.catalogue = choices.catalogue
+        tasks = choices.catalogue.tasks_for_level(TaskLevel.TOWNSHIP)
+        refill(self.task_combo, [(f"{task.number} {task.title}", task.number) for task in tasks],
+               None)
+        refill(self.period_combo, [(period_name(code), code) for code in choices.years], "2021")
         self.reload()
 
     def _lay_out(self) -> None:
@@ -184,11 +202,13 @@ class TargetsPage(QWidget):
 
         They are read in the background.
         """
-        if self.task_combo.currentData() is None or self.period_combo.currentData() is None:
+        catalogue = self.catalogue
+        if catalogue is None or self.task_combo.currentData() is None \
+                or self.period_combo.currentData() is None:
             return
-        store, catalogue = self.store, self.catalogue
+        store = self.store
         task_number, period = self.task_number, self.period
-        suffix = unit_suffix(self.catalogue.task(task_number))
+        suffix = unit_suffix(catalogue.task(task_number))
         self.table.horizontalHeaderItem(TARGET).setText(self.tr("Target") + suffix)
         self.city_label.setText(self.tr("City target") + suffix)
         self.check_label.setText("")
@@ -237,6 +257,8 @@ class TargetsPage(QWidget):
 
     def update_check(self) -> None:
         """Compare the towns' targets in the table with the city target."""
+        if self.catalogue is None:
+            return
         city = _decimal(self.city_edit.text())
         parts = self._column(TARGET)
         if city is None or not parts:

@@ -1,0 +1,38 @@
+"""The choices that office pages offer in their filter lists, read off the GUI thread.
+
+A page reads its choices (periods, counties, the catalogue's tasks) with its first
+:class:`~meili_desktop.ui.office.page_loading.PageLoader` request and fills its lists when
+they arrive, so that building a page runs no query on the GUI thread.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtWidgets import QComboBox
+
+from meili_desktop.store import units_repo
+from meili_desktop.store.datafolder import Store
+
+
+def county_choices(store: Store) -> list[tuple[str, str]]:
+    """Return the current counties as (name, id) pairs, in the order the lists show them."""
+    with store.session_factory() as session:
+        return [(county.name, county.id) for county in units_repo.list_counties(session)]
+
+
+def refill(combo: QComboBox, choices: Sequence[tuple[str, Any]], chosen: Any, *,
+           fixed: int = 0) -> None:
+    """Replace the items of ``combo`` after its first ``fixed`` ones, without signals.
+
+    ``choices`` are (text, data) pairs. The item whose data is ``chosen`` is chosen, else the
+    first one.
+    """
+    combo.blockSignals(True)
+    while combo.count() > fixed:
+        combo.removeItem(combo.count() - 1)
+    for text, data in choices:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(combo.findData(chosen), 0))
+    combo.blockSignals(False)
