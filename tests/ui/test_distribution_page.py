@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from meili_desktop.exchange.container import open_package
 from meili_desktop.ui.office.window import OfficeWindow
 from tests.services.package_chain import PASSPHRASE, City, make_city
+from tests.ui.page_helpers import wait_until_loaded
 from tests.ui.township_helpers import isolated_settings  # noqa: F401 - fixture
 
 
@@ -28,7 +29,7 @@ def test_writes_packages_for_selection(qtbot: QtBot, city: City, tmp_path: Path,
     window = OfficeWindow(city.store)
     qtbot.addWidget(window)
     window.key_session.unlock_with(PASSPHRASE)
-    page = window.pages["distribution_page"]
+    page = wait_until_loaded(qtbot, window.pages["distribution_page"])
     index = page.county_filter.findText("临平区")
     page.county_filter.setCurrentIndex(index)
     page.search.setText("塘栖")

@@ -238,6 +238,7 @@ def test_audit_search_without_match(store: Store, qtbot) -> None:
 def test_distribution_search_without_match(store: Store, qtbot) -> None:
     page = DistributionPage(store, None)
     qtbot.addWidget(page)
+    wait_until_loaded(qtbot, page)
     assert not page.empty_state.is_shown
     page.search.setText("no such town")
     assert page.empty_state.is_shown

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ from meili_desktop.store import keys_repo, units_repo
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.crash import report_unexpected_error
 from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.settings import LAST_FOLDER
 from meili_desktop.ui.workers import JobWorker
 
@@ -67,6 +69,32 @@ class TownFilterModel(QSortFilterProxyModel):
         return not self.text or any(self.text in cell for cell in cells)
 
 
+@dataclass(frozen=True)
+class TownList:
+    """The townships with their counties' names, the counties, and the city's signing keys."""
+
+    townships: list[tuple[str, str, str, str]]
+    counties: list[str]
+    fingerprints: list[str]
+
+
+def read_town_list(store: Store) -> TownList:
+    """Read the townships, counties and signing keys the page shows, off the GUI thread.
+
+    Each township is (county name, township name, code, unit id).
+    """
+    with store.session_factory() as session:
+        counties = units_repo.list_counties(session)
+        townships = units_repo.list_townships(session)
+        signers = keys_repo.list_keys(session, purpose="signing", own_only=True,
+                                      statuses=(keys_repo.APPROVED, keys_repo.RETIRING))
+    names = {county.id: county.name for county in counties}
+    return TownList([(names.get(town.parent_id or "", ""), town.name,
+                      town.current_code or town.id, town.id) for town in townships],
+                    [county.name for county in counties],
+                    [record.fingerprint for record in signers])
+
+
 class DistributionPage(QWidget):
     """Lists townships and writes their distribution packages."""
 
@@ -74,7 +102,8 @@ class DistributionPage(QWidget):
         super().__init__(parent)
         self.setObjectName("distributionPage")
         self.store = store
-        self.window = window
+        # Not ``self.window``, which would hide QWidget.window().
+        self.office_window = window
         self.model = QStandardItemModel(0, 3, self)
         self.model.setHorizontalHeaderLabels([self.tr("County"), self.tr("Township"),
                                               self.tr("Code")])
@@ -104,6 +133,7 @@ class DistributionPage(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.empty_state = EmptyStateLabel(self.table)
+        self.loader = PageLoader(self, self.empty_state, controls=(self.table,))
         self.write_button = QPushButton(self.tr("Write distribution packages…"), self)
         self.write_button.setObjectName("writeDistribution")
         self.write_button.clicked.connect(lambda: self.write_packages())
@@ -125,28 +155,30 @@ class DistributionPage(QWidget):
         layout.addWidget(hint)
 
     def reload(self) -> None:
-        """Read townships, counties and the city's signing key again."""
-        with self.store.session_factory() as session:
-            counties = units_repo.list_counties(session)
-            townships = units_repo.list_townships(session)
-            signers = keys_repo.list_keys(session, purpose="signing", own_only=True,
-                                          statuses=(keys_repo.APPROVED, keys_repo.RETIRING))
-        names = {county.id: county.name for county in counties}
+        """Read townships, counties and the city's signing key again, in the background."""
+        store = self.store
+        self.loader.load("distribution townships", lambda: read_town_list(store),
+                         self._show_towns)
+
+    def _show_towns(self, towns: TownList) -> None:
+        # Without its source the filter model does not filter and sort each row as it is
+        # added, but once when it gets the source back.
+        self.proxy.setSourceModel(None)
         self.model.removeRows(0, self.model.rowCount())
-        for town in townships:
-            row = [QStandardItem(names.get(town.parent_id or "", "")), QStandardItem(town.name),
-                   QStandardItem(town.current_code or town.id)]
+        for county, name, code, unit_id in towns.townships:
+            row = [QStandardItem(county), QStandardItem(name), QStandardItem(code)]
             for item in row:
                 item.setEditable(False)
-                item.setData(town.id, UNIT_ID_ROLE)
+                item.setData(unit_id, UNIT_ID_ROLE)
             self.model.appendRow(row)
+        self.proxy.setSourceModel(self.model)
         self.county_filter.blockSignals(True)
         self.county_filter.clear()
         self.county_filter.addItem(self.tr("All counties"), "")
-        for county in counties:
-            self.county_filter.addItem(county.name, county.name)
+        for county in towns.counties:
+            self.county_filter.addItem(county, county)
         self.county_filter.blockSignals(False)
-        fingerprints = ", ".join(record.fingerprint for record in signers) or self.tr("none")
+        fingerprints = ", ".join(towns.fingerprints) or self.tr("none")
         self.key_label.setText(self.tr("City signing key fingerprint: {fingerprint}").format(
             fingerprint=fingerprints))
         self._update_empty_state()
@@ -176,17 +208,17 @@ class DistributionPage(QWidget):
             QMessageBox.information(self, self.tr("Distribution"),
                                     self.tr("Select at least one township first."))
             return None
-        unlocked = self.window.key_session.keys(self)
+        unlocked = self.office_window.key_session.keys(self)
         if unlocked is None:
             return None
         if folder is None:
-            start = self.window.settings.get(LAST_FOLDER) or str(Path.home())
+            start = self.office_window.settings.get(LAST_FOLDER) or str(Path.home())
             chosen = QFileDialog.getExistingDirectory(self, self.tr("Folder for the packages"),
                                                       start)
             if not chosen:
                 return None
             folder = Path(chosen)
-        self.window.settings.set(LAST_FOLDER, str(folder))
+        self.office_window.settings.set(LAST_FOLDER, str(folder))
         store = self.store
 
         def job(progress: Any, cancel: threading.Event) -> int:
@@ -203,7 +235,7 @@ class DistributionPage(QWidget):
                 "{count} distribution packages were written to {folder}.").format(
                 count=count, folder=folder)))
         worker.failed.connect(self._show_error)
-        self.window.job_progress.track(worker, self.tr("Writing distribution packages…"))
+        self.office_window.job_progress.track(worker, self.tr("Writing distribution packages…"))
         worker.start()
         self._worker = worker
         return worker
