@@ -14,9 +14,6 @@ from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from meili_desktop.messages.merge_labels import (
@@ -28,7 +25,6 @@ from meili_desktop.messages.merge_labels import (
     REVIEW_LABELS,
     label,
 )
-from meili_desktop.reports.xlsx_text import FORMULA_TRIGGERS, row_cells
 from meili_desktop.store import audit_repo
 from meili_desktop.store.audit_repo import AuditQuery, AuditRecord
 from meili_desktop.store.datafolder import Store
@@ -273,26 +269,31 @@ def export_csv(records: Sequence[AuditRecord], path: Path,
     Raises:
         StorageFaultError: the file cannot be written.
     """
+    # The exports import openpyxl when they run: opening the audit and completeness pages
+    # does not need it, and importing it took 80 ms (python -X importtime, loaded machine).
+    from meili_desktop.reports.xlsx_text import FORMULA_TRIGGERS
+
+    triggers = (*FORMULA_TRIGGERS, "\t", "\r")
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(column_titles())
     for record in records:
-        writer.writerow([_csv_text(cell) for cell in record_row(record, names)])
+        writer.writerow([_csv_text(cell, triggers) for cell in record_row(record, names)])
     with atomic_write(path) as handle:
         handle.write(buffer.getvalue().encode("utf-8-sig"))
     logger.info("exported %d audit events to %s", len(records), path)
 
 
-def _csv_text(cell: str | int | None) -> str | int:
+def _csv_text(cell: str | int | None, triggers: tuple[str, ...]) -> str | int:
     """Return a CSV cell that Excel shows as typed.
 
     Excel runs a CSV cell that starts with "=", "+", "-" or "@" as a formula, and audit
-    details repeat texts a township typed, so such a cell gets a leading apostrophe, the
-    usual guard against CSV formula injection.
+    details repeat texts a township typed, so a cell that starts with one of ``triggers``
+    gets a leading apostrophe, the usual guard against CSV formula injection.
     """
     if cell is None:
         return ""
-    if isinstance(cell, str) and cell.startswith((*FORMULA_TRIGGERS, "\t", "\r")):
+    if isinstance(cell, str) and cell.startswith(triggers):
         return "'" + cell
     return cell
 
@@ -304,6 +305,12 @@ def export_xlsx(records: Sequence[AuditRecord], path: Path,
     Raises:
         StorageFaultError: the file cannot be written.
     """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.styles import Font
+
+    from meili_desktop.reports.xlsx_text import row_cells
+
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(QCoreApplication.translate("Audit", "Audit log"))
     for letter, width in zip("ABCDEFGH", (20, 14, 22, 12, 6, 9, 34, 80), strict=True):

@@ -40,8 +40,8 @@ from meili_desktop.reports.summary_document import SummaryDocument
 from meili_desktop.services import reports
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.office.page_choices import available_periods
 from meili_desktop.ui.office.page_loading import PageLoader
-from meili_desktop.ui.office.summary_page import available_periods
 from meili_desktop.ui.period_names import period_name
 
 PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Charts")

@@ -22,10 +22,9 @@ from meili_desktop.services.audit import local_time
 from meili_desktop.services.completeness import BoardRow, BoardStatus, CompletenessBoard
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.empty_state import EmptyStateLabel
-from meili_desktop.ui.office.page_choices import county_choices, refill
+from meili_desktop.ui.office.page_choices import available_periods, county_choices, refill
 from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.office.rows_model import MEASURED_ROWS, RowsModel, TextRow
-from meili_desktop.ui.office.summary_page import available_periods
 from meili_desktop.ui.period_names import period_name
 
 PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Completeness")

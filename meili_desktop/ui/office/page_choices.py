@@ -12,8 +12,15 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox
 
-from meili_desktop.store import units_repo
+from meili_desktop.store import summary_queries, units_repo
 from meili_desktop.store.datafolder import Store
+
+
+def available_periods(store: Store) -> list[str]:
+    """Return the periods the pages offer: those with entries, else every stored one."""
+    with store.session_factory() as session:
+        return summary_queries.periods_with_entries(session) or \
+            summary_queries.period_codes(session)
 
 
 def county_choices(store: Store) -> list[tuple[str, str]]:

@@ -28,9 +28,9 @@ from meili_desktop.messages import describe
 from meili_desktop.reports.labels import grouping_sheet_name
 from meili_desktop.reports.summary_document import SummaryDocument
 from meili_desktop.services import reports
-from meili_desktop.store import summary_queries
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.office.page_choices import available_periods
 from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.office.rows_model import MEASURED_ROWS
 from meili_desktop.ui.office.summary_model import SummaryProxyModel, SummaryTableModel
@@ -40,13 +40,6 @@ from meili_desktop.ui.workers import JobWorker
 logger = logging.getLogger(__name__)
 
 PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Summaries")
-
-
-def available_periods(store: Store) -> list[str]:
-    """Return the periods the page offers: those with entries, else every stored one."""
-    with store.session_factory() as session:
-        return summary_queries.periods_with_entries(session) or \
-            summary_queries.period_codes(session)
 
 
 class SummaryPage(QWidget):
