@@ -36,6 +36,7 @@ if str(ROOT) not in sys.path:
 from benchmarks import (  # noqa: E402 - after the path set-up
     bench_attachment,
     bench_merge,
+    bench_pages,
     bench_startup,
     bench_summary_view,
 )
@@ -61,15 +62,17 @@ class Sizes:
     attachment_mib: int
     g1_attachment_mib: int
     startup_repetitions: int
+    page_repetitions: int
     excel_towns: int
     excel_periods: int
 
 
 QUICK = Sizes(towns=8, periods=("2021Q1", "2021Q2"), evidence_every=4, attachment_mib=16,
-              g1_attachment_mib=4, startup_repetitions=1, excel_towns=20, excel_periods=1)
+              g1_attachment_mib=4, startup_repetitions=1, page_repetitions=1, excel_towns=20,
+              excel_periods=1)
 FULL = Sizes(towns=1010, periods=quarters(2021), evidence_every=20, attachment_mib=1024,
-             g1_attachment_mib=1024, startup_repetitions=7, excel_towns=1010,
-             excel_periods=4)
+             g1_attachment_mib=1024, startup_repetitions=7, page_repetitions=5,
+             excel_towns=1010, excel_periods=4)
 
 
 def run_main(sizes: Sizes, data_dir: Path) -> list[Figure]:
@@ -88,6 +91,7 @@ def run_main(sizes: Sizes, data_dir: Path) -> list[Figure]:
         merged, sizes.startup_repetitions, f" ({sizes.towns} towns merged)",
         warm_up=sizes.startup_repetitions > 1)))
     figures += _steps("summary view", lambda: bench_summary_view.run(merged))
+    figures += _steps("pages", lambda: bench_pages.run(merged, sizes.page_repetitions))
     figures.append(_step("excel export", lambda: excel_figure(sizes.excel_towns,
                                                               sizes.excel_periods)))
     return figures
@@ -105,8 +109,10 @@ def run_scaling(data_dir: Path, full: list[Figure]) -> dict[str, list[Figure]]:
                                                work, keep_office=merged))
         series["towns"].append(bench_startup.run(merged, 5, f" ({towns} towns merged)"))
         series["towns"] += bench_summary_view.run(merged, f", {towns} towns")
+        series["towns"] += bench_pages.run(merged, 3, f" ({towns} towns)")
     series["towns"] += [figure for figure in full
-                        if figure.name.startswith(("merge ", "start ", "filter ", "sort "))]
+                        if figure.name.startswith(("merge ", "start ", "filter ", "sort ",
+                                                   "open "))]
     for periods in (quarters(2021), quarters(2021) + quarters(2022),
                     quarters(2020) + quarters(2021) + quarters(2022),
                     tuple(f"2021-{month:02d}" for month in range(1, 13))):

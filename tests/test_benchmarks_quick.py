@@ -51,6 +51,7 @@ def test_quick_run_finishes(quick_run: dict[str, Any]) -> None:
     ("start office window", 1),
     ("filter summary table", 1),
     ("sort summary table", 1),
+    ("open ", 9),
     ("export summary workbook", 1),
 ])
 def test_quick_run_has_figures(quick_run: dict[str, Any], prefix: str, count: int) -> None:
@@ -85,6 +86,19 @@ def test_machine_recorded(quick_run: dict[str, Any]) -> None:
 
     assert machine["cores"] >= 1
     assert machine["memory_gib"] > 0
+
+
+def test_pages_report_loading(quick_run: dict[str, Any]) -> None:
+    figures = figures_named(quick_run, "open ")
+
+    assert [figure["name"] for figure in figures] == [
+        f"open {name} page" for name in ("completeness", "conflicts", "review", "summary",
+                                         "charts", "targets", "scores", "distribution",
+                                         "audit")]
+    for figure in figures:
+        # Each page showed its data, after the tab was shown and its page built.
+        assert figure["details"]["loaded_s_median"] > 0
+        assert figure["details"]["build_ms_median"] > 0
 
 
 def test_startup_waits_for_data(quick_run: dict[str, Any]) -> None:
