@@ -53,9 +53,16 @@ MESSAGES: dict[str, str] = {
     "distribution.no_unit": QT_TRANSLATE_NOOP(
         "Errors", "Choose the units with --unit CODE (repeatable) or --all-townships."),
     "distribution.wrong_addressee": QT_TRANSLATE_NOOP(
-        "Errors", "{file} is the distribution package of unit {package_unit}, but this "
-        "laptop reports for {own_unit}. Nothing was changed; ask the city office for this "
-        "township's own package."),
+        "Errors", "{file} is the distribution package of {package_unit}, but this laptop "
+        "reports for {own_unit}. Nothing was changed. Import the package the city office "
+        "wrote for {own_unit}. If this laptop should report for {package_unit} instead "
+        "(the wrong township was chosen at setup), call the city office before going on."),
+    "distribution.identity_change_unconfirmed": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is the distribution package of {package_unit}. This laptop "
+        "reports as the provisional market town {own_unit}, which has no official code; "
+        "importing the package makes it report for {package_unit} and moves the entries "
+        "filled in to that township. Nothing was changed. Open the package in the window "
+        "and confirm the change, or import it with the \"import\" command."),
     "distribution.not_for_office": QT_TRANSLATE_NOOP(
         "Errors", "This data folder belongs to an office (\"{role}\"); distribution packages "
         "are imported on township laptops."),

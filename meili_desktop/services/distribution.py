@@ -25,6 +25,7 @@ from meili_desktop.domain.catalogue_document import (
 )
 from meili_desktop.domain.divisions import CITY_ID, CITY_NAME
 from meili_desktop.domain.targets import SplitMethod, TargetRecord
+from meili_desktop.domain.units import ReportingUnit, UnitKind
 from meili_desktop.errors import MeiliError
 from meili_desktop.exchange import content
 from meili_desktop.exchange.container import (
@@ -62,9 +63,11 @@ from meili_desktop.services.setup import bind_township_in, setup_office
 from meili_desktop.store import (
     audit_repo,
     catalogue_repo,
+    entries_repo,
     keys_repo,
     package_repo,
     targets_repo,
+    units_repo,
 )
 from meili_desktop.store.datafolder import Store
 from meili_desktop.store.meta_repo import get_meta, next_sequence, set_meta
@@ -85,10 +88,19 @@ class UnitNotKnownError(MeiliError):
 
 
 class WrongAddresseeError(MeiliError):
-    """The distribution package is for another unit; details: ``file``, ``package_unit``,
-    ``own_unit``."""
+    """The distribution package is for another unit; details: ``file``, ``package_unit``
+    and ``own_unit``, each a unit's name with its official code."""
 
     code = "distribution.wrong_addressee"
+    exit_code = 5
+
+
+class IdentityChangeUnconfirmedError(MeiliError):
+    """Importing the package would turn a provisional market town into the unit the package
+    names, which the caller did not allow; details: ``file``, ``package_unit``, ``own_unit``.
+    """
+
+    code = "distribution.identity_change_unconfirmed"
     exit_code = 5
 
 
@@ -277,8 +289,24 @@ def pinned_city_keys(store: Store) -> dict[str, bytes]:
 
 
 @dataclass(frozen=True)
+class IdentityChange:
+    """A provisional market town (集镇) that a distribution package turns into its township.
+
+    A market town has no official code, so the office addresses its package to the township
+    it belongs to. ``entries`` is the number of entries that move to that township.
+    """
+
+    old_unit_id: str
+    old_label: str
+    new_unit_id: str
+    new_label: str
+    entries: int
+
+
+@dataclass(frozen=True)
 class DistributionImport:
-    """What importing a distribution package did."""
+    """The outcome of importing a distribution package; ``identity_change`` is set when a
+    provisional market town took the identity of the package's township."""
 
     header: PackageHeaderInfo
     unit_id: str
@@ -289,51 +317,108 @@ class DistributionImport:
     targets_changed: int
     comments_added: int
     own_fingerprint: str | None = None
+    identity_change: IdentityChange | None = None
+
+
+def unit_label(unit: ReportingUnit | None, unit_id: str) -> str:
+    """Return a unit's name with its current official code, as messages name a unit.
+
+    A market town without a code gets its name alone; a unit not stored here its id.
+    """
+    if unit is None:
+        return unit_id
+    code = unit.current_code
+    return unit.name if code is None else f"{unit.name}（{code}）"
+
+
+def check_addressee(session: Session, identity: Identity | None, addressee: str,
+                    file_name: str) -> IdentityChange | None:
+    """Check that a distribution package addressed to ``addressee`` belongs on this laptop.
+
+    A township chosen from the division list, provisional or bound, has an official code
+    that the city office addresses its package to, so a package for any other unit is a
+    mix-up. Only a provisional market town, which has no code the office could address,
+    takes the identity of the township the package names; that change is returned.
+
+    Raises:
+        WrongAddresseeError: the package is for another unit.
+    """
+    if identity is None or identity.unit_id == addressee:
+        return None
+    own_id = identity.unit_id or ""
+    own = units_repo.get_unit(session, own_id)
+    addressed = units_repo.get_unit(session, addressee)
+    is_market_town = own is not None and own.current_code is None
+    if identity.role is Role.TOWNSHIP and identity.is_provisional and is_market_town and \
+            (addressed is None or addressed.kind is UnitKind.TOWNSHIP):
+        moved = entries_repo.count_unit_entries(session, own_id)
+        return IdentityChange(own_id, unit_label(own, own_id), addressee,
+                              unit_label(addressed, addressee), moved)
+    raise WrongAddresseeError(file=file_name, package_unit=unit_label(addressed, addressee),
+                              own_unit=unit_label(own, own_id))
+
+
+def distribution_identity_change(store: Store, path: Path) -> IdentityChange | None:
+    """Return the identity change that importing ``path`` would make, before importing it.
+
+    Only the header is verified, so the window can ask the clerk before the slow import.
+
+    Raises:
+        ExchangeError, UnpinnedCityKeyError, WrongKindError, NotForOfficeError,
+        WrongAddresseeError: as :func:`import_distribution_package` would.
+    """
+    header = open_package(path)
+    if header.kind != KIND_DISTRIBUTION:
+        raise WrongKindError(file=path.name, kind=header.kind, expected=KIND_DISTRIBUTION)
+    with pinned_city_signature(path, header):
+        header = verify_header(path, TownshipKeyring(pinned_city_keys(store)))
+    return _check_role_and_order(store, header, path, before_payload=True)
 
 
 def _check_role_and_order(store: Store, header: PackageHeaderInfo, path: Path, *,
-                          before_payload: bool) -> None:
+                          before_payload: bool) -> IdentityChange | None:
     """Check role, addressee and order; "already imported" only once the payload verified.
 
     A damaged copy of an imported package must be reported as damaged, not as a harmless
-    repeat, so the duplicate check waits until the whole file has been read.
+    repeat, so the duplicate check waits until the whole file has been read. Returns the
+    identity change the import makes, if any.
     """
-    identity = load_identity(store)
-    if identity is not None and identity.role is Role.CITY:
-        raise NotForOfficeError(role=identity.role.value)
-    if identity is not None and not identity.is_provisional and \
-            identity.unit_id != header.addressee:
-        raise WrongAddresseeError(file=path.name, package_unit=header.addressee or "",
-                                  own_unit=identity.unit_id or "")
     with store.session_factory() as session:
+        identity = read_identity(session)
+        if identity is not None and identity.role is Role.CITY:
+            raise NotForOfficeError(role=identity.role.value)
+        change = check_addressee(session, identity, header.addressee or "", path.name)
         last_sequence = int(get_meta(session, LAST_SEQUENCE_KEY) or 0)
         last_package = get_meta(session, LAST_PACKAGE_KEY)
     if last_package == header.package_id:
         if before_payload:
-            return
+            return change
         raise AlreadyImportedError(file=path.name)
     if header.sequence <= last_sequence:
         raise OlderPackageError(file=path.name, sequence=header.sequence, latest=last_sequence)
+    return change
 
 
 def import_distribution_package(store: Store, path: Path,
                                 progress: ProgressCallback | None = None,
                                 cancel: threading.Event | None = None, *,
                                 passphrase: str | None = None,
-                                kdf: key_service.KdfParameters = key_service.DEFAULT_KDF
-                                ) -> DistributionImport:
+                                kdf: key_service.KdfParameters = key_service.DEFAULT_KDF,
+                                allow_identity_change: bool = False) -> DistributionImport:
     """Verify a distribution package and apply it to this township laptop.
 
     A fresh data folder is set up as the addressed township, or as a relaying county office,
     which needs ``passphrase`` to protect the county's new keys. A provisional township is
-    bound to the addressed unit with all its entries. Entries are never changed, except that
-    returned ones are marked for revision.
+    bound to the addressed unit, which must be the one chosen at setup. A provisional market
+    town without an official code becomes the addressed township, with all its entries, only
+    with ``allow_identity_change`` (see :func:`check_addressee`). Entries are never changed,
+    except that returned ones are marked for revision.
 
     Raises:
         ExchangeError: the package failed a check of the container.
         UnpinnedCityKeyError: a set-up laptop got a package signed by another city key.
         WrongKindError, WrongAddresseeError, NotForOfficeError, AlreadyImportedError,
-        OlderPackageError: see the classes.
+        OlderPackageError, IdentityChangeUnconfirmedError: see the classes.
     """
     header = open_package(path)
     if header.kind != KIND_DISTRIBUTION:
@@ -342,12 +427,15 @@ def import_distribution_package(store: Store, path: Path,
     keyring = TownshipKeyring(pinned)
     with pinned_city_signature(path, header):
         header = verify_header(path, keyring)
-    _check_role_and_order(store, header, path, before_payload=True)
+    change = _check_role_and_order(store, header, path, before_payload=True)
+    if change is not None and not allow_identity_change:
+        raise IdentityChangeUnconfirmedError(file=path.name, package_unit=change.new_label,
+                                             own_unit=change.old_label)
     with read_package(path, keyring=keyring, temp_dir=store.folder.process_temp_dir(),
                       progress=progress, cancel=cancel) as verified:
         received = content.read_distribution_records(verified.records, header.addressee,
                                                      path.name)
-    _check_role_and_order(store, header, path, before_payload=False)
+    change = _check_role_and_order(store, header, path, before_payload=False)
     catalogue = catalogue_from_document(received.catalogue_document)
     unit_id = str(received.unit["id"])
     is_county = received.unit.get("kind") == "county"
@@ -364,6 +452,12 @@ def import_distribution_package(store: Store, path: Path,
     with store.session_factory.begin() as session:
         store_default_catalogue(session)
         package_repo.upsert_unit(session, received.unit, utc_now())
+        # The package's unit record now names the township, so the change is described
+        # again; checking in this transaction also covers a setup made meanwhile.
+        change = check_addressee(session, read_identity(session), unit_id, path.name)
+        if change is not None and not allow_identity_change:
+            raise IdentityChangeUnconfirmedError(file=path.name, package_unit=change.new_label,
+                                                 own_unit=change.old_label)
         moved = _bind_or_set_up(session, unit_id,
                                 Role.COUNTY if is_county else Role.TOWNSHIP)
         if catalogue_repo.load_active_catalogue(session) != catalogue:
@@ -398,7 +492,7 @@ def import_distribution_package(store: Store, path: Path,
     logger.info("imported distribution package %s for %s", header.package_id, unit_id)
     return DistributionImport(header, unit_id, str(received.unit.get("name", "")),
                               header.sender_fingerprint, not pinned, moved, targets_changed,
-                              comments_added, own_fingerprint)
+                              comments_added, own_fingerprint, change)
 
 
 def _bind_or_set_up(session: Session, unit_id: str, role: Role) -> int:

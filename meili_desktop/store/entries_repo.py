@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from meili_desktop.domain.entries import AttachmentRef, Entry, EntryKey, ReviewState, Status
@@ -220,6 +220,12 @@ def unlink_attachment(session: Session, key: EntryKey, sha256: str, *,
             row.attachments.remove(link)
             _record_revision(session, row, changed_by, "local")
     return to_domain(row)
+
+
+def count_unit_entries(session: Session, unit_id: str) -> int:
+    """Return how many entries a reporting unit has, in every period."""
+    return session.scalar(select(func.count()).select_from(models.Entry)
+                          .where(models.Entry.unit_id == unit_id)) or 0
 
 
 def move_unit_entries(session: Session, old_unit_id: str, new_unit_id: str, *,

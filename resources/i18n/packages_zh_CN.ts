@@ -53,37 +53,32 @@
         <translation>请用 --unit 代码（可重复）或 --all-townships 指定单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="55" />
-        <source>{file} is the distribution package of unit {package_unit}, but this laptop reports for {own_unit}. Nothing was changed; ask the city office for this township's own package.</source>
-        <translation>{file} 是单位 {package_unit} 的下发包，而本机填报单位是 {own_unit}。未做任何更改；请向市办索取本乡镇的下发包。</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="59" />
+        <location filename="../../meili_desktop/messages/packages.py" line="66" />
         <source>This data folder belongs to an office ("{role}"); distribution packages are imported on township laptops.</source>
         <translation>本数据目录属于办公室（“{role}”）；下发包应在乡镇电脑上导入。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="62" />
+        <location filename="../../meili_desktop/messages/packages.py" line="69" />
         <source>{file} was imported before; nothing changed.</source>
         <translation>{file} 已经导入过，没有任何变化。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="64" />
+        <location filename="../../meili_desktop/messages/packages.py" line="71" />
         <source>{file} is signed by a key with fingerprint {fingerprint}, which is not a key of the city office this laptop belongs to. Nothing was changed. Phone the city office and ask whether it sent this file; do not use a file it did not send. If the office has changed its keys, it must send a distribution package signed with its old key; if it cannot, this laptop must be set up again with the office's help.</source>
         <translation>{file} 的签名密钥指纹为 {fingerprint}，不是本电脑所属市办的密钥。未做任何改动。请打电话问市办是否发过这个文件；不是市办发的文件不要使用。如果市办确实更换了密钥，市办须发来一个用旧密钥签名的下发包；无法做到时，须在市办指导下重新设置这台电脑。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="70" />
+        <location filename="../../meili_desktop/messages/packages.py" line="77" />
         <source>{file} is older (number {sequence}) than the distribution package already imported (number {latest}). Nothing was changed; use the newest package.</source>
         <translation>{file} 的编号（{sequence}）比已导入的下发包（编号 {latest}）旧。未做任何更改；请使用最新的下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="73" />
+        <location filename="../../meili_desktop/messages/packages.py" line="80" />
         <source>{file} sets up a county office, whose keys need a passphrase. Run "init county --package FILE" in a terminal or give --passphrase-file F.</source>
         <translation>{file} 用于初始化区县办，区县办的密钥需要口令保护。请在终端中运行“init county --package 文件”，或提供 --passphrase-file 文件。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="76" />
+        <location filename="../../meili_desktop/messages/packages.py" line="83" />
         <source>Give the county's distribution package with --package FILE; the city office writes it with "distribute --unit COUNTY".</source>
         <translation>请用 --package 文件 提供本区县的下发包；市办可用“distribute --unit 区县”生成。</translation>
     </message>
@@ -93,127 +88,137 @@
         <translation>{file} 是{kind}，这里需要的是{expected}。请检查是否选错了文件。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="79" />
+        <location filename="../../meili_desktop/messages/packages.py" line="55" />
+        <source>{file} is the distribution package of {package_unit}, but this laptop reports for {own_unit}. Nothing was changed. Import the package the city office wrote for {own_unit}. If this laptop should report for {package_unit} instead (the wrong township was chosen at setup), call the city office before going on.</source>
+        <translation>{file} 是 {package_unit} 的下发包，但本机填报的是 {own_unit}。未做任何更改。请导入市美丽城镇办发给 {own_unit} 的下发包。如果本机其实应为 {package_unit} 填报（初次设置时选错了乡镇），请先与市美丽城镇办联系，再作处理。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="60" />
+        <source>{file} is the distribution package of {package_unit}. This laptop reports as the provisional market town {own_unit}, which has no official code; importing the package makes it report for {package_unit} and moves the entries filled in to that township. Nothing was changed. Open the package in the window and confirm the change, or import it with the "import" command.</source>
+        <translation>{file} 是 {package_unit} 的下发包。本机目前以临时集镇“{own_unit}”填报，该集镇没有正式区划代码；导入这个下发包后，本机将改为 {package_unit} 填报，已填写的条目也会转到该乡镇名下。未做任何更改。请在窗口中打开这个下发包并确认更改，或用“import”命令导入。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="86" />
         <source>Only a county office writes county bundles, and this data folder's role is: {role}. A county office is set up with "init county --package FILE" from the distribution package that the city office writes for the county.</source>
         <translation>只有县级办公室才能生成县级汇总包，本数据文件夹的身份是：{role}。县级办公室用市办为本县生成的下发包设置：“init county --package 文件”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="83" />
+        <location filename="../../meili_desktop/messages/packages.py" line="90" />
         <source>Give the office's name with --name, e.g. --name 杭州市美丽城镇办.</source>
         <translation>请用 --name 提供办公室名称，例如 --name 杭州市美丽城镇办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="106" />
+        <location filename="../../meili_desktop/messages/packages.py" line="113" />
         <source>a record is not a JSON object.</source>
         <translation>有一条记录不是 JSON 对象。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="107" />
+        <location filename="../../meili_desktop/messages/packages.py" line="114" />
         <source>the report's description is missing.</source>
         <translation>缺少上报说明。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="108" />
+        <location filename="../../meili_desktop/messages/packages.py" line="115" />
         <source>a required part ({value}) is missing.</source>
         <translation>缺少必需的部分（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="109" />
+        <location filename="../../meili_desktop/messages/packages.py" line="116" />
         <source>it holds entries of unit {value}, which did not sign the package.</source>
         <translation>其中含有单位 {value} 的条目，而该单位并未签名此数据包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="111" />
+        <location filename="../../meili_desktop/messages/packages.py" line="118" />
         <source>it holds an unknown record "{value}".</source>
         <translation>其中含有未知的记录“{value}”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="112" />
+        <location filename="../../meili_desktop/messages/packages.py" line="119" />
         <source>the number of entries does not match its description.</source>
         <translation>条目数量与说明不符。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="114" />
+        <location filename="../../meili_desktop/messages/packages.py" line="121" />
         <source>the reporting unit is missing.</source>
         <translation>缺少填报单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="115" />
+        <location filename="../../meili_desktop/messages/packages.py" line="122" />
         <source>the reporting unit's name is missing.</source>
         <translation>缺少填报单位名称。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="116" />
+        <location filename="../../meili_desktop/messages/packages.py" line="123" />
         <source>the catalogue version is missing.</source>
         <translation>缺少任务清单版本。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="118" />
+        <location filename="../../meili_desktop/messages/packages.py" line="125" />
         <source>its creation time "{value}" is not a date.</source>
         <translation>生成时间“{value}”不是有效日期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="120" />
+        <location filename="../../meili_desktop/messages/packages.py" line="127" />
         <source>the addressed unit is missing.</source>
         <translation>缺少接收单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="121" />
+        <location filename="../../meili_desktop/messages/packages.py" line="128" />
         <source>its content is for unit {value}, not for the unit on its label.</source>
         <translation>其内容属于单位 {value}，与包头标明的单位不符。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="123" />
+        <location filename="../../meili_desktop/messages/packages.py" line="130" />
         <source>the catalogue is missing or damaged.</source>
         <translation>任务清单缺失或已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="124" />
+        <location filename="../../meili_desktop/messages/packages.py" line="131" />
         <source>the list of periods is damaged.</source>
         <translation>填报期列表已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="125" />
+        <location filename="../../meili_desktop/messages/packages.py" line="132" />
         <source>the list of targets is damaged.</source>
         <translation>目标值列表已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="126" />
+        <location filename="../../meili_desktop/messages/packages.py" line="133" />
         <source>a target ({value}) is damaged.</source>
         <translation>有一个目标值（{value}）已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="127" />
+        <location filename="../../meili_desktop/messages/packages.py" line="134" />
         <source>the list of the city's keys is damaged.</source>
         <translation>市办密钥列表已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="128" />
+        <location filename="../../meili_desktop/messages/packages.py" line="135" />
         <source>a city key ({value}) is damaged.</source>
         <translation>有一个市办密钥（{value}）已损坏。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="129" />
+        <location filename="../../meili_desktop/messages/packages.py" line="136" />
         <source>a city key does not match its fingerprint {value}.</source>
         <translation>有一个市办密钥与其指纹 {value} 不符。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="131" />
+        <location filename="../../meili_desktop/messages/packages.py" line="138" />
         <source>it lists too many comments ({value}).</source>
         <translation>审核意见数量过多（{value}）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="132" />
+        <location filename="../../meili_desktop/messages/packages.py" line="139" />
         <source>this laptop has not imported the city's distribution package yet.</source>
         <translation>本机尚未导入市里的下发包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="134" />
+        <location filename="../../meili_desktop/messages/packages.py" line="141" />
         <source>it is not a single receipt.</source>
         <translation>它不是单个回执。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="135" />
+        <location filename="../../meili_desktop/messages/packages.py" line="142" />
         <source>it names an earlier key of the laptop ({value}) with a missing or invalid signature.</source>
         <translation>它列出的该电脑旧密钥（{value}）签名缺失或无效。</translation>
     </message>
@@ -292,22 +297,22 @@ City signing key fingerprint: {fingerprint}. Compare it with the one the city of
 <context>
     <name>KeyPurposes</name>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="96" />
+        <location filename="../../meili_desktop/messages/packages.py" line="103" />
         <source>signing</source>
         <translation>签名</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="97" />
+        <location filename="../../meili_desktop/messages/packages.py" line="104" />
         <source>encryption</source>
         <translation>加密</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="98" />
+        <location filename="../../meili_desktop/messages/packages.py" line="105" />
         <source>escrow</source>
         <translation>托管</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="99" />
+        <location filename="../../meili_desktop/messages/packages.py" line="106" />
         <source>county encryption</source>
         <translation>县级加密</translation>
     </message>
@@ -315,27 +320,27 @@ City signing key fingerprint: {fingerprint}. Compare it with the one the city of
 <context>
     <name>PackageActions</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="58" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="62" />
         <source>Export report package</source>
         <translation>导出上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="59" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="63" />
         <source>Report packages (*{extension})</source>
         <translation>上报包 (*{extension})</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="76" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="80" />
         <source>Exporting report package…</source>
         <translation>正在导出上报包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="82" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="86" />
         <source>Report package exported</source>
         <translation>上报包已导出</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="83" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="87" />
         <source>Saved the report package
 {name}
 in the folder
@@ -354,48 +359,76 @@ Send this file to the city office by USB stick, e-mail or chat app. It is encryp
 请通过 U 盘、电子邮件或聊天软件把这个文件交给市办。文件已加密，只有市办能打开。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="100" />
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="110" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="104" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="114" />
         <source>Open package</source>
         <translation>打开数据包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="101" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="105" />
         <source>The file {file} cannot be read. Check that it is still there.</source>
         <translation>无法读取文件 {file}。请检查文件是否还在原处。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="107" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="111" />
         <source>Importing receipt…</source>
         <translation>正在导入回执…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="111" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="115" />
         <source>{file} is a report package for the city office; a township laptop opens only the city's distribution packages and receipts.</source>
         <translation>{file} 是交给市办的上报包；乡镇电脑只能打开市里的下发包和回执。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="116" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="129" />
         <source>Importing distribution package…</source>
         <translation>正在导入下发包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="121" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="135" />
+        <source>This laptop reports as the provisional market town {old}, which has no official code. The distribution package is addressed to {new}.
+
+If you import it, this laptop reports for {new} from now on, and the {count} entries filled in so far move to {new}. This cannot be undone.
+
+Import only a package that the city office wrote for this town.</source>
+        <translation>本机目前以临时集镇“{old}”填报，该集镇没有正式区划代码。这个下发包是发给 {new} 的。
+
+导入后，本机从此为 {new} 填报，至今填写的 {count} 个条目将转到 {new} 名下，且无法撤销。
+
+只有当这个下发包确实是市美丽城镇办为本集镇所在乡镇制作的，才导入它。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="141" />
+        <source>Change this laptop's township?</source>
+        <translation>更改本机填报的乡镇？</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="143" />
+        <source>Import and report for {new}</source>
+        <translation>导入并改为 {new} 填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="152" />
         <source>Receipt imported</source>
         <translation>回执已导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="122" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="153" />
         <source>The city office confirmed receiving {count} entries.</source>
         <translation>市办已确认收到 {count} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="126" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="157" />
         <source>Distribution package for {unit} imported: {targets} targets changed, {comments} new review comments.</source>
         <translation>已导入 {unit} 的下发包：{targets} 个目标值有变化，{comments} 条新的审核意见。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="132" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="163" />
+        <source>This laptop now reports for {new} instead of the provisional market town {old}; the {count} entries filled in before were moved to it.</source>
+        <translation>本机已由临时集镇“{old}”改为 {new} 填报；之前填写的 {count} 个条目已转到 {new} 名下。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="169" />
         <source>The city's signing key was recorded:
 {fingerprint}
 Compare it with the fingerprint the city office gives you by phone.</source>
@@ -404,7 +437,7 @@ Compare it with the fingerprint the city office gives you by phone.</source>
 请与市办电话告知的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="137" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="174" />
         <source>This laptop's signing key fingerprint:
 {fingerprint}
 Read it out when the city office calls to approve your first report package.</source>
@@ -413,12 +446,12 @@ Read it out when the city office calls to approve your first report package.</so
 市办来电批准首个上报包时，请念出这组数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="140" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="177" />
         <source>Distribution package imported</source>
         <translation>下发包已导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="167" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="204" />
         <source>Package</source>
         <translation>数据包</translation>
     </message>
@@ -494,22 +527,22 @@ Read it out when the city office calls to approve your first report package.</so
 <context>
     <name>PackageKinds</name>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="89" />
+        <location filename="../../meili_desktop/messages/packages.py" line="96" />
         <source>report package</source>
         <translation>上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="90" />
+        <location filename="../../meili_desktop/messages/packages.py" line="97" />
         <source>distribution package</source>
         <translation>下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="91" />
+        <location filename="../../meili_desktop/messages/packages.py" line="98" />
         <source>receipt</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/packages.py" line="92" />
+        <location filename="../../meili_desktop/messages/packages.py" line="99" />
         <source>county bundle</source>
         <translation>县级汇总包</translation>
     </message>
@@ -692,22 +725,27 @@ Read it out when the city office calls to approve your first report package.</so
         <translation>已导入回执：{count} 个条目已标记为市办已收到。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="460" />
+        <location filename="../../meili_desktop/cli/packages.py" line="462" />
         <source>Imported the distribution package for {unit} ({unit_id}): {targets} targets changed, {comments} new review comments.</source>
         <translation>已导入 {unit}（{unit_id}）的下发包：{targets} 个目标值有变化，{comments} 条新的审核意见。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="475" />
+        <location filename="../../meili_desktop/cli/packages.py" line="477" />
         <source>The city's signing key was recorded: {fingerprint}. Compare it with the fingerprint the city office gives you by phone.</source>
         <translation>已记录市办的签名密钥：{fingerprint}。请与市办电话告知的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="484" />
+        <location filename="../../meili_desktop/cli/packages.py" line="487" />
+        <source>This laptop reported as the provisional market town {old}, which has no official code. The package is addressed to {new}, so this laptop now reports for {new}; the {count} entries filled in before were moved to it.</source>
+        <translation>本机原先以临时集镇“{old}”填报，该集镇没有正式区划代码。这个下发包是发给 {new} 的，因此本机现已改为 {new} 填报；之前填写的 {count} 个条目已转到 {new} 名下。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="497" />
         <source>{count} entries filled in before were moved to this township.</source>
         <translation>之前填写的 {count} 个条目已转到本乡镇名下。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/packages.py" line="498" />
+        <location filename="../../meili_desktop/cli/packages.py" line="511" />
         <source>Task {task} ({period}): {comment}</source>
         <translation>任务 {task}（{period}）：{comment}</translation>
     </message>

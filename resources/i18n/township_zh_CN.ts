@@ -1070,27 +1070,27 @@ Compare it with the fingerprint the city office gives you by phone.</source>
 <context>
     <name>PackageActions</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="58" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="62" />
         <source>Export report package</source>
         <translation>导出上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="59" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="63" />
         <source>Report packages (*{extension})</source>
         <translation>上报包 (*{extension})</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="76" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="80" />
         <source>Exporting report package…</source>
         <translation>正在导出上报包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="82" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="86" />
         <source>Report package exported</source>
         <translation>上报包已导出</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="83" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="87" />
         <source>Saved the report package
 {name}
 in the folder
@@ -1109,48 +1109,76 @@ Send this file to the city office by USB stick, e-mail or chat app. It is encryp
 请通过 U 盘、电子邮件或聊天软件把这个文件交给市办。文件已加密，只有市办能打开。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="100" />
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="110" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="104" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="114" />
         <source>Open package</source>
         <translation>打开数据包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="101" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="105" />
         <source>The file {file} cannot be read. Check that it is still there.</source>
         <translation>无法读取文件 {file}。请检查文件是否还在原处。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="107" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="111" />
         <source>Importing receipt…</source>
         <translation>正在导入回执…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="111" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="115" />
         <source>{file} is a report package for the city office; a township laptop opens only the city's distribution packages and receipts.</source>
         <translation>{file} 是交给市办的上报包；乡镇电脑只能打开市里的下发包和回执。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="116" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="129" />
         <source>Importing distribution package…</source>
         <translation>正在导入下发包…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="121" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="135" />
+        <source>This laptop reports as the provisional market town {old}, which has no official code. The distribution package is addressed to {new}.
+
+If you import it, this laptop reports for {new} from now on, and the {count} entries filled in so far move to {new}. This cannot be undone.
+
+Import only a package that the city office wrote for this town.</source>
+        <translation>本机目前以临时集镇“{old}”填报，该集镇没有正式区划代码。这个下发包是发给 {new} 的。
+
+导入后，本机从此为 {new} 填报，至今填写的 {count} 个条目将转到 {new} 名下，且无法撤销。
+
+只有当这个下发包确实是市美丽城镇办为本集镇所在乡镇制作的，才导入它。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="141" />
+        <source>Change this laptop's township?</source>
+        <translation>更改本机填报的乡镇？</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="143" />
+        <source>Import and report for {new}</source>
+        <translation>导入并改为 {new} 填报</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="152" />
         <source>Receipt imported</source>
         <translation>回执已导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="122" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="153" />
         <source>The city office confirmed receiving {count} entries.</source>
         <translation>市办已确认收到 {count} 个条目。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="126" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="157" />
         <source>Distribution package for {unit} imported: {targets} targets changed, {comments} new review comments.</source>
         <translation>已导入 {unit} 的下发包：{targets} 个目标值有变化，{comments} 条新的审核意见。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="132" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="163" />
+        <source>This laptop now reports for {new} instead of the provisional market town {old}; the {count} entries filled in before were moved to it.</source>
+        <translation>本机已由临时集镇“{old}”改为 {new} 填报；之前填写的 {count} 个条目已转到 {new} 名下。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="169" />
         <source>The city's signing key was recorded:
 {fingerprint}
 Compare it with the fingerprint the city office gives you by phone.</source>
@@ -1159,7 +1187,7 @@ Compare it with the fingerprint the city office gives you by phone.</source>
 请与市办电话告知的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="137" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="174" />
         <source>This laptop's signing key fingerprint:
 {fingerprint}
 Read it out when the city office calls to approve your first report package.</source>
@@ -1168,12 +1196,12 @@ Read it out when the city office calls to approve your first report package.</so
 市办来电批准首个上报包时，请念出这组数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="140" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="177" />
         <source>Distribution package imported</source>
         <translation>下发包已导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/package_actions.py" line="167" />
+        <location filename="../../meili_desktop/ui/township/package_actions.py" line="204" />
         <source>Package</source>
         <translation>数据包</translation>
     </message>
@@ -1422,160 +1450,160 @@ Fill in the yellow cells (status, value, progress narrative, responsible person,
 <context>
     <name>TownshipWindow</name>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="126" />
-        <location filename="../../meili_desktop/ui/township/window.py" line="204" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="127" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="205" />
         <source>Tasks</source>
         <translation>任务填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="127" />
-        <location filename="../../meili_desktop/ui/township/window.py" line="205" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="128" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="206" />
         <source>Overview</source>
         <translation>总览</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="128" />
-        <location filename="../../meili_desktop/ui/township/window.py" line="206" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="129" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="207" />
         <source>Pre-submission check</source>
         <translation>上报前检查</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="155" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="156" />
         <source>{unit} (provisional)</source>
         <translation>{unit}（临时）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="157" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="158" />
         <source>Set up without the city's distribution package. Entries are kept when the package is imported.</source>
         <translation>尚未导入市里的下发包。导入下发包时，已填数据会保留。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="161" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="162" />
         <source>{unit} — Beautiful Towns Reporting</source>
         <translation>{unit} — 美丽城镇建设填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="164" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="165" />
         <source>&amp;Open package…</source>
         <translation>打开数据包(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="167" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="168" />
         <source>&amp;Export report package…</source>
         <translation>导出上报包(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="170" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="171" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="173" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="174" />
         <source>&amp;Backups…</source>
         <translation>备份(&amp;B)…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="176" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="177" />
         <source>&amp;About…</source>
         <translation>关于(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="178" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="179" />
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="181" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="182" />
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="184" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="185" />
         <source>Pre-submission &amp;check</source>
         <translation>上报前检查(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="189" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="190" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="200" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="201" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="203" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="204" />
         <source>&amp;View</source>
         <translation>查看(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="211" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="212" />
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="222" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="223" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="227" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="228" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="230" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="231" />
         <source>Reporting period: </source>
         <translation>填报期：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="262" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="263" />
         <source>Undone</source>
         <translation>已撤销</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="265" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="266" />
         <source>Redone</source>
         <translation>已重做</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="276" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="277" />
         <source>Adding evidence to task {number}…</source>
         <translation>正在为任务 {number} 添加佐证材料…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="289" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="290" />
         <source>No program is set up to open "{name}".</source>
         <translation>没有可以打开“{name}”的程序。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="343" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="344" />
         <source>Open package</source>
         <translation>打开数据包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="344" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="345" />
         <source>Packages ({patterns})</source>
         <translation>数据包 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="358" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="359" />
         <source>{action}: tasks {tasks}</source>
         <translation>{action}：任务 {tasks}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="381" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="382" />
         <source>{count} evidence files added to task {number}</source>
         <translation>已为任务 {number} 添加 {count} 个佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="388" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="389" />
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/township/window.py" line="389" />
+        <location filename="../../meili_desktop/ui/township/window.py" line="390" />
         <source>An unexpected error occurred and was written to the log file. Your saved entries are not affected.</source>
         <translation>发生了意外错误，详情已写入日志文件。已保存的数据不受影响。</translation>
     </message>

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from meili_desktop.exchange.container import open_package
+from meili_desktop.i18n import install_translators
 from meili_desktop.services.distribution import build_distribution_package
 from meili_desktop.services.identity import load_identity
 from meili_desktop.services.setup import setup_provisional_township
@@ -19,6 +20,11 @@ from tests.services.package_chain import City, fill_entries, make_city, township
 from tests.ui.township_helpers import isolated_settings  # noqa: F401 - fixture
 
 PERIOD = "2021Q2"
+
+
+@pytest.fixture(autouse=True)
+def chinese_interface(qapp: QApplication) -> None:
+    install_translators(qapp, "zh_CN")
 
 
 @pytest.fixture
@@ -120,3 +126,80 @@ def test_open_missing_file_explains(qtbot: QtBot, provisional: Store, tmp_path: 
 
     assert len(messages) == 1
     assert "不存在.mldp" in messages[0]
+
+
+def test_other_township_package_refused(qtbot: QtBot, city: City, tmp_path: Path,
+                                        provisional: Store, messages: list[str]) -> None:
+    other = township_id(city, "余杭区", "瓶窑镇")
+    build_distribution_package(city.store, city.unlocked, other, tmp_path / "瓶窑镇.mldp")
+    window = open_window(qtbot, provisional)
+
+    assert window.open_package_file(tmp_path / "瓶窑镇.mldp") is None
+
+    assert len(messages) == 1
+    assert "瓶窑镇" in messages[0]
+    assert "塘栖镇" in messages[0]
+    assert load_identity(provisional).unit_id == township_id(city, "临平区", "塘栖镇")
+
+
+@pytest.fixture
+def market_town(tmp_path: Path, isolated_settings: Path) -> Iterator[Store]:  # noqa: F811
+    store = open_store(tmp_path / "集镇")
+    setup_provisional_township(store, "淳安县", "千岛湖集镇", is_market_town=True)
+    yield store
+    store.dispose()
+
+
+def answer_question(monkeypatch: pytest.MonkeyPatch, role: QMessageBox.ButtonRole,
+                    questions: list[str]) -> None:
+    """Answer the next question box by clicking its first button of ``role``."""
+    def exec_box(box: QMessageBox) -> int:
+        questions.append(box.text())
+        next(button for button in box.buttons() if box.buttonRole(button) == role).click()
+        return 0
+    monkeypatch.setattr(QMessageBox, "exec", exec_box)
+
+
+def test_market_town_change_declined(qtbot: QtBot, city: City, tmp_path: Path,
+                                     market_town: Store, messages: list[str],
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    real = township_id(city, "淳安县", "千岛湖镇")
+    build_distribution_package(city.store, city.unlocked, real, tmp_path / "千岛湖镇.mldp")
+    before = load_identity(market_town)
+    fill_entries(market_town, before.unit_id or "", PERIOD)
+    window = open_window(qtbot, market_town)
+    questions: list[str] = []
+    answer_question(monkeypatch, QMessageBox.ButtonRole.RejectRole, questions)
+
+    assert window.open_package_file(tmp_path / "千岛湖镇.mldp") is None
+
+    assert len(questions) == 1
+    assert "千岛湖集镇" in questions[0]
+    assert "千岛湖镇" in questions[0]
+    assert "3 个条目" in questions[0]
+    assert messages == []
+    assert load_identity(market_town) == before
+
+
+def test_market_town_change_confirmed(qtbot: QtBot, city: City, tmp_path: Path,
+                                      market_town: Store, messages: list[str],
+                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    real = township_id(city, "淳安县", "千岛湖镇")
+    build_distribution_package(city.store, city.unlocked, real, tmp_path / "千岛湖镇.mldp")
+    fill_entries(market_town, load_identity(market_town).unit_id or "", PERIOD)
+    window = open_window(qtbot, market_town)
+    questions: list[str] = []
+    answer_question(monkeypatch, QMessageBox.ButtonRole.AcceptRole, questions)
+
+    worker = window.open_package_file(tmp_path / "千岛湖镇.mldp")
+    assert worker is not None
+    with qtbot.waitSignal(worker.finished, timeout=20000):
+        pass
+    qtbot.waitUntil(lambda: len(messages) == 1)
+
+    assert len(questions) == 1
+    assert "已由临时集镇“千岛湖集镇”改为 千岛湖镇" in messages[0]
+    assert load_identity(market_town).unit_id == real
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, TownshipWindow):
+            qtbot.addWidget(widget)

@@ -21,7 +21,11 @@ from meili_desktop.exchange.model import KIND_DISTRIBUTION, KIND_RECEIPT
 from meili_desktop.file_types import REPORT_PACKAGE_EXTENSION
 from meili_desktop.messages import describe
 from meili_desktop.services import packages as package_service
-from meili_desktop.services.distribution import import_distribution_package
+from meili_desktop.services.distribution import (
+    IdentityChange,
+    distribution_identity_change,
+    import_distribution_package,
+)
 from meili_desktop.services.receipt_packages import import_receipt_package
 from meili_desktop.store import units_repo
 from meili_desktop.ui.crash import report_unexpected_error
@@ -111,10 +115,37 @@ class PackageActions(QObject):
                 "{file} is a report package for the city office; a township laptop opens "
                 "only the city's distribution packages and receipts.").format(file=path.name))
             return None
+        try:
+            change = distribution_identity_change(store, path)
+        except MeiliError as error:
+            self._show_error(error)
+            return None
+        if change is not None and not self._confirm_identity_change(change):
+            logger.info("identity change to %s declined", change.new_unit_id)
+            return None
         return self._start(
-            lambda progress, cancel: import_distribution_package(store, path, progress, cancel),
+            lambda progress, cancel: import_distribution_package(
+                store, path, progress, cancel, allow_identity_change=change is not None),
             f"distribution {path.name}", self.tr("Importing distribution package…"),
             self._distribution_imported)
+
+    def _confirm_identity_change(self, change: IdentityChange) -> bool:
+        """Ask whether a provisional market town becomes the package's township."""
+        text = self.tr(
+            "This laptop reports as the provisional market town {old}, which has no official "
+            "code. The distribution package is addressed to {new}.\n\nIf you import it, this "
+            "laptop reports for {new} from now on, and the {count} entries filled in so far "
+            "move to {new}. This cannot be undone.\n\nImport only a package that the city "
+            "office wrote for this town.").format(old=change.old_label, new=change.new_label,
+                                                   count=change.entries)
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Change this laptop's township?"),
+                          text, QMessageBox.StandardButton.NoButton, self.window)
+        accept = box.addButton(self.tr("Import and report for {new}").format(
+            new=change.new_label), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is accept
 
     def _receipt_imported(self, marked: int) -> None:
         self.window.state.reload()
@@ -127,6 +158,12 @@ class PackageActions(QObject):
             "new review comments.").format(unit=imported.unit_name,
                                           targets=imported.targets_changed,
                                           comments=imported.comments_added)
+        if imported.identity_change is not None:
+            text += "\n\n" + self.tr(
+                "This laptop now reports for {new} instead of the provisional market town "
+                "{old}; the {count} entries filled in before were moved to it.").format(
+                new=imported.identity_change.new_label, old=imported.identity_change.old_label,
+                count=imported.moved_entries)
         if imported.is_first_import:
             text += "\n\n" + self.tr(
                 "The city's signing key was recorded:\n{fingerprint}\nCompare it with the "
