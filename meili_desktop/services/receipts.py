@@ -65,6 +65,14 @@ class ReceiptWrongUnitError(MeiliError):
     exit_code = 5
 
 
+class ReceiptNotSentHereError(MeiliError):
+    """The receipt confirms a report package that this laptop did not export; details:
+    ``package`` (the start of its id) and ``sequence``."""
+
+    code = "receipt.not_sent_here"
+    exit_code = 5
+
+
 class ReceiptAlreadyImportedError(MeiliError):
     """This receipt package was imported before; nothing changed. Details: ``file``."""
 
@@ -153,8 +161,9 @@ def apply_receipt(store: Store, receipt: Mapping[str, Any],
                   package: ReceiptPackage | None = None) -> ReceiptApplied:
     """Mark this township's entries that the office received, from a verified receipt.
 
-    Only entries whose local revision equals the receipt's are marked: an entry edited since
-    still has to be sent. Applying the same content again changes nothing more. With
+    The receipt must confirm a report package that this laptop exported, with the same
+    sequence number. Only entries whose local revision equals the receipt's are marked: an
+    entry edited since still has to be sent. Applying the same content again changes nothing more. With
     ``package``, the receipt package is recorded in the ledger in the same transaction, and
     a package recorded before is rejected as already imported.
 
@@ -162,14 +171,21 @@ def apply_receipt(store: Store, receipt: Mapping[str, Any],
         InvalidReceiptError: the content is not a receipt, or another receipt package was
             imported under the same package id.
         ReceiptWrongUnitError: the receipt is for another township.
+        ReceiptNotSentHereError: this laptop did not export the confirmed package.
         ReceiptAlreadyImportedError: ``package`` was imported before; nothing changed.
     """
-    package_id, unit_id, entries = _read_receipt(receipt)
+    package_id, unit_id, sequence, entries = _read_receipt(receipt)
     marked = changed = 0
     with store.session_factory.begin() as session:
         own_unit = get_meta(session, UNIT_KEY)
         if own_unit != unit_id:
             raise ReceiptWrongUnitError(unit=unit_id, own=own_unit or "")
+        # Two laptops of one township share the unit, tasks, periods and revision numbers,
+        # so only the package id and its sequence tell whose export the receipt confirms.
+        if receipts_repo.exported_sequence(session, unit_id, package_id) != sequence:
+            logger.warning("receipt for package %s (sequence %s) rejected: not exported here",
+                           package_id, sequence)
+            raise ReceiptNotSentHereError(package=package_id[:8], sequence=sequence)
         if package is not None:
             _check_not_imported(session, package)
         for key, revision, state in entries:
@@ -204,7 +220,8 @@ def _check_not_imported(session: Session, package: ReceiptPackage) -> None:
     raise ReceiptAlreadyImportedError(file=package.file_name)
 
 
-def _read_receipt(receipt: Mapping[str, Any]) -> tuple[str, str, list[tuple[EntryKey, int, str]]]:
+def _read_receipt(receipt: Mapping[str, Any]
+                  ) -> tuple[str, str, int, list[tuple[EntryKey, int, str]]]:
     if not isinstance(receipt, Mapping) or receipt.get("type") != "receipt":
         raise InvalidReceiptError(field="type")
     if receipt.get("format") != RECEIPT_FORMAT:
@@ -212,6 +229,9 @@ def _read_receipt(receipt: Mapping[str, Any]) -> tuple[str, str, list[tuple[Entr
     package_id, unit_id = receipt.get("package_id"), receipt.get("sender_unit_id")
     if not isinstance(package_id, str) or not isinstance(unit_id, str):
         raise InvalidReceiptError(field="package_id")
+    sequence = receipt.get("sequence")
+    if not isinstance(sequence, int) or isinstance(sequence, bool):
+        raise InvalidReceiptError(field="sequence")
     items = receipt.get("entries")
     if not isinstance(items, list):
         raise InvalidReceiptError(field="entries")
@@ -224,4 +244,4 @@ def _read_receipt(receipt: Mapping[str, Any]) -> tuple[str, str, list[tuple[Entr
             raise InvalidReceiptError(field="entries") from error
         if key.unit_id != unit_id:
             raise InvalidReceiptError(field="entries")
-    return package_id, unit_id, entries
+    return package_id, unit_id, sequence, entries

@@ -84,6 +84,24 @@ def mark_received(session: Session, key: EntryKey, revision: int) -> bool:
 
 
 RECEIPT_KIND = "receipt"
+# The audit action that records each report package this laptop wrote.
+EXPORTED_ACTION = "package.exported"
+
+
+def exported_sequence(session: Session, unit_id: str, package_id: str) -> int | None:
+    """Return the sequence number of a report package this laptop exported for ``unit_id``.
+
+    Returns None when this laptop never exported that package: another laptop of the same
+    township did, or the database was restored from a backup older than the export.
+    """
+    details = session.scalar(select(models.AuditEvent.details).where(
+        models.AuditEvent.action == EXPORTED_ACTION,
+        models.AuditEvent.unit_id == unit_id,
+        models.AuditEvent.package_id == package_id).limit(1))
+    if not isinstance(details, dict):
+        return None
+    sequence = details.get("sequence")
+    return sequence if isinstance(sequence, int) else None
 
 
 def imported_receipt_hash(session: Session, package_id: str) -> str | None:

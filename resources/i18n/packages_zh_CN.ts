@@ -242,6 +242,11 @@
         <source>{file} exists already, and it may hold the escrow key that opens older report packages. Nothing was changed. Choose a new file name with --escrow-file.</source>
         <translation>{file} 已经存在，其中可能保存着打开旧上报包所需的托管密钥。未做任何更改。请用 --escrow-file 指定一个新的文件名。</translation>
     </message>
+    <message>
+        <location filename="../../meili_desktop/messages/packages.py" line="88" />
+        <source>This receipt confirms report package {package} (number {sequence}), which was not exported on this laptop; it may belong to another laptop of the same township. Nothing was changed. Import the receipt on the laptop that exported the package.</source>
+        <translation>这份回执确认的是上报包 {package}（第 {sequence} 号），但这个上报包不是本机导出的，可能是本乡镇另一台电脑导出的。未做任何更改。请在导出该上报包的那台电脑上导入这份回执。</translation>
+    </message>
 </context>
 <context>
     <name>InitCli</name>

@@ -17,7 +17,7 @@ from meili_desktop.services.keys import InvalidFingerprintError
 from meili_desktop.services.receipts import ReceiptWrongUnitError
 from meili_desktop.services.relay import NothingToForwardError
 from meili_desktop.store import keys_repo, models
-from meili_desktop.store.audit_repo import AuditQuery
+from meili_desktop.store.audit_repo import AuditQuery, add_event
 from meili_desktop.store.datafolder import Store, open_store
 from tests.services.merge_support import (
     COUNT_TASK,
@@ -106,6 +106,9 @@ def test_receipt_marks_township_entries(merge_store: Store, tmp_path: Path) -> N
             for task, revision in ((PERCENT_TASK, 2), (COUNT_TASK, 3)):
                 session.add(models.Entry(unit_id=TOWN_A, task_number=task, period_code=PERIOD,
                                          revision=revision, updated_at=datetime(2021, 6, 1)))
+            # The export of the package, as export_report_package records it.
+            add_event(session, "package.exported", unit_id=TOWN_A,
+                      package_id=package.package_id, details={"sequence": package.sequence})
 
         applied = receipts.apply_receipt(township, receipt)
         again = receipts.apply_receipt(township, receipt)
