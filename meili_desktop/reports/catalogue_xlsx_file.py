@@ -21,18 +21,14 @@ from openpyxl.workbook.workbook import Workbook
 from meili_desktop.errors import MeiliError
 from meili_desktop.reports.xlsx_formulas import FormulaCells, load_with_formulas
 from meili_desktop.reports.xlsx_limits import PartFormulas, WorkbookLimits, scan_workbook
-from meili_desktop.reports.xlsx_reading import find_merge_over_limit
 from meili_desktop.store.fileio import read_source_bytes
 
 logger = logging.getLogger(__name__)
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 20 * 1024 * 1024
-# While loading, openpyxl 3.1.5 creates a MergedCell object for every cell of every merged
-# range, so one range declared over a whole sheet would cost billions of objects. The
-# notice's table merges fewer than 100 cells.
-MAX_MERGED_CELLS = 100_000
 # The task table has about 50 rows and 12 columns; a notice with annexes stays far below this.
+# Its merged ranges cover fewer than 100 cells; the default cap on them is 100,000.
 TASK_TABLE_LIMITS = WorkbookLimits(max_rows=5_000, max_columns=256, max_cells=200_000)
 
 # Exceptions that openpyxl 3.1.5 and the libraries below it raise on a damaged or foreign
@@ -77,17 +73,14 @@ def _check_archive(path: Path, archive: zipfile.ZipFile) -> PartFormulas:
     if unpacked > MAX_UNCOMPRESSED_BYTES:
         raise _too_large(path, unpacked, MAX_UNCOMPRESSED_BYTES)
 
-    # The limit scan stops at the first limit passed; the merged cell scan reads every part.
     scan = scan_workbook(archive, TASK_TABLE_LIMITS)
     violation = scan.violation
     if violation is not None:
         logger.info("task table %s rejected: %s %s", path, violation.code, violation.details)
-        raise CatalogueXlsxError(violation.code, path=str(path), **violation.details)
-
-    reference = find_merge_over_limit(archive, MAX_MERGED_CELLS)
-    if reference is not None:
-        raise CatalogueXlsxError("catalogue_xlsx.too_many_merged", path=str(path),
-                                 range=reference, limit=MAX_MERGED_CELLS)
+        # The task table names its own merged-range message.
+        code = "catalogue_xlsx.too_many_merged" if violation.code == "excel.too_many_merged" \
+            else violation.code
+        raise CatalogueXlsxError(code, path=str(path), **violation.details)
     return scan.formulas
 
 

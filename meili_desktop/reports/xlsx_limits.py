@@ -1,14 +1,20 @@
 """Size limits of workbooks people send in, checked on the raw XML before openpyxl loads them.
 
 openpyxl 3.1.5 (without ``read_only``) creates an object for every cell a sheet lists, even an
-empty one with only a style, and the importers loop from row 1 to the sheet's last row. One
-styled cell at ``XFD1048576`` therefore costs minutes and gigabytes, and a shared-strings table
-of millions of entries is held in memory whole. :func:`find_limit_violation` streams every XML
-part once with the same defused parser and stops at the first limit passed, so a hostile file
-is rejected after reading only as much as the limit allows.
+empty one with only a style, and one for every cell of every merged range. The importers loop
+from row 1 to the sheet's last row. One styled cell at ``XFD1048576`` or one range merged over
+the whole sheet therefore costs minutes and gigabytes, and a shared-strings table of millions
+of entries is held in memory whole. :func:`find_limit_violation` streams every XML part once
+with the same defused parser and stops at the first limit passed, so a hostile file is
+rejected after reading only as much as the limit allows.
 
 Only cells count: a ``<dimension>`` that claims the whole sheet, or an empty ``<row>`` far
 down (a row height set there), creates no cell in openpyxl and is accepted.
+
+A part is known by its root element, not its name, because openpyxl finds sheets through the
+workbook's relationships and parses whatever part they name. Members whose names do not end
+in ``.xml`` are scanned too, as far as they parse as XML: a sheet stored as ``sheet1.bin``
+is still a sheet to openpyxl, while an image stops the parser at its first byte.
 
 The same pass records where formulas are (:func:`scan_workbook`), because the importers load
 workbooks with cached results only and would otherwise read a formula in a key column as
@@ -23,8 +29,8 @@ from dataclasses import dataclass, field
 from typing import IO
 from xml.etree.ElementTree import Element
 
-from defusedxml.ElementTree import iterparse
-from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+from defusedxml.ElementTree import ParseError, iterparse
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string, range_boundaries
 from openpyxl.utils.exceptions import CellCoordinatesException
 
 # Excel's own limit on the characters of one cell.
@@ -47,6 +53,8 @@ class WorkbookLimits:
     max_shared_strings: int = 100_000
     max_shared_string_chars: int = 8_000_000
     max_parts: int = 2_000
+    # Cells covered by merged ranges, over all parts. Filled-in lists merge a few hundred.
+    max_merged_cells: int = 100_000
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,8 @@ class LimitViolation:
 
     Attributes:
         code: the message code, ``excel.too_many_rows`` and so on.
-        details: the values its message names: ``cell``, ``count``, ``length``, ``limit``.
+        details: the values its message names: ``cell``, ``count``, ``length``, ``range``,
+            ``limit``.
     """
 
     code: str
@@ -93,8 +102,8 @@ def find_limit_violation(archive: zipfile.ZipFile,
     """Return the first limit the workbook in ``archive`` passes, or None.
 
     Raises:
-        xml.etree.ElementTree.ParseError: a part is not well-formed XML.
-        ValueError: a cell reference is malformed.
+        xml.etree.ElementTree.ParseError: a part named ``*.xml`` is not well-formed XML.
+        ValueError: a cell reference or merged range is malformed.
         zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError: a member cannot
             be decompressed.
     """
@@ -115,16 +124,23 @@ def scan_workbook(archive: zipfile.ZipFile,
     scanner = _Scanner(limits)
     try:
         for info in members:
-            if info.filename.lower().endswith(".xml"):
-                with archive.open(info) as part:
+            if info.is_dir():
+                continue
+            with archive.open(info) as part:
+                try:
                     scanner.scan(part, info.filename)
+                except ParseError:
+                    # Parts named *.xml must be XML. Other members (images, vbaProject.bin)
+                    # are not, and whatever they held before the error was counted.
+                    if info.filename.lower().endswith(".xml"):
+                        raise
     except _LimitPassed as passed:
         return WorkbookScan(passed.violation, scanner.formulas)
     return WorkbookScan(None, scanner.formulas)
 
 
 class _Scanner:
-    """Counts cells and shared strings over all parts of one workbook.
+    """Counts cells, shared strings and merged cells over all parts of one workbook.
 
     Cells and strings are checked when their element ends, because a cell's reference and
     text are complete then.
@@ -135,6 +151,7 @@ class _Scanner:
         self.cells = 0
         self.strings = 0
         self.string_chars = 0
+        self.merged_cells = 0
         self.formulas: PartFormulas = {}
         self._part_formulas: dict[tuple[int, int], str] = {}
         # Formula cells of the current row written without a reference; their row number
@@ -142,10 +159,12 @@ class _Scanner:
         self._unplaced: list[tuple[int, str]] = []
 
     def scan(self, part: IO[bytes], name: str = "") -> None:
-        """Scan one XML part: a worksheet or the shared strings; other parts are skipped.
+        """Scan one XML part: the cells of a worksheet, the shared strings, and the merged
+        ranges of any part.
 
         The parser reports where each element starts only to find the root element, which
-        says what the part is, whatever its name in the archive.
+        says what the part is, whatever its name in the archive. openpyxl takes a merged
+        range from any part it reads as a sheet, so merged ranges count in every part.
         """
         events = iterparse(part, events=("start", "end"))
         first = next(events, None)
@@ -160,6 +179,8 @@ class _Scanner:
                 self.formulas[name] = self._part_formulas
         elif kind == "sst":
             self._scan_shared_strings(ends)
+        else:
+            self._scan_merged_ranges(ends)
 
     def _scan_sheet(self, events: Iterator[tuple[str, Element]]) -> None:
         row = 0
@@ -180,6 +201,8 @@ class _Scanner:
                 cells_in_row = 0
                 # Drop the finished row's cells, so memory stays flat over long sheets.
                 element.clear()
+            elif name == "mergeCell":
+                self._count_merged_range(element)
 
     def _check_cell(self, element: Element, cells_in_row: int) -> None:
         self.cells += 1
@@ -229,6 +252,27 @@ class _Scanner:
                 self._count_string(length)
                 length = 0
                 element.clear()
+            elif name == "mergeCell":
+                self._count_merged_range(element)
+
+    def _scan_merged_ranges(self, events: Iterator[tuple[str, Element]]) -> None:
+        for _event, element in events:
+            if _local(element.tag) == "mergeCell":
+                self._count_merged_range(element)
+            element.clear()
+
+    def _count_merged_range(self, element: Element) -> None:
+        reference = element.get("ref", "")
+        min_col, min_row, max_col, max_row = range_boundaries(reference)
+        if min_col is None or min_row is None or max_col is None or max_row is None:
+            # Whole rows or columns ("1:3", "A:C") have no bounds to count, so the caller
+            # rejects the workbook as unreadable.
+            raise ValueError(f"invalid merged range {reference!r}")
+        self.merged_cells += (max_col - min_col + 1) * (max_row - min_row + 1)
+        element.clear()
+        if self.merged_cells > self.limits.max_merged_cells:
+            raise _LimitPassed(LimitViolation("excel.too_many_merged", {
+                "range": reference, "limit": self.limits.max_merged_cells}))
 
     def _count_string(self, length: int) -> None:
         self.strings += 1

@@ -19,10 +19,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from defusedxml.ElementTree import iterparse
 from openpyxl import Workbook
 from openpyxl.utils import get_column_letter
-from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet.worksheet import Worksheet
 
 from meili_desktop.errors import MeiliError
@@ -36,9 +34,6 @@ logger = logging.getLogger(__name__)
 # openpyxl expands it into memory.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
-# openpyxl 3.1.5 creates one object per cell of every merged range while loading, so one
-# range declared over a whole sheet would exhaust memory; filled-in lists merge a few hundred.
-MAX_MERGED_CELLS = 100_000
 DEFAULT_LIMITS = WorkbookLimits()
 # Characters that render as nothing but survive copying from web pages and Word.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
@@ -118,15 +113,12 @@ def open_workbook_with_formulas(path: Path, *, read_only: bool = False, data_onl
             if expanded > MAX_UNCOMPRESSED_BYTES:
                 raise ExcelUnreadableError("excel.too_large_expanded", path=str(path),
                                            max_mb=MAX_UNCOMPRESSED_BYTES // (1024 * 1024))
-            # The limit scan stops at the first limit passed, so it runs before the merged
-            # cell scan, which reads every part to its end.
             scan = scan_workbook(archive, limits)
             violation = scan.violation
             if violation is not None:
                 logger.info("workbook %s rejected: %s %s", path, violation.code,
                             violation.details)
                 raise ExcelUnreadableError(violation.code, path=str(path), **violation.details)
-            _check_merged_cells(path, archive)
         workbook, formulas = load_with_formulas(data, scan.formulas, read_only=read_only,
                                                 data_only=data_only)
     except ExcelUnreadableError:
@@ -158,40 +150,6 @@ def key_formula_problem(formulas: FormulaCells, sheet: str, row: int,
             return CellProblem(sheet, row, get_column_letter(column), "excel.key_formula",
                                formula)
     return None
-
-
-def find_merge_over_limit(archive: zipfile.ZipFile, limit: int = MAX_MERGED_CELLS) -> str | None:
-    """Return the merged range at which a workbook's merged cells pass ``limit``, or None.
-
-    Every XML part is scanned with the XML parser openpyxl uses, so a range hidden in an
-    oddly named sheet part, quoted with single quotes or spelled with character references
-    is counted too.
-
-    Raises:
-        ValueError: a ``ref`` is not a cell range.
-        xml.etree.ElementTree.ParseError: a part is not well-formed XML.
-    """
-    merged = 0
-    for info in archive.infolist():
-        if not info.filename.lower().endswith(".xml"):
-            continue
-        with archive.open(info) as part:
-            for _event, element in iterparse(part):
-                if element.tag.rpartition("}")[2] == "mergeCell":
-                    reference = element.get("ref", "")
-                    min_col, min_row, max_col, max_row = range_boundaries(reference)
-                    merged += (max_col - min_col + 1) * (max_row - min_row + 1)
-                    if merged > limit:
-                        return reference
-                element.clear()
-    return None
-
-
-def _check_merged_cells(path: Path, archive: zipfile.ZipFile) -> None:
-    reference = find_merge_over_limit(archive)
-    if reference is not None:
-        raise ExcelUnreadableError("excel.too_many_merged", path=str(path), range=reference,
-                                   limit=MAX_MERGED_CELLS)
 
 
 def fold(value: Any) -> str:

@@ -49,6 +49,29 @@ def far_cell(seed: Path, target: Path, reference: str = "XFD1048576") -> Path:
         members, lambda xml: _append_row(xml, cell)))
 
 
+def far_cell_in_binary_name(seed: Path, target: Path) -> Path:
+    """Add a far cell as :func:`far_cell` does, in a sheet part renamed ``sheet1.bin``.
+
+    openpyxl finds the sheet through the workbook's relationships, whatever its name.
+    """
+    renamed = "xl/worksheets/sheet1.bin"
+
+    def change(members: list[tuple[str, bytes]]) -> list[tuple[str, bytes]]:
+        changed = []
+        for name, data in members:
+            if name == SHEET_PART:
+                name = renamed
+                data = _append_row(data.decode("utf-8"),
+                                   '<row r="1048576"><c r="XFD1048576" s="0"/></row>'
+                                   ).encode("utf-8")
+            elif name in ("xl/_rels/workbook.xml.rels", "[Content_Types].xml"):
+                data = data.replace(b"worksheets/sheet1.xml", b"worksheets/sheet1.bin")
+            changed.append((name, data))
+        return changed
+
+    return rewrite(seed, target, change)
+
+
 def wide_cell(seed: Path, target: Path) -> Path:
     """Add a value in the last column (XFD), which Excel allows and no table uses."""
     def edit(xml: str) -> str:

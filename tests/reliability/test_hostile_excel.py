@@ -87,6 +87,8 @@ VARIANTS = {
     "single quotes": (f"ref='{WHOLE_SHEET}'", None),
     "character references": ('ref="&#65;1:&#88;FD1048576"', None),
     "renamed sheet part": (f'ref="{WHOLE_SHEET}"', "xl/data/grid.xml"),
+    "sheet part not named .xml": (f'ref="{WHOLE_SHEET}"', "xl/worksheets/sheet1.bin"),
+    "whole rows": ('ref="1:1048576"', None),
 }
 
 

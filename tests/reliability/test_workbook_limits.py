@@ -60,6 +60,7 @@ store.dispose()
 
 HOSTILE = {
     "far_cell": hostile_workbooks.far_cell,
+    "far_cell_in_binary_name": hostile_workbooks.far_cell_in_binary_name,
     "wide_cell": hostile_workbooks.wide_cell,
     "long_cell": hostile_workbooks.long_cell,
     "huge_shared_strings": hostile_workbooks.huge_shared_strings,
@@ -70,6 +71,7 @@ HOSTILE = {
 EXPECTED = {
     # A template ends a few rows below its tasks, so a far cell passes its own row cap.
     "far_cell": {"excel.too_many_rows", "template.too_many_rows"},
+    "far_cell_in_binary_name": {"excel.too_many_rows", "template.too_many_rows"},
     "wide_cell": {"excel.too_many_columns"},
     "long_cell": {"excel.cell_too_long"},
     # The task table's reader caps the unpacked size at 20 MB, below the 50 MB table.
