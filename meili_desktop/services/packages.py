@@ -45,7 +45,7 @@ from meili_desktop.services.output_paths import unique_path
 from meili_desktop.store import audit_repo, entries_repo, keys_repo, package_repo, units_repo
 from meili_desktop.store.attachments import stored_path
 from meili_desktop.store.datafolder import Store
-from meili_desktop.store.meta_repo import get_meta, next_sequence
+from meili_desktop.store.meta_repo import get_meta, peek_sequence, take_sequence
 
 logger = logging.getLogger(__name__)
 
@@ -102,6 +102,10 @@ class ExportResult:
     attachment_count: int
 
 
+# The meta counter that numbers this laptop's report packages.
+REPORT_SEQUENCE = "report"
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
 
@@ -148,7 +152,11 @@ class _ReportPlan:
 
 
 def _plan_report(store: Store, periods: list[str] | None) -> _ReportPlan:
-    """Collect what a report package holds and reserve its sequence number."""
+    """Collect what a report package holds and choose its sequence number.
+
+    The number is taken only when the package was written, so a failed export leaves the
+    counter as it was.
+    """
     identity = load_identity(store)
     if identity is None or identity.role is not Role.TOWNSHIP or identity.unit_id is None:
         raise NotTownshipDataError(role=identity.role.value if identity else "")
@@ -171,7 +179,7 @@ def _plan_report(store: Store, periods: list[str] | None) -> _ReportPlan:
         earlier_keys = laptop_links.earlier_key_links(session, identity.unit_id,
                                                      signing_record)
         unit = units_repo.get_unit(session, identity.unit_id)
-        sequence = next_sequence(session, "report")
+        sequence = peek_sequence(session, REPORT_SEQUENCE)
     return _ReportPlan(identity.unit_id, unit.name if unit else identity.unit_id,
                        catalogue.version, chosen, entries, sequence, signing_record,
                        recipients, earlier_keys)
@@ -212,11 +220,20 @@ def export_report_package(store: Store, out_path: Path, periods: list[str] | Non
         counts={"entries": len(plan.entries), "attachments": len(attachments)},
         suite=plan.signing_record.suite, progress=progress, cancel=cancel,
         temp_dir=store.folder.process_temp_dir())
-    with store.session_factory.begin() as session:
-        audit_repo.add_event(session, "package.exported", unit_id=plan.unit_id,
-                             package_id=header.package_id,
-                             details={"file": out_path.name, "sequence": plan.sequence,
-                                      "periods": plan.periods, "entries": len(plan.entries)})
+    try:
+        with store.session_factory.begin() as session:
+            take_sequence(session, REPORT_SEQUENCE, plan.sequence)
+            audit_repo.add_event(session, "package.exported", unit_id=plan.unit_id,
+                                 package_id=header.package_id,
+                                 details={"file": out_path.name, "sequence": plan.sequence,
+                                          "periods": plan.periods,
+                                          "entries": len(plan.entries)})
+    except BaseException:
+        # A package whose number and export record were not stored would reuse that number
+        # next time and could not be matched to its receipt, so it is removed.
+        logger.exception("export of %s not recorded; removing the package", out_path)
+        out_path.unlink(missing_ok=True)
+        raise
     logger.info("exported report package %s with %d entries to %s", header.package_id,
                 len(plan.entries), out_path)
     return ExportResult(out_path, header, len(plan.entries), len(attachments))

@@ -46,3 +46,22 @@ def next_sequence(session: Session, name: str) -> int:
         return 1
     row.value = str(int(row.value) + 1)
     return int(row.value)
+
+
+def peek_sequence(session: Session, name: str) -> int:
+    """Return the number :func:`next_sequence` would give the counter ``name``, taking none."""
+    current = get_meta(session, f"sequence/{name}")
+    return 1 if current is None else int(current) + 1
+
+
+def take_sequence(session: Session, name: str, value: int) -> None:
+    """Record ``value`` as used by the counter ``name``; a value not above it changes nothing.
+
+    A writer that may fail peeks its number first and takes it once its file is written.
+    """
+    key = f"sequence/{name}"
+    row = session.execute(select(Meta).where(Meta.key == key).with_for_update()).scalar_one_or_none()
+    if row is None:
+        session.add(Meta(key=key, value=str(value)))
+    elif int(row.value) < value:
+        row.value = str(value)
