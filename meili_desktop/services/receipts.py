@@ -163,9 +163,9 @@ def apply_receipt(store: Store, receipt: Mapping[str, Any],
 
     The receipt must confirm a report package that this laptop exported, with the same
     sequence number. Only entries whose local revision equals the receipt's are marked: an
-    entry edited since still has to be sent. Applying the same content again changes nothing more. With
-    ``package``, the receipt package is recorded in the ledger in the same transaction, and
-    a package recorded before is rejected as already imported.
+    entry edited since still has to be sent. Applying the same content again changes nothing
+    more. With ``package``, the receipt package is recorded in the ledger in the same
+    transaction, and a package recorded before is rejected as already imported.
 
     Raises:
         InvalidReceiptError: the content is not a receipt, or another receipt package was

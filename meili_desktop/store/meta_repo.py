@@ -60,7 +60,8 @@ def take_sequence(session: Session, name: str, value: int) -> None:
     A writer that may fail peeks its number first and takes it once its file is written.
     """
     key = f"sequence/{name}"
-    row = session.execute(select(Meta).where(Meta.key == key).with_for_update()).scalar_one_or_none()
+    row = session.execute(select(Meta).where(Meta.key == key)
+                          .with_for_update()).scalar_one_or_none()
     if row is None:
         session.add(Meta(key=key, value=str(value)))
     elif int(row.value) < value:

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
 from meili_desktop.cli import main
 from meili_desktop.exchange.errors import PendingSenderKeyError
