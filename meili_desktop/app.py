@@ -167,14 +167,17 @@ def run_window_after_opening(app: QApplication, data_dir: Path, database_url: st
     from meili_desktop.exchange.suites import run_self_tests
     from meili_desktop.services.backups import make_daily_backup_if_due
     from meili_desktop.store.datafolder import open_store
+    from meili_desktop.ui.open_failure import offer_recovery
     from meili_desktop.ui.startup import show_disabled_suites
 
     start_log_rotation()
-    try:
-        store = open_store(data_dir, database_url)
-    except MeiliError as error:
-        show_open_error(error)
-        return error.exit_code
+    while True:
+        try:
+            store = open_store(data_dir, database_url)
+            break
+        except MeiliError as error:
+            if not offer_recovery(error, data_dir, database_url):
+                return error.exit_code
     make_daily_backup_if_due(store)
     show_disabled_suites({suite: reason for suite, reason in run_self_tests().items()
                           if reason})

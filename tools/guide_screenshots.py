@@ -4,7 +4,8 @@ Builds a city office and a township data folder in a temporary folder through th
 services: the city sends the township its distribution package, and the township fills in
 entries with evidence. The script then drives the real township window off screen, in
 Chinese, and saves the entry form, the export confirmation, a rejected package and the crash
-dialog as ``guide-*.png``. The office pages come from the office's own screenshot scripts.
+dialog as ``guide-*.png``. Last it damages the township's database and saves the start-up
+dialog that offers a restore, with the backup list it opens. The office pages come from the office's own screenshot scripts.
 
 Usage: python tools/guide_screenshots.py [OUTPUT_FOLDER]
 """
@@ -216,6 +217,38 @@ def township_screens(township: Store, root: Path, answerer: ModalAnswerer) -> No
     window.close()
 
 
+def start_failure_screens(township: Store, answerer: ModalAnswerer) -> None:
+    """Save the start-up dialog of a damaged database and its backup list, then restore."""
+    from meili_desktop.services.backups import create_backup
+    from meili_desktop.store.migrate import DatabaseUnreadableError
+    from meili_desktop.ui.backup_dialog import BackupDialog
+    from meili_desktop.ui.open_failure import OpenFailureDialog
+
+    folder = township.folder
+    create_backup(folder.root, "manual")
+    township.dispose()
+    damage_database(folder.database_file)
+    # The path a clerk sees on Windows, as for the crash dialog.
+    shown_path = (r"C:\Users\张三\AppData\Roaming\Hangzhou Meili\MeiliDesktop"
+                  r"\meili.sqlite3")
+    failure = OpenFailureDialog(DatabaseUnreadableError(path=shown_path), folder.root, None)
+    answerer.capture("guide-open-failure.png", failure.open)
+
+    backups = BackupDialog(None, data_dir=folder.root)
+    backups.resize(860, 460)
+    backups.table.selectRow(0)
+    answerer.capture("guide-restore-at-start.png", backups.open)
+
+
+def damage_database(database_file: Path) -> None:
+    """Overwrite 2 KiB of every other page, as a failing disk might."""
+    data = bytearray(database_file.read_bytes())
+    for start in range(100, len(data), 8192):
+        end = min(start + 2048, len(data))
+        data[start:end] = b"\xa5" * (end - start)
+    database_file.write_bytes(bytes(data))
+
+
 def main() -> int:
     output = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     output.mkdir(parents=True, exist_ok=True)
@@ -233,8 +266,8 @@ def main() -> int:
         fill_demo_entries(township, unit_id, root)
         answerer = ModalAnswerer(output)
         township_screens(township, root, answerer)
+        start_failure_screens(township, answerer)
         city.dispose()
-        township.dispose()
     return 0
 
 

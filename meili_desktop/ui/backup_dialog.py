@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -55,6 +56,10 @@ class BackupDialog(QDialog):
     database under the open store, so the caller should reload every page afterwards; the
     dialog says so and emits :attr:`restored`.
 
+    Without a store (``store`` None, ``data_dir`` given) the dialog restores into a data
+    folder whose database could not be opened, for example a damaged file at start-up. It
+    then only restores, and :attr:`restored_result` tells the caller to open the folder again.
+
     Signals:
         restored(object): the :class:`~meili_desktop.services.backups.RestoreResult`.
         backup_made(object): the new :class:`~meili_desktop.store.backup.BackupFile`.
@@ -63,11 +68,19 @@ class BackupDialog(QDialog):
     restored = Signal(object)
     backup_made = Signal(object)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(self, store: Store | None, parent: QWidget | None = None, *,
+                 data_dir: Path | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("backupDialog")
         self.setWindowTitle(self.tr("Backups"))
         self.store = store
+        if store is not None:
+            self.data_dir = store.folder.root
+        elif data_dir is not None:
+            self.data_dir = data_dir
+        else:
+            raise ValueError("BackupDialog needs a store or a data folder")
+        self.restored_result: RestoreResult | None = None
         self._worker: JobWorker | None = None
         self._backups: list[BackupFile] = []
 
@@ -97,6 +110,8 @@ class BackupDialog(QDialog):
         self.create_button = QPushButton(self.tr("Back Up Now"), self)
         self.create_button.setObjectName("createBackup")
         self.create_button.clicked.connect(self.start_backup)
+        # A backup of a database that cannot be opened would only copy the damage.
+        self.create_button.setVisible(store is not None)
         self.restore_button = QPushButton(self.tr("Restore Selected Backup…"), self)
         self.restore_button.setObjectName("restoreBackup")
         self.restore_button.clicked.connect(self.start_restore)
@@ -122,8 +137,12 @@ class BackupDialog(QDialog):
         layout.addWidget(close_box)
         self.resize(760, 460)
 
-        self.is_supported = is_sqlite(store.engine)
-        if not self.is_supported:
+        self.is_supported = store is None or is_sqlite(store.engine)
+        if store is None:
+            self.message_label.setText(self.tr(
+                "Choose the newest backup from before the problem and click \"Restore Selected "
+                "Backup\". The damaged database is kept as a backup first."))
+        elif not self.is_supported:
             self.message_label.setText(self.tr(
                 "The data is kept in a database server; back it up with the server's own tools, "
                 "for example pg_dump."))
@@ -131,7 +150,7 @@ class BackupDialog(QDialog):
 
     def refresh(self) -> None:
         """Reload the list of backups from the data folder."""
-        self._backups = list_backups(self.store.folder.root) if self.is_supported else []
+        self._backups = list_backups(self.data_dir) if self.is_supported else []
         self.table.setRowCount(len(self._backups))
         for row, backup in enumerate(self._backups):
             local_time = backup.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
@@ -152,7 +171,7 @@ class BackupDialog(QDialog):
 
     def start_backup(self) -> None:
         """Make a backup now on the write pool."""
-        root = self.store.folder.root
+        root = self.data_dir
 
         def job(_progress: ProgressCallback, _cancel: threading.Event) -> BackupFile:
             return create_backup(root, "manual")
@@ -165,11 +184,15 @@ class BackupDialog(QDialog):
         if backup is None or not self.confirm_restore(backup):
             return
         store = self.store
+        root = self.data_dir
 
         def job(_progress: ProgressCallback, _cancel: threading.Event) -> RestoreResult:
+            if store is None:
+                # Opening the folder again afterwards upgrades an older backup's schema.
+                return restore_backup(root, backup)
             # The engine's pooled connections would keep the old file open.
             store.engine.dispose()
-            result = restore_backup(store.folder.root, backup)
+            result = restore_backup(root, backup)
             reload_store(store)
             return result
 
@@ -206,9 +229,14 @@ class BackupDialog(QDialog):
         self.backup_made.emit(backup)
 
     def _on_restored(self, result: RestoreResult) -> None:
-        text = self.tr("The data was restored from the backup made {time}. Close and reopen "
-                       "any open pages to see it.").format(
-            time=result.restored.created_at.astimezone().strftime("%Y-%m-%d %H:%M"))
+        self.restored_result = result
+        time = result.restored.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        if self.store is None:
+            text = self.tr("The data was restored from the backup made {time}. Close this "
+                           "window to start the program with it.").format(time=time)
+        else:
+            text = self.tr("The data was restored from the backup made {time}. Close and "
+                           "reopen any open pages to see it.").format(time=time)
         if result.safety_copy is not None:
             text += " " + self.tr("The replaced data was kept as the backup {name}.").format(
                 name=result.safety_copy.name)

@@ -113,13 +113,16 @@ class DataFolderOpener(QObject):
 
     On success it attaches the store and shows the dialog for failed cipher suites. On
     failure it shows why, in Chinese for a :class:`MeiliError` or in the crash dialog for a
-    bug, and ends the event loop with the error's exit status.
+    bug, and ends the event loop with the error's exit status. After a :class:`MeiliError`
+    the user may restore a backup instead, and then the data folder is opened again.
     """
 
     def __init__(self, window: OfficeWindow, data_dir: Path, database_url: str | None,
                  log_file: Path | None) -> None:
         super().__init__(window)
         self.window = window
+        self.data_dir = data_dir
+        self.database_url = database_url
         self.log_file = log_file
         self.store: Store | None = None
         self._lock = threading.Lock()
@@ -148,10 +151,11 @@ class DataFolderOpener(QObject):
     def _failed(self, error: BaseException) -> None:
         app = QApplication.instance()
         if isinstance(error, MeiliError):
-            from meili_desktop.messages import describe
+            from meili_desktop.ui.open_failure import offer_recovery
 
-            QMessageBox.critical(self.window, app.translate("App", "Cannot open the data folder"),
-                                 describe(error))
+            if offer_recovery(error, self.data_dir, self.database_url, self.window):
+                self.worker.start()  # open the restored database
+                return
             status = error.exit_code
         else:
             from meili_desktop.ui.crash import build_crash_dialog

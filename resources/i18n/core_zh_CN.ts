@@ -10,7 +10,7 @@
     <message>
         <location filename="../../meili_desktop/app.py" line="198" />
         <source>Cannot open the data folder</source>
-        <translation>无法打开数据目录</translation>
+        <translation>无法打开数据文件夹</translation>
     </message>
 </context>
 <context>

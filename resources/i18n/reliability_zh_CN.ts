@@ -131,67 +131,72 @@
 <context>
     <name>BackupDialog</name>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="69" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="75" />
         <source>Backups</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="75" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="88" />
         <source>A backup of the database is made every day and before every import, merge, upgrade and restore that changes data. Kept are the {daily} newest daily backups, the {operations} newest made before imports and merges, the {upgrades} newest before upgrades, the {restores} newest before restores and the {manual} newest made by hand. Evidence files are not part of a backup and are never deleted by a restore.</source>
         <translation>数据库每天自动备份一次，并在每次会改动数据的导入、合并、升级和恢复之前各备份一次。保留最近 {daily} 份每日备份、最近 {operations} 份导入和合并前的备份、最近 {upgrades} 份升级前的备份、最近 {restores} 份恢复前的备份，以及最近 {manual} 份手动备份。佐证材料不在备份之内，恢复备份也不会删除佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="88" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="101" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="88" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="101" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="88" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="101" />
         <source>Size</source>
         <translation>大小</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="88" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="101" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="97" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="110" />
         <source>Back Up Now</source>
         <translation>立即备份</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="100" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="115" />
         <source>Restore Selected Backup…</source>
         <translation>恢复所选备份…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="128" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="143" />
+        <source>Choose the newest backup from before the problem and click "Restore Selected Backup". The damaged database is kept as a backup first.</source>
+        <translation>请选择问题出现之前最新的备份，然后点击“恢复所选备份”。损坏的数据库会先另存为一个备份。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="147" />
         <source>The data is kept in a database server; back it up with the server's own tools, for example pg_dump.</source>
         <translation>数据保存在数据库服务器中，请使用服务器自带的工具备份，例如 pg_dump。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="138" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="157" />
         <source>{size} KB</source>
         <translation>{size} KB</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="160" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="179" />
         <source>Making a backup</source>
         <translation>正在备份</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="176" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="199" />
         <source>Restoring {name}</source>
         <translation>正在恢复 {name}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="181" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="204" />
         <source>Replace all data in this data folder with the backup made {time} ({reason})?
 
 Everything entered or imported since then is replaced. The current data is kept as a backup first, so the restore can be undone.</source>
@@ -200,27 +205,32 @@ Everything entered or imported since then is replaced. The current data is kept 
 此后填报或导入的内容都会被替换。当前数据会先保存为一份备份，因此恢复可以撤销。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="187" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="210" />
         <source>Restore Backup</source>
         <translation>恢复备份</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="204" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="227" />
         <source>Backup made: {name}.</source>
         <translation>已创建备份：{name}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="209" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="235" />
+        <source>The data was restored from the backup made {time}. Close this window to start the program with it.</source>
+        <translation>数据已从 {time} 的备份恢复。关闭此窗口后，程序将使用恢复的数据启动。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="238" />
         <source>The data was restored from the backup made {time}. Close and reopen any open pages to see it.</source>
         <translation>已从 {time} 创建的备份恢复数据。请关闭并重新打开已打开的页面以查看恢复后的数据。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="213" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="241" />
         <source>The replaced data was kept as the backup {name}.</source>
         <translation>被替换的数据已保存为备份 {name}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/backup_dialog.py" line="224" />
+        <location filename="../../meili_desktop/ui/backup_dialog.py" line="252" />
         <source>An unexpected error occurred; the details are in the log file.</source>
         <translation>发生意外错误，详细信息已记录在日志文件中。</translation>
     </message>

@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtWidgets import QWidget
 from sqlalchemy import text
 
+from meili_desktop.services.backups import create_backup, list_backups
 from meili_desktop.services.identity import Role
 from meili_desktop.services.setup import setup_provisional_township
 from meili_desktop.single_instance import SingleInstance
@@ -32,6 +33,7 @@ from meili_desktop.ui.startup import (
     peek_role,
 )
 from tests.reports.report_support import open_office_store, seed_report_data
+from tests.ui.test_open_failure import damage_database
 
 ROOT = Path(__file__).resolve().parents[2]
 NAMES = [module.rsplit(".", 1)[-1] for module in PAGE_MODULES]
@@ -45,7 +47,7 @@ START_PROGRAM = textwrap.dedent("""
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     app = QApplication(sys.argv[:1])
-    report = {"dialogs": []}
+    report = {"dialogs": [], "texts": []}
 
     def record_dialog(*args, **kwargs):
         report["dialogs"].append(args[2] if len(args) > 2 else "")
@@ -53,7 +55,8 @@ START_PROGRAM = textwrap.dedent("""
 
     QMessageBox.critical = record_dialog
     QMessageBox.warning = record_dialog
-    QMessageBox.exec = lambda self: report["dialogs"].append(self.objectName()) or 0
+    QMessageBox.exec = lambda self: (report["dialogs"].append(self.objectName())
+                                     or report["texts"].append(self.text()) or 0)
 
     def office_window():
         return next((widget for widget in QApplication.topLevelWidgets()
@@ -293,8 +296,46 @@ def test_too_new_database_reported(office_dir: Path) -> None:
     assert report["status"] == DatabaseTooNewError.exit_code
     assert report["first_pass"]["visible"] is True
     assert "ready" not in report
-    assert len(report["dialogs"]) == 1
-    assert "9999" in report["dialogs"][0]
+    assert report["dialogs"] == ["openFailureDialog"]
+    assert "9999" in report["texts"][0]
+
+
+def test_damaged_database_restored_at_start(office_dir: Path) -> None:
+    create_backup(office_dir, "daily")
+    damage_database(office_dir / DATABASE_FILE_NAME)
+    # The clerk chooses "Restore from Backup…", then the newest backup, and confirms. Only the
+    # dialog's own queued signals are delivered: an event loop would also run the report's
+    # first pass, which is queued the same way, before the window exists.
+    prelude = textwrap.dedent("""
+        from PySide6.QtCore import QCoreApplication, QEvent
+        from meili_desktop.ui.backup_dialog import BackupDialog
+        from meili_desktop.ui.open_failure import OpenFailureDialog
+        from meili_desktop.ui.workers import write_pool
+
+        def choose_restore(dialog):
+            dialog.restore_button.click()
+            return 0
+
+        def restore_newest(dialog):
+            dialog.table.selectRow(0)
+            dialog.restore_button.click()
+            write_pool().waitForDone(30000)
+            QCoreApplication.sendPostedEvents(dialog, QEvent.Type.MetaCall)
+            return 0
+
+        OpenFailureDialog.exec = choose_restore
+        BackupDialog.exec = restore_newest
+        BackupDialog.confirm_restore = lambda dialog, backup: True
+    """)
+
+    report = run_program(office_dir, prelude)
+
+    assert report["status"] == 0
+    assert report["windows"] == ["officeWindow"]
+    assert report["ready"]["built"] == ["inbox_page"]
+    assert report["dialogs"] == []
+    reasons = [backup.reason for backup in list_backups(office_dir)]
+    assert "pre-restore" in reasons
 
 
 def test_crash_while_opening_reported(office_dir: Path) -> None:
