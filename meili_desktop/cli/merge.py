@@ -337,20 +337,27 @@ def _verified_opener(store: Store, args: argparse.Namespace) -> PackageOpener:
     identity = load_identity(store)
     unlocked = key_service.unlock_city_keys(
         store, identity.unit_id if identity and identity.unit_id else "", read_passphrase(args))
-    return _VerifiedOpener(store, unlocked)
+    return _VerifiedOpener(store, unlocked, register_keys=not args.dry_run)
 
 
 class _VerifiedOpener:
-    """Verify and decrypt package files with the office's unlocked keys."""
+    """Verify and decrypt package files with the office's unlocked keys.
 
-    def __init__(self, store: Store, unlocked: UnlockedCityKeys) -> None:
+    With ``register_keys`` False (a dry run) an unknown sender key is reported, not
+    registered as pending.
+    """
+
+    def __init__(self, store: Store, unlocked: UnlockedCityKeys, *,
+                 register_keys: bool = True) -> None:
         self._store = store
         self.unlocked = unlocked
+        self.register_keys = register_keys
 
     def __call__(self, path: Path) -> tuple[IncomingPackage, Callable[[], None]]:
         from meili_desktop.services.packages import read_incoming
 
-        opened = read_incoming(self._store, path, self.unlocked)
+        opened = read_incoming(self._store, path, self.unlocked,
+                               register_keys=self.register_keys)
         return opened.incoming, opened.discard
 
     def in_order(self, store: Store, files: list[Path]) -> AbstractContextManager[
@@ -358,4 +365,4 @@ class _VerifiedOpener:
         """Open the files in worker processes, ahead of the merge, in the files' order."""
         from meili_desktop.services.package_pool import open_in_order
 
-        return open_in_order(store, self.unlocked, files)
+        return open_in_order(store, self.unlocked, files, register_keys=self.register_keys)

@@ -21,6 +21,7 @@ from PySide6.QtCore import QCoreApplication
 from meili_desktop.cli.merge import PackageOpener, PackageOutcome, merge_files
 from meili_desktop.errors import MeiliError
 from meili_desktop.exchange.container import PackageHeaderInfo, open_package
+from meili_desktop.exchange.errors import UnknownSenderKeyError
 from meili_desktop.exchange.model import KIND_BUNDLE
 from meili_desktop.file_types import COUNTY_BUNDLE_EXTENSION, REPORT_PACKAGE_EXTENSION
 from meili_desktop.services.backups import BackupBeforeWrite
@@ -85,7 +86,8 @@ def _merge_bundle(store: Store, path: Path, unlocked: UnlockedCityKeys,
     with ExitStack() as stack:
         try:
             if dry_run:
-                opened = stack.enter_context(open_bundle(store, path, unlocked))
+                opened = stack.enter_context(open_bundle(store, path, unlocked,
+                                                         write_keys=False))
                 header, inner = opened.verified.header, list(opened.inner_files)
             else:
                 inner = list(unpack_bundle(store, path, unlocked).files)
@@ -126,12 +128,24 @@ def describe_bundle(outcome: PackageOutcome) -> str:
 
 
 def describe_waiting(outcome: PackageOutcome, error: MeiliError) -> str:
-    """Return the translated line of a package or bundle whose sender key waits for approval."""
-    unit = str(error.details.get("unit_id", ""))
-    fingerprint = str(error.details.get("fingerprint", ""))
+    """Return the translated line of a package or bundle whose sender key waits for approval.
+
+    An unknown key that a dry run did not register gets the command that registers it.
+    """
+    unit_id = str(error.details.get("unit_id", ""))
+    details = {"file": outcome.file, "unit_id": unit_id,
+               "unit": str(error.details.get("unit") or unit_id),
+               "fingerprint": str(error.details.get("fingerprint", ""))}
+    if error.code == UnknownSenderKeyError.code:
+        return QCoreApplication.translate(
+            "MergeCli", "{file}: signed by a new key of {unit} with fingerprint "
+            "{fingerprint}, so it would wait for approval. The dry run did not register the "
+            "key: run \"verify {file}\" to register it, compare the fingerprint with {unit} "
+            "by phone, run \"keys approve {unit_id} {fingerprint}\", then merge the file."
+            ).format(**details)
     return QCoreApplication.translate(
         "MergeCli", "{file}: waiting for approval, not merged yet. It is signed by a new key "
         "of {unit} with fingerprint {fingerprint}. Compare the fingerprint with {unit} by "
-        "phone, run \"keys approve {unit} {fingerprint}\", then merge the file again."
-        ).format(file=outcome.file, unit=unit, fingerprint=fingerprint)
+        "phone, run \"keys approve {unit_id} {fingerprint}\", then merge the file again."
+        ).format(**details)
 

@@ -31,7 +31,7 @@ from meili_desktop.services.distribution import (
     distribution_file_name,
     import_distribution_package,
 )
-from meili_desktop.services.identity import load_identity
+from meili_desktop.services.identity import Role, load_identity
 from meili_desktop.services.output_paths import output_argument, package_output_path, saved_as_line
 from meili_desktop.services.packages import export_report_package, inspect_package
 from meili_desktop.store import units_repo
@@ -99,7 +99,9 @@ def register(subparsers: Any) -> None:
     verify = subparsers.add_parser(
         "verify",
         help=QCoreApplication.translate(
-            "PackagesCli", "check a package and show what it holds, without importing it"
+            "PackagesCli",
+            "check a package and show what it holds, without importing it; at an office, a "
+            "new sender key is registered as waiting for approval",
         ),
     )
     verify.add_argument("file", metavar="FILE")
@@ -249,12 +251,14 @@ def _inspection_document(inspection: Any) -> dict[str, Any]:
             "key_ids": [item.key_id for item in header.recipients],
         },
         "periods": list(header.periods),
-        "counts": dict(header.counts),
+        "counts": inspection.content_counts,
+        "claimed_counts": dict(header.counts),
         "sequence": header.sequence,
         "created_at": header.created_at,
         "sender_fingerprint": header.sender_fingerprint,
         "verified": inspection.verified,
         "payload_checked": inspection.payload_checked,
+        "key_registered": inspection.key_registered,
         "error": None
         if inspection.error is None
         else {"code": inspection.error.code, "message": describe(inspection.error)},
@@ -263,13 +267,17 @@ def _inspection_document(inspection: Any) -> dict[str, Any]:
 
 def run_verify(args: argparse.Namespace, context: CliContext) -> int:
     store = context.store()
+    identity = load_identity(store)
     unlocked = None
     if getattr(args, "passphrase_file", None):
-        identity = load_identity(store)
         unlocked = key_service.unlock_city_keys(
             store, identity.unit_id if identity else "", read_passphrase(args)
         )
-    inspection = inspect_package(store, Path(args.file), unlocked)
+    # An office registers a new sender key here, so that "keys approve" works before the
+    # first merge of the file.
+    is_office = identity is not None and identity.role in (Role.CITY, Role.COUNTY)
+    inspection = inspect_package(store, Path(args.file), unlocked,
+                                 register_unknown_key=is_office)
     document = _inspection_document(inspection)
     if args.json:
         context.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
@@ -301,10 +309,8 @@ def _print_inspection(context: CliContext, document: dict[str, Any]) -> None:
         QCoreApplication.translate("PackagesCli", "Periods: {periods}").format(
             periods=", ".join(document["periods"]) or "-"
         ),
-        QCoreApplication.translate("PackagesCli", "Counts: {counts}").format(
-            counts=counts_text(document["counts"]) or "-"
-        ),
     ]
+    lines += _counts_lines(document)
     if document["verified"] and document["payload_checked"]:
         lines.append(
             QCoreApplication.translate(
@@ -325,7 +331,45 @@ def _print_inspection(context: CliContext, document: dict[str, Any]) -> None:
                 message=document["error"]["message"]
             )
         )
+    if document["key_registered"]:
+        lines.append(
+            QCoreApplication.translate(
+                "PackagesCli",
+                "The new key is now registered as waiting for approval. Compare the "
+                "fingerprint above with {name} by phone, run \"keys approve {unit_id} "
+                "{fingerprint}\", then merge the file.",
+            ).format(fingerprint=document["sender_fingerprint"], **document["sender"])
+        )
     context.out.write("\n".join(lines) + "\n")
+
+
+def _counts_lines(document: dict[str, Any]) -> list[str]:
+    """Return the counts read from the checked content, or the sender's unchecked claim.
+
+    A header count that differs from the content is shown too, because the header is only
+    what the sender wrote.
+    """
+    claimed, counted = document["claimed_counts"], document["counts"]
+    if counted is None:
+        return [
+            QCoreApplication.translate(
+                "PackagesCli", "Counts claimed by the sender (not checked): {counts}"
+            ).format(counts=counts_text(claimed) or "-")
+        ]
+    lines = [
+        QCoreApplication.translate("PackagesCli", "Counts: {counts}").format(
+            counts=counts_text(counted) or "-"
+        )
+    ]
+    if any(claimed.get(name) != value for name, value in counted.items()):
+        lines.append(
+            QCoreApplication.translate(
+                "PackagesCli",
+                "The header claims other counts ({counts}); the counts above were read from "
+                "the content.",
+            ).format(counts=counts_text(claimed) or "-")
+        )
+    return lines
 
 
 def _chosen_units(context: CliContext, args: argparse.Namespace) -> list[str]:

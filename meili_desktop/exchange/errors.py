@@ -73,6 +73,18 @@ class RejectedSenderKeyError(ExchangeError):
     exit_code = 26
 
 
+class SenderKeyOfOtherUnitError(ExchangeError):
+    """The package names one unit as its sender but is signed by a key stored for another.
+
+    A fingerprint belongs to one unit only, so no approval can make the package valid: it
+    impersonates the unit it names. Details: ``unit_id`` (the claimed sender),
+    ``fingerprint`` and ``owner_unit_id`` (the unit the key is stored for).
+    """
+
+    code = "package.key_of_other_unit"
+    exit_code = 39
+
+
 class BadSignatureError(ExchangeError):
     """A signature over the header or the manifest does not verify."""
 

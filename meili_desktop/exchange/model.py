@@ -31,6 +31,8 @@ class KeyState(enum.StrEnum):
     PENDING = "pending"
     APPROVED = "approved"
     REJECTED = "rejected"
+    # The fingerprint is stored for another unit: a key belongs to one unit only.
+    OTHER_UNIT = "other_unit"
 
 
 @dataclass(frozen=True)
@@ -40,10 +42,12 @@ class SenderKeyLookup:
     Attributes:
         state: the office's decision.
         public_key: the stored public key; required when ``state`` is APPROVED.
+        owner_unit_id: the unit the key is stored for, when ``state`` is OTHER_UNIT.
     """
 
     state: KeyState
     public_key: bytes | None = None
+    owner_unit_id: str | None = None
 
 
 class Keyring(Protocol):

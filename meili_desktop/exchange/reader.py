@@ -40,6 +40,7 @@ from meili_desktop.exchange.errors import (
     PendingSenderKeyError,
     RejectedSenderKeyError,
     RelabelledError,
+    SenderKeyOfOtherUnitError,
     SizeMismatchError,
     TooLargeError,
     TrailingDataError,
@@ -116,6 +117,8 @@ def _sender_public_key(suite: CipherSuite, lookup: LookupFields, keyring: Keyrin
         raise PendingSenderKeyError(**details)
     if answer.state == KeyState.REJECTED:
         raise RejectedSenderKeyError(**details)
+    if answer.state == KeyState.OTHER_UNIT:
+        raise SenderKeyOfOtherUnitError(owner_unit_id=answer.owner_unit_id, **details)
     if answer.state != KeyState.APPROVED:
         raise UnknownSenderKeyError(**details)
     if answer.public_key is not None and answer.public_key != lookup.sender_public_key:

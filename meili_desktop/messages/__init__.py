@@ -76,6 +76,11 @@ def describe(error: MeiliError) -> str:
         details: dict[str, Any] = {"code": error.code}
     else:
         details = _with_reason_text(dict(error.details))
+        # A unit named only by id (no ``unit`` label added where the database was at hand).
+        if "unit_id" in details:
+            details.setdefault("unit", details["unit_id"])
+        if "owner_unit_id" in details:
+            details.setdefault("owner", details["owner_unit_id"])
         if error.code in packages.KIND_DETAIL_CODES:
             details = _with_kind_names(details)
         _translate_detail(details, "role", "Roles", core.ROLE_NAMES)

@@ -19,19 +19,24 @@ MESSAGES: dict[str, str] = {
         "keys ({recipients}) is one of this office's keys. Nothing was changed; check that the "
         "township used the distribution package from this office."),
     "package.unknown_sender_key": QT_TRANSLATE_NOOP(
-        "Errors", "The package {file} is signed by a key of unit {unit_id} that this office "
-        "has never seen (fingerprint {fingerprint}). Nothing was imported; confirm the "
-        "fingerprint with the township by phone and approve the key, then import again."),
+        "Errors", "The package {file} is signed by a key of {unit} that this office has never "
+        "seen (fingerprint {fingerprint}). Nothing was imported; confirm the fingerprint with "
+        "the township by phone and approve the key, then import again."),
     "package.sender_key_pending": QT_TRANSLATE_NOOP(
-        "Errors", "The package {file} is signed by the key of unit {unit_id} with fingerprint "
+        "Errors", "The package {file} is signed by the key of {unit} with fingerprint "
         "{fingerprint}, which is waiting for approval. Nothing was imported; confirm the "
         "fingerprint with the township by phone, approve the key, then import again."),
+    "package.key_of_other_unit": QT_TRANSLATE_NOOP(
+        "Errors", "The package {file} names {unit} as its sender, but it is signed by the key "
+        "with fingerprint {fingerprint}, which this office stores for {owner}. A key belongs "
+        "to one unit only, so the package impersonates {unit} and is rejected. Nothing was "
+        "imported; ask {owner} and {unit} by phone where the file came from."),
     "package.sender_key_rejected": QT_TRANSLATE_NOOP(
-        "Errors", "The package {file} is signed by the key of unit {unit_id} with fingerprint "
+        "Errors", "The package {file} is signed by the key of {unit} with fingerprint "
         "{fingerprint}, which this office rejected or retired. Nothing was imported; ask the "
         "township to export again with its current key."),
     "package.bad_signature": QT_TRANSLATE_NOOP(
-        "Errors", "The signature of the package {file} from unit {unit_id} is invalid: the "
+        "Errors", "The signature of the package {file} from {unit} is invalid: the "
         "file was changed after it was signed. Nothing was imported; ask the township to "
         "export again and send the whole file."),
     "package.corrupted": QT_TRANSLATE_NOOP(

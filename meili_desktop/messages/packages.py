@@ -24,8 +24,13 @@ MESSAGES: dict[str, str] = {
         "Errors", "\"{value}\" is not a key fingerprint. A fingerprint is 40 digits in 8 "
         "groups of 5, as \"verify\" shows it."),
     "keys.not_found": QT_TRANSLATE_NOOP(
-        "Errors", "No key with fingerprint {fingerprint} is stored for unit {unit}. Check the "
-        "digits with \"keys list\"."),
+        "Errors", "No key with fingerprint {fingerprint} is stored for {unit}. The office "
+        "registers a new key when it verifies or merges a package signed by it: run "
+        "\"verify FILE\" on the package first. Check the digits with \"keys list\"."),
+    "keys.not_found/other_unit": QT_TRANSLATE_NOOP(
+        "Errors", "The key with fingerprint {fingerprint} is stored for {owner}, not for "
+        "{unit}. A key belongs to one unit only, so it cannot be approved for {unit}. Nothing "
+        "was changed; check which unit the fingerprint was read out for."),
     "keys.passphrase_missing": QT_TRANSLATE_NOOP(
         "Errors", "The city office's passphrase is needed. Give it with --passphrase-file F "
         "or run the command in a terminal to type it."),

@@ -35,6 +35,8 @@ from meili_desktop.exchange.container import (
 from meili_desktop.exchange.errors import (
     ContentMismatchError,
     PendingSenderKeyError,
+    RejectedSenderKeyError,
+    SenderKeyOfOtherUnitError,
     UnknownSenderKeyError,
 )
 from meili_desktop.exchange.fingerprints import fingerprint
@@ -50,6 +52,7 @@ from meili_desktop.services.packages import (
     CITY_UNIT_KEY,
     OfficeKeyring,
     WrongKindError,
+    name_key_units,
     register_pending_key,
 )
 from meili_desktop.store import audit_repo, keys_repo, units_repo
@@ -170,11 +173,14 @@ class OpenedBundle:
 
 def open_bundle(store: Store, path: Path, unlocked: key_service.UnlockedCityKeys,
                 progress: ProgressCallback | None = None,
-                cancel: threading.Event | None = None) -> OpenedBundle:
+                cancel: threading.Event | None = None, *,
+                write_keys: bool = True) -> OpenedBundle:
     """Verify a county bundle and return its inner report package files.
 
     A bundle signed by an unknown county key registers the key as pending, like a township
-    package. The county's encryption key is stored once its signing key is approved.
+    package. The county's encryption key is stored once its signing key is approved. With
+    ``write_keys`` False (a dry run) neither is written, and an unknown county key raises
+    UnknownSenderKeyError.
 
     Raises:
         ExchangeError: a check of the container failed, or the inner list does not match.
@@ -187,13 +193,20 @@ def open_bundle(store: Store, path: Path, unlocked: key_service.UnlockedCityKeys
         verified = read_package(path, keyring=OfficeKeyring(store, unlocked.decryption),
                                 temp_dir=store.folder.process_temp_dir(), progress=progress,
                                 cancel=cancel)
-    except UnknownSenderKeyError:
+    except UnknownSenderKeyError as error:
+        if not write_keys:
+            raise name_key_units(store, error) from None
         register_pending_key(store, header, path)
-        raise PendingSenderKeyError(file=path.name, unit_id=header.sender_unit_id,
-                                    fingerprint=header.sender_fingerprint) from None
+        raise name_key_units(store, PendingSenderKeyError(
+            file=path.name, unit_id=header.sender_unit_id,
+            fingerprint=header.sender_fingerprint)) from None
+    except (PendingSenderKeyError, RejectedSenderKeyError, SenderKeyOfOtherUnitError) as error:
+        raise name_key_units(store, error) from None
     try:
         inner = _check_bundle(store, verified, path)
-        _store_county_keys(store, verified, path)
+        county_key_rows = _county_keys(verified, path)
+        if write_keys:
+            _store_county_keys(store, verified, county_key_rows)
     except BaseException:
         verified.discard()
         raise
@@ -237,25 +250,35 @@ def _check_bundle(store: Store, verified: VerifiedPackage, path: Path) -> list[P
     return inner
 
 
-def _store_county_keys(store: Store, verified: VerifiedPackage, path: Path) -> None:
+def _county_keys(verified: VerifiedPackage, path: Path) -> list[tuple[str, str, bytes]]:
+    """Return the county's encryption keys as (fingerprint, suite, public key), checked."""
     _, keys_record = _records(verified, path)
     county_id = verified.header.sender_unit_id
+    keys: list[tuple[str, str, bytes]] = []
+    for item in keys_record.get("keys") or []:
+        try:
+            public_key = base64.b64decode(str(item.get("public_key")), validate=True)
+        except (binascii.Error, ValueError, AttributeError):
+            raise ContentMismatchError(file=path.name, reason="invalid_city_key",
+                                       value=county_id) from None
+        suite = str(item.get("suite"))
+        if item.get("purpose") != PURPOSE_ENCRYPTION or \
+                fingerprint(suite, public_key) != item.get("fingerprint"):
+            raise ContentMismatchError(file=path.name, reason="city_key_fingerprint",
+                                       value=item.get("fingerprint"))
+        keys.append((item["fingerprint"], suite, public_key))
+    return keys
+
+
+def _store_county_keys(store: Store, verified: VerifiedPackage,
+                       keys: list[tuple[str, str, bytes]]) -> None:
+    county_id = verified.header.sender_unit_id
     with store.session_factory.begin() as session:
-        for item in keys_record.get("keys") or []:
-            try:
-                public_key = base64.b64decode(str(item.get("public_key")), validate=True)
-            except (binascii.Error, ValueError, AttributeError):
-                raise ContentMismatchError(file=path.name, reason="invalid_city_key",
-                                           value=county_id) from None
-            suite = str(item.get("suite"))
-            if item.get("purpose") != PURPOSE_ENCRYPTION or \
-                    fingerprint(suite, public_key) != item.get("fingerprint"):
-                raise ContentMismatchError(file=path.name, reason="city_key_fingerprint",
-                                           value=item.get("fingerprint"))
-            if keys_repo.get_key(session, item["fingerprint"]) is None:
-                keys_repo.add_key(session, fingerprint=item["fingerprint"],
-                                  owner_unit_id=county_id, purpose=PURPOSE_ENCRYPTION,
-                                  suite=suite, public_key=public_key)
+        for key_id, suite, public_key in keys:
+            if keys_repo.get_key(session, key_id) is None:
+                keys_repo.add_key(session, fingerprint=key_id, owner_unit_id=county_id,
+                                  purpose=PURPOSE_ENCRYPTION, suite=suite,
+                                  public_key=public_key)
                 audit_repo.add_event(session, "keys.county_encryption", unit_id=county_id,
                                      package_id=verified.header.package_id,
-                                     details={"fingerprint": item["fingerprint"]})
+                                     details={"fingerprint": key_id})

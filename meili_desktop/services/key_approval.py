@@ -10,6 +10,8 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy.orm import Session
+
 from meili_desktop.errors import MeiliError
 from meili_desktop.services.keys import parse_fingerprint
 from meili_desktop.store import audit_repo, keys_repo, units_repo
@@ -88,7 +90,7 @@ def _decide(store: Store, unit_id: str, fingerprint_text: str, status: str, acto
     with store.session_factory.begin() as session:
         record = keys_repo.find_sender_key(session, unit_id, fingerprint)
         if record is None or record.has_private_key:
-            raise keys_repo.KeyNotFoundError(unit=unit_id, fingerprint=fingerprint)
+            raise _key_not_found(session, unit_id, fingerprint)
         if record.status not in (keys_repo.PENDING, keys_repo.APPROVED, keys_repo.REJECTED):
             raise KeyDecisionError(unit=unit_id, fingerprint=fingerprint, status=record.status)
         if record.status != status:
@@ -99,3 +101,20 @@ def _decide(store: Store, unit_id: str, fingerprint_text: str, status: str, acto
     logger.info("signing key %s of %s: %s -> %s by %s", fingerprint, unit_id, record.status,
                 status, actor)
     return record.status
+
+
+def _key_not_found(session: Session, unit_id: str, fingerprint: str) -> MeiliError:
+    """Return the error for a fingerprint that is no signing key of ``unit_id``.
+
+    The ``other_unit`` variant names the unit the key is stored for; the plain message tells
+    how an unseen key gets registered.
+    """
+    from meili_desktop.services.packages import unit_label
+
+    stored = keys_repo.get_key(session, fingerprint)
+    error = keys_repo.KeyNotFoundError(unit=unit_label(session, unit_id),
+                                       fingerprint=fingerprint)
+    if stored is not None and stored.owner_unit_id not in (None, unit_id):
+        error.details.update(variant="other_unit",
+                             owner=unit_label(session, stored.owner_unit_id or ""))
+    return error

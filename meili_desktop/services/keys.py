@@ -234,6 +234,10 @@ def sender_lookup(session: Session, unit_id: str, fingerprint_text: str) -> Send
     """Answer the package reader's question about a sender's signing key."""
     record = keys_repo.find_sender_key(session, unit_id, fingerprint_text)
     if record is None:
+        # Only an unknown key costs this second query, so the per-package lookup stays one.
+        stored = keys_repo.get_key(session, fingerprint_text)
+        if stored is not None and stored.owner_unit_id != unit_id:
+            return SenderKeyLookup(KeyState.OTHER_UNIT, owner_unit_id=stored.owner_unit_id)
         return SenderKeyLookup(KeyState.UNKNOWN)
     if record.status in (keys_repo.APPROVED, keys_repo.RETIRING):
         return SenderKeyLookup(KeyState.APPROVED, record.public_key)

@@ -39,6 +39,7 @@ from meili_desktop.services.keys import UnlockedCityKeys
 from meili_desktop.services.packages import (
     OpenedPackage,
     hold_for_key_approval,
+    name_key_units,
     open_incoming,
     read_incoming,
 )
@@ -88,7 +89,8 @@ def default_workers() -> int:
 @contextmanager
 def open_in_order(store: Store, unlocked: UnlockedCityKeys, files: Sequence[Path], *,
                   workers: int | None = None, cancel: threading.Event | None = None,
-                  read_while_starting: bool = True) -> Iterator[Iterator[OpenedFile]]:
+                  read_while_starting: bool = True,
+                  register_keys: bool = True) -> Iterator[Iterator[OpenedFile]]:
     """Open report package files ahead of their use; yield an iterator in the files' order.
 
     Each item is verified and decrypted as :func:`read_incoming` would, or carries the
@@ -106,12 +108,15 @@ def open_in_order(store: Store, unlocked: UnlockedCityKeys, files: Sequence[Path
         cancel: set to stop; the iterator then raises CancelledError.
         read_while_starting: read files in this process until a worker has started; False
             waits for the first worker instead, so that every file goes to a worker.
+        register_keys: register an unknown sender key as pending, as :func:`read_incoming`
+            does; False (a dry run) writes nothing and reports UnknownSenderKeyError.
     """
     count = default_workers() if workers is None else workers
     if count < 1 or len(files) < MIN_FILES_FOR_WORKERS:
-        yield _open_here(store, unlocked, files, cancel)
+        yield _open_here(store, unlocked, files, cancel, register_keys)
         return
-    reader = _PoolReader(store, unlocked, files, count, cancel, read_while_starting)
+    reader = _PoolReader(store, unlocked, files, count, cancel, read_while_starting,
+                         register_keys)
     try:
         yield reader.results()
     finally:
@@ -119,12 +124,13 @@ def open_in_order(store: Store, unlocked: UnlockedCityKeys, files: Sequence[Path
 
 
 def _open_here(store: Store, unlocked: UnlockedCityKeys, files: Sequence[Path],
-               cancel: threading.Event | None) -> Iterator[OpenedFile]:
+               cancel: threading.Event | None, register_keys: bool) -> Iterator[OpenedFile]:
     for path in files:
         if cancel is not None and cancel.is_set():
             raise CancelledError()
         try:
-            opened = read_incoming(store, path, unlocked, cancel=cancel)
+            opened = read_incoming(store, path, unlocked, cancel=cancel,
+                                   register_keys=register_keys)
         except CancelledError:
             raise
         except MeiliError as error:
@@ -176,8 +182,9 @@ class _PoolReader:
 
     def __init__(self, store: Store, unlocked: UnlockedCityKeys, files: Sequence[Path],
                  workers: int, cancel: threading.Event | None,
-                 read_while_starting: bool) -> None:
+                 read_while_starting: bool, register_keys: bool = True) -> None:
         self._store = store
+        self._register_keys = register_keys
         self._read_while_starting = read_while_starting
         self._unlocked = unlocked
         self._cancel = cancel
@@ -214,7 +221,8 @@ class _PoolReader:
                 ready = self._ready_workers()
             if not ready and self._next == index:
                 self._next += 1
-                yield from _open_here(self._store, self._unlocked, [path], self._cancel)
+                yield from _open_here(self._store, self._unlocked, [path], self._cancel,
+                                      self._register_keys)
                 continue
             self._send_ahead(index, ready)
             result = self._receive(self._owners.popleft())
@@ -302,7 +310,7 @@ class _PoolReader:
     def _to_opened_file(self, path: Path, result: _WorkerResult) -> OpenedFile:
         if result.opened is not None:
             return OpenedFile(path, result.opened)
-        if result.is_key_unknown:
+        if result.is_key_unknown and self._register_keys:
             try:
                 return OpenedFile(path, error=hold_for_key_approval(self._store, path))
             except MeiliError as error:
@@ -312,6 +320,8 @@ class _PoolReader:
         MeiliError.__init__(error, result.code, **(result.details or {}))
         if isinstance(error, CancelledError):
             raise error
+        if result.is_key_unknown:
+            name_key_units(self._store, error)
         return OpenedFile(path, error=error)
 
 
@@ -360,8 +370,9 @@ def _read_in_worker(store: Store, path: Path, decryption: dict[str, bytes],
                     cancel: threading.Event) -> _WorkerResult:
     try:
         return _WorkerResult(opened=open_incoming(store, path, decryption, cancel=cancel))
-    except UnknownSenderKeyError:
-        return _WorkerResult(is_key_unknown=True)
+    except UnknownSenderKeyError as error:
+        return _WorkerResult(error_type=type(error), code=error.code, details=error.details,
+                             is_key_unknown=True)
     except MeiliError as error:
         return _WorkerResult(error_type=type(error), code=error.code, details=error.details)
     except Exception:

@@ -16,6 +16,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from meili_desktop.domain.entries import Entry
 from meili_desktop.domain.merge import IncomingPackage
 from meili_desktop.errors import MeiliError
@@ -33,6 +35,8 @@ from meili_desktop.exchange.container import (
 from meili_desktop.exchange.errors import (
     ContentMismatchError,
     PendingSenderKeyError,
+    RejectedSenderKeyError,
+    SenderKeyOfOtherUnitError,
     UnknownSenderKeyError,
 )
 from meili_desktop.exchange.model import KIND_REPORT, SenderKeyLookup
@@ -294,13 +298,15 @@ def register_pending_key(store: Store, header: PackageHeaderInfo, path: Path) ->
 
 def read_incoming(store: Store, path: Path, unlocked: key_service.UnlockedCityKeys,
                   progress: ProgressCallback | None = None,
-                  cancel: threading.Event | None = None) -> OpenedPackage:
+                  cancel: threading.Event | None = None, *,
+                  register_keys: bool = True) -> OpenedPackage:
     """Verify and decrypt a report package and check its content; write nothing else.
 
     A package signed by a key the office has not seen registers that key as pending,
     keeps a copy of the file in the data folder's ``inbox`` and raises
     PendingSenderKeyError: the office compares the fingerprint with the township by phone,
-    approves it, and imports the package again.
+    approves it, and imports the package again. With ``register_keys`` False (a dry run)
+    nothing is written and UnknownSenderKeyError is raised instead.
 
     Raises:
         ExchangeError: a subclass naming the check that failed.
@@ -309,7 +315,9 @@ def read_incoming(store: Store, path: Path, unlocked: key_service.UnlockedCityKe
     """
     try:
         return open_incoming(store, path, unlocked.decryption, progress, cancel)
-    except UnknownSenderKeyError:
+    except UnknownSenderKeyError as error:
+        if not register_keys:
+            raise name_key_units(store, error) from None
         raise hold_for_key_approval(store, path) from None
 
 
@@ -338,14 +346,47 @@ def open_incoming(store: Store, path: Path, decryption: Mapping[str, bytes],
     if header.kind != KIND_REPORT:
         raise WrongKindError(file=path.name, kind=header.kind, expected=KIND_REPORT)
     keyring = OfficeKeyring(store, dict(decryption))
-    verified = read_package(path, keyring=keyring, temp_dir=store.folder.process_temp_dir(),
-                            progress=progress, cancel=cancel)
+    try:
+        verified = read_package(path, keyring=keyring, temp_dir=store.folder.process_temp_dir(),
+                                progress=progress, cancel=cancel)
+    except (PendingSenderKeyError, RejectedSenderKeyError, SenderKeyOfOtherUnitError) as error:
+        if isinstance(error, SenderKeyOfOtherUnitError):
+            logger.warning("package %s names %s as sender but is signed by key %s of %s; "
+                           "rejected", path.name, error.details.get("unit_id"),
+                           error.details.get("fingerprint"), error.details.get("owner_unit_id"))
+        raise name_key_units(store, error) from None
     try:
         incoming = _incoming_from(store, verified, path)
     except BaseException:
         verified.discard()
         raise
     return OpenedPackage(verified, incoming)
+
+
+def unit_label(session: Session, unit_id: str) -> str:
+    """Return a unit's name with its official code, as messages name a unit for clerks.
+
+    A unit without a code gets its name alone; a unit not stored here its id.
+    """
+    unit = units_repo.get_unit(session, unit_id)
+    if unit is None:
+        return unit_id
+    code = unit.current_code
+    return unit.name if code is None else f"{unit.name}（{code}）"
+
+
+def name_key_units(store: Store, error: MeiliError) -> MeiliError:
+    """Add the ``unit`` and ``owner`` details to a sender key error and return it.
+
+    They are the names and codes of the ``unit_id`` and ``owner_unit_id`` details, which
+    stay as they are for scripts and for the "keys approve" command.
+    """
+    with store.session_factory() as session:
+        for id_name, label_name in (("unit_id", "unit"), ("owner_unit_id", "owner")):
+            unit_id = error.details.get(id_name)
+            if isinstance(unit_id, str) and unit_id:
+                error.details[label_name] = unit_label(session, unit_id)
+    return error
 
 
 def hold_for_key_approval(store: Store, path: Path) -> PendingSenderKeyError:
@@ -356,8 +397,10 @@ def hold_for_key_approval(store: Store, path: Path) -> PendingSenderKeyError:
     """
     header = open_package(path)
     register_pending_key(store, header, path)
-    return PendingSenderKeyError(file=path.name, unit_id=header.sender_unit_id,
-                                 fingerprint=header.sender_fingerprint)
+    error = PendingSenderKeyError(file=path.name, unit_id=header.sender_unit_id,
+                                  fingerprint=header.sender_fingerprint)
+    name_key_units(store, error)
+    return error
 
 
 def _incoming_from(store: Store, verified: VerifiedPackage, path: Path) -> IncomingPackage:
@@ -392,36 +435,89 @@ class Inspection:
     ``verified`` is True when the header signature checked out against a key this
     installation trusts and the file has its declared length; ``payload_checked`` when every
     chunk was also decrypted (or, for public kinds, authenticated) and matched its manifest.
-    ``error`` is the first check that failed, if any.
+    ``error`` is the first check that failed, if any. ``content_counts`` are the counts read
+    from the checked content (None when it was not checked or its kind is not counted);
+    the header's ``counts`` are only what the sender claims. ``key_registered`` is True when
+    the inspection registered the unknown sender key as pending.
     """
 
     header: PackageHeaderInfo
     verified: bool
     payload_checked: bool
     error: MeiliError | None
+    content_counts: dict[str, int] | None = None
+    key_registered: bool = False
 
 
 def inspect_package(store: Store, path: Path,
-                    unlocked: key_service.UnlockedCityKeys | None = None) -> Inspection:
+                    unlocked: key_service.UnlockedCityKeys | None = None, *,
+                    register_unknown_key: bool = False) -> Inspection:
     """Verify a package as far as this installation can, without importing anything.
+
+    With ``register_unknown_key`` an unknown sender key of a report package or county
+    bundle is registered as pending, and the file is kept in the ``inbox`` folder, as a
+    merge would do. The office can then approve the key by fingerprint before the merge.
+    The error is then PendingSenderKeyError, and nothing else is written.
 
     Raises:
         ExchangeError: the file is not a readable package at all.
     """
     from meili_desktop.exchange.container import verify_header
-    from meili_desktop.exchange.model import ENCRYPTED_KINDS
+    from meili_desktop.exchange.model import ENCRYPTED_KINDS, KIND_BUNDLE
 
     header = open_package(path)
     keyring = OfficeKeyring(store, unlocked.decryption if unlocked else {})
     try:
         verify_header(path, keyring)
+    except UnknownSenderKeyError as error:
+        if not register_unknown_key or header.kind not in (KIND_REPORT, KIND_BUNDLE):
+            return Inspection(header, False, False, name_key_units(store, error))
+        logger.info("registering key %s of %s as pending while verifying %s",
+                    header.sender_fingerprint, header.sender_unit_id, path.name)
+        return Inspection(header, False, False, hold_for_key_approval(store, path),
+                          key_registered=True)
     except MeiliError as error:
+        if isinstance(error, (PendingSenderKeyError, RejectedSenderKeyError,
+                              SenderKeyOfOtherUnitError)):
+            name_key_units(store, error)
         return Inspection(header, False, False, error)
     if header.kind in ENCRYPTED_KINDS and unlocked is None:
         return Inspection(header, True, False, None)
     try:
-        with read_package(path, keyring=keyring, temp_dir=store.folder.process_temp_dir()):
-            pass
+        with read_package(path, keyring=keyring,
+                          temp_dir=store.folder.process_temp_dir()) as verified:
+            counts = content_counts(verified)
     except MeiliError as error:
         return Inspection(header, False, False, error)
-    return Inspection(header, True, True, None)
+    return Inspection(header, True, True, None, counts)
+
+
+def content_counts(verified: VerifiedPackage) -> dict[str, int] | None:
+    """Count what a verified package holds, by the header's count names; None if not counted.
+
+    Records that are not JSON objects count as nothing, so a malformed package shows fewer.
+    """
+    from meili_desktop.exchange.model import KIND_BUNDLE, KIND_DISTRIBUTION
+
+    records = [record for record in verified.records if isinstance(record, Mapping)]
+
+    def records_of(record_type: str) -> list[Mapping[str, Any]]:
+        return [record for record in records if record.get("type") == record_type]
+
+    def length_of(record_type: str, field_name: str) -> int:
+        values = [record.get(field_name) for record in records_of(record_type)]
+        return sum(len(value) for value in values if isinstance(value, list))
+
+    kind = verified.header.kind
+    if kind == KIND_REPORT:
+        return {"entries": len(records_of(content.ENTRY)),
+                "attachments": len(verified.attachments)}
+    if kind == KIND_BUNDLE:
+        return {"packages": len(verified.attachments)}
+    if kind == KIND_DISTRIBUTION:
+        documents = [record.get("document") for record in records_of(content.CATALOGUE)]
+        tasks = sum(len(document.get("tasks") or []) for document in documents
+                    if isinstance(document, Mapping))
+        return {"tasks": tasks, "targets": length_of(content.TARGETS, "targets"),
+                "comments": len(records_of(content.REVIEW_COMMENT))}
+    return None

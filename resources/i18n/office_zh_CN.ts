@@ -3,538 +3,538 @@
 <context>
     <name>Audit</name>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="44" />
+        <location filename="../../meili_desktop/services/audit.py" line="40" />
         <source>Package merged</source>
         <translation>上报包已合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="45" />
+        <location filename="../../meili_desktop/services/audit.py" line="41" />
         <source>Package forwarded to the city</source>
         <translation>上报包已转报市里</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="46" />
+        <location filename="../../meili_desktop/services/audit.py" line="42" />
         <source>Entry added from package</source>
         <translation>由上报包新增填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="47" />
+        <location filename="../../meili_desktop/services/audit.py" line="43" />
         <source>Entry updated from package</source>
         <translation>由上报包更新填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="48" />
+        <location filename="../../meili_desktop/services/audit.py" line="44" />
         <source>Conflict recorded</source>
         <translation>记录冲突</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="49" />
+        <location filename="../../meili_desktop/services/audit.py" line="45" />
         <source>Entry held</source>
         <translation>填报暂存待处理</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="50" />
+        <location filename="../../meili_desktop/services/audit.py" line="46" />
         <source>Entry accepted</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="51" />
+        <location filename="../../meili_desktop/services/audit.py" line="47" />
         <source>Entry returned</source>
         <translation>退回修改</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="52" />
+        <location filename="../../meili_desktop/services/audit.py" line="48" />
         <source>Entry corrected by the office</source>
         <translation>办公室更正了填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="53" />
+        <location filename="../../meili_desktop/services/audit.py" line="49" />
         <source>Conflict field decided</source>
         <translation>冲突字段已决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="54" />
+        <location filename="../../meili_desktop/services/audit.py" line="50" />
         <source>Conflict resolved</source>
         <translation>冲突已解决</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="55" />
+        <location filename="../../meili_desktop/services/audit.py" line="51" />
         <source>Conflict discarded</source>
         <translation>冲突已放弃（保留办公室数据）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="56" />
+        <location filename="../../meili_desktop/services/audit.py" line="52" />
         <source>Held entry released</source>
         <translation>暂存填报已应用</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="57" />
+        <location filename="../../meili_desktop/services/audit.py" line="53" />
         <source>Held entry discarded</source>
         <translation>暂存填报已放弃</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="58" />
+        <location filename="../../meili_desktop/services/audit.py" line="54" />
         <source>Period opened</source>
         <translation>填报期已开放</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="59" />
+        <location filename="../../meili_desktop/services/audit.py" line="55" />
         <source>Period closed for review</source>
         <translation>填报期已关闭审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="60" />
+        <location filename="../../meili_desktop/services/audit.py" line="56" />
         <source>Period locked</source>
         <translation>填报期已锁定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="61" />
+        <location filename="../../meili_desktop/services/audit.py" line="57" />
         <source>New signing key waits for approval</source>
         <translation>新签名密钥待批准</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="62" />
+        <location filename="../../meili_desktop/services/audit.py" line="58" />
         <source>Signing key approved</source>
         <translation>签名密钥已批准</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="63" />
+        <location filename="../../meili_desktop/services/audit.py" line="59" />
         <source>Signing key rejected</source>
         <translation>签名密钥已拒绝</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="64" />
+        <location filename="../../meili_desktop/services/audit.py" line="60" />
         <source>Receipt applied</source>
         <translation>回执已导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="65" />
+        <location filename="../../meili_desktop/services/audit.py" line="61" />
         <source>Receipt written</source>
         <translation>已生成上报回执</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="66" />
+        <location filename="../../meili_desktop/services/audit.py" line="62" />
         <source>Distribution package written</source>
         <translation>已生成下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="67" />
+        <location filename="../../meili_desktop/services/audit.py" line="63" />
         <source>Distribution package imported</source>
         <translation>已导入下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="69" />
+        <location filename="../../meili_desktop/services/audit.py" line="65" />
         <source>Report package exported</source>
         <translation>已导出上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="70" />
+        <location filename="../../meili_desktop/services/audit.py" line="66" />
         <source>City keys created</source>
         <translation>已创建市办密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="71" />
+        <location filename="../../meili_desktop/services/audit.py" line="67" />
         <source>County keys created</source>
         <translation>已创建县级密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="72" />
+        <location filename="../../meili_desktop/services/audit.py" line="68" />
         <source>County keys replaced for the city's new cipher suite</source>
         <translation>县办密钥已随市办更换为新密码套件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="74" />
+        <location filename="../../meili_desktop/services/audit.py" line="70" />
         <source>Laptop signing key created</source>
         <translation>已创建本机签名密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="75" />
+        <location filename="../../meili_desktop/services/audit.py" line="71" />
         <source>County encryption key recorded</source>
         <translation>已记录县级加密密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="76" />
+        <location filename="../../meili_desktop/services/audit.py" line="72" />
         <source>Keys restored from a backup</source>
         <translation>已从备份恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="77" />
+        <location filename="../../meili_desktop/services/audit.py" line="73" />
         <source>Keys restored from the escrow file</source>
         <translation>已从托管密钥文件恢复密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="78" />
+        <location filename="../../meili_desktop/services/audit.py" line="74" />
         <source>City keys replaced</source>
         <translation>已更换市办密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="79" />
+        <location filename="../../meili_desktop/services/audit.py" line="75" />
         <source>Old city keys retired</source>
         <translation>已停用旧的市办密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="80" />
+        <location filename="../../meili_desktop/services/audit.py" line="76" />
         <source>Score set</source>
         <translation>已评分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="81" />
+        <location filename="../../meili_desktop/services/audit.py" line="77" />
         <source>Target set</source>
         <translation>已设置目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="82" />
+        <location filename="../../meili_desktop/services/audit.py" line="78" />
         <source>Target removed</source>
         <translation>已删除目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="83" />
+        <location filename="../../meili_desktop/services/audit.py" line="79" />
         <source>Target received</source>
         <translation>已收到目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="84" />
+        <location filename="../../meili_desktop/services/audit.py" line="80" />
         <source>Marked as programme town</source>
         <translation>已列为美丽城镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="85" />
+        <location filename="../../meili_desktop/services/audit.py" line="81" />
         <source>Reporting unit added</source>
         <translation>已添加填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="86" />
+        <location filename="../../meili_desktop/services/audit.py" line="82" />
         <source>Reporting unit renamed</source>
         <translation>填报单位已改名</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="87" />
+        <location filename="../../meili_desktop/services/audit.py" line="83" />
         <source>Reporting unit moved</source>
         <translation>填报单位已调整隶属</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="88" />
+        <location filename="../../meili_desktop/services/audit.py" line="84" />
         <source>Reporting units merged</source>
         <translation>填报单位已合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="89" />
+        <location filename="../../meili_desktop/services/audit.py" line="85" />
         <source>Set up as provisional township</source>
         <translation>以临时乡镇身份开始</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="90" />
+        <location filename="../../meili_desktop/services/audit.py" line="86" />
         <source>Bound to the township</source>
         <translation>已确定为正式乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="95" />
+        <location filename="../../meili_desktop/services/audit.py" line="91" />
         <source>revision</source>
         <translation>修订号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="96" />
+        <location filename="../../meili_desktop/services/audit.py" line="92" />
         <source>previous revision</source>
         <translation>原修订号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="97" />
+        <location filename="../../meili_desktop/services/audit.py" line="93" />
         <source>field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="98" />
+        <location filename="../../meili_desktop/services/audit.py" line="94" />
         <source>changed</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="99" />
+        <location filename="../../meili_desktop/services/audit.py" line="95" />
         <source>decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="100" />
+        <location filename="../../meili_desktop/services/audit.py" line="96" />
         <source>office value</source>
         <translation>办公室数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="101" />
+        <location filename="../../meili_desktop/services/audit.py" line="97" />
         <source>township value</source>
         <translation>乡镇数据</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="102" />
+        <location filename="../../meili_desktop/services/audit.py" line="98" />
         <source>result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="103" />
+        <location filename="../../meili_desktop/services/audit.py" line="99" />
         <source>reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="104" />
+        <location filename="../../meili_desktop/services/audit.py" line="100" />
         <source>comment</source>
         <translation>意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="105" />
+        <location filename="../../meili_desktop/services/audit.py" line="101" />
         <source>before</source>
         <translation>原状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="106" />
-        <location filename="../../meili_desktop/services/audit.py" line="117" />
+        <location filename="../../meili_desktop/services/audit.py" line="102" />
+        <location filename="../../meili_desktop/services/audit.py" line="113" />
         <source>file</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="107" />
+        <location filename="../../meili_desktop/services/audit.py" line="103" />
         <source>sequence</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="108" />
+        <location filename="../../meili_desktop/services/audit.py" line="104" />
         <source>periods</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="109" />
+        <location filename="../../meili_desktop/services/audit.py" line="105" />
         <source>entries</source>
         <translation>填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="110" />
+        <location filename="../../meili_desktop/services/audit.py" line="106" />
         <source>key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="111" />
+        <location filename="../../meili_desktop/services/audit.py" line="107" />
         <source>laptop key of the previous content</source>
         <translation>原内容的电脑密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="112" />
+        <location filename="../../meili_desktop/services/audit.py" line="108" />
         <source>laptop key of the office value</source>
         <translation>办公室一方的电脑密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="113" />
+        <location filename="../../meili_desktop/services/audit.py" line="109" />
         <source>laptop key of the township value</source>
         <translation>乡镇一方的电脑密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="114" />
+        <location filename="../../meili_desktop/services/audit.py" line="110" />
         <source>sender clock suspicious</source>
         <translation>发送方时钟可疑</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="115" />
+        <location filename="../../meili_desktop/services/audit.py" line="111" />
         <source>item</source>
         <translation>处理项</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="116" />
+        <location filename="../../meili_desktop/services/audit.py" line="112" />
         <source>bundle</source>
         <translation>汇总包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="118" />
+        <location filename="../../meili_desktop/services/audit.py" line="114" />
         <source>from</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="119" />
+        <location filename="../../meili_desktop/services/audit.py" line="115" />
         <source>previous value</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="120" />
+        <location filename="../../meili_desktop/services/audit.py" line="116" />
         <source>after</source>
         <translation>修改后</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="121" />
+        <location filename="../../meili_desktop/services/audit.py" line="117" />
         <source>points</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="122" />
+        <location filename="../../meili_desktop/services/audit.py" line="118" />
         <source>mechanism established</source>
         <translation>已建立机制</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="123" />
+        <location filename="../../meili_desktop/services/audit.py" line="119" />
         <source>set by</source>
         <translation>设置方式</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="124" />
+        <location filename="../../meili_desktop/services/audit.py" line="120" />
         <source>base</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="125" />
+        <location filename="../../meili_desktop/services/audit.py" line="121" />
         <source>version</source>
         <translation>目标值版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="126" />
+        <location filename="../../meili_desktop/services/audit.py" line="122" />
         <source>town type before</source>
         <translation>原城镇类型</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="127" />
+        <location filename="../../meili_desktop/services/audit.py" line="123" />
         <source>town type</source>
         <translation>城镇类型</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="128" />
+        <location filename="../../meili_desktop/services/audit.py" line="124" />
         <source>programme town before</source>
         <translation>原为美丽城镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="129" />
+        <location filename="../../meili_desktop/services/audit.py" line="125" />
         <source>signing key fingerprint</source>
         <translation>签名密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="130" />
+        <location filename="../../meili_desktop/services/audit.py" line="126" />
         <source>new signing key fingerprint</source>
         <translation>新签名密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="132" />
+        <location filename="../../meili_desktop/services/audit.py" line="128" />
         <source>city key fingerprint</source>
         <translation>市办密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="133" />
+        <location filename="../../meili_desktop/services/audit.py" line="129" />
         <source>cipher suite</source>
         <translation>密码套件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="134" />
+        <location filename="../../meili_desktop/services/audit.py" line="130" />
         <source>keys retired</source>
         <translation>停用密钥数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="135" />
+        <location filename="../../meili_desktop/services/audit.py" line="131" />
         <source>keys added</source>
         <translation>添加密钥数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="136" />
+        <location filename="../../meili_desktop/services/audit.py" line="132" />
         <source>receipt</source>
         <translation>回执</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="137" />
+        <location filename="../../meili_desktop/services/audit.py" line="133" />
         <source>name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="138" />
+        <location filename="../../meili_desktop/services/audit.py" line="134" />
         <source>market town</source>
         <translation>集镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="139" />
+        <location filename="../../meili_desktop/services/audit.py" line="135" />
         <source>previous unit</source>
         <translation>原填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="140" />
+        <location filename="../../meili_desktop/services/audit.py" line="136" />
         <source>entries moved</source>
         <translation>转移条目数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="144" />
+        <location filename="../../meili_desktop/services/audit.py" line="140" />
         <source>typed in</source>
         <translation>手工填写</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="145" />
+        <location filename="../../meili_desktop/services/audit.py" line="141" />
         <source>in proportion to base</source>
         <translation>按基数比例分解</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="146" />
+        <location filename="../../meili_desktop/services/audit.py" line="142" />
         <source>imported from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="147" />
+        <location filename="../../meili_desktop/services/audit.py" line="143" />
         <source>distribution package</source>
         <translation>下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="151" />
+        <location filename="../../meili_desktop/services/audit.py" line="147" />
         <source>Excel template</source>
         <translation>Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="152" />
+        <location filename="../../meili_desktop/services/audit.py" line="148" />
         <source>correction dialog</source>
         <translation>“修改”窗口</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="156" />
+        <location filename="../../meili_desktop/services/audit.py" line="152" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="157" />
+        <location filename="../../meili_desktop/services/audit.py" line="153" />
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="158" />
+        <location filename="../../meili_desktop/services/audit.py" line="154" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="159" />
+        <location filename="../../meili_desktop/services/audit.py" line="155" />
         <source>Reporting unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="160" />
+        <location filename="../../meili_desktop/services/audit.py" line="156" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="161" />
+        <location filename="../../meili_desktop/services/audit.py" line="157" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="162" />
+        <location filename="../../meili_desktop/services/audit.py" line="158" />
         <source>Package</source>
         <translation>上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="163" />
+        <location filename="../../meili_desktop/services/audit.py" line="159" />
         <source>Details</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="224" />
+        <location filename="../../meili_desktop/services/audit.py" line="220" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="225" />
+        <location filename="../../meili_desktop/services/audit.py" line="221" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="308" />
+        <location filename="../../meili_desktop/services/audit.py" line="315" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/services/audit.py" line="131" />
+        <location filename="../../meili_desktop/services/audit.py" line="127" />
         <source>new escrow key fingerprint</source>
         <translation>新托管密钥指纹</translation>
     </message>
@@ -542,108 +542,108 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="76" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="77" />
         <source>unit id</source>
         <translation>单位代码</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="80" />
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="83" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="84" />
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="88" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="89" />
         <source>package id</source>
         <translation>上报包编号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="91" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="92" />
         <source>words in the action, author or details</source>
         <translation>操作、操作人或详情中的文字</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="92" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="93" />
         <source>From</source>
         <translation>起始</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="94" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="95" />
         <source>To</source>
         <translation>截止</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="100" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="101" />
         <source>Search</source>
         <translation>查询</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="104" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="105" />
         <source>Export CSV...</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="106" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="107" />
         <source>Export Excel...</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="134" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="137" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="134" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="137" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="135" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="138" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="135" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="138" />
         <source>Package</source>
         <translation>上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="139" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="142" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="182" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="178" />
         <source>{count} events</source>
         <translation>共 {count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="187" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="183" />
         <source>No event matches the search.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="188" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="184" />
         <source>Clear some filters or widen the dates, then click Search again.</source>
         <translation>请清除部分筛选条件或放宽日期范围，然后再次点击“查询”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="193" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="189" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="194" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="190" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="196" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="192" />
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="207" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="203" />
         <source>{count} events written to {file}</source>
         <translation>已将 {count} 条记录写入 {file}</translation>
     </message>
@@ -680,121 +680,121 @@
 <context>
     <name>CompletenessPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="34" />
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="83" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="33" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="99" />
         <source>Returned</source>
         <translation>已退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="35" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="34" />
         <source>Overdue</source>
         <translation>逾期未报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="36" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="35" />
         <source>Not yet reported</source>
         <translation>尚未上报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="37" />
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="83" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="36" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="99" />
         <source>Resubmitted</source>
         <translation>已重新上报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="38" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="37" />
         <source>Reported late</source>
         <translation>逾期上报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="39" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="38" />
         <source>Reported</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="70" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="91" />
         <source>All counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="74" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="92" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="81" />
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="99" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="97" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="119" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="97" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="97" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="81" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="97" />
         <source>Packages</source>
         <translation>上报包数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="82" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="98" />
         <source>First received</source>
         <translation>首次收到</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="82" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="98" />
         <source>Last received</source>
         <translation>最近收到</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="82" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="98" />
         <source>Entries</source>
         <translation>填报条数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="83" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="99" />
         <source>Accepted</source>
         <translation>已通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="84" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="100" />
         <source>Open items</source>
         <translation>待处理项</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="97" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="117" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="119" />
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="120" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="150" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="151" />
         <source>No reporting periods are set up.</source>
         <translation>还没有设置填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="134" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="165" />
         <source>No due date is set for this period.</source>
         <translation>该填报期未设截止日期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="136" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="167" />
         <source>Due date {due}.</source>
         <translation>截止日期 {due}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="159" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="175" />
         <source>{county} has no towns expected to report.</source>
         <translation>{county}没有需要上报的乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="161" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="177" />
         <source>Choose "All counties", or import the programme's towns with the command "meili-desktop units import FILE.xlsx".</source>
         <translation>请选择“全部县（市、区）”，或用命令“meili-desktop units import 文件.xlsx”导入美丽城镇名单。</translation>
     </message>
@@ -1681,19 +1681,24 @@
         <translation>发送方电脑时钟可能不准；已按序号排序该上报包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge_bundles.py" line="117" />
+        <location filename="../../meili_desktop/cli/merge_bundles.py" line="119" />
         <source>{file}: county bundle {package} from {county} verified. It holds no township packages: it introduced the county's keys. Townships of {county} send their packages through the county once they have imported a new distribution package.</source>
         <translation>{file}：来自 {county} 的县级汇总包 {package} 已核验。其中没有乡镇上报包，它登记了该县的密钥。{county} 的乡镇导入新的下发包后，即可经县级办公室转报上报包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge_bundles.py" line="122" />
+        <location filename="../../meili_desktop/cli/merge_bundles.py" line="124" />
         <source>{file}: county bundle {package} from {county} verified; each of its {count} township packages is checked against its township's own key:</source>
         <translation>{file}：来自 {county} 的县级汇总包 {package} 已核验；其中 {count} 个乡镇上报包逐一用各乡镇自己的密钥核验：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge_bundles.py" line="132" />
-        <source>{file}: waiting for approval, not merged yet. It is signed by a new key of {unit} with fingerprint {fingerprint}. Compare the fingerprint with {unit} by phone, run "keys approve {unit} {fingerprint}", then merge the file again.</source>
-        <translation>{file}：等待批准密钥，尚未合并。它由 {unit} 的新密钥签名，指纹为 {fingerprint}。请电话与 {unit} 核对指纹，运行 "keys approve {unit} {fingerprint}"，然后再合并一次该文件。</translation>
+        <location filename="../../meili_desktop/cli/merge_bundles.py" line="140" />
+        <source>{file}: signed by a new key of {unit} with fingerprint {fingerprint}, so it would wait for approval. The dry run did not register the key: run "verify {file}" to register it, compare the fingerprint with {unit} by phone, run "keys approve {unit_id} {fingerprint}", then merge the file.</source>
+        <translation>{file}：由 {unit} 的新密钥签名，指纹为 {fingerprint}，合并时将等待批准密钥。试运行未登记该密钥：请运行 "verify {file}" 登记密钥，电话与 {unit} 核对指纹，运行 "keys approve {unit_id} {fingerprint}"，然后合并该文件。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge_bundles.py" line="146" />
+        <source>{file}: waiting for approval, not merged yet. It is signed by a new key of {unit} with fingerprint {fingerprint}. Compare the fingerprint with {unit} by phone, run "keys approve {unit_id} {fingerprint}", then merge the file again.</source>
+        <translation>{file}：等待批准密钥，尚未合并。它由 {unit} 的新密钥签名，指纹为 {fingerprint}。请电话与 {unit} 核对指纹，运行 "keys approve {unit_id} {fingerprint}"，然后再合并一次该文件。</translation>
     </message>
 </context>
 <context>
@@ -2015,12 +2020,12 @@
         <translation>冲突处理</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="31" />
+        <location filename="../../meili_desktop/ui/office/completeness_page.py" line="30" />
         <source>Completeness</source>
         <translation>报送情况</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="55" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="54" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
@@ -2496,208 +2501,208 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="76" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="126" />
         <source>All counties</source>
         <translation>全部县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="82" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="129" />
         <source>All entries</source>
         <translation>全部填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="87" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="134" />
         <source>Open period</source>
         <translation>开放填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="89" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="136" />
         <source>Close for review</source>
         <translation>关闭审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="91" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="138" />
         <source>Lock period</source>
         <translation>锁定填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="96" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="141" />
         <source>Township</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="96" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="141" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="96" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="141" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="96" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="141" />
         <source>Actual value</source>
         <translation>实际值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="97" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="142" />
         <source>Revision</source>
         <translation>修订号</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="97" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="142" />
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="97" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="142" />
         <source>Latest comment</source>
         <translation>最近意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="114" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="163" />
         <source>Comment for the township: what is wrong and what to send again. Required to return an entry.</source>
         <translation>给乡镇的意见：哪里有问题、需要重新报送什么。退回填报时必填。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="116" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="165" />
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="118" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="167" />
         <source>Return with comment</source>
         <translation>附意见退回</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="120" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="169" />
         <source>Correct…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="123" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="172" />
         <source>Change the entry's values as the office, with a reason for the audit log</source>
         <translation>以办公室身份修改该条填报的数值，并写明记入审计日志的理由</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="124" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="173" />
         <source>Export evidence…</source>
         <translation>导出佐证材料…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="127" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="176" />
         <source>Copy the evidence files of the chosen entry's township for this period into a folder</source>
         <translation>把所选条目所属乡镇本期的全部佐证材料复制到一个文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="150" />
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="400" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="199" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="440" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="151" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="200" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="152" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="201" />
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="162" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="211" />
         <source>Comment for the township</source>
         <translation>给乡镇的意见</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="205" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="259" />
         <source>State: {state}</source>
         <translation>状态：{state}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="227" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="73" />
         <source>{state}, open conflict</source>
         <translation>{state}，有待处理冲突</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="258" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="298" />
         <source>No reporting periods are set up.</source>
         <translation>还没有设置填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="261" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="301" />
         <source>No township has reported for {period} yet.</source>
         <translation>{period}还没有乡镇上报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="263" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="303" />
         <source>Entries appear here once the townships' report packages are merged on the Inbox page. Choose another period to review earlier entries.</source>
         <translation>在“收件箱”页合并乡镇的上报包后，填报即显示在这里。要审核以前的填报，请选择其他填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="267" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="307" />
         <source>No entry matches the chosen county and review state.</source>
         <translation>没有符合所选县（市、区）和审核状态的填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="268" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="308" />
         <source>Choose "All counties" and "All entries" to see every entry of {period}.</source>
         <translation>选择“全部县（市、区）”和“全部填报”即可查看{period}的全部填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="278" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="318" />
         <source>Choose an entry to review.</source>
         <translation>请选择要审核的填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="280" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="320" />
         <source> (an open conflict or held entry waits on the Conflicts page)</source>
         <translation>（有冲突或暂存填报在“冲突处理”页等待处理）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="282" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="322" />
         <source>{unit}, task {task}: {narrative}{note}</source>
         <translation>{unit}，任务 {task}：{narrative}{note}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="284" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="324" />
         <source>no narrative</source>
         <translation>无进展情况说明</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="352" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="392" />
         <source>Folder for the evidence of {unit}</source>
         <translation>选择存放{unit}佐证材料的文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="361" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="401" />
         <source>Exporting the evidence of {unit}…</source>
         <translation>正在导出{unit}的佐证材料…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="369" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="409" />
         <source>Export evidence</source>
         <translation>导出佐证材料</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="370" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="410" />
         <source>{count} evidence files were written to {folder}.</source>
         <translation>已将 {count} 个佐证材料文件写入 {folder}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="393" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="433" />
         <source>Open {period}? Townships' packages will be merged into it again.</source>
         <translation>开放 {period}？乡镇的上报包将重新合并到该填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="395" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="435" />
         <source>Close {period} for review? Only returned entries can then be resubmitted; other changes are held.</source>
         <translation>关闭 {period} 进行审核？之后只接收被退回填报的重新上报，其他更改将暂存。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/review_page.py" line="397" />
+        <location filename="../../meili_desktop/ui/office/review_page.py" line="437" />
         <source>Lock {period}? No entry of it can change any more; incoming changes are held.</source>
         <translation>锁定 {period}？其填报将不能再更改，新上报的更改将暂存。</translation>
     </message>

@@ -16,6 +16,7 @@ import pytest
 
 from meili_desktop.cli import main
 from meili_desktop.exchange import content
+from meili_desktop.exchange.errors import SenderKeyOfOtherUnitError
 from meili_desktop.exchange.model import KIND_REPORT, Recipient, Sender
 from meili_desktop.exchange.writer import write_package
 from meili_desktop.services import keys as key_service
@@ -24,6 +25,7 @@ from meili_desktop.services.distribution import build_distribution_package
 from meili_desktop.services.packages import CITY_UNIT_KEY
 from meili_desktop.store.datafolder import open_store
 from meili_desktop.store.meta_repo import get_meta
+from tests.reliability.helpers import table_rows
 from tests.services.package_chain import PASSPHRASE, City, make_city, township_id
 
 FINGERPRINT = re.compile(r"\d{5}(?: \d{5}){7}")
@@ -66,9 +68,6 @@ def forged_package(laptop: Path, own_unit: str, claimed_unit: str, claimed_name:
     return out
 
 
-@pytest.mark.xfail(strict=True, reason="the office reports a key already approved for another "
-                   "township as a new key waiting for approval, and the printed approval "
-                   "command fails")
 def test_key_of_other_town_is_rejected(capsys: pytest.CaptureFixture[str], city: City,
                                        tmp_path: Path) -> None:
     passphrase_file = tmp_path / "passphrase.txt"
@@ -96,9 +95,61 @@ def test_key_of_other_town_is_rejected(capsys: pytest.CaptureFixture[str], city:
     assert status == 0, output
     forged = forged_package(laptop, own_unit, claimed_unit, "瓶窑镇", tmp_path / "forged.mlrp")
 
+    before = table_rows(city.store.folder.database_file)
+
     status, output = run(capsys, city_dir, "merge", str(forged), "--passphrase-file",
                          str(passphrase_file), "--json")
 
     result = json.loads(output.splitlines()[0])
     assert result["outcome"] == "rejected", output
+    assert result["rejected"]["code"] == "package.key_of_other_unit"
+    assert status == SenderKeyOfOtherUnitError.exit_code, output
     assert status not in (0, 25), output
+    assert table_rows(city.store.folder.database_file) == before
+    status, output = run(capsys, city_dir, "--lang", "zh_CN", "merge", str(forged),
+                         "--passphrase-file", str(passphrase_file))
+    assert status == SenderKeyOfOtherUnitError.exit_code, output
+    assert "已拒收" in output
+    assert "冒用了 瓶窑镇（" in output
+    assert "登记属于 塘栖镇（" in output
+    assert "等待批准" not in output
+    assert "keys approve" not in output
+    assert table_rows(city.store.folder.database_file) == before
+
+
+def test_verify_names_key_owner(capsys: pytest.CaptureFixture[str], city: City,
+                                tmp_path: Path) -> None:
+    own_unit = township_id(city, "临平区", "塘栖镇")
+    build_distribution_package(city.store, city.unlocked, own_unit, tmp_path / "dist.mldp")
+    laptop = tmp_path / "laptop"
+    status, output = run(capsys, laptop, "init", "township", "--package",
+                         str(tmp_path / "dist.mldp"))
+    assert status == 0, output
+    fingerprint = FINGERPRINT.findall(output)[-1]
+    city_dir = city.store.folder.root
+    status, output = run(capsys, city_dir, "--lang", "zh_CN", "keys", "approve", own_unit,
+                         fingerprint)
+    assert status == 4, "the key is not registered before a package or verify names it"
+    assert "请先对该数据包运行 \"verify 文件\"" in output
+    own = tmp_path / "own.mlrp"
+    forged_package(laptop, own_unit, own_unit, "塘栖镇", own)
+    status, output = run(capsys, city_dir, "verify", str(own))
+    assert status == 25, output
+    status, output = run(capsys, city_dir, "keys", "approve", own_unit, fingerprint)
+    assert status == 0, output
+    claimed_unit = township_id(city, "余杭区", "瓶窑镇")
+    forged = forged_package(laptop, own_unit, claimed_unit, "瓶窑镇", tmp_path / "forged.mlrp")
+    status, output = run(capsys, city_dir, "--lang", "zh_CN", "keys", "approve", "瓶窑镇",
+                         fingerprint)
+    assert status == 4, output
+    assert "不能为 瓶窑镇（" in output
+    before = table_rows(city.store.folder.database_file)
+
+    status, output = run(capsys, city_dir, "--lang", "zh_CN", "verify", str(forged), "--json")
+
+    document = json.loads(output)
+    assert status == SenderKeyOfOtherUnitError.exit_code, output
+    assert document["error"]["code"] == "package.key_of_other_unit"
+    assert "塘栖镇（" in document["error"]["message"]
+    assert document["key_registered"] is False
+    assert table_rows(city.store.folder.database_file) == before

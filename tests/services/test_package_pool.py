@@ -15,7 +15,11 @@ from sqlalchemy import select
 from meili_desktop.cli import main
 from meili_desktop.errors import CancelledError
 from meili_desktop.exchange.container import open_package
-from meili_desktop.exchange.errors import CorruptedError, PendingSenderKeyError
+from meili_desktop.exchange.errors import (
+    CorruptedError,
+    PendingSenderKeyError,
+    UnknownSenderKeyError,
+)
 from meili_desktop.services.merge import merge
 from meili_desktop.services.package_pool import (
     MIN_FILES_FOR_WORKERS,
@@ -122,6 +126,29 @@ def test_pool_reads_like_one_process(batch: Batch, tmp_path: Path) -> None:
     assert [name for name, _ in results[1]] == [path.name for path in files]
     assert results[1][3][1] == CorruptedError.code
     assert package_folders(batch) == []
+
+
+def test_dry_run_registers_no_key(batch: Batch) -> None:
+    files = [*batch.unapproved, *batch.approved[:MIN_FILES_FOR_WORKERS]]
+    inbox = batch.city.store.folder.root / "inbox"
+    kept_before = sorted(inbox.iterdir())
+    with batch.city.store.session_factory() as session:
+        keys_before = session.scalars(select(models.Key.fingerprint)).all()
+
+    with open_in_order(batch.city.store, batch.city.unlocked, files, workers=1,
+                       read_while_starting=False, register_keys=False) as items:
+        errors = []
+        for item in items:
+            errors.append(item.error)
+            item.discard()
+
+    assert [error.code if error else None for error in errors[:2]] == \
+        [UnknownSenderKeyError.code] * 2
+    assert errors[1] is not None
+    assert errors[1].details["unit"].startswith("五常街道")
+    with batch.city.store.session_factory() as session:
+        assert session.scalars(select(models.Key.fingerprint)).all() == keys_before
+    assert sorted(inbox.iterdir()) == kept_before
 
 
 def test_unknown_key_registered_once(batch: Batch) -> None:
