@@ -111,6 +111,8 @@ class AuditPage(QWidget):
         self.table.setObjectName("auditTable")
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
+        # One line per event: a wrapped package id showed two cut halves.
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         header = self.table.horizontalHeader()

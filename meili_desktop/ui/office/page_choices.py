@@ -36,6 +36,9 @@ def refill(combo: QComboBox, choices: Sequence[tuple[str, Any]], chosen: Any, *,
     ``choices`` are (text, data) pairs. The item whose data is ``chosen`` is chosen, else the
     first one.
     """
+    # A list filled after it was first shown keeps the width of its first contents unless
+    # it adjusts to them, which cut "2021年第4季度" to "2021年第".
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
     combo.blockSignals(True)
     while combo.count() > fixed:
         combo.removeItem(combo.count() - 1)

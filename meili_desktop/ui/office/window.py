@@ -128,6 +128,7 @@ class LazyPages(Mapping[str, QWidget]):
             layout = self._holders[name].layout()
             assert layout is not None
             layout.removeWidget(page)
+            page.hide()
             page.deleteLater()
             placeholder = _waiting_placeholder(self._holders[name])
             placeholder.setObjectName(f"{name}Placeholder")
@@ -155,6 +156,9 @@ class LazyPages(Mapping[str, QWidget]):
             assert layout is not None
             placeholder = self._placeholders.pop(name)
             layout.removeWidget(placeholder)
+            # Deletion waits for the event loop, and until then the placeholder's text showed
+            # through the top left of the page.
+            placeholder.hide()
             placeholder.deleteLater()
             layout.addWidget(page)
             self._built[name] = page
