@@ -588,62 +588,62 @@
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="137" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="139" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="137" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="139" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="138" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="140" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="138" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="140" />
         <source>Package</source>
         <translation>上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="142" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="144" />
         <source>Text</source>
         <translation>文字</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="178" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="180" />
         <source>{count} events</source>
         <translation>共 {count} 条记录</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="183" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="185" />
         <source>No event matches the search.</source>
         <translation>没有符合条件的记录。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="184" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="186" />
         <source>Clear some filters or widen the dates, then click Search again.</source>
         <translation>请清除部分筛选条件或放宽日期范围，然后再次点击“查询”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="189" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="191" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="190" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="192" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="192" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="194" />
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/audit_page.py" line="203" />
+        <location filename="../../meili_desktop/ui/office/audit_page.py" line="205" />
         <source>{count} events written to {file}</source>
         <translation>已将 {count} 条记录写入 {file}</translation>
     </message>
@@ -2054,8 +2054,8 @@
     </message>
     <message>
         <location filename="../../meili_desktop/ui/office/page_loading.py" line="140" />
-        <source>The details are in the log file. Change a filter to load the page again.</source>
-        <translation>详细信息见日志文件。更改任一筛选条件即可重新加载本页。</translation>
+        <source>The details are in the log file. To try again, change a filter or click the page's Search or Refresh button.</source>
+        <translation>详细信息见日志文件。如需重试，请更改筛选条件，或点击本页的“查询”或“刷新”按钮。</translation>
     </message>
 </context>
 <context>

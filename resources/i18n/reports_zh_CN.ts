@@ -168,191 +168,206 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/reports.py" line="67" />
+        <source>The cell holds the formula {value} but no result, because the program that saved the file did not calculate it. Open and save the file in Excel or WPS, or type the status itself: 未开始, 推进中, 已完成 or 不适用.</source>
+        <translation>该单元格是公式 {value}，但没有计算结果，因为保存该文件的程序没有计算公式。请用 Excel 或 WPS 打开并保存该文件，或直接填写状态：未开始、推进中、已完成或不适用。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reports.py" line="71" />
+        <source>The cell holds the formula {value} but no result, because the program that saved the file did not calculate it. Open and save the file in Excel or WPS, or type the text itself.</source>
+        <translation>该单元格是公式 {value}，但没有计算结果，因为保存该文件的程序没有计算公式。请用 Excel 或 WPS 打开并保存该文件，或直接填写文字内容。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reports.py" line="75" />
         <source>The cell holds the formula {value}, but this column says which row is which, so it must hold the value itself; the row was not imported. In Excel or WPS, copy the column and paste it back as values (Paste Special, Values), save the file and import it again.</source>
         <translation>该单元格是公式 {value}，但这一列用来区分各行，必须填写值本身，因此这一行未导入。请在 Excel 或 WPS 中复制该列，再用“选择性粘贴 → 数值”粘贴回原处，保存后重新导入。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="72" />
-        <source>The template uses rows down to cell {cell}, but a template lists at most {tasks} tasks and so ends by row {limit}. Delete the rows below the table, or copy the filled-in cells into a newly exported template, and import it again. Nothing was imported.</source>
-        <translation>模板用到了单元格 {cell} 所在的行，但模板最多列出 {tasks} 项任务，应在第 {limit} 行以内结束。请删除表格下方的行，或把已填写的单元格复制到新导出的模板中，再重新导入。未导入任何数据。</translation>
+        <location filename="../../meili_desktop/messages/reports.py" line="80" />
+        <source>The template lists {tasks} tasks, so its table ends at row {last_task_row}, and up to {spare_rows} rows below it may hold notes, down to row {limit}. The sheet uses cell {cell}, further down. Delete the rows below the table, or copy the filled-in cells into a newly exported template, and import it again. Nothing was imported.</source>
+        <translation>本模板列出 {tasks} 项任务，表格到第 {last_task_row} 行结束，表格下方最多还可用 {spare_rows} 行写备注，即到第 {limit} 行为止。但工作表用到了单元格 {cell}，超出了这个范围。请删除表格下方多余的行，或把已填写的单元格复制到新导出的模板中，然后重新导入。未导入任何内容。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="77" />
+        <location filename="../../meili_desktop/messages/reports.py" line="86" />
         <source>The cells {value} are merged over several tasks, so it is unclear which task the value belongs to. Unmerge them and fill in each task's row.</source>
         <translation>单元格 {value} 跨多项任务合并，无法判断该值属于哪项任务。请取消合并，并逐项填写各任务所在行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="80" />
+        <location filename="../../meili_desktop/messages/reports.py" line="89" />
         <source>Task {task} was changed in the program after this template was exported (revision {exported} then, {current} now), and the cell changes the same field. Export a new template, or clear this cell to keep the stored value.</source>
         <translation>任务 {task} 在导出本模板后已在程序中修改（导出时为第 {exported} 版，现为第 {current} 版），而该单元格修改的是同一栏。请重新导出模板，或清空该单元格以保留已保存的值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="84" />
+        <location filename="../../meili_desktop/messages/reports.py" line="93" />
         <source>The file {path} is not an Excel workbook (.xlsx) or is damaged. Save it from Excel or WPS as .xlsx and try again.</source>
         <translation>文件 {path} 不是 Excel 工作簿（.xlsx）或已损坏。请用 Excel 或 WPS 另存为 .xlsx 后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="87" />
+        <location filename="../../meili_desktop/messages/reports.py" line="96" />
         <source>No header row with the columns {columns} was found in the first rows of sheet "{sheet}". Add the header row and try again.</source>
         <translation>在工作表“{sheet}”的前几行中没有找到包含 {columns} 列的表头行。请添加表头行后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="91" />
+        <location filename="../../meili_desktop/messages/reports.py" line="100" />
         <source>This workbook is not a fill-in template of this program (its hidden key sheet is missing). Export a template with "template" and fill that in.</source>
         <translation>该工作簿不是本程序的填报模板（缺少隐藏的校验信息表）。请用“template”命令导出模板后再填写。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="94" />
+        <location filename="../../meili_desktop/messages/reports.py" line="103" />
         <source>This template has format version {version}, but this program reads up to version {supported}. Install the newer program or export a new template.</source>
         <translation>该模板的格式版本为 {version}，本程序最高支持版本 {supported}。请安装新版程序或重新导出模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="97" />
+        <location filename="../../meili_desktop/messages/reports.py" line="106" />
         <source>The hidden keys of this template were changed (checksum mismatch), so it cannot be trusted. Export a new template and copy the entries into it.</source>
         <translation>该模板隐藏的校验信息已被改动（校验和不符），无法信任。请重新导出模板并把数据复制进去。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="100" />
+        <location filename="../../meili_desktop/messages/reports.py" line="109" />
         <source>The template's sheet "{sheet}" is missing; the workbook's sheets are {found}. Rename the sheet back to "{sheet}", or export a new template and copy the values into it.</source>
         <translation>模板中的工作表“{sheet}”不见了，工作簿中的工作表为：{found}。请把工作表名称改回“{sheet}”，或导出新的模板后把数据复制进去。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="104" />
+        <location filename="../../meili_desktop/messages/reports.py" line="113" />
         <source>The header of sheet "{sheet}" was changed at {cell}: expected "{expected}", found "{found}". Restore the header or export a new template.</source>
         <translation>工作表“{sheet}”的表头在 {cell} 处被改动：应为“{expected}”，实为“{found}”。请恢复表头或重新导出模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="107" />
+        <location filename="../../meili_desktop/messages/reports.py" line="116" />
         <source>This template is for {found}, not for {expected}. Import the template of your own town.</source>
         <translation>该模板属于{found}，不属于{expected}。请导入本乡镇的模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="110" />
+        <location filename="../../meili_desktop/messages/reports.py" line="119" />
         <source>This template is for {found}, which this data folder does not know. Import it where that town is set up.</source>
         <translation>该模板属于{found}，本数据目录中没有该单位。请在设置了该乡镇的电脑上导入。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="113" />
+        <location filename="../../meili_desktop/messages/reports.py" line="122" />
         <source>This template is for period {found}, not {expected}. Export the template of period {expected}.</source>
         <translation>该模板属于填报期 {found}，不是 {expected}。请导出 {expected} 的模板。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="116" />
+        <location filename="../../meili_desktop/messages/reports.py" line="125" />
         <source>This template was made with catalogue {found}, but catalogue {expected} is now in force. Export a new template and copy the entries into it.</source>
         <translation>该模板按任务目录 {found} 生成，而当前使用的是目录 {expected}。请重新导出模板并把数据复制进去。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="119" />
+        <location filename="../../meili_desktop/messages/reports.py" line="128" />
         <source>The cells {value} are merged across columns, so their value cannot be assigned to one field. Unmerge them.</source>
         <translation>单元格 {value} 跨列合并，无法判断其值属于哪一栏。请取消合并。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="122" />
+        <location filename="../../meili_desktop/messages/reports.py" line="131" />
         <source>"{value}" is not a task number of this template. Leave column A as exported.</source>
         <translation>“{value}”不是本模板中的任务编号。请保持 A 列与导出时一致。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="125" />
+        <location filename="../../meili_desktop/messages/reports.py" line="134" />
+        <source>Row {row} is filled in but has no task number in column A. Put back the task number as exported, or clear the row's cells.</source>
+        <translation>第 {row} 行填写了内容，但 A 列没有任务编号。请按导出时的样子填回任务编号，或清空这一行的单元格。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/reports.py" line="137" />
         <source>Task {value} appears again; its first row is {first_row}. Keep one row per task.</source>
         <translation>任务 {value} 重复出现，首次出现在第 {first_row} 行。每项任务只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="129" />
+        <location filename="../../meili_desktop/messages/reports.py" line="141" />
         <source>The row has no town name. Fill in the name or delete the row.</source>
         <translation>该行没有乡镇名称。请填写名称或删除该行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="131" />
+        <location filename="../../meili_desktop/messages/reports.py" line="143" />
         <source>"{value}" is not a county of the city. Use a county name such as 余杭区 or its code such as 330110.</source>
         <translation>“{value}”不是本市的县（市、区）。请填写县（市、区）名称（如 余杭区）或代码（如 330110）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="134" />
+        <location filename="../../meili_desktop/messages/reports.py" line="146" />
         <source>"{value}" is not an official division code of the city. Check the code or leave it empty for a town without a code.</source>
         <translation>“{value}”不是本市的统计用区划代码。请核对代码；没有代码的乡镇请留空。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="137" />
+        <location filename="../../meili_desktop/messages/reports.py" line="149" />
         <source>"{value}" is not a division code: a town's code has 9 or 12 digits.</source>
         <translation>“{value}”不是区划代码：乡镇代码为 9 位或 12 位数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="139" />
+        <location filename="../../meili_desktop/messages/reports.py" line="151" />
         <source>Code {code} belongs to {actual}, not to {value}. Correct the county or the code.</source>
         <translation>代码 {code} 属于{actual}，不属于{value}。请更正县（市、区）或代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="142" />
+        <location filename="../../meili_desktop/messages/reports.py" line="154" />
         <source>"{value}" is not a town type. Use 样板镇 or 达标镇, or leave it empty.</source>
         <translation>“{value}”不是城镇类型。请填写 样板镇 或 达标镇，或留空。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="144" />
+        <location filename="../../meili_desktop/messages/reports.py" line="156" />
         <source>"{value}" matches several towns of the county. Add the town's official code.</source>
         <translation>“{value}”与该县（市、区）的多个乡镇同名。请填写乡镇的统计用区划代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="147" />
+        <location filename="../../meili_desktop/messages/reports.py" line="159" />
         <source>This town already appears in row {first_row}. Keep one row per town.</source>
         <translation>该乡镇已在第 {first_row} 行出现。每个乡镇只保留一行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="149" />
+        <location filename="../../meili_desktop/messages/reports.py" line="161" />
         <source>"{value}" is not a task number of the active catalogue.</source>
         <translation>“{value}”不是当前任务目录中的任务编号。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="151" />
+        <location filename="../../meili_desktop/messages/reports.py" line="163" />
         <source>"{value}" matches no township or the city. Use a town name or its code.</source>
         <translation>“{value}”与任何乡镇或本市都不匹配。请填写乡镇名称或代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="153" />
+        <location filename="../../meili_desktop/messages/reports.py" line="165" />
         <source>"{value}" matches several towns. Use the town's code instead.</source>
         <translation>“{value}”与多个乡镇匹配。请改填乡镇代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="155" />
+        <location filename="../../meili_desktop/messages/reports.py" line="167" />
         <source>"{value}" is not a year or period such as 2021 or 2021Q2.</source>
         <translation>“{value}”不是年度或填报期（如 2021、2021Q2）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="157" />
+        <location filename="../../meili_desktop/messages/reports.py" line="169" />
         <source>"{value}" is not a target: write a number of zero or more.</source>
         <translation>“{value}”不是有效的目标值：请填写不小于零的数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="159" />
+        <location filename="../../meili_desktop/messages/reports.py" line="171" />
         <source>The same task, unit and period already appear in row {first_row}.</source>
         <translation>相同的任务、单位和年度已在第 {first_row} 行出现。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="162" />
+        <location filename="../../meili_desktop/messages/reports.py" line="174" />
         <source>No period has entries yet, so there is nothing to summarise. Import report packages first, or name a period with --period.</source>
         <translation>还没有任何填报期有数据，无可汇总。请先导入上报包，或用 --period 指定填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="165" />
+        <location filename="../../meili_desktop/messages/reports.py" line="177" />
         <source>The period {period} is not set up and has no entries. Use a period such as 2021Q2.</source>
         <translation>填报期 {period} 未设置且没有数据。请使用如 2021Q2 的填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="168" />
+        <location filename="../../meili_desktop/messages/reports.py" line="180" />
         <source>The PDF {path} could not be written. Check that the folder exists and the file is not open in another program.</source>
         <translation>无法写入 PDF 文件 {path}。请检查文件夹是否存在，以及该文件是否正被其他程序打开。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="171" />
+        <location filename="../../meili_desktop/messages/reports.py" line="183" />
         <source>No font with Chinese characters was found, so the PDF would be unreadable. Install a Chinese font (for example 微软雅黑, SimSun or WenQuanYi Micro Hei).</source>
         <translation>未找到含中文字符的字体，生成的 PDF 将无法阅读。请安装中文字体（如 微软雅黑、宋体 或 文泉驿微米黑）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="186" />
+        <location filename="../../meili_desktop/messages/reports.py" line="198" />
         <source>{count} more problems are not listed. Correct the ones above and check the file again to see the rest.</source>
         <translation>还有 {count} 处问题未列出。请先更正以上问题，再次检查文件即可看到其余问题。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="199" />
+        <location filename="../../meili_desktop/messages/reports.py" line="211" />
         <source>Sheet "{sheet}", cell {cell}: </source>
         <translation>工作表“{sheet}”单元格 {cell}：</translation>
     </message>
@@ -360,7 +375,7 @@
 <context>
     <name>OfficePages</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="41" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="42" />
         <source>Summaries</source>
         <translation>汇总</translation>
     </message>
@@ -370,12 +385,12 @@
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="50" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="51" />
         <source>Targets</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="44" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="46" />
         <source>Scores</source>
         <translation>评分</translation>
     </message>
@@ -383,154 +398,164 @@
 <context>
     <name>ReportCli</name>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="31" />
+        <location filename="../../meili_desktop/cli/report.py" line="33" />
         <source>write the summary workbook (.xlsx)</source>
         <translation>生成汇总工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="32" />
+        <location filename="../../meili_desktop/cli/report.py" line="34" />
         <source>Summarise entries by town, county, lead unit, category and task: status counts, missing reports, completion against target and change since the previous period, with one detail sheet per period.</source>
         <translation>按乡镇、县（市、区）、牵头单位、分类和任务汇总填报数据：各状态数量、缺报、目标完成情况和较上期变化，每个填报期另附一张明细表。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="38" />
+        <location filename="../../meili_desktop/cli/report.py" line="40" />
         <source>workbook to write</source>
         <translation>要生成的工作簿</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="40" />
+        <location filename="../../meili_desktop/cli/report.py" line="42" />
         <source>period to summarise, such as 2021Q2; repeat for several (default: the latest period with entries)</source>
         <translation>要汇总的填报期，如 2021Q2；可重复给出多个（默认：有数据的最近一期）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="45" />
+        <location filename="../../meili_desktop/cli/report.py" line="47" />
         <source>grouping: town, county, lead-unit, category or task; repeat for several (default: all)</source>
         <translation>汇总方式：town（乡镇）、county（县市区）、lead-unit（牵头单位）、category（分类）或 task（任务）；可重复给出多个（默认：全部）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="49" />
+        <location filename="../../meili_desktop/cli/report.py" line="51" />
         <source>summarise only the towns of this county</source>
         <translation>只汇总该县（市、区）的乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="51" />
+        <location filename="../../meili_desktop/cli/report.py" line="53" />
         <source>leave out the town-by-task detail sheets</source>
         <translation>不生成乡镇×任务明细表</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="55" />
+        <location filename="../../meili_desktop/cli/report.py" line="57" />
         <source>print a town's period report or the city summary as PDF</source>
         <translation>将乡镇填报期报告或全市汇总输出为 PDF</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="58" />
+        <location filename="../../meili_desktop/cli/report.py" line="60" />
         <source>town: one town's period report with a cover sheet; city: the city summary</source>
         <translation>town：单个乡镇的填报期报告（含封面）；city：全市汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="62" />
+        <location filename="../../meili_desktop/cli/report.py" line="64" />
         <source>PDF file to write</source>
         <translation>要生成的 PDF 文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="64" />
+        <location filename="../../meili_desktop/cli/report.py" line="66" />
         <source>the town (code or name); required for a town report</source>
         <translation>乡镇（代码或名称）；乡镇报告必填</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="67" />
+        <location filename="../../meili_desktop/cli/report.py" line="69" />
         <source>the period (default: the latest period with entries)</source>
         <translation>填报期（默认：有数据的最近一期）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="72" />
+        <location filename="../../meili_desktop/cli/report.py" line="74" />
         <source>export a town's fill-in Excel template for a period</source>
         <translation>导出某乡镇某填报期的 Excel 填报模板</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="75" />
+        <location filename="../../meili_desktop/cli/report.py" line="77" />
         <source>template to write</source>
         <translation>要生成的模板文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="77" />
+        <location filename="../../meili_desktop/cli/report.py" line="79" />
         <source>the town's code or name</source>
         <translation>乡镇代码或名称</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="78" />
+        <location filename="../../meili_desktop/cli/report.py" line="80" />
         <source>the period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="83" />
+        <location filename="../../meili_desktop/cli/report.py" line="85" />
         <source>import a filled-in Excel template</source>
         <translation>导入已填写的 Excel 模板</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="84" />
+        <location filename="../../meili_desktop/cli/report.py" line="86" />
         <source>Import the entries of a filled-in template. Blank cells leave stored data unchanged. If any filled cell is invalid, nothing is written and every rejected cell is listed.</source>
         <translation>导入已填写模板中的数据。空白单元格不会改动已保存的数据。只要有一个已填单元格无效，就不写入任何数据，并逐一列出被拒绝的单元格。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="89" />
+        <location filename="../../meili_desktop/cli/report.py" line="91" />
         <source>the filled-in template</source>
         <translation>已填写的模板</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="91" />
+        <location filename="../../meili_desktop/cli/report.py" line="93" />
         <source>the town the template must be for (default: this data folder's own town)</source>
         <translation>模板必须所属的乡镇（默认：本数据目录的乡镇）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="95" />
+        <location filename="../../meili_desktop/cli/report.py" line="97" />
         <source>the period the template must be for</source>
         <translation>模板必须所属的填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="97" />
+        <location filename="../../meili_desktop/cli/report.py" line="99" />
         <source>check the file and list what would change, without writing</source>
         <translation>只检查文件并列出将要改动的内容，不写入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="101" />
+        <location filename="../../meili_desktop/cli/report.py" line="103" />
         <source>print the result as JSON</source>
         <translation>以 JSON 输出结果</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="111" />
+        <location filename="../../meili_desktop/cli/report.py" line="113" />
         <source>Wrote {path} ({rows} rows).</source>
         <translation>已生成 {path}（{rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="124" />
+        <location filename="../../meili_desktop/cli/report.py" line="126" />
         <source>A town report needs --unit.</source>
         <translation>乡镇报告需要 --unit 参数。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="129" />
+        <location filename="../../meili_desktop/cli/report.py" line="131" />
         <source>Wrote {path} ({pages} pages).</source>
         <translation>已生成 {path}（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="138" />
+        <location filename="../../meili_desktop/cli/report.py" line="140" />
         <source>Wrote the template of {town} for {period} to {path} ({count} tasks).</source>
         <translation>已将{town} {period} 的填报模板写入 {path}（{count} 项任务）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="164" />
+        <location filename="../../meili_desktop/cli/report.py" line="170" />
         <source>{count} cells were rejected; nothing was imported:</source>
         <translation>有 {count} 个单元格被拒绝，未导入任何数据：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="173" />
+        <location filename="../../meili_desktop/cli/report.py" line="179" />
         <source>Checked {town} {period}: {changed} tasks would change, {unchanged} unchanged.</source>
         <translation>已检查{town} {period}：将改动 {changed} 项任务，{unchanged} 项不变。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="176" />
+        <location filename="../../meili_desktop/cli/report.py" line="182" />
         <source>Imported {town} {period}: {changed} tasks changed, {unchanged} unchanged.</source>
         <translation>已导入{town} {period}：改动 {changed} 项任务，{unchanged} 项不变。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="194" />
+        <source>The status of tasks {tasks} was set to {status} because a value was filled in without a status.</source>
+        <translation>任务 {tasks} 填写了完成值但未填写状态，状态已设为“{status}”。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="199" />
+        <source>Warning: {text}</source>
+        <translation>警告：{text}</translation>
     </message>
 </context>
 <context>
@@ -983,89 +1008,89 @@
 <context>
     <name>ScoresPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="75" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="86" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="75" />
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="88" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="86" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="99" />
         <source>Total</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="76" />
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="88" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="87" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="99" />
         <source>Maximum</source>
         <translation>满分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="87" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="98" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="87" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="98" />
         <source>Rule</source>
         <translation>评分规则</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="87" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="98" />
         <source>Mechanism established</source>
         <translation>已建立机制</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="88" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="99" />
         <source>Discretionary points</source>
         <translation>酌情分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="97" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="108" />
         <source>Save scores</source>
         <translation>保存评分</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="113" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="129" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="115" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="131" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="135" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="153" />
         <source>No year is set up as a reporting period.</source>
         <translation>还没有设置年度填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="136" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="154" />
         <source>Scores are given per year. Add the year's reporting period first.</source>
         <translation>评分按年度进行，请先添加该年度的填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="140" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="158" />
         <source>No county is set up.</source>
         <translation>还没有设置县（市、区）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="153" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="171" />
         <source>{count} towns; town total {total}; mean {mean}.</source>
         <translation>共 {count} 个乡镇；乡镇得分合计 {total}；平均 {mean}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="197" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="216" />
         <source>No task of the catalogue has a scoring rule.</source>
         <translation>任务清单中没有设有评分规则的任务。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="198" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="217" />
         <source>Scores are given on tasks whose catalogue entry has a scoring rule.</source>
         <translation>只有任务清单中设有评分规则的任务才能评分。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/scores_page.py" line="236" />
+        <location filename="../../meili_desktop/ui/office/scores_page.py" line="256" />
         <source>Scores</source>
         <translation>评分</translation>
     </message>
@@ -1073,132 +1098,132 @@
 <context>
     <name>SummaryPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="70" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="64" />
         <source>Filter by name</source>
         <translation>按名称筛选</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="72" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="66" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="74" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="68" />
         <source>Export to Excel...</source>
         <translation>导出 Excel…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="76" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="70" />
         <source>Print city summary (PDF)...</source>
         <translation>打印全市汇总（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="116" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="113" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="118" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="115" />
         <source>Group by</source>
         <translation>汇总方式</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="155" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="152" />
         <source>No reporting period yet.</source>
         <translation>还没有填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="156" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="153" />
         <source>No reporting periods are set up.</source>
         <translation>还没有设置填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="158" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="155" />
         <source>Computing the summary...</source>
         <translation>正在计算汇总…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="176" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="173" />
         <source>{rows} rows; {towns} towns, {tasks} tasks.</source>
         <translation>共 {rows} 行；{towns} 个乡镇，{tasks} 项任务。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="180" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="177" />
         <source>Change compared with {period}.</source>
         <translation>变化与 {period} 比较。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="203" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="200" />
         <source>There are no towns to summarise.</source>
         <translation>没有可汇总的乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="204" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="201" />
         <source>Import the programme's towns with the command "meili-desktop units import FILE.xlsx", then refresh this page.</source>
         <translation>请用命令“meili-desktop units import 文件.xlsx”导入美丽城镇名单，然后刷新本页。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="208" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="205" />
         <source>No entries for {period} yet.</source>
         <translation>{period}还没有填报数据。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="210" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="207" />
         <source>The summary fills in once the townships' report packages for this period are merged on the Inbox page. An Excel export now would list every town as not reported.</source>
         <translation>在“收件箱”页合并各乡镇本期的上报包后，汇总即显示数据。现在导出 Excel，所有乡镇都会显示为缺报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="215" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="212" />
         <source>No row contains "{text}".</source>
         <translation>没有包含“{text}”的行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="217" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="214" />
         <source>Clear the filter to see every row.</source>
         <translation>清空筛选框即可显示全部行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="229" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="226" />
         <source>Export summary</source>
         <translation>导出汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="230" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="227" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="244" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="241" />
         <source>Wrote {path} ({rows} rows).</source>
         <translation>已生成 {path}（{rows} 行）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="246" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="243" />
         <source>Exporting the summary</source>
         <translation>正在导出汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="254" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="251" />
         <source>Print city summary</source>
         <translation>打印全市汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="255" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="252" />
         <source>PDF (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="270" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="267" />
         <source>Wrote {path} ({pages} pages).</source>
         <translation>已生成 {path}（{pages} 页）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="272" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="269" />
         <source>Printing the city summary</source>
         <translation>正在打印全市汇总</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/summary_page.py" line="285" />
+        <location filename="../../meili_desktop/ui/office/summary_page.py" line="282" />
         <source>Summary</source>
         <translation>汇总</translation>
     </message>
@@ -1359,145 +1384,145 @@
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="122" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="132" />
         <source>Save city target</source>
         <translation>保存全市目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="124" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="134" />
         <source>Split in proportion to bases</source>
         <translation>按基数比例分解</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="126" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="136" />
         <source>Save town targets</source>
         <translation>保存乡镇目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="128" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="138" />
         <source>Import from Excel...</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="134" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="144" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="134" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="144" />
         <source>Town</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="134" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="144" />
         <source>Base</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="134" />
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="192" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="144" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="212" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="135" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="145" />
         <source>Method</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="135" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="145" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="157" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="175" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="159" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="177" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="119" />
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="193" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="129" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="213" />
         <source>City target</source>
         <translation>全市目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="54" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="55" />
         <source>Typed in</source>
         <translation>手工填写</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="55" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="56" />
         <source>In proportion to base</source>
         <translation>按基数比例分解</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="56" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="57" />
         <source>Imported from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="57" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="58" />
         <source>From a distribution package</source>
         <translation>来自下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="69" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="70" />
         <source> ({unit})</source>
         <translation>（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="223" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="243" />
         <source>There are no towns to set targets for.</source>
         <translation>没有可设置目标值的乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="224" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="244" />
         <source>Import the programme's towns with the command "meili-desktop units import FILE.xlsx", then open this page again.</source>
         <translation>请用命令“meili-desktop units import 文件.xlsx”导入美丽城镇名单，然后重新打开本页。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="243" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="265" />
         <source>Enter the city target and the towns' targets.</source>
         <translation>请填写全市目标值和各乡镇目标值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="249" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="271" />
         <source>Towns' targets cannot be compared with the city target without a base for every town.</source>
         <translation>未给出每个乡镇的基数，无法将乡镇目标值与全市目标值比较。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="252" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="274" />
         <source>City target {city}; towns {allocated}; difference {difference}.</source>
         <translation>全市目标值 {city}；乡镇合计 {allocated}；差额 {difference}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="260" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="282" />
         <source>The city target must be a number.</source>
         <translation>全市目标值必须是数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="300" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="322" />
         <source>Import targets</source>
         <translation>导入目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="301" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="323" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="327" />
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="330" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="349" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="352" />
         <source>Targets</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="331" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="353" />
         <source>Save these targets anyway?</source>
         <translation>仍然保存这些目标值吗？</translation>
     </message>

@@ -181,7 +181,8 @@ def test_failed_search_says_so_in_chinese(qtbot: QtBot, office: Store) -> None:
 
     assert page.empty_state.is_shown
     assert page.empty_state.headline == "数据未能加载。"
-    assert page.empty_state.detail == "详细信息见日志文件。更改任一筛选条件即可重新加载本页。"
+    assert page.empty_state.detail == \
+        "详细信息见日志文件。如需重试，请更改筛选条件，或点击本页的“查询”或“刷新”按钮。"
     assert not page.table.isEnabled()
     assert not page.xlsx_button.isEnabled()
     assert not is_page_loading(page)

@@ -137,8 +137,9 @@ class PageLoader(QObject):
         # The worker has logged the error already, with a bug's traceback.
         logger.warning("loading %s failed: %s", name, error)
         detail = describe(error) if isinstance(error, MeiliError) else \
-            QCoreApplication.translate("PageLoader", "The details are in the log file. Change "
-                                       "a filter to load the page again.")
+            QCoreApplication.translate("PageLoader", "The details are in the log file. To try "
+                                       "again, change a filter or click the page's Search or "
+                                       "Refresh button.")
         for label in self._empty_states:
             label.show_message(failure_text(), detail)
         self.failed.emit(error)
