@@ -11,15 +11,25 @@ import importlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
 from meili_desktop import __version__
 from meili_desktop.cli import argparse_texts
+from meili_desktop.cli.output import (
+    OUTPUT_CLOSED_STATUS,
+    OutputClosedError,
+    closable_stdout,
+    discard_further_output,
+)
 from meili_desktop.errors import MeiliError
 from meili_desktop.file_types import is_package_file
 from meili_desktop.i18n import DEFAULT_LANGUAGE, SUPPORTED_LANGUAGES, install_translators
 from meili_desktop.places import set_application_names
+
+if TYPE_CHECKING:
+    from meili_desktop.cli.context import CliContext
 
 logger = logging.getLogger(__name__)
 
@@ -153,11 +163,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     # Imported here, not at the top: the context imports the database libraries, which the
     # window imports off the GUI thread after it appears.
-    from meili_desktop.cli.cli_logging import (
-        UnexpectedCommandError,
-        command_logging,
-        log_file_path,
-    )
     from meili_desktop.cli.context import CliContext
 
     app = QCoreApplication.instance() or _create_application(arguments)
@@ -168,11 +173,31 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None or not hasattr(args, "handler"):
         parser.print_help()
         return 2
-    context = CliContext.from_args(args)
+    with closable_stdout():
+        context = CliContext.from_args(args)
+        return _run_command(args, context)
+
+
+def _run_command(args: argparse.Namespace, context: CliContext) -> int:
+    """Run the chosen command's handler; return its exit status or its error's."""
+    from meili_desktop.cli.cli_logging import (
+        UnexpectedCommandError,
+        command_logging,
+        log_file_path,
+    )
+
     # Details go to the data folder's log file; the console shows only translated messages.
     with command_logging(context.data_dir):
         try:
-            return int(args.handler(args, context))
+            status = int(args.handler(args, context))
+            # A reader that closed the pipe early is noticed here, not at the interpreter's exit.
+            context.out.flush()
+            return status
+        except OutputClosedError:
+            logger.info("command %s stopped: the reader of its output closed the pipe",
+                        args.command)
+            discard_further_output()
+            return OUTPUT_CLOSED_STATUS
         except MeiliError as error:
             from meili_desktop.messages import describe
 
