@@ -57,6 +57,8 @@ SAME = QT_TRANSLATE_NOOP("ConflictsPage", "Same on both sides")
 # Items the list shows at once. A flood of held entries would otherwise take the GUI thread
 # tens of seconds to list; the page buttons step through the rest.
 PAGE_SIZE = 200
+# The widest the unit column grows, in CJK characters: a town's name such as "临平区塘栖镇".
+UNIT_COLUMN_MAX_CHARACTERS = 6
 
 
 @dataclass(frozen=True)
@@ -181,8 +183,10 @@ class ConflictsPage(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QTableWidget.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(REASON,
-                                                           QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in (TASK, PERIOD, KIND):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(REASON, QHeaderView.ResizeMode.Stretch)
         self.title = QLabel(self.tr("Choose an item on the left."), self)
         self.title.setObjectName("itemTitle")
         self.title.setWordWrap(True)
@@ -275,9 +279,21 @@ class ConflictsPage(QWidget):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(text)
                 self.table.setItem(row, column, cell)
+        self._fit_unit_column()
         if self.items:
             self.table.selectRow(0)
         self._show_selected()
+
+    def _fit_unit_column(self) -> None:
+        """Size the unit column to its names, but at most UNIT_COLUMN_MAX_CHARACTERS wide.
+
+        A long unit name would otherwise push the kind column out of the narrow list; the
+        full name stays in the cell's tooltip.
+        """
+        self.table.resizeColumnToContents(UNIT)
+        limit = self.table.fontMetrics().horizontalAdvance("镇" * UNIT_COLUMN_MAX_CHARACTERS)
+        if self.table.columnWidth(UNIT) > limit:
+            self.table.setColumnWidth(UNIT, limit)
 
     def _forget_items(self) -> None:
         """Empty the list after a failed load, so no button acts on an item no longer shown."""
