@@ -32,12 +32,17 @@ def canonical_json(value: Any) -> bytes:
 
 
 def _reject_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    result: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in result:
+    # The dict is built in C, and a repeated key makes it smaller than the list of pairs.
+    # The loop runs only to name the first repeated key.
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    seen: set[str] = set()
+    for key, _value in pairs:
+        if key in seen:
             raise JsonRejected(f"duplicate key {key[:40]!r}")
-        result[key] = value
-    return result
+        seen.add(key)
+    raise AssertionError("unreachable: the sizes differ only with a repeated key")
 
 
 def _reject_constant(name: str) -> Any:
@@ -46,6 +51,15 @@ def _reject_constant(name: str) -> Any:
 
 def _reject_float(text: str) -> Any:
     raise JsonRejected("numbers with a fraction or exponent are not allowed here")
+
+
+# Built once: json.loads builds a decoder for every call that passes hooks, and packages
+# carry a record per entry.
+_DECODER = json.JSONDecoder(object_pairs_hook=_reject_duplicates,
+                            parse_constant=_reject_constant)
+_DECODER_WITHOUT_FLOATS = json.JSONDecoder(object_pairs_hook=_reject_duplicates,
+                                           parse_constant=_reject_constant,
+                                           parse_float=_reject_float)
 
 
 def parse_strict(raw: bytes, *, allow_floats: bool = True) -> Any:
@@ -60,9 +74,8 @@ def parse_strict(raw: bytes, *, allow_floats: bool = True) -> Any:
     """
     try:
         text = raw.decode("utf-8")
-        return json.loads(text, object_pairs_hook=_reject_duplicates,
-                          parse_constant=_reject_constant,
-                          parse_float=None if allow_floats else _reject_float)
+        # A byte order mark fails as JSON here too: the decoder expects a value at it.
+        return (_DECODER if allow_floats else _DECODER_WITHOUT_FLOATS).decode(text)
     except JsonRejected:
         raise
     except (UnicodeDecodeError, ValueError, RecursionError) as error:

@@ -18,7 +18,6 @@ header with every ``wrapped_key`` emptied, so that it exists before the wraps do
 
 from __future__ import annotations
 
-import copy
 import struct
 from dataclasses import dataclass
 from typing import Any, BinaryIO
@@ -124,9 +123,13 @@ def encode_signature(signature: bytes) -> bytes:
 def wrap_context(suite: CipherSuite, format_version: tuple[int, int],
                  header: dict[str, Any]) -> bytes:
     """Return the context every key wrap of this header is bound to."""
-    blanked = copy.deepcopy(header)
-    for recipient in blanked.get("recipients", []):
-        if isinstance(recipient, dict):
-            recipient["wrapped_key"] = ""
+    # Only the recipients' wrapped keys change, so only those objects are copied and the
+    # parsed header stays as it was.
+    blanked = dict(header)
+    recipients = header.get("recipients", [])
+    if isinstance(recipients, list):
+        blanked["recipients"] = [{**recipient, "wrapped_key": ""}
+                                 if isinstance(recipient, dict) else recipient
+                                 for recipient in recipients]
     preamble_start = struct.pack(">8sHH", MAGIC, *format_version)
     return suite.hash(WRAP_CONTEXT_LABEL + preamble_start + canonical_json(blanked))

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from meili_desktop.errors import MeiliError
@@ -47,6 +47,13 @@ class KeyRecord:
 # The columns of a KeyRecord, in its field order.
 _RECORD_COLUMNS = (Key.fingerprint, Key.owner_unit_id, Key.purpose, Key.suite, Key.public_key,
                    Key.status, Key.created_at, Key.private_key.is_not(None))
+
+
+# Built once, so that SQLAlchemy computes its cache key once; the package reader runs it for
+# every package.
+_FIND_SENDER_KEY = select(*_RECORD_COLUMNS).where(
+    Key.fingerprint == bindparam("fingerprint"), Key.owner_unit_id == bindparam("unit_id"),
+    Key.purpose == "signing")
 
 
 def _record(row: Key) -> KeyRecord:
@@ -123,13 +130,11 @@ def set_status(session: Session, owner_unit_id: str | None, fingerprint: str,
 def find_sender_key(session: Session, unit_id: str, fingerprint: str) -> KeyRecord | None:
     """Return the signing key ``fingerprint`` stored for sender ``unit_id``.
 
-    The package reader calls this for every package, so it reads the record's columns
-    without building an ORM object or loading the private key.
+    The package reader calls this for every package, so it reads the record's columns on
+    the session's connection, without the ORM's execution or loading the private key.
     """
-    row = session.execute(
-        select(*_RECORD_COLUMNS)
-        .where(Key.fingerprint == fingerprint, Key.owner_unit_id == unit_id,
-               Key.purpose == "signing")).one_or_none()
+    row = session.connection().execute(
+        _FIND_SENDER_KEY, {"fingerprint": fingerprint, "unit_id": unit_id}).one_or_none()
     if row is None:
         return None
     # SQLite returns the IS NOT NULL test as 0 or 1.

@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from sqlalchemy import or_, select
+from sqlalchemy import bindparam, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from meili_desktop.domain.divisions import (
@@ -141,10 +141,15 @@ def get_unit(session: Session, unit_id: str) -> ReportingUnit | None:
     return None if row is None else _to_domain(row)
 
 
+# Built once and run on the session's connection, because the package reader runs it for
+# every package.
+_UNIT_EXISTS = select(models.ReportingUnit.id).where(
+    models.ReportingUnit.id == bindparam("unit_id"))
+
+
 def unit_exists(session: Session, unit_id: str) -> bool:
     """Return whether a unit with id ``unit_id`` is stored, without loading it."""
-    found = session.scalar(select(models.ReportingUnit.id)
-                           .where(models.ReportingUnit.id == unit_id))
+    found = session.connection().execute(_UNIT_EXISTS, {"unit_id": unit_id}).first()
     return found is not None
 
 
