@@ -21,13 +21,12 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from meili_desktop.cli.context import CliContext
 from meili_desktop.domain.catalogue import Catalogue, Task
-from meili_desktop.domain.entries import Entry, EntryKey, ReviewState, Status
+from meili_desktop.domain.entries import Entry, EntryKey, ReviewState
 from meili_desktop.domain.values import format_decimal, parse_status, parse_value_strictly
 from meili_desktop.errors import MeiliError
 from meili_desktop.messages.entries import describe_finding, status_label
 from meili_desktop.services import entries, entry_evidence
 from meili_desktop.services.catalogue import active_catalogue
-from meili_desktop.store.datafolder import Store
 from meili_desktop.store.entries_repo import CommentRecord
 
 logger = logging.getLogger(__name__)
@@ -113,7 +112,6 @@ def run_set(args: argparse.Namespace, context: CliContext) -> int:
     changes = _changes_from(args, task)
     if not changes and not args.attach:
         raise NothingToSetError()
-    is_status_inferred = _infer_status(store, key, changes)
     # The fields and the files are saved together or not at all.
     result = entry_evidence.save_entry(store, catalogue, key, changes, args.attach,
                                        entries.DEFAULT_MAX_ATTACHMENT_MB)
@@ -123,27 +121,12 @@ def run_set(args: argparse.Namespace, context: CliContext) -> int:
         context.err.write(QCoreApplication.translate("EntryCli", "Warning: {text}").format(
             text=describe_finding(finding)) + "\n")
     context.out.write(_summary(task, result.entry) + "\n")
-    if is_status_inferred:
+    if result.inferred_status is not None:
         context.out.write(QCoreApplication.translate(
             "EntryCli", "The status was set to {status} because a value was entered; give "
-            "--status to choose another.").format(status=status_label(Status.IN_PROGRESS))
+            "--status to choose another.").format(status=status_label(result.inferred_status))
             + "\n")
     return 0
-
-
-def _infer_status(store: Store, key: EntryKey, changes: dict[str, Any]) -> bool:
-    """Set the status to in progress when a value other than 0 comes without a status.
-
-    Only an entry that is not started (or not stored yet) changes; returns whether it did.
-    """
-    value = changes.get("value")
-    if "status" in changes or value is None or value == 0:
-        return False
-    stored = entries.load_entry(store, key)
-    if stored is not None and stored.status is not Status.NOT_STARTED:
-        return False
-    changes["status"] = Status.IN_PROGRESS
-    return True
 
 
 def run_list(args: argparse.Namespace, context: CliContext) -> int:

@@ -16,7 +16,9 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from meili_desktop.cli.context import CliContext
+from meili_desktop.domain.entries import Status
 from meili_desktop.domain.summary import Grouping
+from meili_desktop.messages.entries import describe_finding, status_label
 from meili_desktop.messages.reports import describe_problem, problems_to_list
 from meili_desktop.reports.xlsx_reading import CellProblem
 from meili_desktop.services import reports, templates
@@ -154,6 +156,10 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
         json.dump({"unit": result.unit_id, "period": result.period_code,
                    "applied": result.is_applied, "changed": list(result.changed),
                    "unchanged": list(result.unchanged),
+                   "inferred_status": list(result.inferred_status),
+                   "warnings": [{"task": finding.task_number, "code": finding.code,
+                                 "message": describe_finding(finding)}
+                                for finding in result.warnings],
                    "problems": [{"sheet": problem.sheet, "cell": problem.cell,
                                  "code": problem.code, "value": problem.value,
                                  "message": _problem_text(problem)}
@@ -178,4 +184,17 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
         print(message.format(town=result.unit_name, period=result.period_code,
                              changed=len(result.changed), unchanged=len(result.unchanged)),
               file=context.out)
+        _print_import_notes(result, context)
     return 0 if not result.problems else 3
+
+
+def _print_import_notes(result: templates.TemplateImportResult, context: CliContext) -> None:
+    """Print the statuses set from values and the value warnings, as ``entry set`` does."""
+    if result.inferred_status:
+        note = translate("ReportCli", "The status of tasks {tasks} was set to {status} because "
+                         "a value was filled in without a status.")
+        print(note.format(tasks=", ".join(str(number) for number in result.inferred_status),
+                          status=status_label(Status.IN_PROGRESS)), file=context.out)
+    for finding in result.warnings:
+        print(translate("ReportCli", "Warning: {text}").format(text=describe_finding(finding)),
+              file=context.err)

@@ -26,6 +26,8 @@ NUMERIC_MEASURES = frozenset({MeasureType.PERCENT, MeasureType.COUNT, MeasureTyp
 MAX_INTEGER_DIGITS = 12
 MAX_FRACTION_DIGITS = 6
 MAX_INPUT_LENGTH = 60
+# Numbers longer than this are shown in E notation in messages.
+SHORT_NUMBER_CHARS = 20
 
 # Words clerks write in a spreadsheet cell to mean "nothing to report" (after NFKC folding).
 PLACEHOLDER_WORDS = frozenset({
@@ -102,6 +104,14 @@ class TooManyDigitsError(InvalidValueError):
     code = "value.too_many_digits"
 
 
+class ValueOutOfRangeError(InvalidValueError):
+    """A number read from a cell has more integer digits than a value may have; ``text`` is
+    the number in short form (:func:`short_number_text`). Details add
+    ``max_integer_digits``."""
+
+    code = "value.out_of_range"
+
+
 class AmbiguousValueError(InvalidValueError):
     """Input with two readings where the caller cannot ask which one was meant.
 
@@ -164,6 +174,31 @@ def format_decimal(value: Decimal | None) -> str:
     if value is None:
         return ""
     return format(tidy_decimal(value), "f")
+
+
+def short_number_text(number: Decimal, max_chars: int = SHORT_NUMBER_CHARS) -> str:
+    """Return a number as plain digits, or in Excel's E notation (1E+308) when that is long.
+
+    A cell may hold any number up to about 1.8E+308, which as plain digits fills a screen.
+    """
+    plain = format_decimal(number)
+    if len(plain) <= max_chars:
+        return plain
+    mantissa, exponent = format(number, ".6E").split("E")
+    mantissa = mantissa.rstrip("0").rstrip(".")
+    return f"{mantissa}E{int(exponent):+d}"
+
+
+def check_number_range(number: Decimal, measure: MeasureType, unit: str = "") -> None:
+    """Check that a number read from a cell fits the integer digits a value may have.
+
+    Raises:
+        ValueOutOfRangeError: the integer part is longer than :data:`MAX_INTEGER_DIGITS`.
+    """
+    if number != 0 and number.adjusted() >= MAX_INTEGER_DIGITS:
+        raise ValueOutOfRangeError(text=short_number_text(number),
+                                   example=EXAMPLES.get(measure, ""), unit=unit,
+                                   max_integer_digits=MAX_INTEGER_DIGITS)
 
 
 def is_placeholder(folded: str) -> bool:

@@ -38,6 +38,9 @@ MESSAGES: dict[str, str] = {
     "value.too_many_digits": QT_TRANSLATE_NOOP(
         "Errors", "\"{text}\" has too many digits: at most {max_integer_digits} before and "
         "{max_fraction_digits} after the decimal point are accepted."),
+    "value.out_of_range": QT_TRANSLATE_NOOP(
+        "Errors", "{text} is out of range: a value has at most {max_integer_digits} digits "
+        "before the decimal point. Check the cell and enter the actual value."),
     "value.ambiguous": QT_TRANSLATE_NOOP(
         "Errors", "\"{text}\" is ambiguous in a percent field: it may mean {as_fraction}% or "
         "{as_typed}%. Write the percent sign explicitly, for example {as_fraction}% or "

@@ -64,15 +64,24 @@ MESSAGES: dict[str, str] = {
         "Errors", "The cell holds the formula {value} but no result, because the program that "
         "saved the file did not calculate it. Open and save the file in Excel or WPS, or type "
         "the number."),
+    "template.formula_without_value/status": QT_TRANSLATE_NOOP(
+        "Errors", "The cell holds the formula {value} but no result, because the program that "
+        "saved the file did not calculate it. Open and save the file in Excel or WPS, or type "
+        "the status itself: 未开始, 推进中, 已完成 or 不适用."),
+    "template.formula_without_value/text": QT_TRANSLATE_NOOP(
+        "Errors", "The cell holds the formula {value} but no result, because the program that "
+        "saved the file did not calculate it. Open and save the file in Excel or WPS, or type "
+        "the text itself."),
     "excel.key_formula": QT_TRANSLATE_NOOP(
         "Errors", "The cell holds the formula {value}, but this column says which row is "
         "which, so it must hold the value itself; the row was not imported. In Excel or WPS, "
         "copy the column and paste it back as values (Paste Special, Values), save the file "
         "and import it again."),
     "template.too_many_rows": QT_TRANSLATE_NOOP(
-        "Errors", "The template uses rows down to cell {cell}, but a template lists at most "
-        "{tasks} tasks and so ends by row {limit}. Delete the rows below the table, or copy "
-        "the filled-in cells into a newly exported template, and import it again. Nothing was "
+        "Errors", "The template lists {tasks} tasks, so its table ends at row {last_task_row}, "
+        "and up to {spare_rows} rows below it may hold notes, down to row {limit}. The sheet "
+        "uses cell {cell}, further down. Delete the rows below the table, or copy the "
+        "filled-in cells into a newly exported template, and import it again. Nothing was "
         "imported."),
     "template.merged_across_tasks": QT_TRANSLATE_NOOP(
         "Errors", "The cells {value} are merged over several tasks, so it is unclear which "
@@ -122,6 +131,9 @@ MESSAGES: dict[str, str] = {
     "template.unknown_task": QT_TRANSLATE_NOOP(
         "Errors", "\"{value}\" is not a task number of this template. Leave column A as "
         "exported."),
+    "template.missing_task": QT_TRANSLATE_NOOP(
+        "Errors", "Row {row} is filled in but has no task number in column A. Put back the "
+        "task number as exported, or clear the row's cells."),
     "template.duplicate_task": QT_TRANSLATE_NOOP(
         "Errors", "Task {value} appears again; its first row is {first_row}. Keep one row per "
         "task."),

@@ -9,6 +9,7 @@ readable cells become changes. A blank cell means "no change", never "erase".
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -20,7 +21,13 @@ from openpyxl.utils import get_column_letter
 
 from meili_desktop.domain.catalogue import MeasureType, Task
 from meili_desktop.domain.entries import Status
-from meili_desktop.domain.values import InvalidStatusError, parse_status, parse_value_strictly
+from meili_desktop.domain.values import (
+    InvalidStatusError,
+    check_number_range,
+    parse_status,
+    parse_value_strictly,
+    short_number_text,
+)
 from meili_desktop.errors import MeiliError
 from meili_desktop.reports.labels import status_from_label
 from meili_desktop.reports.template_xlsx import (
@@ -47,9 +54,11 @@ from meili_desktop.reports.xlsx_reading import (
 )
 
 _QUOTED = re.compile(r'"[^"]*"|\\.')
+# Message variants of template.formula_without_value by field; other fields take text.
+FORMULA_VARIANTS = {"value": "number", "status": "status"}
 # Fields whose cell merged down several tasks gives each of those tasks the same value.
 FILL_DOWN_FIELDS = frozenset({"responsible_person", "contact"})
-# Tasks a template has when the caller does not say; the 2020 catalogue has 43.
+# Tasks a template has when the caller gives no count; the 2020 catalogue's lists 34.
 DEFAULT_MAX_TASKS = 500
 # Rows below the task rows that a template may use, for a note such as 填表人 or a signature.
 SPARE_ROWS = 50
@@ -148,9 +157,9 @@ def read_template(path: Path, max_tasks: int = DEFAULT_MAX_TASKS) -> TemplateRea
 
     Args:
         path: the .xlsx file.
-        max_tasks: the most tasks a template can list (the active catalogue's task count).
-            A sheet with rows far below them is rejected while its XML is scanned, before
-            openpyxl loads it.
+        max_tasks: the number of tasks a template lists (the active catalogue's township
+            tasks). A sheet with rows far below them is rejected while its XML is scanned,
+            before openpyxl loads it.
 
     Raises:
         ExcelUnreadableError: the file is not an .xlsx workbook or passes a size limit.
@@ -166,7 +175,8 @@ def read_template(path: Path, max_tasks: int = DEFAULT_MAX_TASKS) -> TemplateRea
         if error.code != "excel.too_many_rows":
             raise
         raise TemplateRejectedError("template.too_many_rows", cell=error.details["cell"],
-                                    tasks=max_tasks, limit=last_row) from error
+                                    tasks=max_tasks, last_task_row=FIRST_ROW - 1 + max_tasks,
+                                    spare_rows=SPARE_ROWS, limit=last_row) from error
     keys = read_keys(workbook)
     if keys.sheet not in workbook.sheetnames:
         others = [name for name in workbook.sheetnames if name != KEYS_SHEET]
@@ -227,15 +237,18 @@ def _formula_problems(formulas: FormulaCells, sheet_name: str,
     by a program that does not calculate (openpyxl, some converters) has none, and such a
     cell would otherwise look blank and be skipped without a word.
     """
-    editable_columns = {FIELDS.index(name) + 1 for name in EDITABLE}
+    editable_columns = {FIELDS.index(name) + 1: name for name in EDITABLE}
     problems: list[CellProblem] = []
     cells = formulas.by_sheet.get(sheet_name, {})
     for (row, column), formula in sorted(cells.items()):
         if row < FIRST_ROW or column not in editable_columns:
             continue
         if reader.sheet.cell(row, column).value is None:
+            # The advice names what the column takes instead: a number, a status or text.
+            variant = FORMULA_VARIANTS.get(editable_columns[column], "text")
             problems.append(CellProblem(sheet_name, row, get_column_letter(column),
-                                        "template.formula_without_value", formula))
+                                        "template.formula_without_value", formula,
+                                        (("variant", variant),)))
     return problems
 
 
@@ -264,6 +277,9 @@ def _read_row(reader: SheetReader, row: int, keys: TemplateKeys, seen: dict[int,
         cells[name] = TemplateCell(origin.coordinate, value, origin.number_format)
     number_text = fold(reader.value(row, 1))
     if not number_text and not cells:
+        return None
+    if not number_text:
+        problems.append(CellProblem(sheet.title, row, "A", "template.missing_task"))
         return None
 
     try:
@@ -306,7 +322,7 @@ def template_changes(reading: TemplateReading, tasks: Mapping[int, Task]) -> Tem
                                  if character.isalpha())
                 details = tuple((key, str(value)) for key, value in error.details.items())
                 result.problems.append(CellProblem(sheet, row.row, column, error.code,
-                                                   fold(cell.value), details))
+                                                   _shown_value(cell.value), details))
                 continue
             sources[name] = cell.coordinate
         if changes:
@@ -335,10 +351,19 @@ def _status(value: Any) -> Status:
         raise InvalidStatusError(text=text) from None
 
 
+def _shown_value(value: Any) -> str:
+    """Return a cell's value as a problem lists it; a long number in E notation."""
+    if isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value):
+        return short_number_text(Decimal(repr(value)))
+    return fold(value)
+
+
 def _number(cell: TemplateCell, task: Task) -> Decimal:
     value = cell.value
     if isinstance(value, int | float) and not isinstance(value, bool):
         number = Decimal(repr(value))
+        # A number cell can hold 1E+308, whose plain digits no message should print.
+        check_number_range(number, task.measure, task.unit)
         if task.measure is MeasureType.PERCENT and is_percent_format(cell.number_format):
             # Excel stores 85% as 0.85 in a cell formatted as a percentage.
             percent = format((number * 100).normalize(), "f")

@@ -111,11 +111,15 @@ class EvidenceNameError(MeiliError):
 
 @dataclass(frozen=True)
 class SaveResult:
-    """The entry after a change, whether it changed, and the plausibility warnings."""
+    """The entry after a change, whether it changed, and the plausibility warnings.
+
+    ``inferred_status`` is the status the change set by :func:`infer_status`, if any.
+    """
 
     entry: Entry
     is_changed: bool
     warnings: tuple[Finding, ...] = ()
+    inferred_status: Status | None = None
 
 
 def local_user() -> str:
@@ -243,9 +247,27 @@ def validate_changes(task: Task, period: Period, changes: Mapping[str, Any]) -> 
     return clean
 
 
+def infer_status(stored: Entry | None, clean: dict[str, Any]) -> Status | None:
+    """Add the status 推进中 to changes that enter a value other than 0 without a status.
+
+    A clerk who reports progress on a task not started yet means it is in progress. Only an
+    entry that is not started, or not stored yet, changes. The window, ``entry set`` and the
+    Excel template import all apply this rule before writing. Returns the status added.
+    """
+    value = clean.get("value")
+    if "status" in clean or value is None or value == 0:
+        return None
+    if stored is not None and stored.status is not Status.NOT_STARTED:
+        return None
+    clean["status"] = Status.IN_PROGRESS
+    return Status.IN_PROGRESS
+
+
 def set_entry_fields(store: Store, catalogue: Catalogue, key: EntryKey,
                      changes: Mapping[str, Any]) -> SaveResult:
     """Validate and write changes to one entry in one transaction.
+
+    A value entered without a status may set the status (see :func:`infer_status`).
 
     Returns:
         The entry, whether it changed, and plausibility warnings on its value.
@@ -255,12 +277,14 @@ def set_entry_fields(store: Store, catalogue: Catalogue, key: EntryKey,
     period = find_period(store, key.period_code)
     clean = validate_changes(task, period, changes)
     with store.session_factory.begin() as session:
+        inferred = infer_status(entries_repo.load_entry(session, key), clean)
         entry, is_changed = entries_repo.apply_change(session, key, clean,
                                                       changed_by=local_user())
     if is_changed:
         logger.info("entry %s/%d/%s set %s, revision %d", key.unit_id, key.task_number,
                     key.period_code, sorted(clean), entry.revision)
-    return SaveResult(entry, is_changed, tuple(value_warnings(store, task, key, entry.value)))
+    return SaveResult(entry, is_changed, tuple(value_warnings(store, task, key, entry.value)),
+                      inferred)
 
 
 def value_warnings(store: Store, task: Task, key: EntryKey,

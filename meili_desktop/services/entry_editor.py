@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from meili_desktop.domain.catalogue import Catalogue
-from meili_desktop.domain.entries import Entry, EntryKey
+from meili_desktop.domain.entries import Entry, EntryKey, Status
 from meili_desktop.errors import MeiliError
 from meili_desktop.services import entries, entry_evidence
 from meili_desktop.services.entries import SaveResult
@@ -88,6 +88,8 @@ class EntryEditor:
                  action: str = "paste") -> list[SaveResult]:
         """Validate all changes, then write them in one transaction as one undo step.
 
+        A value entered without a status may set the status (see ``entries.infer_status``).
+
         Raises:
             MeiliError: a change failed validation; nothing was written.
         """
@@ -100,22 +102,25 @@ class EntryEditor:
 
         user = entries.local_user()
         edits: list[EntryEdit] = []
-        written: list[tuple[Entry, bool]] = []
+        written: list[tuple[Entry, bool, Status | None]] = []
         with self._lock:
             with self.store.session_factory.begin() as session:
                 for key, _task, clean in cleaned:
-                    before = content_snapshot(entries_repo.load_entry(session, key), key)
+                    stored = entries_repo.load_entry(session, key)
+                    before = content_snapshot(stored, key)
+                    inferred = entries.infer_status(stored, clean)
                     entry, is_changed = entries_repo.apply_change(session, key, clean,
                                                                   changed_by=user)
-                    written.append((entry, is_changed))
+                    written.append((entry, is_changed, inferred))
                     if is_changed:
                         edits.append(EntryEdit(key, before, content_snapshot(entry, key)))
             self._push(EditStep(action, tuple(edits)))
 
         return [SaveResult(entry, is_changed,
-                           tuple(entries.value_warnings(self.store, task, key, entry.value)))
-                for (key, task, _clean), (entry, is_changed) in zip(cleaned, written,
-                                                                     strict=True)]
+                           tuple(entries.value_warnings(self.store, task, key, entry.value)),
+                           inferred)
+                for (key, task, _clean), (entry, is_changed, inferred) in zip(cleaned, written,
+                                                                               strict=True)]
 
     def attach(self, key: EntryKey, source: Path, max_mb: int,
                progress: Callable[[int, int], None] | None = None,

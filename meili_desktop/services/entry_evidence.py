@@ -117,6 +117,7 @@ def save_entry(store: Store, catalogue: Catalogue, key: EntryKey, changes: Mappi
     copies = store_evidence_files(store, key, sources, max_mb, progress, cancel)
 
     with store.session_factory.begin() as session:
+        inferred = entries.infer_status(entries_repo.load_entry(session, key), clean)
         entry, is_changed = write_entry_change(session, key, clean, copies,
                                                entries.local_user())
     if entry is None:
@@ -127,4 +128,4 @@ def save_entry(store: Store, catalogue: Catalogue, key: EntryKey, changes: Mappi
                     entry.revision)
     # As with set_entry_fields, a field change reports the value's warnings; files alone do not.
     warnings = entries.value_warnings(store, task, key, entry.value) if clean else []
-    return SaveResult(entry, is_changed, tuple(warnings))
+    return SaveResult(entry, is_changed, tuple(warnings), inferred)

@@ -9,14 +9,16 @@ validation and revision history as typing the values in the window.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from meili_desktop.domain.catalogue import Task
 from meili_desktop.domain.catalogue_document import catalogue_hash
 from meili_desktop.domain.entries import Entry, EntryKey
 from meili_desktop.domain.periods import PeriodState
 from meili_desktop.domain.units import UnitKind
+from meili_desktop.domain.validation import Finding
 from meili_desktop.errors import MeiliError
 from meili_desktop.reports.template_reading import (
     TemplateRejectedError,
@@ -37,10 +39,12 @@ from meili_desktop.services.entries import (
     PeriodClosedError,
     PeriodLockedError,
     find_period,
+    infer_status,
     local_user,
     reported_tasks,
     returned_tasks,
     validate_changes,
+    value_warnings,
 )
 from meili_desktop.services.identity import Role, load_identity
 from meili_desktop.services.office_corrections import apply_office_correction
@@ -57,7 +61,9 @@ class TemplateImportResult:
     """The outcome of an import, or of a dry run or an import whose cells were rejected.
 
     ``changed`` lists the task numbers whose entries changed (or would change); nothing is
-    written when ``problems`` is not empty.
+    written when ``problems`` is not empty. ``inferred_status`` lists the tasks whose status
+    became 推进中 because a value came without a status (see ``entries.infer_status``), and
+    ``warnings`` the plausibility warnings on the imported values, as ``entry set`` gives.
     """
 
     unit_id: str
@@ -67,6 +73,8 @@ class TemplateImportResult:
     unchanged: tuple[int, ...]
     problems: tuple[CellProblem, ...]
     is_applied: bool
+    inferred_status: tuple[int, ...] = ()
+    warnings: tuple[Finding, ...] = ()
 
 
 def export_template(store: Store, path: Path, unit: str, period_code: str) -> TemplateKeys:
@@ -123,14 +131,14 @@ def import_template(store: Store, path: Path, *, unit: str | None = None,
             return is a problem instead.
     """
     catalogue = active_catalogue(store)
-    reading = read_template(path, max_tasks=len(catalogue.tasks))
+    tasks = {task.number: task for task in reported_tasks(catalogue)}
+    reading = read_template(path, max_tasks=len(tasks))
     keys = reading.keys
     _check_target(store, keys, unit, period_code, catalogue.version)
     period = find_period(store, keys.period_code)
     if period.state is PeriodState.LOCKED:
         raise PeriodLockedError(period=period.code)
 
-    tasks = {task.number: task for task in reported_tasks(catalogue)}
     # In a period closed for review a township changes only the entries the office returned.
     is_closed_here = period.state is PeriodState.CLOSED and not _is_office(store)
     returned = returned_tasks(store, keys.unit_id, period.code) if is_closed_here \
@@ -140,6 +148,7 @@ def import_template(store: Store, path: Path, *, unit: str | None = None,
     with store.session_factory() as session:
         stored = entries_repo.list_entries(session, keys.unit_id, keys.period_code)
     clean: dict[int, dict[str, Any]] = {}
+    inferred: list[int] = []
     for number, parsed_changes in parsed.changes.items():
         changes = _edited_fields(keys, number, parsed_changes)
         problems += _overwritten_fields(keys, number, changes, parsed.sources[number],
@@ -152,13 +161,30 @@ def import_template(store: Store, path: Path, *, unit: str | None = None,
             clean[number] = validate_changes(tasks[number], period, changes)
         except MeiliError as error:
             problems.append(_row_problem(keys, parsed.sources[number], changes, error))
+            continue
+        if infer_status(stored.get(number), clean[number]) is not None:
+            inferred.append(number)
 
     if problems:
         logger.info("template %s for %s/%s rejected: %d cells", path, keys.unit_id,
                     keys.period_code, len(problems))
         return TemplateImportResult(keys.unit_id, keys.unit_name, keys.period_code, (),
                                     (), tuple(problems), is_applied=False)
-    return _apply(store, keys, clean, dry_run)
+    result = _apply(store, keys, clean, dry_run)
+    return replace(result, inferred_status=tuple(sorted(inferred)),
+                   warnings=tuple(_value_warnings(store, keys, tasks, clean)))
+
+
+def _value_warnings(store: Store, keys: TemplateKeys, tasks: dict[int, Task],
+                    clean: dict[int, dict[str, Any]]) -> list[Finding]:
+    """Return the plausibility warnings on the imported values, by task number."""
+    warnings: list[Finding] = []
+    for number, changes in sorted(clean.items()):
+        if changes.get("value") is None:
+            continue
+        key = EntryKey(keys.unit_id, number, keys.period_code)
+        warnings += value_warnings(store, tasks[number], key, changes["value"])
+    return warnings
 
 
 def _edited_fields(keys: TemplateKeys, number: int,

@@ -304,6 +304,11 @@
         <source>Note</source>
         <translation>备注</translation>
     </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/entry_form.py" line="336" />
+        <source>Saved task {number}; its status is now {status} because a value was entered.</source>
+        <translation>已保存任务 {number}；因为填写了完成值，状态已改为“{status}”。</translation>
+    </message>
 </context>
 <context>
     <name>Errors</name>
@@ -456,6 +461,11 @@
         <location filename="../../meili_desktop/messages/entries.py" line="113" />
         <source>This data folder is not set up as a township, so it cannot be bound to a township.</source>
         <translation>此数据文件夹未设置为乡镇，不能绑定到乡镇。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/entries.py" line="41" />
+        <source>{text} is out of range: a value has at most {max_integer_digits} digits before the decimal point. Check the cell and enter the actual value.</source>
+        <translation>{text} 超出了范围：完成值的整数部分最多 {max_integer_digits} 位。请检查该单元格，填写实际的数值。</translation>
     </message>
 </context>
 <context>
@@ -1412,6 +1422,16 @@ Fill in the yellow cells (status, value, progress narrative, responsible person,
         <location filename="../../meili_desktop/ui/township/template_actions.py" line="157" />
         <source>Excel template</source>
         <translation>Excel 填报模板</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="147" />
+        <source>The status of tasks {tasks} was set to {status} because a value was filled in without a status.</source>
+        <translation>任务 {tasks} 填写了完成值但未填写状态，状态已设为“{status}”。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/township/template_actions.py" line="152" />
+        <source>Please check these values; they were kept:</source>
+        <translation>请核对以下数值（已按填写的保存）：</translation>
     </message>
 </context>
 <context>

@@ -154,6 +154,23 @@ def test_import_changes_entries(qtbot: QtBot, window: TownshipWindow, store: Sto
     assert window.state.entry(10) is not None
 
 
+def test_import_notes_status_and_warning(qtbot: QtBot, window: TownshipWindow, store: Store,
+                                         tmp_path: Path, messages: list[str],
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    template = export(qtbot, window, tmp_path, monkeypatch)
+    filled = fill(template, {f"I{row_of(10)}": -5, f"I{row_of(11)}": 2}, tmp_path / "负数.xlsx")
+    messages.clear()
+
+    run(qtbot, window.template_actions.import_template(filled))
+
+    qtbot.waitUntil(lambda: len(messages) == 1)
+    assert "任务 10, 11 填写了完成值但未填写状态，状态已设为“推进中”" in messages[0]
+    assert "请核对以下数值" in messages[0]
+    assert "任务 10：数值 -5 为负数" in messages[0]
+    assert stored(store, window.state.unit_id, 10).value == -5
+    assert stored(store, window.state.unit_id, 11).status is Status.IN_PROGRESS
+
+
 def test_import_lists_bad_cells(qtbot: QtBot, window: TownshipWindow, store: Store,
                                 tmp_path: Path, messages: list[str],
                                 problem_dialogs: list[TemplateProblemsDialog],

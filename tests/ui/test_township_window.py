@@ -448,3 +448,21 @@ def test_locked_period_is_read_only(qtbot: QtBot, store: Store) -> None:
     window.set_period(PERIOD)
     assert not window.form.locked_banner.isVisible()
     assert window.form.narrative_edit.isEnabled()
+
+
+def test_value_sets_status_in_progress(qtbot: QtBot, window: TownshipWindow,
+                                       store: Store) -> None:
+    shown: list[str] = []
+    window.form.message.connect(shown.append)
+    window.open_task(11)
+    assert window.form.status_combo.currentData() == Status.NOT_STARTED.value
+
+    enter_value(qtbot, window, "3")
+
+    assert stored(store, 11).status is Status.IN_PROGRESS
+    assert window.form.status_combo.currentData() == Status.IN_PROGRESS.value
+    assert shown[-1] == "已保存任务 11；因为填写了完成值，状态已改为“推进中”。"
+    window.open_task(12)
+    choose(window.form.status_combo, Status.DONE.value)
+    enter_value(qtbot, window, "4")
+    assert stored(store, 12).status is Status.DONE

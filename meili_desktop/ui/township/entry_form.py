@@ -330,7 +330,13 @@ class EntryFormWidget(QWidget):
         finally:
             self._is_saving = False
         self._set_form_error("")
-        if result.is_changed:
+        if result.inferred_status is not None:
+            self._show_status(result.entry)
+            self.message.emit(self.tr(
+                "Saved task {number}; its status is now {status} because a value was "
+                "entered.").format(number=self.number,
+                                   status=status_label(result.inferred_status)))
+        elif result.is_changed:
             self.message.emit(self.tr("Saved task {number}").format(number=self.number))
         self._show_meta(result.entry)
         return result

@@ -29,8 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from meili_desktop.domain.entries import Status
 from meili_desktop.errors import MeiliError
 from meili_desktop.messages import describe
+from meili_desktop.messages.entries import describe_finding, status_label
 from meili_desktop.messages.reports import describe_problem, problems_to_list
 from meili_desktop.reports.template_xlsx import TemplateKeys
 from meili_desktop.services import templates
@@ -135,11 +137,21 @@ class TemplateActions(QObject):
         if result.period_code != self.window.state.period.code:
             self.window.set_period(result.period_code)
         self.window.state.refresh(list(result.changed))
-        QMessageBox.information(self.window, self.tr("Excel template imported"), self.tr(
+        text = self.tr(
             "{file}: {changed} tasks of {period} changed, {unchanged} unchanged. The changes "
             "are in each task's history; the file's blank cells left the entries as they "
             "were.").format(file=path.name, changed=len(result.changed),
-                            unchanged=len(result.unchanged), period=result.period_code))
+                            unchanged=len(result.unchanged), period=result.period_code)
+        if result.inferred_status:
+            text += "\n\n" + self.tr(
+                "The status of tasks {tasks} was set to {status} because a value was filled "
+                "in without a status.").format(
+                tasks=", ".join(str(number) for number in result.inferred_status),
+                status=status_label(Status.IN_PROGRESS))
+        if result.warnings:
+            text += "\n\n" + self.tr("Please check these values; they were kept:") + "\n" + \
+                "\n".join(describe_finding(finding) for finding in result.warnings)
+        QMessageBox.information(self.window, self.tr("Excel template imported"), text)
 
 
     def _start(self, job: Any, name: str, title: str, on_success: Any) -> JobWorker:
