@@ -15,6 +15,7 @@ from meili_desktop.services import merge
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.office.review_page import ReviewPage
 from meili_desktop.ui.office.rows_model import RowsModel, TextRow
+from tests.reports.report_support import chinese  # noqa: F401 - fixture
 from tests.services.merge_support import (
     COUNT_TASK,
     PERIOD,
@@ -58,6 +59,17 @@ def test_numbers_sort_as_numbers() -> None:
     assert column_texts(model, 1) == ["2", "9", "10"]
     model.sort(1, Qt.SortOrder.DescendingOrder)
     assert column_texts(model, 1) == ["10", "9", "2"]
+
+
+@pytest.mark.usefixtures("chinese")
+def test_chinese_texts_sort_by_pinyin() -> None:
+    model = RowsModel(["County"])
+    model.set_rows([TextRow((name,)) for name in ("余杭区", "淳安县", "临平区", "桐庐县")])
+
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+
+    # By code point 临 (U+4E34) and 余 (U+4F59) would come first.
+    assert column_texts(model, 0) == ["淳安县", "临平区", "桐庐县", "余杭区"]
 
 
 def test_new_rows_keep_sort_order() -> None:

@@ -11,9 +11,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cmp_to_key
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCollator,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 
 ModelIndex = QModelIndex | QPersistentModelIndex
@@ -31,7 +38,8 @@ class TextRow:
     """One row: its cell texts, a background colour and the values it sorts by.
 
     ``sort_keys`` has one value per cell, all numbers or all texts within a column. Without
-    it a row sorts by its texts.
+    it a row sorts by its texts. Texts sort in the order of the application's language, by
+    pinyin in Chinese, as a ``QTableWidget`` sorts them.
     """
 
     cells: tuple[str, ...]
@@ -40,7 +48,7 @@ class TextRow:
 
 
 class RowsModel(QAbstractTableModel):
-    """Rows of texts under fixed column titles; each cell's tooltip is its text."""
+    """Rows of texts under fixed column titles. Each cell's tooltip is its text."""
 
     def __init__(self, headers: Sequence[str], parent: Any = None) -> None:
         super().__init__(parent)
@@ -90,7 +98,7 @@ class RowsModel(QAbstractTableModel):
         return row.cells[index.column()]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort the rows by ``column``, keeping equal rows in their order; selection follows."""
+        """Sort the rows by ``column``, keeping equal rows in their order and the selection."""
         self._sort_column, self._sort_order = column, order
         if not 0 <= column < len(self._headers) or not self._rows:
             return
@@ -103,9 +111,12 @@ class RowsModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _reorder(self, column: int, order: Qt.SortOrder) -> list[int]:
-        """Sort the rows in place; return each old row's new position."""
+        """Sort the rows in place and return each old row's new position."""
         keys = [row.sort_keys[column] if row.sort_keys is not None else row.cells[column]
                 for row in self._rows]
+        if keys and isinstance(keys[0], str):
+            collated = cmp_to_key(QCollator().compare)
+            keys = [collated(text) for text in keys]
         new_order = sorted(range(len(self._rows)), key=keys.__getitem__,
                            reverse=order is Qt.SortOrder.DescendingOrder)
         self._rows = [self._rows[old] for old in new_order]
