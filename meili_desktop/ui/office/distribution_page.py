@@ -118,6 +118,8 @@ class DistributionPage(QWidget):
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.county_filter = QComboBox(self)
         self.county_filter.setObjectName("countyFilter")
+        # Filled when the townships arrive, after the first show, so it adjusts its width.
+        self.county_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.county_filter.currentIndexChanged.connect(self._apply_filter)
         self.search = QLineEdit(self)
         self.search.setObjectName("townSearch")
