@@ -64,7 +64,16 @@ def settle(app: QApplication, milliseconds: int = 300) -> None:
         app.processEvents()
 
 
+def wait_loaded(app: QApplication, page: QWidget) -> None:
+    """Process events until ``page`` has shown the data of its latest request."""
+    from meili_desktop.ui.office.page_loading import is_page_loading
+
+    while is_page_loading(page):
+        settle(app, 50)
+
+
 def grab(app: QApplication, widget: QWidget, path: Path) -> None:
+    wait_loaded(app, widget)
     settle(app)
     widget.grab().save(str(path))
     print(f"wrote {path}")
@@ -162,6 +171,7 @@ def main() -> int:
         conflicts_page = ConflictsPage(city.store)
         conflicts_page.resize(1400, 560)
         conflicts_page.show()
+        wait_loaded(app, conflicts_page)
         rows = {row.name: row for row in conflicts_page.field_rows if row.differs}
         rows["value"].choice.setCurrentIndex(rows["value"].choice.findData("township"))
         rows["narrative"].choice.setCurrentIndex(rows["narrative"].choice.findData("edit"))
@@ -171,8 +181,9 @@ def main() -> int:
         review_page = ReviewPage(city.store)
         review_page.resize(1400, 700)
         review_page.show()
+        wait_loaded(app, review_page)
         review_page.period_combo.setCurrentIndex(review_page.period_combo.findData(PERIOD))
-        settle(app)
+        wait_loaded(app, review_page)
         reviewable = [index for index, row in enumerate(review_page.rows)
                       if not row.has_open_item]
         first = review_page.rows[reviewable[0]]
@@ -180,6 +191,7 @@ def main() -> int:
                             comment="数值与佐证材料不符，请核实后重新上报")
         review.accept_entry(city.store, review_page.rows[reviewable[2]].key, actor="demo")
         review_page.reload()
+        wait_loaded(app, review_page)
         review_page.table.selectRow(reviewable[1])
         review_page.comment.setPlainText("请补充 17 所学校的验收单")
         grab(app, review_page, output / "office-review.png")
@@ -187,6 +199,7 @@ def main() -> int:
         board = CompletenessPage(city.store)
         board.resize(1400, 640)
         board.show()
+        wait_loaded(app, board)
         board.period_combo.setCurrentIndex(board.period_combo.findData(PERIOD))
         board.county_combo.setCurrentIndex(board.county_combo.findData("330110"))
         grab(app, board, output / "office-completeness.png")

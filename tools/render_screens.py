@@ -54,6 +54,7 @@ from screen_scene import (  # noqa: E402
 
 from meili_desktop.i18n import install_translators  # noqa: E402
 from meili_desktop.places import set_application_names  # noqa: E402
+from meili_desktop.ui.office.page_loading import is_page_loading  # noqa: E402
 from meili_desktop.ui.workers import write_pool  # noqa: E402
 from tests.services.package_chain import PASSPHRASE  # noqa: E402
 
@@ -102,6 +103,13 @@ def wait_until(condition: Callable[[], bool], timeout_ms: int = 60000) -> None:
         settle(100)
 
 
+def show_loaded(window: QWidget, name: str) -> QWidget:
+    """Show the office page ``name`` and wait until it has shown its data."""
+    page = window.show_page(name)  # type: ignore[attr-defined]
+    wait_until(lambda: not is_page_loading(page))
+    return page
+
+
 class Renderer:
     """Saves screens of one language and window size into one folder."""
 
@@ -112,7 +120,11 @@ class Renderer:
         output.mkdir(parents=True, exist_ok=True)
 
     def save(self, widget: QWidget, name: str) -> None:
-        """Save ``widget``; a dialog is drawn over its window, centred as Qt places it."""
+        """Save ``widget`` once its pages have shown their data.
+
+        A dialog is drawn over its window, centred as Qt places it.
+        """
+        wait_until(lambda: not is_page_loading(widget.window()))
         settle()
         picture = widget.grab()
         parent = widget.parentWidget()
@@ -231,14 +243,14 @@ def render_office(scene: Scene, renderer: Renderer) -> None:
     window.show_page("conflicts_page")
     renderer.save(window, "office-conflicts.png")
 
-    board = window.show_page("completeness_page")
+    board = show_loaded(window, "completeness_page")
     board.period_combo.setCurrentIndex(board.period_combo.findData(PERIODS[1]))
     renderer.save(window, "office-completeness.png")
 
-    review_page = window.show_page("review_page")
+    review_page = show_loaded(window, "review_page")
     review_page.period_combo.setCurrentIndex(review_page.period_combo.findData(PERIODS[1]))
     review_page.county_combo.setCurrentIndex(review_page.county_combo.findData("330113"))
-    settle()
+    wait_until(lambda: not is_page_loading(review_page))
     returned = [index for index, row in enumerate(review_page.rows)
                 if row.key.task_number == RETURNED_TASK and row.unit_name == FEATURED_TOWN]
     review_page.table.selectRow(returned[0] if returned else 0)
@@ -257,24 +269,22 @@ def render_office(scene: Scene, renderer: Renderer) -> None:
 
 def _render_reports(window: QWidget, renderer: Renderer, prefix: str) -> None:
     """Save the summary, charts, targets and scores pages of an office window."""
-    summary = window.show_page("summary_page")
-    wait_until(lambda: not summary._workers)
+    show_loaded(window, "summary_page")
     renderer.save(window, f"{prefix}-summary.png")
 
-    charts = window.show_page("charts")
-    wait_until(lambda: not charts._workers)
+    charts = show_loaded(window, "charts")
     index = charts.task_combo.findData(RETURNED_TASK)
     if index >= 0:
         charts.task_combo.setCurrentIndex(index)
     renderer.save(window, f"{prefix}-charts.png")
 
-    targets_page = window.show_page("targets_page")
+    targets_page = show_loaded(window, "targets_page")
     index = targets_page.task_combo.findData(27)
     if index >= 0:
         targets_page.task_combo.setCurrentIndex(index)
     renderer.save(window, f"{prefix}-targets.png")
 
-    scores_page = window.show_page("scores_page")
+    scores_page = show_loaded(window, "scores_page")
     index = scores_page.county_combo.findData("330113")
     if index >= 0:
         scores_page.county_combo.setCurrentIndex(index)

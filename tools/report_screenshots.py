@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QEventLoop, QThreadPool, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from meili_desktop.domain.summary import Grouping  # noqa: E402
 from meili_desktop.i18n import install_translators  # noqa: E402
@@ -37,6 +37,14 @@ def settle(app: QApplication, milliseconds: int = 400) -> None:
     app.processEvents()
 
 
+def wait_loaded(app: QApplication, page: QWidget) -> None:
+    """Process events until ``page`` has shown the data of its latest request."""
+    from meili_desktop.ui.office.page_loading import is_page_loading
+
+    while is_page_loading(page):
+        settle(app, 50)
+
+
 def main() -> int:
     output = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "docs" / "screenshots"
     output.mkdir(parents=True, exist_ok=True)
@@ -51,19 +59,23 @@ def main() -> int:
         page = SummaryPage(store)
         page.resize(1400, 760)
         page.show()
+        wait_loaded(app, page)
         settle(app)
         page.grab().save(str(output / "summary-by-town.png"))
         page.grouping_combo.setCurrentIndex(page.grouping_combo.findData(Grouping.TASK.value))
+        wait_loaded(app, page)
         settle(app)
         page.grab().save(str(output / "summary-by-task.png"))
         page.grouping_combo.setCurrentIndex(page.grouping_combo.findData(Grouping.COUNTY.value))
+        wait_loaded(app, page)
         settle(app)
         page.grab().save(str(output / "summary-by-county.png"))
 
         charts = ChartsPage(store)
         charts.resize(1400, 820)
         charts.show()
-        settle(app, 800)
+        wait_loaded(app, charts)
+        settle(app)
         charts.task_combo.setCurrentIndex(charts.task_combo.findData(13))
         settle(app)
         charts.grab().save(str(output / "charts.png"))
