@@ -28,9 +28,10 @@ from meili_desktop.services.identity import (
     load_identity,
     read_identity,
 )
+from meili_desktop.services.packages import CITY_NAME_KEY
 from meili_desktop.store import audit_repo, entries_repo, periods_repo, units_repo
 from meili_desktop.store.datafolder import Store
-from meili_desktop.store.meta_repo import set_meta
+from meili_desktop.store.meta_repo import get_meta, set_meta
 
 logger = logging.getLogger(__name__)
 
@@ -85,6 +86,24 @@ def unit_names(store: Store, unit_id: str) -> tuple[str, str]:
             return unit_id, ""
         parent = units_repo.get_unit(session, unit.parent_id) if unit.parent_id else None
     return unit.name, parent.name if parent is not None else ""
+
+
+def office_name(store: Store) -> str | None:
+    """Return the office's own name: the city office's name, or a county office's county.
+
+    Returns None before the first-run setup, for a township, and for a city office whose
+    name was never stored (set up without ``init city``).
+    """
+    with store.session_factory() as session:
+        identity = read_identity(session)
+        if identity is None:
+            return None
+        if identity.role is Role.CITY:
+            return get_meta(session, CITY_NAME_KEY) or None
+        if identity.role is Role.COUNTY and identity.unit_id:
+            unit = units_repo.get_unit(session, identity.unit_id)
+            return unit.name if unit is not None else identity.unit_id
+    return None
 
 
 def setup_provisional_township(store: Store, county: str, town_or_market_town_name: str, *,

@@ -79,46 +79,56 @@
 <context>
     <name>OfficeWindow</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/window.py" line="180" />
-        <location filename="../../meili_desktop/ui/office/window.py" line="227" />
+        <location filename="../../meili_desktop/ui/office/window.py" line="184" />
+        <location filename="../../meili_desktop/ui/office/window.py" line="231" />
         <source>Opening the data…</source>
         <translation>正在打开数据…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/window.py" line="208" />
+        <location filename="../../meili_desktop/ui/office/window.py" line="212" />
         <source>Beautiful Towns Office</source>
         <translation>美丽城镇建设办公室</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/window.py" line="274" />
+        <source>{county} county office</source>
+        <translation>{county}美丽城镇办</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/window.py" line="275" />
+        <source>{office} — Beautiful Towns Reporting</source>
+        <translation>{office} — 美丽城镇填报</translation>
     </message>
 </context>
 <context>
     <name>OpenFailureDialog</name>
     <message>
-        <location filename="../../meili_desktop/ui/open_failure.py" line="63" />
+        <location filename="../../meili_desktop/ui/open_failure.py" line="62" />
         <source>Cannot open the data folder</source>
         <translation>无法打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/open_failure.py" line="71" />
+        <location filename="../../meili_desktop/ui/open_failure.py" line="70" />
         <source>Restore from Backup lists this data folder's backups. The damaged database is kept as a backup before it is replaced.</source>
         <translation>点击“从备份恢复…”可以查看这个数据文件夹的备份。恢复前，损坏的数据库会先另存为一个备份，不会被删除。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/open_failure.py" line="73" />
+        <location filename="../../meili_desktop/ui/open_failure.py" line="72" />
         <source>Restore from Backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/open_failure.py" line="77" />
+        <location filename="../../meili_desktop/ui/open_failure.py" line="76" />
         <source>The data folder {folder} contains no backups. If a copy of the data folder is kept elsewhere, quit and copy its backups folder into this data folder, then start the program again.</source>
         <translation>数据文件夹 {folder} 中没有备份。如果在别处保存有数据文件夹的副本，请退出程序，把副本中的 backups 文件夹复制到这个数据文件夹中，然后重新启动程序。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/open_failure.py" line="80" />
+        <location filename="../../meili_desktop/ui/open_failure.py" line="79" />
         <source>Open Data Folder</source>
         <translation>打开数据文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/open_failure.py" line="82" />
+        <location filename="../../meili_desktop/ui/open_failure.py" line="81" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>

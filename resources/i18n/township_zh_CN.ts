@@ -1500,7 +1500,7 @@ Fill in the yellow cells (status, value, progress narrative, responsible person,
     <message>
         <location filename="../../meili_desktop/ui/township/window.py" line="162" />
         <source>{unit} — Beautiful Towns Reporting</source>
-        <translation>{unit} — 美丽城镇建设填报</translation>
+        <translation>{unit} — 美丽城镇填报</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/ui/township/window.py" line="165" />

@@ -249,6 +249,7 @@ class OfficeWindow(PackageDropWindow, QMainWindow):
         identity = load_identity(store)
         if identity is not None and identity.role is Role.COUNTY:
             self._use_county_pages()
+        self._show_office_name(store, identity is not None and identity.role is Role.COUNTY)
         self.pages.is_ready = True
         self.menus.set_data_ready(True)
         self.statusBar().clearMessage()
@@ -257,6 +258,21 @@ class OfficeWindow(PackageDropWindow, QMainWindow):
         pending, self._pending_files = self._pending_files, []
         for path in pending:
             self.open_package_file(path)
+
+    def _show_office_name(self, store: Store, is_county: bool) -> None:
+        """Name the office in the window title, as the township window names its town.
+
+        The title ends with the program's display name, which Qt's Windows and X11 plugins
+        append to any title that does not end with it.
+        """
+        from meili_desktop.services.setup import office_name
+
+        name = office_name(store)
+        if name is None:
+            return
+        if is_county:
+            name = self.tr("{county} county office").format(county=name)
+        self.setWindowTitle(self.tr("{office} — Beautiful Towns Reporting").format(office=name))
 
     def _create_page(self, module_name: str) -> QWidget:
         module = importlib.import_module(module_name)
