@@ -35,7 +35,8 @@ def register(subparsers: Any) -> None:
                               "Summarise entries by town, county, lead unit, category and "
                               "task: status counts, missing reports, completion against target "
                               "and change since the previous period, with one detail sheet per "
-                              "period."))
+                              "period. On a township laptop the workbook is the township's own "
+                              "progress report, by task, category and lead unit."))
     reporter.add_argument("-o", "--output", required=True, metavar="FILE.xlsx",
                           help=translate("ReportCli", "workbook to write"))
     reporter.add_argument("--period", action="append", default=[], metavar="P",
@@ -105,13 +106,22 @@ def register(subparsers: Any) -> None:
 
 
 def run_report(args: argparse.Namespace, context: CliContext) -> int:
-    """Write the summary workbook."""
+    """Write the summary workbook; a township's covers the township alone."""
     store = context.store()
-    groupings = [Grouping(value) for value in args.by] or list(reports.ALL_GROUPINGS)
+    unit_id = reports.own_township(store)
+    defaults = reports.ALL_GROUPINGS if unit_id is None else reports.TOWNSHIP_GROUPINGS
+    groupings = [Grouping(value) for value in args.by] or list(defaults)
     rows = reports.export_summary(store, Path(args.output), args.period, groupings,
-                                  include_details=not args.no_details, county_id=args.county)
+                                  include_details=not args.no_details,
+                                  county_id=None if unit_id else args.county, unit_id=unit_id)
     message = translate("ReportCli", "Wrote {path} ({rows} rows).")
     print(message.format(path=args.output, rows=rows), file=context.out)
+    if unit_id is not None:
+        with store.session_factory() as session:
+            title = reports.township_title(session, unit_id)
+        print(translate("ReportCli", "The workbook covers {town} only; the city office's "
+                        "summary of all towns is written at the office.").format(town=title),
+              file=context.out)
     return 0
 
 

@@ -29,6 +29,7 @@ from meili_desktop.errors import CancelledError, MeiliError
 from meili_desktop.reports.summary_document import PeriodSummary, SummaryDocument
 from meili_desktop.reports.summary_xlsx import write_summary_workbook
 from meili_desktop.services.catalogue import active_catalogue
+from meili_desktop.services.identity import Role, load_identity
 from meili_desktop.store import summary_queries
 from meili_desktop.store.datafolder import Store
 from meili_desktop.store.units_repo import get_unit
@@ -38,6 +39,8 @@ logger = logging.getLogger(__name__)
 ProgressCallback = Callable[[int, int], None]
 ALL_GROUPINGS = (Grouping.TOWN, Grouping.COUNTY, Grouping.LEAD_UNIT, Grouping.CATEGORY,
                  Grouping.TASK)
+# A township's own report: a sheet by town or county would hold its single row.
+TOWNSHIP_GROUPINGS = (Grouping.TASK, Grouping.CATEGORY, Grouping.LEAD_UNIT)
 
 
 class NoReportDataError(MeiliError):
@@ -118,16 +121,18 @@ def _load_period(session: Session, code: str, unit_ids: list[str] | None,
 
 def summarize_period(session: Session, catalogue: Catalogue, period_code: str,
                      groupings: Sequence[Grouping], *, include_pairs: bool = False,
-                     county_id: str | None = None,
+                     county_id: str | None = None, unit_id: str | None = None,
                      loaded: dict[str, LoadedPeriod] | None = None) -> PeriodSummary:
     """Summarise one period in each grouping, with its change since the previous period.
 
+    ``county_id`` or ``unit_id`` narrow the towns (see ``summary_queries.summary_scope``).
     ``loaded`` keeps periods already read for the same scope, for the next call.
     """
     if loaded is None:
         loaded = {}
-    scope = summary_queries.summary_scope(session, catalogue, county_id)
-    unit_ids = None if county_id is None else [town.id for town in scope.towns]
+    scope = summary_queries.summary_scope(session, catalogue, county_id, unit_id=unit_id)
+    unit_ids = None if county_id is None and unit_id is None \
+        else [town.id for town in scope.towns]
     current = _load_period(session, period_code, unit_ids, loaded)
 
     before = previous_period(parse_period(period_code))
@@ -156,22 +161,45 @@ def summarize_period(session: Session, catalogue: Catalogue, period_code: str,
 def build_summary_document(store: Store, period_codes: Sequence[str],
                            groupings: Sequence[Grouping] = ALL_GROUPINGS, *,
                            include_details: bool = True, county_id: str | None = None,
+                           unit_id: str | None = None,
                            cancel: threading.Event | None = None) -> SummaryDocument:
-    """Collect everything a summary report shows for the given periods."""
+    """Collect everything a summary report shows for the given periods.
+
+    With ``unit_id`` the report covers that township alone and its title names the
+    township instead of the city.
+    """
     catalogue = active_catalogue(store)
     periods: list[PeriodSummary] = []
     with store.session_factory() as session:
-        scope = summary_queries.summary_scope(session, catalogue, county_id)
+        scope = summary_queries.summary_scope(session, catalogue, county_id, unit_id=unit_id)
         town_types = summary_queries.town_types(session)
-        name = city_name(session)
+        name = city_name(session) if unit_id is None else township_title(session, unit_id)
         loaded: dict[str, LoadedPeriod] = {}
         for code in period_codes:
             _check_cancel(cancel)
             periods.append(summarize_period(session, catalogue, code, groupings,
                                             include_pairs=include_details,
-                                            county_id=county_id, loaded=loaded))
+                                            county_id=county_id, unit_id=unit_id,
+                                            loaded=loaded))
     return SummaryDocument(name, catalogue.version, local_now(), scope, periods,
                            list(groupings), town_types)
+
+
+def township_title(session: Session, unit_id: str) -> str:
+    """Return a township's name after its county's (余杭区塘栖镇), as report titles name it."""
+    town = get_unit(session, unit_id)
+    if town is None:
+        return unit_id
+    county = get_unit(session, town.parent_id) if town.parent_id else None
+    return f"{county.name if county else ''}{town.name}"
+
+
+def own_township(store: Store) -> str | None:
+    """Return this data folder's township when it is a township's, else None (an office)."""
+    identity = load_identity(store)
+    if identity is None or identity.role is not Role.TOWNSHIP:
+        return None
+    return identity.unit_id
 
 
 def local_now() -> datetime:
@@ -182,17 +210,20 @@ def local_now() -> datetime:
 def export_summary(store: Store, path: Path, period_codes: Sequence[str] = (),
                    groupings: Sequence[Grouping] = ALL_GROUPINGS, *,
                    include_details: bool = True, county_id: str | None = None,
+                   unit_id: str | None = None,
                    progress: ProgressCallback | None = None,
                    cancel: threading.Event | None = None) -> int:
     """Write the summary workbook for the given periods (the latest with entries by default).
+
+    ``unit_id`` limits the workbook to one township (see :func:`build_summary_document`).
 
     Returns:
         The number of data rows written.
     """
     codes = report_periods(store, period_codes)
-    logger.info("exporting summary of %s by %s to %s", ",".join(codes),
-                ",".join(grouping.value for grouping in groupings), path)
+    logger.info("exporting summary of %s by %s to %s for %s", ",".join(codes),
+                ",".join(grouping.value for grouping in groupings), path, unit_id or "all")
     document = build_summary_document(store, codes, groupings,
                                       include_details=include_details, county_id=county_id,
-                                      cancel=cancel)
+                                      unit_id=unit_id, cancel=cancel)
     return write_summary_workbook(document, path, progress, cancel)

@@ -20,7 +20,7 @@ from meili_desktop.domain.scoring import Assessment
 from meili_desktop.domain.summary import Fact, PairKey, SummaryScope
 from meili_desktop.domain.units import UnitKind
 from meili_desktop.store import models
-from meili_desktop.store.units_repo import list_counties, list_townships
+from meili_desktop.store.units_repo import get_unit, list_counties, list_townships
 
 
 def to_decimal(text: str | None) -> Decimal | None:
@@ -102,18 +102,22 @@ def load_targets(session: Session, period_code: str,
     return targets
 
 
-def summary_scope(session: Session, catalogue: Catalogue,
-                  county_id: str | None = None) -> SummaryScope:
+def summary_scope(session: Session, catalogue: Catalogue, county_id: str | None = None, *,
+                  unit_id: str | None = None) -> SummaryScope:
     """Return the towns and township-level tasks a summary covers.
 
     The towns are the current townships marked as programme towns (by a unit list import);
-    when no township is marked, every current township is in scope.
+    when no township is marked, every current township is in scope. With ``unit_id`` the
+    scope is that one township, as a township laptop reports on itself.
     """
     counties = {county.id: county for county in list_counties(session, include_abolished=True)}
+    tasks = list(catalogue.tasks_for_level(TaskLevel.TOWNSHIP))
+    if unit_id is not None:
+        own = get_unit(session, unit_id)
+        return SummaryScope([own] if own is not None else [], tasks, counties)
     townships = list_townships(session, county_id)
     marked = programme_town_ids(session)
     towns = [town for town in townships if town.id in marked] if marked else townships
-    tasks = list(catalogue.tasks_for_level(TaskLevel.TOWNSHIP))
     return SummaryScope(towns, tasks, counties)
 
 

@@ -403,11 +403,6 @@
         <translation>生成汇总工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="34" />
-        <source>Summarise entries by town, county, lead unit, category and task: status counts, missing reports, completion against target and change since the previous period, with one detail sheet per period.</source>
-        <translation>按乡镇、县（市、区）、牵头单位、分类和任务汇总填报数据：各状态数量、缺报、目标完成情况和较上期变化，每个填报期另附一张明细表。</translation>
-    </message>
-    <message>
         <location filename="../../meili_desktop/cli/report.py" line="40" />
         <source>workbook to write</source>
         <translation>要生成的工作簿</translation>
@@ -556,6 +551,16 @@
         <location filename="../../meili_desktop/cli/report.py" line="199" />
         <source>Warning: {text}</source>
         <translation>警告：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="34" />
+        <source>Summarise entries by town, county, lead unit, category and task: status counts, missing reports, completion against target and change since the previous period, with one detail sheet per period. On a township laptop the workbook is the township's own progress report, by task, category and lead unit.</source>
+        <translation>按乡镇、县（市、区）、牵头单位、分类和任务汇总填报数据：各状态数量、缺报、目标完成情况和较上期变化，每个填报期另附一张明细表。在乡镇电脑上运行时，生成本乡镇自己的进展报表，按任务、分类和牵头单位汇总。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="122" />
+        <source>The workbook covers {town} only; the city office's summary of all towns is written at the office.</source>
+        <translation>本报表只含{town}的进展；全市各乡镇的汇总报表由市美丽城镇办生成。</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 
 from meili_desktop.cli import main
+from meili_desktop.services.identity import Role
 from tests.reports.report_support import (
     COUNT_TASK,
     PERIOD,
@@ -43,6 +44,25 @@ def test_report_by_county(folder: Path, tmp_path: Path, capsys) -> None:
                "--no-details") == 0
     assert "summary.xlsx" in capsys.readouterr().out
     assert load_workbook(output).sheetnames == ["By county"]
+
+
+def test_report_on_township_covers_it(tmp_path: Path, capsys) -> None:
+    township = tmp_path / "乡镇"
+    store = open_office_store(township, Role.TOWNSHIP, TOWN_A)
+    seed_report_data(store)
+    store.dispose()
+    output = tmp_path / "本镇.xlsx"
+
+    assert main(["--data-dir", str(township), "--lang", "zh_CN", "report", "-o", str(output),
+                 "--period", PERIOD]) == 0
+
+    assert "只含余杭区五常街道" in capsys.readouterr().out
+    workbook = load_workbook(output)
+    assert workbook.sheetnames == ["按任务", "按分类", "按牵头单位", f"明细 {PERIOD}"]
+    assert workbook["按任务"]["A1"].value.startswith("余杭区五常街道")
+    details = workbook[f"明细 {PERIOD}"]
+    towns = {row[1] for row in details.iter_rows(min_row=5, values_only=True) if row[1]}
+    assert towns == {"五常街道"}
 
 
 def test_report_unknown_period(folder: Path, tmp_path: Path, capsys) -> None:
