@@ -24,7 +24,15 @@ from meili_desktop.store.datafolder import Store
 from meili_desktop.store.units_repo import UnitNotFoundError
 from meili_desktop.ui.empty_state import EmptyStateLabel
 from meili_desktop.ui.office.audit_page import AuditPage
-from meili_desktop.ui.office.page_loading import PageLoader, is_page_loading
+from meili_desktop.ui.office.charts import ChartsPage
+from meili_desktop.ui.office.completeness_page import CompletenessPage
+from meili_desktop.ui.office.conflicts_page import ConflictsPage
+from meili_desktop.ui.office.page_loading import PageLoader, failure_text, is_page_loading
+from meili_desktop.ui.office.review_page import ReviewPage
+from meili_desktop.ui.office.scores_page import ScoresPage
+from meili_desktop.ui.office.summary_page import SummaryPage
+from meili_desktop.ui.office.targets_page import TargetsPage
+from tests.reports import report_support
 from tests.reports.report_support import chinese, english  # noqa: F401 - fixtures
 from tests.services.merge_support import (
     TOWN_A,
@@ -205,3 +213,33 @@ def test_failed_service_described_in_chinese(qtbot: QtBot, office: Store) -> Non
     assert page.empty_state.headline == "数据未能加载。"
     assert page.empty_state.detail == describe(failures[0])
     assert "999999" in page.empty_state.detail
+
+
+@pytest.mark.postgres
+def test_pages_load_on_postgres(qtbot: QtBot, tmp_path: Path, pg_url: str) -> None:
+    store = report_support.open_office_store(tmp_path / "server", database_url=pg_url)
+    report_support.seed_report_data(store)
+    pages: dict[str, QWidget] = {}
+    try:
+        for page_class in (AuditPage, CompletenessPage, ConflictsPage, ReviewPage, ScoresPage,
+                           TargetsPage, SummaryPage, ChartsPage):
+            page = page_class(store)
+            qtbot.addWidget(page)
+            pages[page_class.__name__] = wait_until_loaded(qtbot, page)
+
+        for name, page in pages.items():
+            headlines = [label.headline for label in page.findChildren(EmptyStateLabel)]
+            assert failure_text() not in headlines, name
+        completeness = pages["CompletenessPage"]
+        assert isinstance(completeness, CompletenessPage)
+        assert completeness.model.rowCount() == 3
+        targets_page = pages["TargetsPage"]
+        assert isinstance(targets_page, TargetsPage)
+        assert targets_page.table.rowCount() == 3
+        summary = pages["SummaryPage"]
+        assert isinstance(summary, SummaryPage)
+        assert summary.model.rowCount() == 3
+    finally:
+        for page in pages.values():
+            page.close()
+        store.dispose()

@@ -53,7 +53,9 @@ class PageLoader(QObject):
     then still hold the data of the previous filters.
 
     Signals:
-        loaded(): the newest request's result was shown, or its failure was.
+        loaded(): the newest request's result was shown, or its failure was. A page that
+            starts its next request from ``show`` (its filter choices, then its data) is
+            loading again by then, which ``is_loading`` tells.
         failed(object): the newest request failed with this exception (before ``loaded``).
     """
 
