@@ -1320,8 +1320,13 @@
     <name>InboxPage</name>
     <message>
         <location filename="../../meili_desktop/ui/office/inbox_page.py" line="85" />
-        <source>Add report packages (.mlrp) with the buttons or drop files and folders here. Each package is verified before anything is merged.</source>
-        <translation>用下面的按钮添加上报包（.mlrp），或把文件、文件夹拖到这里。每个上报包都先验证，再合并。</translation>
+        <source>Add report packages ({report}) and county bundles ({bundle}) with the buttons or drop files and folders here. Each package is verified before anything is merged.</source>
+        <translation>用下面的按钮添加上报包（{report}）和县级汇总包（{bundle}），或把文件、文件夹拖到这里。每个数据包都先验证，再合并。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="85" />
+        <source>Add report packages ({report}) with the buttons or drop files and folders here. Each package is verified before anything is merged.</source>
+        <translation>用下面的按钮添加上报包（{report}），或把文件、文件夹拖到这里。每个上报包都先验证，再合并。</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/ui/office/inbox_page.py" line="89" />
@@ -1391,12 +1396,17 @@
     <message>
         <location filename="../../meili_desktop/ui/office/inbox_page.py" line="142" />
         <source>No packages in the list yet.</source>
-        <translation>列表中还没有上报包。</translation>
+        <translation>列表中还没有数据包。</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/ui/office/inbox_page.py" line="143" />
-        <source>Click "Add files..." or "Add folder...", or drop the townships' report packages ({extension}) onto this window.</source>
-        <translation>请点击“添加文件…”或“添加文件夹…”，或把乡镇的上报包（{extension}）拖到本窗口。</translation>
+        <source>Click "Add files..." or "Add folder...", or drop report packages ({report}) and county bundles ({bundle}) onto this window.</source>
+        <translation>请点击“添加文件…”或“添加文件夹…”，或把上报包（{report}）和县级汇总包（{bundle}）拖到本窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="143" />
+        <source>Click "Add files..." or "Add folder...", or drop the townships' report packages ({report}) onto this window.</source>
+        <translation>请点击“添加文件…”或“添加文件夹…”，或把乡镇的上报包（{report}）拖到本窗口。</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/ui/office/inbox_page.py" line="168" />

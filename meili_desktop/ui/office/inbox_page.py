@@ -36,6 +36,7 @@ from meili_desktop.file_types import (
 from meili_desktop.messages import describe
 from meili_desktop.messages.merge_labels import KIND_LABELS, label
 from meili_desktop.services import inbox, key_approval
+from meili_desktop.services.identity import Role, load_identity
 from meili_desktop.services.inbox import InboxResult
 from meili_desktop.services.merge import MergeResult
 from meili_desktop.services.review import current_actor
@@ -82,9 +83,18 @@ class InboxPage(QWidget):
         self._asked_fingerprints: set[str] = set()
         self.setAcceptDrops(True)
 
-        self.hint = QLabel(self.tr("Add report packages (.mlrp) with the buttons or drop files "
-                                   "and folders here. Each package is verified before "
-                                   "anything is merged."), self)
+        # Only the city office receives county bundles, which the county offices send it.
+        identity = load_identity(store)
+        self.takes_bundles = identity is None or identity.role is Role.CITY
+        if self.takes_bundles:
+            hint = self.tr("Add report packages ({report}) and county bundles ({bundle}) with "
+                           "the buttons or drop files and folders here. Each package is "
+                           "verified before anything is merged.")
+        else:
+            hint = self.tr("Add report packages ({report}) with the buttons or drop files and "
+                           "folders here. Each package is verified before anything is merged.")
+        self.hint = QLabel(hint.format(report=REPORT_PACKAGE_EXTENSION,
+                                       bundle=COUNTY_BUNDLE_EXTENSION), self)
         self.hint.setWordWrap(True)
         self.add_files_button = QPushButton(self.tr("Add files..."), self)
         self.add_files_button.setObjectName("addFiles")
@@ -138,11 +148,16 @@ class InboxPage(QWidget):
         if self.rows:
             self.empty_state.clear_message()
             return
+        if self.takes_bundles:
+            detail = self.tr("Click \"Add files...\" or \"Add folder...\", or drop report "
+                             "packages ({report}) and county bundles ({bundle}) onto this "
+                             "window.")
+        else:
+            detail = self.tr("Click \"Add files...\" or \"Add folder...\", or drop the "
+                             "townships' report packages ({report}) onto this window.")
         self.empty_state.show_message(
             self.tr("No packages in the list yet."),
-            self.tr("Click \"Add files...\" or \"Add folder...\", or drop the townships' "
-                    "report packages ({extension}) onto this window.").format(
-                extension=REPORT_PACKAGE_EXTENSION))
+            detail.format(report=REPORT_PACKAGE_EXTENSION, bundle=COUNTY_BUNDLE_EXTENSION))
 
     def _lay_out(self) -> None:
         top = QHBoxLayout()
