@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -104,3 +105,37 @@ def previous_period(period: Period) -> Period | None:
     if month == 1:
         return parse_period(f"{period.year - 1}-12")
     return parse_period(f"{period.year}-{month - 1:02d}")
+
+
+def opening_period(periods: Sequence[Period], today: date, filled: Collection[str] = (),
+                   remembered: str = "") -> Period:
+    """Choose the period a township window opens on.
+
+    In order: the ``remembered`` period; the open period that contains ``today`` (the
+    shortest, so a quarter before its year); the latest period in ``filled``, the codes of
+    periods with entries; the latest quarter that has started; the first period.
+
+    Raises:
+        ValueError: ``periods`` is empty.
+    """
+    if not periods:
+        raise ValueError("no reporting periods to choose from")
+    for period in periods:
+        if period.code == remembered:
+            return period
+
+    def length(period: Period) -> int:
+        return (period.end - period.start).days
+
+    current = [period for period in periods if period.state is PeriodState.OPEN
+               and period.start <= today <= period.end]
+    if current:
+        return min(current, key=length)
+    with_entries = [period for period in periods if period.code in filled]
+    if with_entries:
+        return max(with_entries, key=lambda period: (period.start, -length(period)))
+    started = [period for period in periods
+               if period.kind is PeriodKind.QUARTER and period.start <= today]
+    if started:
+        return max(started, key=lambda period: period.start)
+    return periods[0]

@@ -13,6 +13,7 @@ import shutil
 import threading
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -20,13 +21,19 @@ from typing import Any
 from meili_desktop.domain.catalogue import Catalogue, Task, TaskLevel
 from meili_desktop.domain.entries import Entry, EntryKey, Status
 from meili_desktop.domain.file_names import clean_display_name
-from meili_desktop.domain.periods import Period, PeriodState, default_periods, previous_period
+from meili_desktop.domain.periods import (
+    Period,
+    PeriodState,
+    default_periods,
+    opening_period,
+    previous_period,
+)
 from meili_desktop.domain.validation import Finding, check_period, check_value
 from meili_desktop.domain.values import EXAMPLES, NUMERIC_MEASURES, StatusOnlyTaskError
 from meili_desktop.errors import MeiliError
 from meili_desktop.services.evidence_export import writable_file_name
 from meili_desktop.services.identity import Role, load_identity
-from meili_desktop.store import attachments, entries_repo, periods_repo
+from meili_desktop.store import attachments, entries_repo, package_repo, periods_repo
 from meili_desktop.store.datafolder import Store
 from meili_desktop.store.entries_repo import CommentRecord, RevisionRecord
 
@@ -187,6 +194,14 @@ def list_periods(store: Store) -> list[Period]:
     with store.session_factory() as session:
         stored = periods_repo.list_periods(session)
     return stored or default_periods()
+
+
+def period_to_open(store: Store, unit_id: str, remembered: str = "",
+                   today: date | None = None) -> Period:
+    """Return the period a township window opens on (see ``periods.opening_period``)."""
+    with store.session_factory() as session:
+        filled = package_repo.periods_with_entries(session, unit_id)
+    return opening_period(list_periods(store), today or date.today(), filled, remembered)
 
 
 def find_period(store: Store, code: str) -> Period:

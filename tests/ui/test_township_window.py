@@ -466,3 +466,17 @@ def test_value_sets_status_in_progress(qtbot: QtBot, window: TownshipWindow,
     choose(window.form.status_combo, Status.DONE.value)
     enter_value(qtbot, window, "4")
     assert stored(store, 12).status is Status.DONE
+
+
+def test_opens_latest_period_with_entries(qtbot: QtBot, store: Store) -> None:
+    catalogue = active_catalogue(store)
+    entries.set_entry_fields(store, catalogue, EntryKey("330110102", 13, "2021Q1"),
+                             {"value": Decimal(5)})
+
+    window = TownshipWindow(store)
+    qtbot.addWidget(window)
+
+    # The programme's periods ended in 2022, so no open period contains today.
+    assert window.state.period.code == "2021Q1"
+    assert window.period_combo.currentData() == "2021Q1"
+    assert window.period_combo.currentText() == "2021年第1季度"

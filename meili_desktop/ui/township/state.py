@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Mapping, Sequence
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 
 from meili_desktop.domain.catalogue import Catalogue, Task
 from meili_desktop.domain.entries import Entry, EntryKey
-from meili_desktop.domain.periods import Period, PeriodKind, PeriodState
+from meili_desktop.domain.periods import PeriodState
 from meili_desktop.domain.validation import Finding, FindingKind
 from meili_desktop.errors import MeiliError
 from meili_desktop.services import entries
@@ -33,18 +32,6 @@ from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.workers import Job, ProgressCallback
 
 logger = logging.getLogger(__name__)
-
-
-def default_period(periods: Sequence[Period], remembered: str, today: date) -> Period:
-    """Choose the period to open: the remembered one, else the latest started quarter."""
-    for period in periods:
-        if period.code == remembered:
-            return period
-    started = [period for period in periods
-               if period.kind is PeriodKind.QUARTER and period.start <= today]
-    if started:
-        return max(started, key=lambda period: period.start)
-    return periods[0]
 
 
 class TownshipState(QObject):
@@ -70,7 +57,7 @@ class TownshipState(QObject):
         self.tasks: tuple[Task, ...] = entries.reported_tasks(self.catalogue)
         self.editor = EntryEditor(store, self.catalogue)
         self.periods = entries.list_periods(store)
-        self.period = default_period(self.periods, period_code, date.today())
+        self.period = entries.period_to_open(store, self.unit_id, period_code)
         self.entries: dict[int, Entry] = {}
         self.targets: dict[int, Decimal] = {}
         self.findings: list[Finding] = []
