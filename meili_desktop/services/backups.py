@@ -353,7 +353,8 @@ def validate_backup(store_root: Path, backup: BackupFile, *,
 
     current_file = DataFolder(store_root).database_file
     backup_identity = read_meta(backup.path, (*IDENTITY_KEYS, INSTALLATION_KEY))
-    current_identity = _identity_or_empty(current_file)
+    current_identity = _folder_identity(store_root, _identity_or_empty(current_file),
+                                        backup.path)
     backup_unit = {key: backup_identity[key] for key in IDENTITY_KEYS if key in backup_identity}
     current_unit = {key: current_identity[key] for key in IDENTITY_KEYS
                     if key in current_identity}
@@ -365,12 +366,42 @@ def validate_backup(store_root: Path, backup: BackupFile, *,
     return revision
 
 
+def _folder_identity(store_root: Path, current: dict[str, str],
+                     restoring: Path) -> dict[str, str]:
+    """Return the identity a restore is checked against: the database's, or the folder's.
+
+    A database without a role may be a backup from before setup that was restored into a
+    folder set up long since. The newest of the folder's own backups (same installation id,
+    other than ``restoring``) that has a role then gives the folder's identity, so another
+    installation's backup is not taken as if the folder were new.
+    """
+    if "role" in current:
+        return current
+    own_id = current.get(INSTALLATION_KEY)
+    for backup in list_backups(store_root):
+        if _is_same_file(backup.path, restoring):
+            continue
+        try:
+            earlier = read_meta(backup.path, (*IDENTITY_KEYS, INSTALLATION_KEY))
+        except sqlite3.Error:
+            logger.warning("cannot read the identity of backup %s", backup.name, exc_info=True)
+            continue
+        if own_id and earlier.get(INSTALLATION_KEY) not in (own_id, None):
+            continue
+        if "role" in earlier:
+            logger.info("data folder %s has no role now; checking restores against %s of %s",
+                        store_root, _unit_label(earlier), backup.name)
+            return earlier
+    return current
+
+
 def _check_installation(backup: BackupFile, backup_identity: dict[str, str],
                         current_identity: dict[str, str], allow_other: bool) -> None:
     """Reject another installation's backup unless allowed.
 
-    A data folder that is not set up yet (no role) has nothing to lose, and a backup made
-    before installation ids existed cannot be told apart, so both are accepted.
+    A data folder never set up (no role now or in its backups, see :func:`_folder_identity`)
+    has nothing to lose, and a backup made before installation ids existed cannot be told
+    apart, so both are accepted.
     """
     backup_id = backup_identity.get(INSTALLATION_KEY)
     current_id = current_identity.get(INSTALLATION_KEY)

@@ -18,6 +18,8 @@ from meili_desktop.cli import main
 from meili_desktop.services.backups import (
     BackupForeignInstallationError,
     BackupIsCurrentDatabaseError,
+    BackupOtherInstallationError,
+    list_backups,
     make_event_backup,
     restore_backup,
 )
@@ -164,3 +166,58 @@ def test_own_database_rejected(laptops: tuple[Store, Store]) -> None:
 
     with pytest.raises(BackupIsCurrentDatabaseError):
         restore_backup(current.folder.root, current.folder.database_file)
+
+
+@pytest.fixture
+def reset_laptop(tmp_path: Path) -> Iterator[Store]:
+    """A township laptop whose database was set back to its backup from before setup."""
+    store = open_store(tmp_path / "reset")
+    before_setup = make_event_backup(store, "manual")
+    assert before_setup is not None
+    setup_provisional_township(store, "临平区", "塘栖镇")
+    add_sample_rows(store, "reset laptop")
+    store.dispose()
+    restore_backup(store.folder.root, before_setup.path)
+    assert "role" not in read_meta(store.folder.database_file, ("role",))
+    yield store
+    store.dispose()
+
+
+def test_reset_folder_rejects_other_town(reset_laptop: Store, tmp_path: Path) -> None:
+    other = open_store(tmp_path / "other town")
+    setup_provisional_township(other, "余杭区", "瓶窑镇")
+    backup = make_event_backup(other, "manual")
+    other.dispose()
+    assert backup is not None
+    digest = file_digest(reset_laptop.folder.database_file)
+
+    with pytest.raises(BackupOtherInstallationError):
+        restore_backup(reset_laptop.folder.root, backup.path)
+
+    assert file_digest(reset_laptop.folder.database_file) == digest
+
+
+def test_reset_folder_rejects_other_laptop(reset_laptop: Store, tmp_path: Path,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+    other = township_folder(tmp_path / "other laptop", "other laptop")
+    backup = make_event_backup(other, "manual")
+    other.dispose()
+    assert backup is not None
+    capsys.readouterr()
+
+    status = main(["--data-dir", str(reset_laptop.folder.root), "backup", "restore",
+                   str(backup.path), "--yes"])
+
+    assert status == BackupForeignInstallationError.exit_code
+    assert "--force-other-installation" in capsys.readouterr().err
+    assert "other laptop" not in narratives(reset_laptop.folder.database_file)
+
+
+def test_reset_folder_takes_own_backup(reset_laptop: Store) -> None:
+    safety = [backup for backup in list_backups(reset_laptop.folder.root)
+              if backup.reason == "pre-restore"]
+
+    restore_backup(reset_laptop.folder.root, safety[0].path)
+
+    assert narratives(reset_laptop.folder.database_file) == ["reset laptop"]
+
