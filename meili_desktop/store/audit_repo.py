@@ -12,6 +12,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from meili_desktop.domain.entries import EntryKey
+from meili_desktop.store.bulk_insert import insert_many
 from meili_desktop.store.models import AuditEvent, ReportingUnit
 
 # Maximum number of events one search returns. The clerk narrows the filters to see others.
@@ -115,8 +116,7 @@ def add_entry_events(session: Session, events: Iterable[tuple[str, EntryKey, Map
              "task_number": key.task_number, "period_code": key.period_code,
              "package_id": package_id, "details": dict(details)}
             for action, key, details in events]
-    if rows:
-        session.execute(_INSERT_EVENT, rows)
+    insert_many(session.connection(), AuditEvent.__table__, rows)
 
 
 def search_events(session: Session, query: AuditQuery) -> list[AuditRecord]:

@@ -179,13 +179,17 @@ def insert_new_entries(session: Session, entries: list[IncomingEntry], *, packag
     laptop_keys = [key for key in (sender_fingerprint, *earlier_fingerprints) if key]
     if not entries:
         return
+    # Entries of one revision share one laptop versions object, which the insert then
+    # encodes once.
+    versions = {revision: _first_version(laptop_keys, revision)
+                for revision in {entry.revision for entry in entries}}
     values = [{"unit_id": entry.key.unit_id, "task_number": entry.key.task_number,
                "period_code": entry.key.period_code, **_content_columns(entry),
                "revision": entry.revision, "updated_at": entry.updated_at or received_at,
                "updated_by": sender_unit_id, "origin": package_id,
                "review_state": ReviewState.PENDING.value, "is_received": False,
                "source_fingerprint": sender_fingerprint or None,
-               "laptop_versions": _first_version(laptop_keys, entry.revision)}
+               "laptop_versions": versions[entry.revision]}
               for entry in entries]
     ids = insert_entry_rows(session, values)
 

@@ -13,13 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from meili_desktop.domain.entries import EntryKey, ReviewState
 from meili_desktop.domain.laptops import versions_from_json
 from meili_desktop.domain.merge import StoredEntryState
 from meili_desktop.store import models
+from meili_desktop.store.bulk_insert import insert_many
 
 # Bound parameters per IN list; SQLite before 3.32 allowed only 999 in one statement.
 _IN_CHUNK = 300
@@ -40,7 +41,6 @@ _STORED = (select(_ENTRY.c.id, _ENTRY.c.unit_id, _ENTRY.c.task_number, _ENTRY.c.
                   _ENTRY.c.laptop_versions)
            .where(*_IN_GROUP).order_by(_ENTRY.c.id))
 _STORED_LOCKED = _STORED.with_for_update(of=_ENTRY)
-_INSERT_ENTRY = insert(_ENTRY)
 _IDS = select(_ENTRY.c.id, _ENTRY.c.task_number).where(*_IN_GROUP)
 _DIGESTS = select(_LINK.c.entry_id, _LINK.c.sha256).where(
     _LINK.c.entry_id.in_(bindparam("ids", expanding=True)))
@@ -85,7 +85,7 @@ def insert_entry_rows(session: Session, values: Sequence[Mapping[str, Any]]) -> 
     if not values:
         return []
     connection = session.connection()
-    connection.execute(_INSERT_ENTRY, list(values))
+    insert_many(connection, _ENTRY, values)
     keys = [EntryKey(row["unit_id"], row["task_number"], row["period_code"]) for row in values]
     ids: dict[EntryKey, int] = {}
     for unit_id, period_code, numbers in _key_groups(keys):
@@ -98,10 +98,10 @@ def insert_entry_rows(session: Session, values: Sequence[Mapping[str, Any]]) -> 
 def insert_rows(session: Session, table: Any, values: Sequence[Mapping[str, Any]]) -> None:
     """Insert rows into ``table`` (a model class) with one ``executemany``.
 
-    Core skips the ORM's per-row bookkeeping, which a bulk insert of plain rows does not need.
+    :func:`~meili_desktop.store.bulk_insert.insert_many` skips the ORM's per-row
+    bookkeeping, which a bulk insert of plain rows does not need.
     """
-    if values:
-        session.connection().execute(insert(table.__table__), list(values))
+    insert_many(session.connection(), table.__table__, values)
 
 
 def _key_groups(keys: Iterable[EntryKey]) -> list[tuple[str, str, list[int]]]:
