@@ -6,6 +6,9 @@ Each area of the program keeps its own ``<area>_zh_CN.ts``:
     python tools/i18n.py fill AREA FILE.tsv    set translations from "source<TAB>translation" lines
     python tools/i18n.py release               compile every .ts into .qm
     python tools/i18n.py check                 list unfinished or obsolete entries; exit 1 if any
+
+qtbase_extra_zh_CN.ts is kept by hand: it translates Qt's own texts that PySide6's
+qtbase_zh_CN.qm leaves in English, so never run ``update`` on it.
 """
 
 from __future__ import annotations
