@@ -41,7 +41,12 @@ from meili_desktop.domain.laptops import (
     highest_revision,
     record_version,
 )
-from meili_desktop.domain.merge_records import IncomingEntry, check_content, same_content
+from meili_desktop.domain.merge_records import (
+    IncomingEntry,
+    check_content,
+    check_measure,
+    same_content,
+)
 from meili_desktop.domain.periods import PeriodState
 from meili_desktop.errors import MeiliError
 
@@ -411,7 +416,10 @@ def _fit_problem(entry: IncomingEntry, context: MergeContext) -> HoldReason | No
         return HoldReason.TASK_LEVEL
     if entry.problem is not None:
         return HoldReason(entry.problem.value)
-    problem, _field = check_content(entry.content, task.measure)
+    if entry.is_content_checked:
+        problem, _field = check_measure(entry.content, task.measure)
+    else:
+        problem, _field = check_content(entry.content, task.measure)
     if problem is not None:
         return HoldReason(problem.value)
     if any(ref.sha256 not in context.available_attachments for ref in entry.attachments):

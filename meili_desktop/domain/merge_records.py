@@ -85,7 +85,8 @@ class IncomingEntry:
 
     ``content`` maps every name in :data:`CONTENT_FIELDS` to a plain JSON value;
     ``attachments`` there is the sorted list of SHA-256 digests. ``problem`` is set when the
-    content does not fit the rules that need no catalogue.
+    content does not fit the rules that need no catalogue. ``is_content_checked`` tells that
+    ``problem`` comes from :func:`check_content`, so only the task's measure is left to check.
     """
 
     index: int
@@ -97,6 +98,7 @@ class IncomingEntry:
     record: Mapping[str, Any]
     problem: ContentProblem | None = None
     problem_field: str | None = None
+    is_content_checked: bool = False
 
 
 def parse_entry_record(index: int, record: Mapping[str, Any]) -> IncomingEntry:
@@ -149,7 +151,8 @@ def parse_entry_record(index: int, record: Mapping[str, Any]) -> IncomingEntry:
     if problem is None and not attachment_ok:
         problem, problem_field = ContentProblem.INVALID_ATTACHMENT, "attachments"
     return IncomingEntry(index, EntryKey(unit_id, task_number, period), revision, updated_at,
-                         content, attachments, dict(record), problem, problem_field)
+                         content, attachments, dict(record), problem, problem_field,
+                         is_content_checked=True)
 
 
 def check_content(content: Mapping[str, Any],
@@ -175,6 +178,13 @@ def check_content(content: Mapping[str, Any],
         text = content.get(name)
         if not isinstance(text, str) or len(text) > limit:
             return ContentProblem.TEXT_TOO_LONG, name
+    return check_measure(content, measure)
+
+
+def check_measure(content: Mapping[str, Any],
+                  measure: MeasureType | None) -> tuple[ContentProblem | None, str | None]:
+    """Check the one rule of :func:`check_content` that needs the task: no value on a
+    status-only task."""
     if measure is not None and measure not in NUMERIC_MEASURES and content.get("value") is not None:
         return ContentProblem.VALUE_ON_STATUS_TASK, "value"
     return None, None
