@@ -151,10 +151,11 @@ def run_split(args: argparse.Namespace, context: CliContext) -> int:
     return 0
 
 
-def _print_problems(problems: tuple[CellProblem, ...], context: CliContext) -> None:
+def _print_problems(problems: tuple[CellProblem, ...], total: int, context: CliContext) -> None:
+    """Print the first rejected rows. ``problems`` contains the first, ``total`` counts all."""
     heading = translate("TargetsCli", "{count} rows were rejected; nothing was imported:")
-    print(heading.format(count=len(problems)), file=context.err)
-    listed, rest = problems_to_list(problems)
+    print(heading.format(count=total), file=context.err)
+    listed, rest = problems_to_list(problems, total)
     for problem in listed:
         print("  " + describe_problem(problem.code, problem.message_details()),
               file=context.err)
@@ -166,7 +167,7 @@ def run_import(args: argparse.Namespace, context: CliContext) -> int:
     """Import targets from a sheet."""
     result = targets.import_targets(context.store(), Path(args.file), dry_run=args.dry_run)
     if result.problems:
-        _print_problems(result.problems, context)
+        _print_problems(result.problems, result.problem_count, context)
         return 3
     balanced = translate("TargetsCli", "balanced")
     unbalanced = translate("TargetsCli", "NOT balanced")
@@ -199,7 +200,7 @@ def run_units_import(args: argparse.Namespace, context: CliContext) -> int:
     """Import the programme's towns."""
     result = unit_roster.import_units(context.store(), Path(args.file), dry_run=args.dry_run)
     if result.problems:
-        _print_problems(result.problems, context)
+        _print_problems(result.problems, result.problem_count, context)
         return 3
     if result.is_applied:
         message = translate("TargetsCli", "Imported the town list: {matched} matched, {added} "

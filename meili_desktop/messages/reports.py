@@ -186,19 +186,23 @@ MESSAGES: dict[str, str] = {
 }
 
 
-def problems_to_list(problems: Sequence[ProblemT]) -> tuple[Sequence[ProblemT], str]:
+def problems_to_list(problems: Sequence[ProblemT],
+                     total: int | None = None) -> tuple[Sequence[ProblemT], str]:
     """Return the problems a report lists and, when more were found, a line counting the rest.
 
     A workbook with thousands of bad rows would otherwise print thousands of lines, and the
-    first ones are enough to see what to correct.
+    first ones are enough to see what to correct. ``total`` is the number of problems found
+    when ``problems`` holds only the first of them (an import keeps at most 1,000).
     """
-    if len(problems) <= MAX_LISTED_PROBLEMS:
-        return problems, ""
-    rest = len(problems) - MAX_LISTED_PROBLEMS
+    found = len(problems) if total is None else max(total, len(problems))
+    listed = problems[:MAX_LISTED_PROBLEMS]
+    if found <= len(listed):
+        return listed, ""
+    rest = found - len(listed)
     line = QCoreApplication.translate(
         "Errors", "{count} more problems are not listed. Correct the ones above and check the "
         "file again to see the rest.").format(count=rest)
-    return problems[:MAX_LISTED_PROBLEMS], line
+    return listed, line
 
 
 def describe_problem(code: str, details: dict[str, object]) -> str:

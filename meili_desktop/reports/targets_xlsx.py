@@ -25,6 +25,7 @@ from meili_desktop.reports.xlsx_formulas import FormulaCells
 from meili_desktop.reports.xlsx_reading import (
     CellProblem,
     ExcelUnreadableError,
+    ProblemList,
     SheetReader,
     cell_text,
     fold,
@@ -52,10 +53,15 @@ UnitResolver = Callable[[str], str]
 
 @dataclass(frozen=True)
 class TargetsReading:
-    """Targets read from a workbook, and the rows that could not be used."""
+    """Targets read from a workbook, and the rows that could not be used.
+
+    ``problems`` contains the first rejected rows (``xlsx_reading.MAX_KEPT_PROBLEMS``) and
+    ``problem_count`` counts all of them.
+    """
 
     records: tuple[TargetRecord, ...]
     problems: tuple[CellProblem, ...]
+    problem_count: int
 
 
 def read_targets_xlsx(path: Path, catalogue: Catalogue,
@@ -73,7 +79,7 @@ def read_targets_xlsx(path: Path, catalogue: Catalogue,
     """
     workbook, formulas = open_workbook_with_formulas(path)
     records: list[TargetRecord] = []
-    problems: list[CellProblem] = []
+    problems = ProblemList()
     seen: dict[tuple[int, str, str], int] = {}
     found_header = False
     for sheet in workbook.worksheets:
@@ -106,7 +112,7 @@ def read_targets_xlsx(path: Path, catalogue: Catalogue,
     if not found_header:
         raise ExcelUnreadableError("excel.no_header", sheet=workbook.worksheets[0].title,
                                    columns="编号, 单位, 年度, 目标值")
-    return TargetsReading(tuple(records), tuple(problems))
+    return TargetsReading(tuple(records), tuple(problems.kept), problems.count)
 
 
 def _formula_without_result(reader: SheetReader, formulas: FormulaCells, row: int,
@@ -128,7 +134,7 @@ def _formula_without_result(reader: SheetReader, formulas: FormulaCells, row: in
 
 
 def _read_row(reader: SheetReader, row: int, columns: dict[str, int], catalogue: Catalogue,
-              resolve_unit: UnitResolver, problems: list[CellProblem]) -> TargetRecord | None:
+              resolve_unit: UnitResolver, problems: ProblemList) -> TargetRecord | None:
     sheet = reader.sheet.title
     texts = {name: fold(reader.value(row, column)) for name, column in columns.items()}
     if not any(texts.values()):

@@ -12,7 +12,7 @@ import io
 import logging
 import unicodedata
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
@@ -35,6 +35,9 @@ logger = logging.getLogger(__name__)
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024
 DEFAULT_LIMITS = WorkbookLimits()
+# Problems an import keeps; it counts the rest. The reports list the first 200, and a
+# 200,000-row targets sheet that is wrong on every row would otherwise keep 200,000.
+MAX_KEPT_PROBLEMS = 1_000
 # Characters that render as nothing but survive copying from web pages and Word.
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
 
@@ -72,6 +75,27 @@ class CellProblem:
         """Return the values a message template for this problem can use."""
         return {"sheet": self.sheet, "cell": self.cell, "row": self.row,
                 "column": self.column, "value": self.value, **dict(self.details)}
+
+
+class ProblemList:
+    """The first problems an import finds, up to ``limit``, and how many it found in all."""
+
+    def __init__(self, limit: int = MAX_KEPT_PROBLEMS) -> None:
+        self.limit = limit
+        self.kept: list[CellProblem] = []
+        self.count = 0
+
+    def append(self, problem: CellProblem) -> None:
+        self.count += 1
+        if len(self.kept) < self.limit:
+            self.kept.append(problem)
+
+    def extend(self, problems: Iterable[CellProblem]) -> None:
+        for problem in problems:
+            self.append(problem)
+
+    def __bool__(self) -> bool:
+        return self.count > 0
 
 
 def open_workbook(path: Path, *, read_only: bool = False, data_only: bool = True,

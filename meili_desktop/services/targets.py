@@ -59,13 +59,18 @@ class SplitOutcome:
 
 @dataclass(frozen=True)
 class TargetsImportResult:
-    """Targets read from a workbook, and the rows that could not be used."""
+    """Targets read from a workbook, and the rows that could not be used.
+
+    ``problems`` contains the first rejected rows (see ``TargetsReading``) and
+    ``problem_count`` counts all of them.
+    """
 
     records: tuple[TargetRecord, ...]
     problems: tuple[CellProblem, ...]
     changed: int = 0
     is_applied: bool = False
     checks: Mapping[tuple[int, str], SplitCheck] = field(default_factory=dict)
+    problem_count: int = 0
 
 
 def _task(catalogue: Catalogue, number: int) -> Task:
@@ -82,11 +87,11 @@ def _township_id(session: Session, text: str) -> str:
     return unit.id
 
 
-def _target_unit_id(session: Session, text: str) -> str:
+def _target_unit_id(units: units_repo.UnitIndex, text: str) -> str:
     """Return the id of the township or the city (empty text) a target row names."""
     if not text:
         return CITY_ID
-    unit = units_repo.find_unit(session, text)
+    unit = units.find_unit(text)
     if unit.kind not in (UnitKind.TOWNSHIP, UnitKind.CITY):
         raise TargetError("target.not_township", unit=f"{unit.name}（{unit.id}）")
     return unit.id
@@ -205,10 +210,14 @@ def import_targets(store: Store, path: Path, *, dry_run: bool = False) -> Target
     """
     catalogue = active_catalogue(store)
     with store.session_factory() as session:
-        reading = read_targets_xlsx(path, catalogue, lambda text: _target_unit_id(session, text))
+        # A sheet names a unit on each of up to 200,000 rows; the index looks each name up
+        # once, in memory.
+        units = units_repo.UnitIndex(session)
+        reading = read_targets_xlsx(path, catalogue, lambda text: _target_unit_id(units, text))
     checks = _import_checks(store, catalogue, reading.records)
     if reading.problems or dry_run:
-        return TargetsImportResult(reading.records, reading.problems, checks=checks)
+        return TargetsImportResult(reading.records, reading.problems, checks=checks,
+                                   problem_count=reading.problem_count)
 
     actor = local_user()
     changed = 0

@@ -17,8 +17,8 @@ from sqlalchemy.orm import Session
 from meili_desktop.domain.units import ReportingUnit, UnitKind
 from meili_desktop.errors import MeiliError
 from meili_desktop.reports.units_xlsx import UnitListRow, read_units_xlsx
+from meili_desktop.reports.xlsx_reading import CellProblem, ProblemList
 from meili_desktop.services.backups import make_event_backup
-from meili_desktop.reports.xlsx_reading import CellProblem
 from meili_desktop.services.entries import local_user
 from meili_desktop.store import units_repo
 from meili_desktop.store.datafolder import Store
@@ -29,13 +29,18 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class UnitImportResult:
-    """Counts of an import (or of a check, when nothing was applied) and the rejected rows."""
+    """Counts of an import (or of a check, when nothing was applied) and the rejected rows.
+
+    ``problems`` contains the first rejected rows (``xlsx_reading.MAX_KEPT_PROBLEMS``) and
+    ``problem_count`` counts all of them.
+    """
 
     matched: int
     added: tuple[str, ...]
     changed: int
     problems: tuple[CellProblem, ...]
     is_applied: bool
+    problem_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -51,14 +56,15 @@ def _problem(row: UnitListRow, field_name: str, reason: str, value: str,
                        tuple(details.items()))
 
 
-def _plan_row(session: Session, row: UnitListRow) -> _Plan | CellProblem:
+def _plan_row(session: Session, units: units_repo.UnitIndex,
+              row: UnitListRow) -> _Plan | CellProblem:
     try:
-        county = units_repo.find_unit(session, row.county, kinds=[UnitKind.COUNTY])
+        county = units.find_unit(row.county, kinds=[UnitKind.COUNTY])
     except MeiliError:
         return _problem(row, "county", "units_xlsx.unknown_county", row.county)
 
     if row.code:
-        found = units_repo.find_units(session, row.code, kinds=[UnitKind.TOWNSHIP])
+        found = units.find_units(row.code, kinds=[UnitKind.TOWNSHIP])
         if not found:
             return _problem(row, "code", "units_xlsx.unknown_code", row.code)
         town = found[0]
@@ -68,8 +74,7 @@ def _plan_row(session: Session, row: UnitListRow) -> _Plan | CellProblem:
                             code=row.code, actual=parent.name if parent else "")
         return _Plan(row, county, town.id)
 
-    found = units_repo.find_units(session, row.name, kinds=[UnitKind.TOWNSHIP],
-                                  parent_id=county.id)
+    found = units.find_units(row.name, kinds=[UnitKind.TOWNSHIP], parent_id=county.id)
     if len(found) > 1:
         return _problem(row, "name", "units_xlsx.ambiguous_name", row.name)
     return _Plan(row, county, found[0].id if found else None)
@@ -82,12 +87,15 @@ def import_units(store: Store, path: Path, *, dry_run: bool = False) -> UnitImpo
         ExcelUnreadableError: the file cannot be opened or has no header row.
     """
     reading = read_units_xlsx(path)
-    problems = list(reading.problems)
+    problems = ProblemList()
+    problems.extend(reading.problems)
     plans: list[_Plan] = []
     first_rows: dict[tuple[str, str], int] = {}
     with store.session_factory() as session:
+        # Looks each county, code and name up once, in memory, for up to 10,000 rows.
+        units = units_repo.UnitIndex(session)
         for row in reading.rows:
-            planned = _plan_row(session, row)
+            planned = _plan_row(session, units, row)
             if isinstance(planned, CellProblem):
                 problems.append(planned)
                 continue
@@ -102,7 +110,8 @@ def import_units(store: Store, path: Path, *, dry_run: bool = False) -> UnitImpo
     added = tuple(plan.row.name for plan in plans if plan.unit_id is None)
     matched = len(plans) - len(added)
     if problems or dry_run:
-        return UnitImportResult(matched, added, 0, tuple(problems), is_applied=False)
+        return UnitImportResult(matched, added, 0, tuple(problems.kept), is_applied=False,
+                                problem_count=problems.count)
 
     actor = local_user()
     changed = 0

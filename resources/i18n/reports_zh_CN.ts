@@ -362,12 +362,12 @@
         <translation>未找到含中文字符的字体，生成的 PDF 将无法阅读。请安装中文字体（如 微软雅黑、宋体 或 文泉驿微米黑）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="198" />
+        <location filename="../../meili_desktop/messages/reports.py" line="202" />
         <source>{count} more problems are not listed. Correct the ones above and check the file again to see the rest.</source>
         <translation>还有 {count} 处问题未列出。请先更正以上问题，再次检查文件即可看到其余问题。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/reports.py" line="211" />
+        <location filename="../../meili_desktop/messages/reports.py" line="215" />
         <source>Sheet "{sheet}", cell {cell}: </source>
         <translation>工作表“{sheet}”单元格 {cell}：</translation>
     </message>
@@ -385,7 +385,7 @@
         <translation>图表</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="51" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="53" />
         <source>Targets</source>
         <translation>目标值</translation>
     </message>
@@ -403,164 +403,164 @@
         <translation>生成汇总工作簿（.xlsx）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/report.py" line="40" />
-        <source>workbook to write</source>
-        <translation>要生成的工作簿</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="42" />
-        <source>period to summarise, such as 2021Q2; repeat for several (default: the latest period with entries)</source>
-        <translation>要汇总的填报期，如 2021Q2；可重复给出多个（默认：有数据的最近一期）</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="47" />
-        <source>grouping: town, county, lead-unit, category or task; repeat for several (default: all)</source>
-        <translation>汇总方式：town（乡镇）、county（县市区）、lead-unit（牵头单位）、category（分类）或 task（任务）；可重复给出多个（默认：全部）</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="51" />
-        <source>summarise only the towns of this county</source>
-        <translation>只汇总该县（市、区）的乡镇</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="53" />
-        <source>leave out the town-by-task detail sheets</source>
-        <translation>不生成乡镇×任务明细表</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="57" />
-        <source>print a town's period report or the city summary as PDF</source>
-        <translation>将乡镇填报期报告或全市汇总输出为 PDF</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="60" />
-        <source>town: one town's period report with a cover sheet; city: the city summary</source>
-        <translation>town：单个乡镇的填报期报告（含封面）；city：全市汇总</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="64" />
-        <source>PDF file to write</source>
-        <translation>要生成的 PDF 文件</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="66" />
-        <source>the town (code or name); required for a town report</source>
-        <translation>乡镇（代码或名称）；乡镇报告必填</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="69" />
-        <source>the period (default: the latest period with entries)</source>
-        <translation>填报期（默认：有数据的最近一期）</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="74" />
-        <source>export a town's fill-in Excel template for a period</source>
-        <translation>导出某乡镇某填报期的 Excel 填报模板</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="77" />
-        <source>template to write</source>
-        <translation>要生成的模板文件</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="79" />
-        <source>the town's code or name</source>
-        <translation>乡镇代码或名称</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="80" />
-        <source>the period</source>
-        <translation>填报期</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="85" />
-        <source>import a filled-in Excel template</source>
-        <translation>导入已填写的 Excel 模板</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="86" />
-        <source>Import the entries of a filled-in template. Blank cells leave stored data unchanged. If any filled cell is invalid, nothing is written and every rejected cell is listed.</source>
-        <translation>导入已填写模板中的数据。空白单元格不会改动已保存的数据。只要有一个已填单元格无效，就不写入任何数据，并逐一列出被拒绝的单元格。</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="91" />
-        <source>the filled-in template</source>
-        <translation>已填写的模板</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="93" />
-        <source>the town the template must be for (default: this data folder's own town)</source>
-        <translation>模板必须所属的乡镇（默认：本数据目录的乡镇）</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="97" />
-        <source>the period the template must be for</source>
-        <translation>模板必须所属的填报期</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="99" />
-        <source>check the file and list what would change, without writing</source>
-        <translation>只检查文件并列出将要改动的内容，不写入</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="103" />
-        <source>print the result as JSON</source>
-        <translation>以 JSON 输出结果</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="113" />
-        <source>Wrote {path} ({rows} rows).</source>
-        <translation>已生成 {path}（{rows} 行）。</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="126" />
-        <source>A town report needs --unit.</source>
-        <translation>乡镇报告需要 --unit 参数。</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="131" />
-        <source>Wrote {path} ({pages} pages).</source>
-        <translation>已生成 {path}（{pages} 页）。</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="140" />
-        <source>Wrote the template of {town} for {period} to {path} ({count} tasks).</source>
-        <translation>已将{town} {period} 的填报模板写入 {path}（{count} 项任务）。</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="170" />
-        <source>{count} cells were rejected; nothing was imported:</source>
-        <translation>有 {count} 个单元格被拒绝，未导入任何数据：</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="179" />
-        <source>Checked {town} {period}: {changed} tasks would change, {unchanged} unchanged.</source>
-        <translation>已检查{town} {period}：将改动 {changed} 项任务，{unchanged} 项不变。</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="182" />
-        <source>Imported {town} {period}: {changed} tasks changed, {unchanged} unchanged.</source>
-        <translation>已导入{town} {period}：改动 {changed} 项任务，{unchanged} 项不变。</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="194" />
-        <source>The status of tasks {tasks} was set to {status} because a value was filled in without a status.</source>
-        <translation>任务 {tasks} 填写了完成值但未填写状态，状态已设为“{status}”。</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/report.py" line="199" />
-        <source>Warning: {text}</source>
-        <translation>警告：{text}</translation>
-    </message>
-    <message>
         <location filename="../../meili_desktop/cli/report.py" line="34" />
         <source>Summarise entries by town, county, lead unit, category and task: status counts, missing reports, completion against target and change since the previous period, with one detail sheet per period. On a township laptop the workbook is the township's own progress report, by task, category and lead unit.</source>
         <translation>按乡镇、县（市、区）、牵头单位、分类和任务汇总填报数据：各状态数量、缺报、目标完成情况和较上期变化，每个填报期另附一张明细表。在乡镇电脑上运行时，生成本乡镇自己的进展报表，按任务、分类和牵头单位汇总。</translation>
     </message>
     <message>
+        <location filename="../../meili_desktop/cli/report.py" line="41" />
+        <source>workbook to write</source>
+        <translation>要生成的工作簿</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="43" />
+        <source>period to summarise, such as 2021Q2; repeat for several (default: the latest period with entries)</source>
+        <translation>要汇总的填报期，如 2021Q2；可重复给出多个（默认：有数据的最近一期）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="48" />
+        <source>grouping: town, county, lead-unit, category or task; repeat for several (default: all)</source>
+        <translation>汇总方式：town（乡镇）、county（县市区）、lead-unit（牵头单位）、category（分类）或 task（任务）；可重复给出多个（默认：全部）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="52" />
+        <source>summarise only the towns of this county</source>
+        <translation>只汇总该县（市、区）的乡镇</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="54" />
+        <source>leave out the town-by-task detail sheets</source>
+        <translation>不生成乡镇×任务明细表</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="58" />
+        <source>print a town's period report or the city summary as PDF</source>
+        <translation>将乡镇填报期报告或全市汇总输出为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="61" />
+        <source>town: one town's period report with a cover sheet; city: the city summary</source>
+        <translation>town：单个乡镇的填报期报告（含封面）；city：全市汇总</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="65" />
+        <source>PDF file to write</source>
+        <translation>要生成的 PDF 文件</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="67" />
+        <source>the town (code or name); required for a town report</source>
+        <translation>乡镇（代码或名称）；乡镇报告必填</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="70" />
+        <source>the period (default: the latest period with entries)</source>
+        <translation>填报期（默认：有数据的最近一期）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="75" />
+        <source>export a town's fill-in Excel template for a period</source>
+        <translation>导出某乡镇某填报期的 Excel 填报模板</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="78" />
+        <source>template to write</source>
+        <translation>要生成的模板文件</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="80" />
+        <source>the town's code or name</source>
+        <translation>乡镇代码或名称</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="81" />
+        <source>the period</source>
+        <translation>填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="86" />
+        <source>import a filled-in Excel template</source>
+        <translation>导入已填写的 Excel 模板</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="87" />
+        <source>Import the entries of a filled-in template. Blank cells leave stored data unchanged. If any filled cell is invalid, nothing is written and every rejected cell is listed.</source>
+        <translation>导入已填写模板中的数据。空白单元格不会改动已保存的数据。只要有一个已填单元格无效，就不写入任何数据，并逐一列出被拒绝的单元格。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="92" />
+        <source>the filled-in template</source>
+        <translation>已填写的模板</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="94" />
+        <source>the town the template must be for (default: this data folder's own town)</source>
+        <translation>模板必须所属的乡镇（默认：本数据目录的乡镇）</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="98" />
+        <source>the period the template must be for</source>
+        <translation>模板必须所属的填报期</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="100" />
+        <source>check the file and list what would change, without writing</source>
+        <translation>只检查文件并列出将要改动的内容，不写入</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="104" />
+        <source>print the result as JSON</source>
+        <translation>以 JSON 输出结果</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="117" />
+        <source>Wrote {path} ({rows} rows).</source>
+        <translation>已生成 {path}（{rows} 行）。</translation>
+    </message>
+    <message>
         <location filename="../../meili_desktop/cli/report.py" line="122" />
         <source>The workbook covers {town} only; the city office's summary of all towns is written at the office.</source>
         <translation>本报表只含{town}的进展；全市各乡镇的汇总报表由市美丽城镇办生成。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="136" />
+        <source>A town report needs --unit.</source>
+        <translation>乡镇报告需要 --unit 参数。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="141" />
+        <source>Wrote {path} ({pages} pages).</source>
+        <translation>已生成 {path}（{pages} 页）。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="150" />
+        <source>Wrote the template of {town} for {period} to {path} ({count} tasks).</source>
+        <translation>已将{town} {period} 的填报模板写入 {path}（{count} 项任务）。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="180" />
+        <source>{count} cells were rejected; nothing was imported:</source>
+        <translation>有 {count} 个单元格被拒绝，未导入任何数据：</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="189" />
+        <source>Checked {town} {period}: {changed} tasks would change, {unchanged} unchanged.</source>
+        <translation>已检查{town} {period}：将改动 {changed} 项任务，{unchanged} 项不变。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="192" />
+        <source>Imported {town} {period}: {changed} tasks changed, {unchanged} unchanged.</source>
+        <translation>已导入{town} {period}：改动 {changed} 项任务，{unchanged} 项不变。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="204" />
+        <source>The status of tasks {tasks} was set to {status} because a value was filled in without a status.</source>
+        <translation>任务 {tasks} 填写了完成值但未填写状态，状态已设为“{status}”。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/report.py" line="209" />
+        <source>Warning: {text}</source>
+        <translation>警告：{text}</translation>
     </message>
 </context>
 <context>
@@ -1346,42 +1346,42 @@
         <translation>仅检查：未保存任何数据。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="155" />
+        <location filename="../../meili_desktop/cli/targets.py" line="156" />
         <source>{count} rows were rejected; nothing was imported:</source>
         <translation>有 {count} 行被拒绝，未导入任何数据：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="171" />
+        <location filename="../../meili_desktop/cli/targets.py" line="172" />
         <source>balanced</source>
         <translation>已平衡</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="172" />
+        <location filename="../../meili_desktop/cli/targets.py" line="173" />
         <source>NOT balanced</source>
         <translation>未平衡</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="173" />
+        <location filename="../../meili_desktop/cli/targets.py" line="174" />
         <source>Task {task} {period}: city {city}, towns {allocated} ({state}).</source>
         <translation>任务 {task} {period}：全市 {city}，乡镇合计 {allocated}（{state}）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="180" />
+        <location filename="../../meili_desktop/cli/targets.py" line="181" />
         <source>Imported {count} targets, {changed} changed.</source>
         <translation>已导入 {count} 个目标值，其中 {changed} 个有改动。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="182" />
+        <location filename="../../meili_desktop/cli/targets.py" line="183" />
         <source>Checked {count} targets; nothing was saved.</source>
         <translation>已检查 {count} 个目标值；未保存。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="205" />
+        <location filename="../../meili_desktop/cli/targets.py" line="206" />
         <source>Imported the town list: {matched} matched, {added} added, {changed} changed.</source>
         <translation>已导入乡镇名单：匹配 {matched} 个，新增 {added} 个，改动 {changed} 个。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/targets.py" line="208" />
+        <location filename="../../meili_desktop/cli/targets.py" line="209" />
         <source>Checked the town list: {matched} would match, {added} would be added.</source>
         <translation>已检查乡镇名单：将匹配 {matched} 个，将新增 {added} 个。</translation>
     </message>
@@ -1389,145 +1389,160 @@
 <context>
     <name>TargetsPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="132" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="136" />
         <source>Save city target</source>
         <translation>保存全市目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="134" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="138" />
         <source>Split in proportion to bases</source>
         <translation>按基数比例分解</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="136" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="140" />
         <source>Save town targets</source>
         <translation>保存乡镇目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="138" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="142" />
         <source>Import from Excel...</source>
         <translation>从 Excel 导入…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="144" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="150" />
         <source>County</source>
         <translation>县（市、区）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="144" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="150" />
         <source>Town</source>
         <translation>乡镇</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="144" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="150" />
         <source>Base</source>
         <translation>基数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="144" />
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="212" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="150" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="218" />
         <source>Target</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="145" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="151" />
         <source>Method</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="145" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="151" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="175" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="181" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="177" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="183" />
         <source>Year</source>
         <translation>年度</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="129" />
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="213" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="133" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="219" />
         <source>City target</source>
         <translation>全市目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="55" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="59" />
         <source>Typed in</source>
         <translation>手工填写</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="56" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="60" />
         <source>In proportion to base</source>
         <translation>按基数比例分解</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="57" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="61" />
         <source>Imported from Excel</source>
         <translation>从 Excel 导入</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="58" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="62" />
         <source>From a distribution package</source>
         <translation>来自下发包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="70" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="74" />
         <source> ({unit})</source>
         <translation>（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="243" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="249" />
         <source>There are no towns to set targets for.</source>
         <translation>没有可设置目标值的乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="244" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="250" />
         <source>Import the programme's towns with the command "meili-desktop units import FILE.xlsx", then open this page again.</source>
         <translation>请用命令“meili-desktop units import 文件.xlsx”导入美丽城镇名单，然后重新打开本页。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="265" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="271" />
         <source>Enter the city target and the towns' targets.</source>
         <translation>请填写全市目标值和各乡镇目标值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="271" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="277" />
         <source>Towns' targets cannot be compared with the city target without a base for every town.</source>
         <translation>未给出每个乡镇的基数，无法将乡镇目标值与全市目标值比较。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="274" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="280" />
         <source>City target {city}; towns {allocated}; difference {difference}.</source>
         <translation>全市目标值 {city}；乡镇合计 {allocated}；差额 {difference}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="282" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="288" />
         <source>The city target must be a number.</source>
         <translation>全市目标值必须是数字。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="322" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="328" />
         <source>Import targets</source>
         <translation>导入目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="323" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="329" />
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="349" />
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="352" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="344" />
+        <source>Importing targets from {file}…</source>
+        <translation>正在从 {file} 导入目标…</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="363" />
+        <source>{count} rows were rejected, so nothing was imported.</source>
+        <translation>有 {count} 行未通过检查，因此未导入任何目标。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="367" />
+        <source>{count} more rejected rows are not listed. Correct the rows above and import the file again to see the rest.</source>
+        <translation>另有 {count} 行未通过检查，未在此列出。请先修改以上各行，再重新导入文件查看其余问题。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="381" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="384" />
         <source>Targets</source>
         <translation>目标值</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/targets_page.py" line="353" />
+        <location filename="../../meili_desktop/ui/office/targets_page.py" line="385" />
         <source>Save these targets anyway?</source>
         <translation>仍然保存这些目标值吗？</translation>
     </message>

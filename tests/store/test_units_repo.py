@@ -217,3 +217,52 @@ def test_ambiguous_name(session: Session) -> None:
 def test_unknown_unit_id(session: Session) -> None:
     with pytest.raises(units_repo.UnitNotFoundError):
         units_repo.rename_unit(session, "X00000000", "新名")
+
+
+def index_questions(session: Session) -> list[tuple[str, list[UnitKind] | None, str | None]]:
+    """Return texts to look up: every unit's id, names and codes, spelled several ways."""
+    texts = {"", "不存在镇", "  临平区 ", "塘栖镇　", "３３０１１０１０２", "330110102000", "同名集镇",
+             "塘栖集镇"}
+    for row in session.scalars(select(models.ReportingUnit)):
+        texts.update({row.id, row.name, f" {row.name} "})
+        for code in row.codes:
+            texts.update({code.code, code.name})
+    filters: list[tuple[list[UnitKind] | None, str | None]] = [
+        (None, None), ([UnitKind.TOWNSHIP], None), ([UnitKind.COUNTY], None),
+        ([UnitKind.TOWNSHIP], "330110"), ([UnitKind.TOWNSHIP], "330113"),
+        ([UnitKind.TOWNSHIP], "330127")]
+    return [(text, kinds, parent) for text in sorted(texts) for kinds, parent in filters]
+
+
+def test_unit_index_matches_find_units(session: Session) -> None:
+    units_repo.create_unit(session, "同名集镇", UnitKind.TOWNSHIP, "330127")
+    units_repo.create_unit(session, "同名集镇", UnitKind.TOWNSHIP, "330122")
+    market = units_repo.create_unit(session, "塘栖集镇", UnitKind.TOWNSHIP, "330113")
+    units_repo.merge_units(session, market.id, TANGQI)
+    units_repo.merge_units(session, "330113", "330110")
+    session.flush()
+    index = units_repo.UnitIndex(session)
+    questions = index_questions(session)
+
+    for text, kinds, parent in questions:
+        expected = units_repo.find_units(session, text, kinds=kinds, parent_id=parent)
+        found = index.find_units(text, kinds=kinds, parent_id=parent)
+        assert sorted(unit.id for unit in found) == sorted(unit.id for unit in expected), \
+            (text, kinds, parent)
+    assert len(questions) > 1000
+
+
+def test_unit_index_find_unit_errors(session: Session) -> None:
+    units_repo.create_unit(session, "同名集镇", UnitKind.TOWNSHIP, "330127")
+    units_repo.create_unit(session, "同名集镇", UnitKind.TOWNSHIP, "330122")
+    session.flush()
+    index = units_repo.UnitIndex(session)
+
+    with pytest.raises(units_repo.UnitAmbiguousError) as ambiguous:
+        index.find_unit("同名集镇")
+    with pytest.raises(units_repo.UnitNotFoundError) as missing:
+        index.find_unit("不存在镇")
+
+    assert ambiguous.value.details["value"] == "同名集镇"
+    assert missing.value.details == {"value": "不存在镇"}
+    assert index.find_unit("  临平区 ").id == "330113"

@@ -42,14 +42,18 @@ from meili_desktop.services.entries import list_periods
 from meili_desktop.store import summary_queries
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.empty_state import EmptyStateLabel
+from meili_desktop.ui.office.office_jobs import JobRunner
 from meili_desktop.ui.office.page_choices import refill
 from meili_desktop.ui.office.page_loading import PageLoader
+from meili_desktop.ui.workers import JobWorker
 from meili_desktop.ui.period_names import period_name
 
 logger = logging.getLogger(__name__)
 
 PAGE_TITLE = QT_TRANSLATE_NOOP("OfficePages", "Targets")
 COUNTY, TOWN, BASE, TARGET, METHOD, VERSION = range(6)
+# Rejected rows a message box lists; the rest are counted in one line.
+MAX_SHOWN_PROBLEMS = 20
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 1
 METHOD_LABELS = {
     SplitMethod.MANUAL: QT_TRANSLATE_NOOP("TargetsPage", "Typed in"),
@@ -136,6 +140,8 @@ class TargetsPage(QWidget):
         self.save_towns_button = QPushButton(self.tr("Save town targets"), self)
         self.save_towns_button.setObjectName("saveTownTargets")
         self.import_button = QPushButton(self.tr("Import from Excel..."), self)
+        self.import_button.setObjectName("importTargets")
+        self.jobs = JobRunner(self)
         self.check_label = QLabel(self)
         self.check_label.setObjectName("targetsCheck")
         self.table = QTableWidget(0, 6, self)
@@ -324,18 +330,44 @@ class TargetsPage(QWidget):
         if name:
             self.import_file(Path(name))
 
-    def import_file(self, path: Path) -> None:
-        """Import targets from a workbook and list rejected rows, if any."""
-        try:
-            result = targets.import_targets(self.store, path)
-        except MeiliError as error:
-            self._warn(describe(error))
-            return
+    def import_file(self, path: Path) -> JobWorker:
+        """Import targets from a workbook off the GUI thread, then list rejected rows, if any.
+
+        A targets sheet may hold up to 200,000 rows, which take about half a minute to read.
+        """
+        self.import_button.setEnabled(False)
+        store = self.store
+        return self.jobs.start(
+            f"targets import {path.name}",
+            lambda _progress, _cancel: targets.import_targets(store, path),
+            self._imported, on_failure=self._import_failed,
+            title=self.tr("Importing targets from {file}…").format(file=path.name))
+
+    def _imported(self, result: targets.TargetsImportResult) -> None:
+        self.import_button.setEnabled(True)
         if result.problems:
-            lines = [describe_problem(problem.code, problem.message_details())
-                     for problem in result.problems[:20]]
-            self._warn("\n".join(lines))
+            self._warn(self.problem_text(result))
         self.reload()
+
+    def _import_failed(self, error: BaseException) -> None:
+        self.import_button.setEnabled(True)
+        if isinstance(error, MeiliError):
+            self._warn(describe(error))
+        else:
+            self.jobs.show_failure(error)
+
+    def problem_text(self, result: targets.TargetsImportResult) -> str:
+        """Return the message for rejected rows: a count, the first rows, and the rest counted."""
+        total = max(result.problem_count, len(result.problems))
+        listed = result.problems[:MAX_SHOWN_PROBLEMS]
+        lines = [self.tr("{count} rows were rejected, so nothing was imported.").format(
+            count=total)]
+        lines += [describe_problem(problem.code, problem.message_details()) for problem in listed]
+        if total > len(listed):
+            lines.append(self.tr("{count} more rejected rows are not listed. Correct the rows "
+                                 "above and import the file again to see the rest.").format(
+                count=total - len(listed)))
+        return "\n".join(lines)
 
     def _run(self, action: Any) -> None:
         try:
