@@ -29,6 +29,7 @@ from meili_desktop.services.backups import (
     describe_reason,
     find_backup,
     list_backups,
+    local_time_text,
     require_sqlite,
     restore_backup,
     validate_backup,
@@ -180,11 +181,8 @@ def _confirm(context: CliContext) -> bool:
 
 
 def format_local_time(backup: BackupFile) -> str:
-    """Return the backup's time in the computer's time zone with its offset from UTC, as
-    ``2026-12-04 20:00:00 UTC+08:00``."""
-    local = backup.created_at.astimezone()
-    offset = local.strftime("%z")
-    return f"{local:%Y-%m-%d %H:%M:%S} UTC{offset[:3]}:{offset[3:5]}"
+    """Return the backup's time as the backup window shows it (see ``local_time_text``)."""
+    return local_time_text(backup.created_at)
 
 
 def format_size(size: int) -> str:

@@ -157,6 +157,17 @@ def describe_reason(reason: str) -> str:
     return reason
 
 
+def local_time_text(moment: datetime) -> str:
+    """Return an aware time in the computer's time zone with the zone's offset from UTC.
+
+    For example ``2026-12-04 20:00:00 UTC+08:00``; the command line and the backup window
+    both show backup times this way.
+    """
+    local = moment.astimezone()
+    offset = local.strftime("%z")
+    return f"{local:%Y-%m-%d %H:%M:%S} UTC{offset[:3]}:{offset[3:5]}"
+
+
 def list_backups(store_root: Path) -> list[BackupFile]:
     """Return the backups of the data folder at ``store_root``, newest first."""
     return list_backup_files(DataFolder(store_root).backups_dir)

@@ -35,6 +35,7 @@ from meili_desktop.services.backups import (
     create_backup,
     describe_reason,
     list_backups,
+    local_time_text,
     reload_store,
     restore_backup,
 )
@@ -153,7 +154,7 @@ class BackupDialog(QDialog):
         self._backups = list_backups(self.data_dir) if self.is_supported else []
         self.table.setRowCount(len(self._backups))
         for row, backup in enumerate(self._backups):
-            local_time = backup.created_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            local_time = local_time_text(backup.created_at)
             size = self.tr("{size} KB").format(size=max(1, round(backup.size / 1024)))
             cells = {TIME_COLUMN: local_time, REASON_COLUMN: describe_reason(backup.reason),
                      SIZE_COLUMN: size, NAME_COLUMN: backup.name}
@@ -204,7 +205,7 @@ class BackupDialog(QDialog):
             "Replace all data in this data folder with the backup made {time} ({reason})?\n\n"
             "Everything entered or imported since then is replaced. The current data is kept "
             "as a backup first, so the restore can be undone.").format(
-            time=backup.created_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+            time=local_time_text(backup.created_at),
             reason=describe_reason(backup.reason))
         answer = QMessageBox.question(
             self, self.tr("Restore Backup"), text,
@@ -230,7 +231,7 @@ class BackupDialog(QDialog):
 
     def _on_restored(self, result: RestoreResult) -> None:
         self.restored_result = result
-        time = result.restored.created_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        time = local_time_text(result.restored.created_at)
         if self.store is None:
             text = self.tr("The data was restored from the backup made {time}. Close this "
                            "window to start the program with it.").format(time=time)

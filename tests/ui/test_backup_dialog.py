@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import closing
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from meili_desktop.cli import main
 from meili_desktop.services.backups import create_backup
 from meili_desktop.store.backup import BackupFile
 from meili_desktop.store.datafolder import Store, open_store
-from meili_desktop.ui.backup_dialog import NAME_COLUMN, REASON_COLUMN, BackupDialog
+from meili_desktop.ui.backup_dialog import (
+    NAME_COLUMN,
+    REASON_COLUMN,
+    TIME_COLUMN,
+    BackupDialog,
+)
 
 
 @pytest.fixture
@@ -121,3 +129,29 @@ def test_damaged_backup_shows_message(qtbot: QtBot, dialog: BackupDialog, store:
     assert made.name in dialog.message_label.text()
     qtbot.waitUntil(dialog.create_button.isEnabled, timeout=5000)
     assert note(store) == "kept"
+
+
+@pytest.fixture
+def china_time(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Run the test in the computer time zone of Hangzhou, UTC+08:00."""
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_time_matches_command_line(qtbot: QtBot, store: Store, china_time: None,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    made = create_backup(store.folder.root, "manual",
+                         now=datetime(2021, 6, 30, 1, 2, 3, tzinfo=UTC))
+    dialog = BackupDialog(store)
+    qtbot.addWidget(dialog)
+    capsys.readouterr()
+
+    assert main(["--data-dir", str(store.folder.root), "backup", "list"]) == 0
+
+    shown = dialog.table.item(0, TIME_COLUMN).text()
+    assert shown == "2021-06-30 09:02:03 UTC+08:00"
+    assert shown in capsys.readouterr().out
+    assert made.name in dialog.table.item(0, NAME_COLUMN).text()
