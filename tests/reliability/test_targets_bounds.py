@@ -109,7 +109,7 @@ def test_window_imports_off_gui_thread(office: Store, tmp_path: Path, qtbot: QtB
 
     assert busy_while_running
     assert page.import_button.isEnabled()
-    lines = messages[0].splitlines()
+    lines = [line for line in messages[0].splitlines() if line]
     assert len(lines) == 1 + MAX_SHOWN_PROBLEMS + 1
     assert "1500" in lines[0]
     assert "不存在镇0" in lines[1]

@@ -360,14 +360,17 @@ class TargetsPage(QWidget):
         """Return the message for rejected rows: a count, the first rows, and the rest counted."""
         total = max(result.problem_count, len(result.problems))
         listed = result.problems[:MAX_SHOWN_PROBLEMS]
-        lines = [self.tr("{count} rows were rejected, so nothing was imported.").format(
-            count=total)]
-        lines += [describe_problem(problem.code, problem.message_details()) for problem in listed]
+        heading = self.tr("{count} rows were rejected, so nothing was imported.").format(
+            count=total)
+        rows = "\n".join(describe_problem(problem.code, problem.message_details())
+                         for problem in listed)
+        parts = [heading, rows]
         if total > len(listed):
-            lines.append(self.tr("{count} more rejected rows are not listed. Correct the rows "
+            parts.append(self.tr("{count} more rejected rows are not listed. Correct the rows "
                                  "above and import the file again to see the rest.").format(
                 count=total - len(listed)))
-        return "\n".join(lines)
+        # Blank lines set the heading and the count of the rest apart from the rows.
+        return "\n\n".join(parts)
 
     def _run(self, action: Any) -> None:
         try:
