@@ -83,6 +83,8 @@ from meili_desktop.store.fileio import open_source
 logger = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int], None]
+# A caller's check of the validated header, which raises to reject the package.
+HeaderCheck = Callable[[PackageHeaderInfo], None]
 _COPY_BLOCK = 16 * CHUNK_SIZE
 
 
@@ -126,12 +128,22 @@ def _sender_public_key(suite: CipherSuite, lookup: LookupFields, keyring: Keyrin
     return lookup.sender_public_key
 
 
-def _verify_prefix(source: BinaryIO, keyring: Keyring, *, check_recipient: bool
-                   ) -> _VerifiedPrefix:
-    """Run steps 1 to 6 of the verification order."""
+def _verify_prefix(source: BinaryIO, keyring: Keyring, *, check_recipient: bool,
+                   check_header: HeaderCheck | None = None) -> _VerifiedPrefix:
+    """Run steps 1 to 6 of the verification order.
+
+    With ``check_header`` every header field is validated before step 3 instead of after
+    step 5, and the check runs on the result, so a caller's check of the kind comes before
+    any key lookup.
+    """
     raw = read_raw_header(source)
     lookup = lookup_fields(raw)
     suite = get_suite(lookup.suite)
+    size = _file_size(source)
+    validated = None
+    if check_header is not None:
+        validated = validate_header(raw, suite.hash(raw.prefix), size)
+        check_header(validated[0])
 
     recipient_index, private_key = None, None
     if check_recipient and lookup.kind in ENCRYPTED_KINDS:
@@ -140,8 +152,7 @@ def _verify_prefix(source: BinaryIO, keyring: Keyring, *, check_recipient: bool
     if not suite.verify(public_key, raw.signed_message, raw.signature):
         raise BadSignatureError(part="header", unit_id=lookup.sender_unit_id)
 
-    size = _file_size(source)
-    info, wraps = validate_header(raw, suite.hash(raw.prefix), size)
+    info, wraps = validated or validate_header(raw, suite.hash(raw.prefix), size)
     expected = raw.payload_offset + sealed_length(info.payload_length)
     if size < expected:
         raise TruncatedError(part="payload", size=size, expected=expected)
@@ -266,7 +277,8 @@ class _PayloadParser:
 def read_package(path: Path, *, keyring: Keyring, temp_dir: Path,
                  progress: ProgressCallback | None = None,
                  cancel: threading.Event | None = None,
-                 limits: Limits = DEFAULT_LIMITS) -> VerifiedPackage:
+                 limits: Limits = DEFAULT_LIMITS,
+                 check_header: HeaderCheck | None = None) -> VerifiedPackage:
     """Verify and decrypt a package completely.
 
     Args:
@@ -276,6 +288,10 @@ def read_package(path: Path, *, keyring: Keyring, temp_dir: Path,
         progress: called with (chunks done, chunks total).
         cancel: set to stop; raises CancelledError and leaves nothing in ``temp_dir``.
         limits: caps on sizes and counts.
+        check_header: called with the validated header before the recipient and sender
+            keys are looked up. It raises to reject the package, for example one of the
+            wrong kind. The header's fields are then validated before its signature is
+            checked, in the order of :func:`open_package` followed by this function.
 
     Returns:
         The verified header, parsed records and attachments in temporary files named by
@@ -293,7 +309,8 @@ def read_package(path: Path, *, keyring: Keyring, temp_dir: Path,
     # Reading faults (the file deleted, the stick pulled out) become io.source_vanished and
     # its siblings; writing the verified attachments maps its own faults to ``temp_dir``.
     with naming_file(path), open_source(path) as source:
-        prefix = _verify_prefix(source, keyring, check_recipient=True)
+        prefix = _verify_prefix(source, keyring, check_recipient=True,
+                                check_header=check_header)
         info = prefix.info
         file_key = None
         if prefix.private_key is not None and prefix.recipient_index is not None:

@@ -342,13 +342,16 @@ def open_incoming(store: Store, path: Path, decryption: Mapping[str, bytes],
         ExchangeError: another subclass naming the check that failed.
         WrongKindError, UnknownSenderUnitError: see :func:`read_incoming`.
     """
-    header = open_package(path)
-    if header.kind != KIND_REPORT:
-        raise WrongKindError(file=path.name, kind=header.kind, expected=KIND_REPORT)
+    def check_kind(header: PackageHeaderInfo) -> None:
+        if header.kind != KIND_REPORT:
+            raise WrongKindError(file=path.name, kind=header.kind, expected=KIND_REPORT)
+
     keyring = OfficeKeyring(store, dict(decryption))
     try:
+        # The reader checks the kind on the header it validates, before any key lookup, so
+        # the header is read and validated once.
         verified = read_package(path, keyring=keyring, temp_dir=store.folder.process_temp_dir(),
-                                progress=progress, cancel=cancel)
+                                progress=progress, cancel=cancel, check_header=check_kind)
     except (PendingSenderKeyError, RejectedSenderKeyError, SenderKeyOfOtherUnitError) as error:
         if isinstance(error, SenderKeyOfOtherUnitError):
             logger.warning("package %s names %s as sender but is signed by key %s of %s; "
