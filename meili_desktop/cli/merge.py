@@ -31,11 +31,13 @@ from PySide6.QtCore import QCoreApplication
 
 from meili_desktop.cli.context import CliContext
 from meili_desktop.cli.passphrase import add_passphrase_option, read_passphrase
+from meili_desktop.domain.entries import EntryKey
 from meili_desktop.domain.merge import IncomingPackage, MergeKind
 from meili_desktop.errors import MeiliError
 from meili_desktop.exchange.errors import PendingSenderKeyError
 from meili_desktop.file_types import COUNTY_BUNDLE_EXTENSION, REPORT_PACKAGE_EXTENSION
 from meili_desktop.messages import describe
+from meili_desktop.messages.merge_labels import REASON_LABELS, label
 from meili_desktop.services import merge as merge_service
 from meili_desktop.services import relay
 from meili_desktop.services.backups import BackupBeforeWrite
@@ -50,6 +52,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 KINDS = tuple(kind.value for kind in MergeKind)
+# Held entries listed under a package's line; the JSON output lists them all.
+MAX_HELD_SHOWN = 10
 # Codes of the errors that leave a package waiting for the office to approve its sender's key.
 KEY_WAITING_CODES = frozenset({"package.sender_key_pending", "package.unknown_sender_key"})
 
@@ -89,6 +93,8 @@ class PackageOutcome:
     kind: str = "report"
     bundle: str | None = None
     packages: int | None = None
+    # Held entries and their reason codes, in the package's order.
+    held: list[tuple[EntryKey, str | None]] = field(default_factory=list)
 
     def fail(self, error: MeiliError) -> PackageOutcome:
         """Record ``error``: the package waits for a key approval or is rejected."""
@@ -106,6 +112,10 @@ class PackageOutcome:
         if self.kind == "bundle":
             document["packages"] = self.packages
         document.update({kind: self.counts.get(kind, 0) for kind in KINDS})
+        document["held_entries"] = [
+            {"unit_id": key.unit_id, "task": key.task_number, "period": key.period_code,
+             "reason": reason, "reason_text": label(REASON_LABELS, reason)}
+            for key, reason in self.held]
         waiting = self.outcome == "pending_key" and self.error is not None
         document["pending_key"] = {
             "unit_id": self.error.details.get("unit_id"),
@@ -135,7 +145,8 @@ def register(subparsers: Any) -> None:
             "county bundle, followed by its township packages). JSON keys: file, kind (report "
             "or bundle), bundle (the bundle file a township package came out of, else null), "
             "outcome, package_id, sender, sequence, clock_suspicious, packages (bundles only), "
-            "the entry counts new, updated, unchanged, conflict, stale and held, pending_key "
+            "the entry counts new, updated, unchanged, conflict, stale and held, held_entries "
+            "(unit_id, task, period, reason and reason_text of each held entry), pending_key "
             "(unit_id, fingerprint and reason, else null) and rejected (code and reason, else "
             "null). Exit status: the first rejected package's code; else 25 when a package "
             "waits for a key approval; else 0."))
@@ -265,6 +276,9 @@ def _merge_one(store: Store, run_store: Store, path: Path, incoming: IncomingPac
             outcome.outcome = "duplicate" if preview.is_duplicate else "previewed"
             outcome.counts = preview.counts
             outcome.is_clock_suspicious = preview.is_clock_suspicious
+            if not preview.is_duplicate:
+                outcome.held = [(entry.key, entry.reason) for entry in preview.entries
+                                if entry.kind is MergeKind.HELD]
             return outcome
         if keep_original:
             relay.keep_original(store, incoming.package_id, path)
@@ -275,16 +289,36 @@ def _merge_one(store: Store, run_store: Store, path: Path, incoming: IncomingPac
     outcome.outcome = result.outcome
     outcome.counts = result.counts
     outcome.is_clock_suspicious = result.is_clock_suspicious
+    outcome.held = list(result.held)
     return outcome
 
 
 def describe_outcome(outcome: PackageOutcome) -> str:
-    """Return the one-line, translated report of one package or county bundle.
+    """Return the translated report of one package or county bundle.
 
-    A township package from a county bundle is indented under the bundle's line.
+    It is one line, followed by the held entries with their reasons. A township package
+    from a county bundle is indented under the bundle's line.
     """
-    line = _outcome_line(outcome)
-    return f"  {line}" if outcome.bundle is not None else line
+    lines = [_outcome_line(outcome), *_held_lines(outcome.held)]
+    indent = "  " if outcome.bundle is not None else ""
+    return "\n".join(indent + line for line in lines)
+
+
+def _held_lines(held: list[tuple[EntryKey, str | None]]) -> list[str]:
+    """Return the indented lines naming the held entries and why, at most MAX_HELD_SHOWN."""
+    if not held:
+        return []
+    lines = ["  " + QCoreApplication.translate(
+        "MergeCli", "Held for the office's decision on the conflicts page:")]
+    entry_line = QCoreApplication.translate("MergeCli", "task {task} ({period}): {reason}")
+    for key, reason in held[:MAX_HELD_SHOWN]:
+        lines.append("    " + entry_line.format(task=key.task_number, period=key.period_code,
+                                                reason=label(REASON_LABELS, reason)))
+    if len(held) > MAX_HELD_SHOWN:
+        lines.append("    " + QCoreApplication.translate(
+            "MergeCli", "and {count} more held entries.").format(
+                count=len(held) - MAX_HELD_SHOWN))
+    return lines
 
 
 def _outcome_line(outcome: PackageOutcome) -> str:

@@ -12,11 +12,15 @@ from datetime import datetime, timedelta
 from enum import StrEnum
 
 from meili_desktop.domain.merge import IncomingPackage
+from meili_desktop.domain.periods import PROGRAMME_YEARS
 
 # A package claiming to be created this far after the office received it has a wrong clock.
 MAX_CLOCK_LEAD = timedelta(days=1)
 # A package claiming to be older than this when it arrives has a wrong clock or was held back.
 MAX_PACKAGE_AGE = timedelta(days=180)
+# The programme reports on 2020 to 2022, so an entry edited before 2019 comes from a laptop
+# whose clock was wrong.
+EARLIEST_ENTRY_TIME = datetime(min(PROGRAMME_YEARS) - 1, 1, 1)
 
 
 class LedgerVerdict(StrEnum):
@@ -57,6 +61,17 @@ def check_ledger(package: IncomingPackage, same_id: LedgerRecord | None,
             return LedgerVerdict.DUPLICATE, None
         return LedgerVerdict.REPLAY, "sequence_reused"
     return LedgerVerdict.FRESH, None
+
+
+def is_entry_time_suspicious(updated_at: datetime | None, received_at: datetime) -> bool:
+    """Return whether an entry's edit time, naive UTC, lies in the future or before 2019.
+
+    An entry may have been edited long before its package was written, so only times
+    after the receipt (beyond :data:`MAX_CLOCK_LEAD`) or before the programme count.
+    """
+    if updated_at is None:
+        return False
+    return updated_at > received_at + MAX_CLOCK_LEAD or updated_at < EARLIEST_ENTRY_TIME
 
 
 def is_clock_suspicious(claimed_created_at: datetime | None, received_at: datetime,

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
@@ -67,6 +67,20 @@ class InvalidContentError(MeiliError):
     """A field of an entry's content does not fit; details: ``field`` and ``value``."""
 
     code = "merge.invalid_content"
+
+
+class MalformedEntryError(MeiliError):
+    """An entry's content breaks the package format, so the whole package is rejected.
+
+    A township laptop never writes such content (its own checks are stricter), so the
+    package was written by a faulty or foreign program and holding the entry would only
+    hide that. The ``variant`` detail is the problem (a :class:`ContentProblem` value or
+    ``missing_attachment``). Details: ``file``, ``index`` (0-based among the entries),
+    ``unit``, ``task``, ``period``, ``field`` and ``value`` (shortened).
+    """
+
+    code = "merge.malformed_entry"
+    exit_code = 5
 
 
 class ContentProblem(StrEnum):
@@ -153,6 +167,35 @@ def parse_entry_record(index: int, record: Mapping[str, Any]) -> IncomingEntry:
     return IncomingEntry(index, EntryKey(unit_id, task_number, period), revision, updated_at,
                          content, attachments, dict(record), problem, problem_field,
                          is_content_checked=True)
+
+
+def reject_malformed(entries: Iterable[IncomingEntry], carried_attachments: Iterable[str],
+                     file_name: str) -> None:
+    """Reject a package whose entry content breaks the format, whatever the catalogue says.
+
+    Invalid status or decimal text, text beyond :data:`TEXT_LIMITS`, an unreadable evidence
+    list, or evidence the package does not carry is malformed. A value on a status-only
+    task depends on the office's catalogue, so :func:`check_content` leaves it for the
+    merge to hold.
+
+    Raises:
+        MalformedEntryError: the first malformed entry.
+    """
+    carried = frozenset(carried_attachments)
+    for position, entry in enumerate(entries):
+        problem, field_name = entry.problem, entry.problem_field
+        if problem is None:
+            missing = [ref for ref in entry.attachments if ref.sha256 not in carried]
+            if not missing:
+                continue
+            problem, field_name = "missing_attachment", "attachments"
+            value: Any = missing[0].display_name
+        else:
+            value = entry.record.get(field_name or "")
+        raise MalformedEntryError(
+            variant=str(problem), file=file_name, index=position, unit=entry.key.unit_id,
+            task=entry.key.task_number, period=entry.key.period_code, field=field_name,
+            value=_short(value), limit=TEXT_LIMITS.get(field_name or "", 0))
 
 
 def check_content(content: Mapping[str, Any],

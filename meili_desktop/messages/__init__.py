@@ -23,6 +23,7 @@ from meili_desktop.messages import (
     entries,
     exchange,
     merge,
+    merge_labels,
     packages,
     relay,
     reliability,
@@ -83,6 +84,8 @@ def describe(error: MeiliError) -> str:
             details.setdefault("owner", details["owner_unit_id"])
         if error.code in packages.KIND_DETAIL_CODES:
             details = _with_kind_names(details)
+        if error.code in merge.ENTRY_FIELD_DETAIL_CODES:
+            _translate_detail(details, "field", merge_labels.CONTEXT, merge_labels.FIELD_LABELS)
         _translate_detail(details, "role", "Roles", core.ROLE_NAMES)
         _translate_detail(details, "purpose", "KeyPurposes", packages.KEY_PURPOSES)
         if isinstance(details.get("file"), str):

@@ -11,6 +11,49 @@ MESSAGES: dict[str, str] = {
     "merge.invalid_content": QT_TRANSLATE_NOOP(
         "Errors", "The value {value} is not valid for the field \"{field}\". Nothing was "
         "changed; enter a plain number such as 85 or 12.5, or a valid status."),
+    "merge.malformed_entry": QT_TRANSLATE_NOOP(
+        "Errors", "{file}: the entry for task {task} ({period}) has malformed content in "
+        "\"{field}\" ({value}). "
+        "The package's signatures are valid, so it arrived as its sender wrote it, but this "
+        "program never writes such an entry: the sender's program is faulty or not this "
+        "program. Nothing from this package was merged; ask the township to install the "
+        "current version of the program and export again."),
+    "merge.malformed_entry/invalid_status": QT_TRANSLATE_NOOP(
+        "Errors", "{file}: the entry for task {task} ({period}) has an invalid status "
+        "({value}). "
+        "The package's signatures are valid, so it arrived as its sender wrote it, but this "
+        "program never writes such an entry: the sender's program is faulty or not this "
+        "program. Nothing from this package was merged; ask the township to install the "
+        "current version of the program and export again."),
+    "merge.malformed_entry/invalid_value": QT_TRANSLATE_NOOP(
+        "Errors", "{file}: the entry for task {task} ({period}) has no valid number in "
+        "\"{field}\" ({value}); a number has at most 12 digits before and 6 after the "
+        "decimal point, and a denominator is not 0. "
+        "The package's signatures are valid, so it arrived as its sender wrote it, but this "
+        "program never writes such an entry: the sender's program is faulty or not this "
+        "program. Nothing from this package was merged; ask the township to install the "
+        "current version of the program and export again."),
+    "merge.malformed_entry/text_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "{file}: the entry for task {task} ({period}) has more than {limit} "
+        "characters in \"{field}\", the most a package may carry. "
+        "The package's signatures are valid, so it arrived as its sender wrote it, but this "
+        "program never writes such an entry: the sender's program is faulty or not this "
+        "program. Nothing from this package was merged; ask the township to install the "
+        "current version of the program and export again."),
+    "merge.malformed_entry/invalid_attachment": QT_TRANSLATE_NOOP(
+        "Errors", "{file}: the entry for task {task} ({period}) has an unreadable list of "
+        "evidence files. "
+        "The package's signatures are valid, so it arrived as its sender wrote it, but this "
+        "program never writes such an entry: the sender's program is faulty or not this "
+        "program. Nothing from this package was merged; ask the township to install the "
+        "current version of the program and export again."),
+    "merge.malformed_entry/missing_attachment": QT_TRANSLATE_NOOP(
+        "Errors", "{file}: the entry for task {task} ({period}) names the evidence file "
+        "{value}, which the package does not carry. "
+        "The package's signatures are valid, so it arrived as its sender wrote it, but this "
+        "program never writes such an entry: the sender's program is faulty or not this "
+        "program. Nothing from this package was merged; ask the township to install the "
+        "current version of the program and export again."),
     "merge.duplicate_entry": QT_TRANSLATE_NOOP(
         "Errors", "The package lists task {task} of unit {unit} for {period} twice. Nothing "
         "from this package was merged; ask the township to export again."),
@@ -111,3 +154,6 @@ MESSAGES: dict[str, str] = {
         "Errors", "The key {fingerprint} of unit {unit} is {status} and cannot be approved or "
         "rejected any more. Nothing was changed."),
 }
+
+# Codes whose ``field`` detail is an entry content field, shown by its translated label.
+ENTRY_FIELD_DETAIL_CODES = frozenset({"merge.malformed_entry"})

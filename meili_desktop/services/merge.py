@@ -25,6 +25,7 @@ from meili_desktop.domain.ledger import (
     LedgerVerdict,
     check_ledger,
     is_clock_suspicious,
+    is_entry_time_suspicious,
 )
 from meili_desktop.domain.merge import (
     REPORT_KIND,
@@ -34,7 +35,12 @@ from meili_desktop.domain.merge import (
     count_kinds,
     decide_package,
 )
-from meili_desktop.domain.merge_records import IncomingEntry, changed_fields, parse_entry_record
+from meili_desktop.domain.merge_records import (
+    IncomingEntry,
+    changed_fields,
+    parse_entry_record,
+    reject_malformed,
+)
 from meili_desktop.errors import CancelledError, MeiliError
 from meili_desktop.services.backups import BackupBeforeWrite
 from meili_desktop.store import ledger_repo, merge_repo, periods_repo
@@ -168,6 +174,8 @@ class MergeResult:
     counts: dict[str, int]
     is_clock_suspicious: bool
     received_at: datetime
+    # The held entries and the reason of each, in the package's order.
+    held: tuple[tuple[EntryKey, str | None], ...] = ()
 
 
 def utc_now() -> datetime:
@@ -180,7 +188,8 @@ def preview(store: Store, incoming: IncomingPackage) -> MergePreview:
 
     Raises:
         PackageReplayError: a different package already used this id or sequence number.
-        InvalidEntryRecordError, DuplicateEntryError: the package's records are unusable.
+        InvalidEntryRecordError, DuplicateEntryError, MalformedEntryError: the package's
+            records are unusable.
         WrongPackageKindError, NoCatalogueError, BlockedAttachmentError,
             TooManyEntriesError: see their classes.
     """
@@ -195,9 +204,11 @@ def preview(store: Store, incoming: IncomingPackage) -> MergePreview:
 
     newest = max((record.sequence for record in history), default=None)
     is_duplicate = verdict is LedgerVerdict.DUPLICATE
-    suspicious = is_clock_suspicious(incoming.claimed_created_at, utc_now(), incoming.sequence,
+    now = utc_now()
+    suspicious = is_clock_suspicious(incoming.claimed_created_at, now, incoming.sequence,
                                      [record for record in history
-                                      if record.package_id != incoming.package_id])
+                                      if record.package_id != incoming.package_id]) or \
+        _has_suspicious_entry_time(entries, now)
     return MergePreview(
         package_id=incoming.package_id, sender_unit_id=incoming.sender_unit_id,
         sequence=incoming.sequence, file_name=incoming.file_name, periods=incoming.periods,
@@ -231,9 +242,9 @@ def merge(store: Store, incoming: IncomingPackage, progress: ProgressCallback | 
         PackageReplayError: a different package already used this id or sequence number.
         CancelledError: ``cancel`` was set.
         MergeBusyError: another merge held the database too long.
-        InvalidEntryRecordError, DuplicateEntryError, WrongPackageKindError,
-            NoCatalogueError, BlockedAttachmentError, TooManyEntriesError: the package cannot
-            be merged.
+        InvalidEntryRecordError, DuplicateEntryError, MalformedEntryError,
+            WrongPackageKindError, NoCatalogueError, BlockedAttachmentError,
+            TooManyEntriesError: the package cannot be merged.
     """
     check_entry_count(store, incoming)
     entries = _parse_entries(incoming)
@@ -264,7 +275,8 @@ def _merge_in_transaction(store: Store, session: Session, incoming: IncomingPack
     decisions = _decide(session, incoming, entries, for_update=True)
     history = _laptop_history(session, incoming)
     suspicious = is_clock_suspicious(incoming.claimed_created_at, received_at,
-                                     incoming.sequence, history)
+                                     incoming.sequence, history) or \
+        _has_suspicious_entry_time(entries, received_at)
     _store_attachments(store, session, incoming, entries, cancel)
     merge_repo.apply_decisions(session, incoming, decisions, received_at=received_at,
                                progress=progress, cancel=cancel)
@@ -283,8 +295,10 @@ def _merge_in_transaction(store: Store, session: Session, incoming: IncomingPack
                                        decision.kind.value] for decision in decisions]})
     if cancel is not None and cancel.is_set():
         raise CancelledError()
+    held = tuple((decision.entry.key, decision.reason) for decision in decisions
+                 if decision.kind is MergeKind.HELD)
     return MergeResult(incoming.package_id, incoming.sender_unit_id, "merged", counts,
-                       suspicious, received_at)
+                       suspicious, received_at, held)
 
 
 def _is_duplicate(store: Store, incoming: IncomingPackage) -> bool:
@@ -321,7 +335,14 @@ def check_entry_count(store: Store, incoming: IncomingPackage) -> None:
 def _parse_entries(incoming: IncomingPackage) -> list[IncomingEntry]:
     if incoming.kind != REPORT_KIND:
         raise WrongPackageKindError(package_id=incoming.package_id, kind=incoming.kind)
-    return [parse_entry_record(index, record) for index, record in enumerate(incoming.entries)]
+    entries = [parse_entry_record(index, record)
+               for index, record in enumerate(incoming.entries)]
+    reject_malformed(entries, incoming.attachment_files, incoming.file_name)
+    return entries
+
+
+def _has_suspicious_entry_time(entries: list[IncomingEntry], received_at: datetime) -> bool:
+    return any(is_entry_time_suspicious(entry.updated_at, received_at) for entry in entries)
 
 
 def _ledger_verdict(session: Session, incoming: IncomingPackage) -> LedgerVerdict:

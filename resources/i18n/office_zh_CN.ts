@@ -827,147 +827,147 @@
         <translation>两边相同</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="165" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="167" />
         <source>Conflicts and held entries</source>
         <translation>冲突和暂存填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="168" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="170" />
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="171" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="173" />
         <source>Previous</source>
         <translation>上一页</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="173" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="175" />
         <source>Next</source>
         <translation>下一页</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="177" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="179" />
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="177" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="179" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="178" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="180" />
         <source>Period</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="178" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="180" />
         <source>Kind</source>
         <translation>类型</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="179" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="181" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="186" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="190" />
         <source>Choose an item on the left.</source>
         <translation>请在左侧选择一项。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="194" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="198" />
         <source>Apply decisions</source>
         <translation>应用决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="196" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="200" />
         <source>Keep office entry</source>
         <translation>保留办公室填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="198" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="202" />
         <source>Apply held entry</source>
         <translation>应用暂存填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="200" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="204" />
         <source>Discard held entry</source>
         <translation>放弃暂存填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="293" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="309" />
         <source>Items {first} to {last} of {total}</source>
         <translation>第 {first}–{last} 项，共 {total} 项</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="309" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="325" />
         <source>No open conflicts or held entries.</source>
         <translation>没有待处理的冲突或暂存填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="312" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="328" />
         <source>{unit} · task {task} · {period} · {kind}: {reason}</source>
         <translation>{unit} · 任务 {task} · {period} · {kind}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="317" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="333" />
         <source>Package ID: {package}</source>
         <translation>上报包编号：{package}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="327" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="343" />
         <source>From package {package}</source>
         <translation>来自上报包 {package}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="328" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="344" />
         <source>From {file}, sent by {sender} for {periods}</source>
         <translation>来自文件 {file}，由 {sender} 报送，填报期 {periods}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="335" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="351" />
         <source>Township: laptop key {key}, revision {revision}.</source>
         <translation>乡镇：电脑密钥 {key}，修订号 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="336" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="352" />
         <source>unknown</source>
         <translation>未知</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="340" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="356" />
         <source>Office: from laptop key {key}, revision {revision}.</source>
         <translation>办公室：来自电脑密钥 {key}，修订号 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="343" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="359" />
         <source>Office: decided by the office or from an unrecorded laptop, revision {revision}.</source>
         <translation>办公室：由办公室决定或来自未记录的电脑，修订号 {revision}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="349" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="365" />
         <source>Field</source>
         <translation>字段</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="349" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="365" />
         <source>Office (now)</source>
         <translation>办公室（当前）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="349" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="365" />
         <source>Township (incoming)</source>
         <translation>乡镇（新上报）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="351" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="367" />
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="351" />
+        <location filename="../../meili_desktop/ui/office/conflicts_page.py" line="367" />
         <source>New value</source>
         <translation>新值</translation>
     </message>
@@ -1049,146 +1049,176 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/merge.py" line="14" />
+        <source>{file}: the entry for task {task} ({period}) has malformed content in "{field}" ({value}). The package's signatures are valid, so it arrived as its sender wrote it, but this program never writes such an entry: the sender's program is faulty or not this program. Nothing from this package was merged; ask the township to install the current version of the program and export again.</source>
+        <translation>{file}：任务 {task}（{period}）的填报中“{field}”的内容格式错误（{value}）。该上报包的签名有效，说明它与发送方写出时完全一致，但本程序从不写出这样的填报：发送方的程序有缺陷或不是本程序。该上报包的内容均未合并；请乡镇安装当前版本的程序后重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="21" />
+        <source>{file}: the entry for task {task} ({period}) has an invalid status ({value}). The package's signatures are valid, so it arrived as its sender wrote it, but this program never writes such an entry: the sender's program is faulty or not this program. Nothing from this package was merged; ask the township to install the current version of the program and export again.</source>
+        <translation>{file}：任务 {task}（{period}）的填报状态无效（{value}）。该上报包的签名有效，说明它与发送方写出时完全一致，但本程序从不写出这样的填报：发送方的程序有缺陷或不是本程序。该上报包的内容均未合并；请乡镇安装当前版本的程序后重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="28" />
+        <source>{file}: the entry for task {task} ({period}) has no valid number in "{field}" ({value}); a number has at most 12 digits before and 6 after the decimal point, and a denominator is not 0. The package's signatures are valid, so it arrived as its sender wrote it, but this program never writes such an entry: the sender's program is faulty or not this program. Nothing from this package was merged; ask the township to install the current version of the program and export again.</source>
+        <translation>{file}：任务 {task}（{period}）的填报中“{field}”不是有效的数字（{value}）；数字的整数部分最多 12 位、小数部分最多 6 位，分母不能为 0。该上报包的签名有效，说明它与发送方写出时完全一致，但本程序从不写出这样的填报：发送方的程序有缺陷或不是本程序。该上报包的内容均未合并；请乡镇安装当前版本的程序后重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="36" />
+        <source>{file}: the entry for task {task} ({period}) has more than {limit} characters in "{field}", the most a package may carry. The package's signatures are valid, so it arrived as its sender wrote it, but this program never writes such an entry: the sender's program is faulty or not this program. Nothing from this package was merged; ask the township to install the current version of the program and export again.</source>
+        <translation>{file}：任务 {task}（{period}）的填报中“{field}”超过 {limit} 个字，超出上报包允许的上限。该上报包的签名有效，说明它与发送方写出时完全一致，但本程序从不写出这样的填报：发送方的程序有缺陷或不是本程序。该上报包的内容均未合并；请乡镇安装当前版本的程序后重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="43" />
+        <source>{file}: the entry for task {task} ({period}) has an unreadable list of evidence files. The package's signatures are valid, so it arrived as its sender wrote it, but this program never writes such an entry: the sender's program is faulty or not this program. Nothing from this package was merged; ask the township to install the current version of the program and export again.</source>
+        <translation>{file}：任务 {task}（{period}）的填报中佐证材料清单无法读取。该上报包的签名有效，说明它与发送方写出时完全一致，但本程序从不写出这样的填报：发送方的程序有缺陷或不是本程序。该上报包的内容均未合并；请乡镇安装当前版本的程序后重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="50" />
+        <source>{file}: the entry for task {task} ({period}) names the evidence file {value}, which the package does not carry. The package's signatures are valid, so it arrived as its sender wrote it, but this program never writes such an entry: the sender's program is faulty or not this program. Nothing from this package was merged; ask the township to install the current version of the program and export again.</source>
+        <translation>{file}：任务 {task}（{period}）的填报列出了佐证材料 {value}，但上报包中没有这个文件。该上报包的签名有效，说明它与发送方写出时完全一致，但本程序从不写出这样的填报：发送方的程序有缺陷或不是本程序。该上报包的内容均未合并；请乡镇安装当前版本的程序后重新导出。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/merge.py" line="57" />
         <source>The package lists task {task} of unit {unit} for {period} twice. Nothing from this package was merged; ask the township to export again.</source>
         <translation>上报包中单位 {unit} 在 {period} 的任务 {task} 出现了两次。该上报包的内容均未合并；请乡镇重新导出。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="17" />
+        <location filename="../../meili_desktop/messages/merge.py" line="60" />
         <source>Package {package_id} from unit {sender} reuses the package id, or the sequence number {sequence} of its laptop's key {fingerprint}, of a package merged before, with different content. It may be a replayed or forged copy. Nothing was merged; ask the township to export a new package and keep this file for checking.</source>
         <translation>单位 {sender} 的上报包 {package_id} 与之前合并过的上报包使用了相同的编号，或相同的电脑密钥 {fingerprint} 序号 {sequence}，但内容不同，可能是重放或伪造的副本。未合并任何内容；请乡镇重新导出上报包，并保留此文件以便核查。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="22" />
+        <location filename="../../meili_desktop/messages/merge.py" line="65" />
         <source>Package {package_id} is a {kind}; only report packages from townships can be merged. Nothing was changed.</source>
         <translation>数据包 {package_id} 是{kind}；只有乡镇的上报包可以合并。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="25" />
+        <location filename="../../meili_desktop/messages/merge.py" line="68" />
         <source>No task catalogue is active, so entries cannot be checked. Nothing was merged; set up or import the catalogue first.</source>
         <translation>没有启用的任务目录，无法检查填报。未合并任何内容；请先设置或导入任务目录。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="28" />
+        <location filename="../../meili_desktop/messages/merge.py" line="71" />
         <source>The package {package_id} from {sender} carries {count} entries, but a unit reports at most one entry per task and period: {tasks} tasks in {periods} periods, so at most {limit} with room for tasks of a newer catalogue. Nothing from this package was merged. Ask the sender to check its data and program version and to export the package again.</source>
         <translation>{sender} 的上报包 {package_id} 含 {count} 条填报数据，但一个单位每项任务每个填报期最多报一条：{tasks} 项任务、{periods} 个填报期，连同为新版任务目录预留的余量最多 {limit} 条。该上报包未合并任何内容。请让发送单位检查其数据和程序版本后重新导出上报包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="34" />
+        <location filename="../../meili_desktop/messages/merge.py" line="77" />
         <source>The evidence file "{name}" for task {task} of unit {unit} ({period}) is a program or script. Nothing from this package was merged; ask the township to attach photos or documents only and export again.</source>
         <translation>单位 {unit} 任务 {task}（{period}）的佐证材料“{name}”是程序或脚本。该上报包的内容均未合并；请乡镇只附照片或文档并重新导出。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="38" />
+        <location filename="../../meili_desktop/messages/merge.py" line="81" />
         <source>The evidence file "{name}" changed on the disk after the package was verified. Nothing was merged; add the package again.</source>
         <translation>佐证材料“{name}”在上报包验证后被改动。未合并任何内容；请重新添加该上报包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="41" />
+        <location filename="../../meili_desktop/messages/merge.py" line="84" />
         <source>Another merge kept the database busy for more than {seconds} seconds. Nothing was merged; try again when the other clerk's merge has finished.</source>
         <translation>另一个合并占用数据库超过 {seconds} 秒。未合并任何内容；请在其他同事的合并完成后重试。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="44" />
+        <location filename="../../meili_desktop/messages/merge.py" line="87" />
         <source>No report package was found in {paths}. Give package files (.mlrp) or a folder that contains them.</source>
         <translation>在 {paths} 中没有找到上报包。请指定上报包文件（.mlrp）或包含它们的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="48" />
+        <location filename="../../meili_desktop/messages/merge.py" line="91" />
         <source>The field "{field}" differs between the office and the township, but no choice was made for it. Nothing was changed; choose the office value, the township value or enter a value.</source>
         <translation>字段“{field}”在办公室和乡镇之间不一致，但没有作出选择。未做任何更改；请选择保留办公室数据、采用乡镇数据或输入新值。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="52" />
+        <location filename="../../meili_desktop/messages/merge.py" line="95" />
         <source>The field "{field}" cannot be set that way. Nothing was changed; keep the office's or take the township's evidence files.</source>
         <translation>字段“{field}”不能这样设置。未做任何更改；请保留办公室的或采用乡镇的佐证材料。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="55" />
+        <location filename="../../meili_desktop/messages/merge.py" line="98" />
         <source>Item {item} no longer exists. Refresh the list.</source>
         <translation>第 {item} 项已不存在。请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="57" />
+        <location filename="../../meili_desktop/messages/merge.py" line="100" />
         <source>Item {item} was already decided, perhaps by another clerk. Nothing was changed; refresh the list.</source>
         <translation>第 {item} 项已被处理，可能是其他同事处理的。未做任何更改；请刷新列表。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="60" />
+        <location filename="../../meili_desktop/messages/merge.py" line="103" />
         <source>Period {period} is locked, so its entries cannot change. Nothing was changed; open the period first if the change is really needed.</source>
         <translation>填报期 {period} 已锁定，其填报不能更改。未做任何更改；如确需更改，请先开放该填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="63" />
+        <location filename="../../meili_desktop/messages/merge.py" line="106" />
         <source>Item {item} still cannot be applied ({reason}). Nothing was changed; fix the cause first (for example open the period) or discard the item.</source>
         <translation>第 {item} 项仍不能应用（{reason}）。未做任何更改；请先排除原因（例如开放填报期），或放弃该项。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="66" />
+        <location filename="../../meili_desktop/messages/merge.py" line="109" />
         <source>Item {item} is a held entry, not a conflict; release or discard it instead.</source>
         <translation>第 {item} 项是暂存填报，不是冲突；请应用或放弃它。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="70" />
+        <location filename="../../meili_desktop/messages/merge.py" line="113" />
         <source>Returning an entry needs a comment that tells the township what to fix. Nothing was changed; write the comment and return the entry again.</source>
         <translation>退回填报需要填写意见，告诉乡镇要修改什么。未做任何更改；请填写意见后再退回。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="73" />
+        <location filename="../../meili_desktop/messages/merge.py" line="116" />
         <source>The comment has {length} characters; at most {maximum} are allowed. Nothing was changed; shorten the comment.</source>
         <translation>意见有 {length} 个字，最多允许 {maximum} 个字。未做任何更改；请缩短意见。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="76" />
+        <location filename="../../meili_desktop/messages/merge.py" line="119" />
         <source>The office has no entry for task {task} of unit {unit} in {period}. Nothing was changed; check the unit, task and period.</source>
         <translation>办公室没有单位 {unit} 在 {period} 的任务 {task} 的填报。未做任何更改；请检查单位、任务和填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="79" />
+        <location filename="../../meili_desktop/messages/merge.py" line="122" />
         <source>Task {task} of unit {unit} in {period} changed while you reviewed it (revision {expected} is now {revision}). Nothing was changed; review the new revision.</source>
         <translation>单位 {unit} 在 {period} 的任务 {task} 在审核期间有了变化（版本 {expected} 已变为 {revision}）。未做任何更改；请审核新版本。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="83" />
+        <location filename="../../meili_desktop/messages/merge.py" line="126" />
         <source>Task {task} of unit {unit} in {period} has an open conflict. Nothing was changed; resolve the conflict first, then review the entry.</source>
         <translation>单位 {unit} 在 {period} 的任务 {task} 有未解决的冲突。未做任何更改；请先解决冲突，再审核该填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="86" />
+        <location filename="../../meili_desktop/messages/merge.py" line="129" />
         <source>Period {period} is locked, so its entries can no longer be reviewed. Nothing was changed; open the period first if the review must change.</source>
         <translation>填报期 {period} 已锁定，其填报不能再审核。未做任何更改；如需更改审核结果，请先开放该填报期。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="89" />
+        <location filename="../../meili_desktop/messages/merge.py" line="132" />
         <source>There is no reporting period {period}. Nothing was changed; check the period code, such as 2021Q2.</source>
         <translation>没有填报期 {period}。未做任何更改；请检查填报期代码，例如 2021Q2。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="93" />
+        <location filename="../../meili_desktop/messages/merge.py" line="136" />
         <source>Package {package_id} was never merged here, so there is no receipt for it. Merge the package first.</source>
         <translation>上报包 {package_id} 从未在此合并，因此没有回执。请先合并该上报包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="96" />
+        <location filename="../../meili_desktop/messages/merge.py" line="139" />
         <source>The receipt is damaged or from another program (field "{field}"). Nothing was changed; ask the office to send the receipt again.</source>
         <translation>回执已损坏或来自其他程序（字段“{field}”）。未做任何更改；请办公室重新发送回执。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="99" />
+        <location filename="../../meili_desktop/messages/merge.py" line="142" />
         <source>The receipt is for unit {unit}, but this laptop reports for {own}. Nothing was changed; import the receipt on that unit's laptop.</source>
         <translation>该回执是发给单位 {unit} 的，但本机填报单位是 {own}。未做任何更改；请在该单位的电脑上导入回执。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="103" />
+        <location filename="../../meili_desktop/messages/merge.py" line="146" />
         <source>The package id "{package_id}" cannot be used as a file name. Nothing was kept; report the package file to the city office.</source>
         <translation>上报包编号“{package_id}”不能用作文件名。未保存任何内容；请将该上报包文件报告市美丽城镇办。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="106" />
+        <location filename="../../meili_desktop/messages/merge.py" line="149" />
         <source>None of the {count} chosen packages is waiting to be forwarded: they were forwarded before. Nothing was changed.</source>
         <translation>所选的 {count} 个上报包都不需要转报：它们之前已转报。未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/merge.py" line="110" />
+        <location filename="../../meili_desktop/messages/merge.py" line="153" />
         <source>The key {fingerprint} of unit {unit} is {status} and cannot be approved or rejected any more. Nothing was changed.</source>
         <translation>单位 {unit} 的密钥 {fingerprint} 状态为 {status}，不能再批准或拒绝。未做任何更改。</translation>
     </message>
@@ -1621,72 +1651,87 @@
 <context>
     <name>MergeCli</name>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="123" />
+        <location filename="../../meili_desktop/cli/merge.py" line="133" />
         <source>verify report packages and merge them into the office database</source>
         <translation>验证上报包并合并到办公室数据库</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="145" />
+        <location filename="../../meili_desktop/cli/merge.py" line="141" />
+        <source>Outcomes: merged; duplicate (merged before, nothing changed); previewed (--dry-run); pending_key (signed by a new key that waits for approval with "keys approve"; merge the file again afterwards); rejected; verified (a county bundle, followed by its township packages). JSON keys: file, kind (report or bundle), bundle (the bundle file a township package came out of, else null), outcome, package_id, sender, sequence, clock_suspicious, packages (bundles only), the entry counts new, updated, unchanged, conflict, stale and held, held_entries (unit_id, task, period, reason and reason_text of each held entry), pending_key (unit_id, fingerprint and reason, else null) and rejected (code and reason, else null). Exit status: the first rejected package's code; else 25 when a package waits for a key approval; else 0.</source>
+        <translation>结果：merged（已合并）；duplicate（以前合并过，未改变）；previewed（--dry-run 预览）；pending_key（由新密钥签名，等待用 "keys approve" 批准，批准后再合并一次该文件）；rejected（拒收）；verified（县级汇总包已核验，其下列出其中的乡镇上报包）。JSON 字段：file、kind（report 或 bundle）、bundle（乡镇上报包所在的汇总包文件名，否则为 null）、outcome、package_id、sender、sequence、clock_suspicious、packages（仅汇总包）、条目数 new、updated、unchanged、conflict、stale 和 held、held_entries（每条暂存填报的 unit_id、task、period、reason 和 reason_text）、pending_key（unit_id、fingerprint 和 reason，否则为 null）以及 rejected（code 和 reason，否则为 null）。退出码：有拒收时为第一个被拒收上报包的错误码；否则有上报包等待批准密钥时为 25；否则为 0。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="156" />
         <source>show what merging would do without changing anything</source>
         <translation>只显示合并的结果，不做任何更改</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="125" />
+        <location filename="../../meili_desktop/cli/merge.py" line="135" />
         <source>Each package is verified, then merged in its own transaction: an entry replaces the stored one only when its revision is newer, conflicts and entries for locked periods wait for a decision, and a package merged before changes nothing. A county bundle is verified against the county's key, then every township package in it against its township's own key.</source>
         <translation>每个上报包先核验，再在各自的事务中合并：只有修订号更新的条目才替换已有内容，冲突和已锁定填报期的条目等待办公室决定，以前合并过的上报包不改变任何数据。县级汇总包先用县级办公室的密钥核验，其中每个乡镇上报包再用该乡镇自己的密钥核验。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="131" />
-        <source>Outcomes: merged; duplicate (merged before, nothing changed); previewed (--dry-run); pending_key (signed by a new key that waits for approval with "keys approve"; merge the file again afterwards); rejected; verified (a county bundle, followed by its township packages). JSON keys: file, kind (report or bundle), bundle (the bundle file a township package came out of, else null), outcome, package_id, sender, sequence, clock_suspicious, packages (bundles only), the entry counts new, updated, unchanged, conflict, stale and held, pending_key (unit_id, fingerprint and reason, else null) and rejected (code and reason, else null). Exit status: the first rejected package's code; else 25 when a package waits for a key approval; else 0.</source>
-        <translation>结果：merged（已合并）；duplicate（以前合并过，未改变）；previewed（--dry-run 预览）；pending_key（由新密钥签名，等待用 "keys approve" 批准，批准后再合并一次该文件）；rejected（拒收）；verified（县级汇总包已核验，其下列出其中的乡镇上报包）。JSON 字段：file、kind（report 或 bundle）、bundle（乡镇上报包所在的汇总包文件名，否则为 null）、outcome、package_id、sender、sequence、clock_suspicious、packages（仅汇总包）、条目数 new、updated、unchanged、conflict、stale 和 held、pending_key（unit_id、fingerprint 和 reason，否则为 null）以及 rejected（code 和 reason，否则为 null）。退出码：有拒收时为第一个被拒收上报包的错误码；否则有上报包等待批准密钥时为 25；否则为 0。</translation>
-    </message>
-    <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="142" />
+        <location filename="../../meili_desktop/cli/merge.py" line="153" />
         <source>a report package (.mlrp) or county bundle (.mlcb), or a folder whose .mlrp and .mlcb files are merged</source>
         <translation>上报包（.mlrp）或县级汇总包（.mlcb），或一个文件夹（合并其中的 .mlrp 和 .mlcb 文件）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="147" />
+        <location filename="../../meili_desktop/cli/merge.py" line="158" />
         <source>print one JSON object per line for each package and county bundle, with English keys</source>
         <translation>每个上报包和县级汇总包输出一行 JSON 对象，字段名为英文</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="190" />
+        <location filename="../../meili_desktop/cli/merge.py" line="201" />
         <source>{total} packages, {waiting} waiting for key approval, {rejected} rejected.</source>
         <translation>共 {total} 个数据包，{waiting} 个等待批准密钥，{rejected} 个被拒收。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="194" />
+        <location filename="../../meili_desktop/cli/merge.py" line="205" />
         <source>{total} packages, {rejected} rejected.</source>
         <translation>共 {total} 个上报包，拒收 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="296" />
+        <location filename="../../meili_desktop/cli/merge.py" line="311" />
+        <source>Held for the office's decision on the conflicts page:</source>
+        <translation>暂存的填报（请在冲突处理页决定）：</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="313" />
+        <source>task {task} ({period}): {reason}</source>
+        <translation>任务 {task}（{period}）：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="318" />
+        <source>and {count} more held entries.</source>
+        <translation>另有 {count} 条暂存的填报。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="330" />
         <source>{file}: rejected. {reason}</source>
         <translation>{file}：已拒收。{reason}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="302" />
+        <location filename="../../meili_desktop/cli/merge.py" line="336" />
         <source>{new} new, {updated} updated, {unchanged} unchanged, {conflict} in conflict, {stale} stale, {held} held</source>
         <translation>新增 {new}，更新 {updated}，未变 {unchanged}，冲突 {conflict}，过期 {stale}，暂存 {held}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="309" />
+        <location filename="../../meili_desktop/cli/merge.py" line="343" />
         <source>{file}: package {package} from {sender} (sequence {sequence}) was merged before; nothing changed.</source>
         <translation>{file}：{sender} 的上报包 {package}（序号 {sequence}）之前已合并，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="313" />
+        <location filename="../../meili_desktop/cli/merge.py" line="347" />
         <source>{file}: package {package} from {sender} (sequence {sequence}) would merge: {counts}. Nothing was changed (dry run).</source>
         <translation>{file}：{sender} 的上报包 {package}（序号 {sequence}）合并结果将是：{counts}。未做任何更改（试运行）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="317" />
+        <location filename="../../meili_desktop/cli/merge.py" line="351" />
         <source>{file}: merged package {package} from {sender} (sequence {sequence}): {counts}.</source>
         <translation>{file}：已合并 {sender} 的上报包 {package}（序号 {sequence}）：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="322" />
+        <location filename="../../meili_desktop/cli/merge.py" line="356" />
         <source>The sender's clock looks wrong; the package was ordered by its sequence number.</source>
         <translation>发送方电脑时钟可能不准；已按序号排序该上报包。</translation>
     </message>

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from meili_desktop.domain.merge_records import InvalidEntryRecordError
+from meili_desktop.domain.entries import EntryKey
+from meili_desktop.domain.merge_records import InvalidEntryRecordError, MalformedEntryError
 from meili_desktop.errors import CancelledError
 from meili_desktop.services import merge as merge_service
 from meili_desktop.services.merge import (
@@ -218,24 +219,59 @@ def test_package_id_reuse_is_replay(merge_store: Store) -> None:
 @pytest.mark.parametrize(("record", "reason"), [
     (entry_record(task=99), "unknown_task"),
     (entry_record(task=CITY_TASK, value=None), "task_level"),
-    (entry_record(status="finished"), "invalid_status"),
-    (entry_record(value="八十"), "invalid_value"),
-    (entry_record(value="1e5"), "invalid_value"),
     (entry_record(unit=TOWN_B), "wrong_unit"),
     (entry_record(period="2019Q1"), "unknown_period"),
-    (entry_record(narrative="长" * 20001), "text_too_long"),
-    (entry_record(attachments=[{"sha256": "a" * 64, "name": "x.pdf", "size": 3}]),
-     "missing_attachment"),
-    (entry_record(attachments=[{"sha256": "bad", "name": "x.pdf", "size": 3}]),
-     "invalid_attachment"),
 ])
 def test_unfit_entries_held_with_reason(merge_store: Store, record: dict, reason: str) -> None:
     result = merge_service.merge(merge_store, make_package([record]))
 
     assert result.counts["held"] == 1
+    assert result.held == ((EntryKey(record["unit_id"], record["task_number"],
+                                     record["period"]), reason),)
     items = merge_items(merge_store)
     assert items[0].reason == reason
     assert table_counts(merge_store)["entries"] == 0
+
+
+@pytest.mark.parametrize(("record", "problem"), [
+    (entry_record(status="finished"), "invalid_status"),
+    (entry_record(status="hacked"), "invalid_status"),
+    (entry_record(value="八十"), "invalid_value"),
+    (entry_record(value="1e5"), "invalid_value"),
+    (entry_record(value="NaN"), "invalid_value"),
+    (entry_record(denominator="0", numerator="1"), "invalid_value"),
+    (entry_record(narrative="长" * 20001), "text_too_long"),
+    (entry_record(narrative="说" * 3_000_000), "text_too_long"),
+    (entry_record(attachments=[{"sha256": "a" * 64, "name": "x.pdf", "size": 3}]),
+     "missing_attachment"),
+    (entry_record(attachments=[{"sha256": "bad", "name": "x.pdf", "size": 3}]),
+     "invalid_attachment"),
+])
+def test_malformed_entry_rejects_package(merge_store: Store, record: dict,
+                                         problem: str) -> None:
+    package = make_package([entry_record(task=COUNT_TASK, value="3"), record])
+    before = table_counts(merge_store)
+
+    with pytest.raises(MalformedEntryError) as raised:
+        merge_service.merge(merge_store, package)
+
+    assert raised.value.details["variant"] == problem
+    assert raised.value.details["index"] == 1
+    assert table_counts(merge_store) == before
+    with pytest.raises(MalformedEntryError):
+        merge_service.preview(merge_store, package)
+
+
+def test_far_entry_times_flag_clock(merge_store: Store) -> None:
+    future = make_package([entry_record(updated_at="9999-12-31T23:59:59+00:00")])
+    past = make_package([entry_record(task=COUNT_TASK, value="3",
+                                      updated_at="1970-01-01T00:00:00+00:00")], sequence=2)
+    usual = make_package([entry_record(revision=2)], sequence=3)
+
+    assert merge_service.preview(merge_store, future).is_clock_suspicious
+    assert merge_service.merge(merge_store, future).is_clock_suspicious
+    assert merge_service.merge(merge_store, past).is_clock_suspicious
+    assert not merge_service.merge(merge_store, usual).is_clock_suspicious
 
 
 def test_value_on_milestone_task_held(merge_store: Store) -> None:
