@@ -75,9 +75,9 @@ def far_cell_in_binary_name(seed: Path, target: Path) -> Path:
 def wide_cell(seed: Path, target: Path) -> Path:
     """Add a value in the last column (XFD), which Excel allows and no table uses."""
     def edit(xml: str) -> str:
-        # Row 90 is free in every seed, so the new row does not clash with an existing one,
-        # and lies within the rows a template may use.
-        return _append_row(xml, '<row r="90"><c r="XFD90" t="n"><v>1</v></c></row>')
+        # Row 80 is free in every seed, so the new row does not clash with an existing one,
+        # and lies within the rows a template may use (down to row 87 for 34 tasks).
+        return _append_row(xml, '<row r="80"><c r="XFD80" t="n"><v>1</v></c></row>')
 
     return rewrite(seed, target, lambda members: _edit_sheet(members, edit))
 
@@ -85,7 +85,7 @@ def wide_cell(seed: Path, target: Path) -> Path:
 def long_cell(seed: Path, target: Path, characters: int = 40_000) -> Path:
     """Add an inline string of ``characters`` characters, more than Excel lets a cell hold."""
     text = "长" * characters
-    cell = f'<row r="90"><c r="A90" t="inlineStr"><is><t>{text}</t></is></c></row>'
+    cell = f'<row r="80"><c r="A80" t="inlineStr"><is><t>{text}</t></is></c></row>'
     return rewrite(seed, target, lambda members: _edit_sheet(
         members, lambda xml: _append_row(xml, cell)))
 

@@ -70,16 +70,18 @@ def test_long_template_rejected_early(township: Store, tmp_path: Path,
 
 def test_template_row_cap_follows_tasks(township: Store, tmp_path: Path) -> None:
     seed = township_template(township, tmp_path)
-    # The template's 43 tasks end at row 46, and 50 spare rows may follow.
-    within = hostile_workbooks.far_cell(seed, tmp_path / "备注.xlsx", "J96")
-    beyond = hostile_workbooks.far_cell(seed, tmp_path / "远.xlsx", "J97")
+    # The template's 34 township tasks end at row 37, and 50 spare rows may follow.
+    within = hostile_workbooks.far_cell(seed, tmp_path / "备注.xlsx", "J87")
+    beyond = hostile_workbooks.far_cell(seed, tmp_path / "远.xlsx", "J88")
 
     assert import_template(township, within, dry_run=True).problems == ()
     with pytest.raises(TemplateRejectedError) as raised:
         import_template(township, beyond, dry_run=True)
     assert raised.value.code == "template.too_many_rows"
-    assert raised.value.details["cell"] == "J97"
-    assert raised.value.details["limit"] == 96
+    assert raised.value.details["cell"] == "J88"
+    assert raised.value.details["tasks"] == 34
+    assert raised.value.details["last_task_row"] == 37
+    assert raised.value.details["limit"] == 87
 
 
 def town_list(path: Path, rows: int, code: str) -> Path:
