@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import getpass
 import logging
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from meili_desktop.domain.entries import EntryKey, ReviewState
-from meili_desktop.domain.periods import PeriodState
+from meili_desktop.domain.periods import PeriodState, opening_period
 from meili_desktop.errors import MeiliError
-from meili_desktop.store import ledger_repo, review_repo
+from meili_desktop.store import ledger_repo, periods_repo, review_repo, summary_queries
 from meili_desktop.store.audit_repo import add_event
 from meili_desktop.store.datafolder import Store
 from meili_desktop.store.review_repo import ReviewRow
@@ -197,3 +197,18 @@ def list_periods(store: Store) -> list[tuple[str, PeriodState]]:
     """Return every period's code and state, by start date, years before their quarters."""
     with store.session_factory() as session:
         return review_repo.list_period_states(session)
+
+
+def period_to_open(store: Store, today: date | None = None) -> str | None:
+    """Return the period the office's pages open on, by ``periods.opening_period``.
+
+    That is the open period that contains ``today`` (the clock's date by default), else the
+    latest period with entries of any unit, else the latest quarter that has started. Returns
+    None when no periods are stored.
+    """
+    with store.session_factory() as session:
+        periods = periods_repo.list_periods(session)
+        filled = summary_queries.periods_with_entries(session)
+    if not periods:
+        return None
+    return opening_period(periods, today or date.today(), filled).code

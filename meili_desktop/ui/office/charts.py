@@ -37,10 +37,10 @@ from PySide6.QtWidgets import (
 
 from meili_desktop.domain.summary import Grouping, PairResult, SummaryRow
 from meili_desktop.reports.summary_document import SummaryDocument
-from meili_desktop.services import reports
+from meili_desktop.services import reports, review
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.empty_state import EmptyStateLabel
-from meili_desktop.ui.office.page_choices import available_periods
+from meili_desktop.ui.office.page_choices import available_periods, opening_choice
 from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.period_names import period_name
 
@@ -224,7 +224,8 @@ class ChartsPage(QWidget):
         self.period_combo.clear()
         for code in periods:
             self.period_combo.addItem(period_name(code), code)
-        self.period_combo.setCurrentIndex(len(periods) - 1)
+        opening = opening_choice(periods, review.period_to_open(self.store))
+        self.period_combo.setCurrentIndex(self.period_combo.findData(opening))
         self.period_combo.blockSignals(False)
         self.reload()
 

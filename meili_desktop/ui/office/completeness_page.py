@@ -22,7 +22,7 @@ from meili_desktop.services.audit import local_time
 from meili_desktop.services.completeness import BoardRow, BoardStatus, CompletenessBoard
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.empty_state import EmptyStateLabel
-from meili_desktop.ui.office.page_choices import available_periods, county_choices, refill
+from meili_desktop.ui.office.page_choices import county_choices, opening_choice, refill
 from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.office.rows_model import MEASURED_ROWS, RowsModel, TextRow
 from meili_desktop.ui.period_names import period_name
@@ -65,15 +65,15 @@ class BoardChoices:
     """The periods and counties the board's lists offer, and the period it opens on."""
 
     periods: list[str]
-    latest_with_entries: str | None
+    opening: str | None
     counties: list[tuple[str, str]]
 
 
 def read_board_choices(store: Store) -> BoardChoices:
     """Read the board's choices, off the GUI thread."""
-    with_entries = available_periods(store)
-    return BoardChoices([code for code, _state in review.list_periods(store)],
-                        with_entries[-1] if with_entries else None, county_choices(store))
+    periods = [code for code, _state in review.list_periods(store)]
+    return BoardChoices(periods, opening_choice(periods, review.period_to_open(store)),
+                        county_choices(store))
 
 
 class CompletenessPage(QWidget):
@@ -133,9 +133,9 @@ class CompletenessPage(QWidget):
                          self._show_choices)
 
     def _show_choices(self, choices: BoardChoices) -> None:
-        # The board opens on the latest period with entries, the one the office is collecting.
+        # The board opens on the current open period, else the latest one with entries.
         refill(self.period_combo, [(period_name(code), code) for code in choices.periods],
-               choices.latest_with_entries)
+               choices.opening)
         refill(self.county_combo, choices.counties, None, fixed=1)
         self.has_choices = True
         self.reload()

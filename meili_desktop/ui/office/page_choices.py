@@ -23,6 +23,17 @@ def available_periods(store: Store) -> list[str]:
             summary_queries.period_codes(session)
 
 
+def opening_choice(offered: Sequence[str], opening: str | None) -> str | None:
+    """Return the period a list opens on: ``opening`` when offered, else the last one offered.
+
+    ``opening`` comes from ``review.period_to_open``. A list of the periods with entries may
+    lack it, and then shows the latest of them.
+    """
+    if opening in offered:
+        return opening
+    return offered[-1] if offered else None
+
+
 def county_choices(store: Store) -> list[tuple[str, str]]:
     """Return the current counties as (name, id) pairs, in the order the lists show them."""
     with store.session_factory() as session:

@@ -46,7 +46,7 @@ from meili_desktop.store.review_repo import ReviewRow
 from meili_desktop.ui.empty_state import EmptyStateLabel
 from meili_desktop.ui.office.correction_dialog import CorrectionDialog
 from meili_desktop.ui.office.office_jobs import JobRunner
-from meili_desktop.ui.office.page_choices import available_periods, county_choices, refill
+from meili_desktop.ui.office.page_choices import county_choices, opening_choice, refill
 from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.office.rows_model import MEASURED_ROWS, RowsModel, TextRow
 from meili_desktop.ui.period_names import period_name
@@ -94,15 +94,15 @@ class ReviewChoices:
     tasks: dict[int, Task]
     counties: list[tuple[str, str]]
     period_states: dict[str, PeriodState]
-    latest_with_entries: str | None
+    opening: str | None
 
 
 def read_review_choices(store: Store) -> ReviewChoices:
     """Read the review page's choices, off the GUI thread."""
-    with_entries = available_periods(store)
+    period_states = dict(review.list_periods(store))
     return ReviewChoices({task.number: task for task in active_catalogue(store).tasks},
-                         county_choices(store), dict(review.list_periods(store)),
-                         with_entries[-1] if with_entries else None)
+                         county_choices(store), period_states,
+                         opening_choice(list(period_states), review.period_to_open(store)))
 
 
 class ReviewPage(QWidget):
@@ -229,7 +229,7 @@ class ReviewPage(QWidget):
         """Read the periods, counties and tasks again in the background, then the entries.
 
         The chosen period and county stay chosen while they exist. The page opens on the
-        latest period with entries, where the review work is.
+        current open period, else the latest period with entries.
         """
         store = self.store
         self.loader.load("review choices", lambda: read_review_choices(store),
@@ -240,7 +240,7 @@ class ReviewPage(QWidget):
         self._units = {number: task.unit for number, task in choices.tasks.items()
                        if task.measure is not MeasureType.PERCENT}
         self._period_states = choices.period_states
-        chosen = self.period_combo.currentData() or choices.latest_with_entries
+        chosen = self.period_combo.currentData() or choices.opening
         refill(self.period_combo, [(period_name(code), code) for code in self._period_states],
                chosen)
         refill(self.county_combo, choices.counties, self.county_combo.currentData(), fixed=1)

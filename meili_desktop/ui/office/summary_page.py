@@ -27,10 +27,10 @@ from meili_desktop.errors import MeiliError
 from meili_desktop.messages import describe
 from meili_desktop.reports.labels import grouping_sheet_name
 from meili_desktop.reports.summary_document import SummaryDocument
-from meili_desktop.services import reports
+from meili_desktop.services import reports, review
 from meili_desktop.store.datafolder import Store
 from meili_desktop.ui.empty_state import EmptyStateLabel
-from meili_desktop.ui.office.page_choices import available_periods
+from meili_desktop.ui.office.page_choices import available_periods, opening_choice
 from meili_desktop.ui.office.page_loading import PageLoader
 from meili_desktop.ui.office.rows_model import MEASURED_ROWS
 from meili_desktop.ui.office.summary_model import SummaryProxyModel, SummaryTableModel
@@ -139,8 +139,9 @@ class SummaryPage(QWidget):
         self.period_combo.clear()
         for code in periods:
             self.period_combo.addItem(period_name(code), code)
-        index = self.period_combo.findData(current) if current else -1
-        self.period_combo.setCurrentIndex(index if index >= 0 else len(periods) - 1)
+        if current not in periods:
+            current = opening_choice(periods, review.period_to_open(self.store))
+        self.period_combo.setCurrentIndex(self.period_combo.findData(current))
         self.period_combo.blockSignals(False)
         self.reload()
 
