@@ -226,6 +226,7 @@ def test_evidence_export_without_files(qtbot: QtBot, office: Store, tmp_path: Pa
 
     page.evidence_button.click()
 
-    qtbot.waitUntil(lambda: bool(messages), timeout=TIMEOUT_MS)
+    # The job reports its failure before it gives the button back, so wait for both.
+    qtbot.waitUntil(lambda: bool(messages) and page.evidence_button.isEnabled(),
+                    timeout=TIMEOUT_MS)
     assert messages == [describe(NoEvidenceError(unit="五常街道", period=PERIOD))]
-    assert page.evidence_button.isEnabled()
