@@ -166,6 +166,7 @@ def run_window_after_opening(app: QApplication, data_dir: Path, database_url: st
     """
     from meili_desktop.exchange.suites import run_self_tests
     from meili_desktop.services.backups import make_daily_backup_if_due
+    from meili_desktop.services.bundle_cleanup import clean_bundle_folders_on_open
     from meili_desktop.store.datafolder import open_store
     from meili_desktop.ui.open_failure import offer_recovery
     from meili_desktop.ui.startup import show_disabled_suites
@@ -179,6 +180,7 @@ def run_window_after_opening(app: QApplication, data_dir: Path, database_url: st
             if not offer_recovery(error, data_dir, database_url):
                 return error.exit_code
     make_daily_backup_if_due(store)
+    clean_bundle_folders_on_open(store)
     show_disabled_suites({suite: reason for suite, reason in run_self_tests().items()
                           if reason})
 

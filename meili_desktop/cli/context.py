@@ -10,6 +10,7 @@ from typing import TextIO
 
 from meili_desktop.places import default_data_dir
 from meili_desktop.services.backups import make_daily_backup_if_due
+from meili_desktop.services.bundle_cleanup import clean_bundle_folders_on_open
 from meili_desktop.store.datafolder import Store, open_store
 
 
@@ -33,6 +34,7 @@ class CliContext:
         if self._store is None:
             self._store = open_store(self.data_dir, self.database_url)
             make_daily_backup_if_due(self._store)
+            clean_bundle_folders_on_open(self._store)
         return self._store
 
     def close(self) -> None:

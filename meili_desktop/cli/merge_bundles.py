@@ -5,8 +5,9 @@ approved yet is registered as pending, as a township key is, and the bundle wait
 compares the fingerprint by phone, runs ``keys approve`` and merges the bundle again. The
 township packages inside a verified bundle are kept under the data folder's ``bundles``
 folder (see :mod:`meili_desktop.services.bundle_inbox`) and then merged like separate files,
-so each is verified against its own township's key. A dry run reads them from the temporary
-folder and keeps nothing.
+so each is verified against its own township's key. The copies of the packages merged are
+deleted afterwards (:mod:`meili_desktop.services.bundle_cleanup`). A dry run reads them from
+the temporary folder and keeps nothing.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from meili_desktop.exchange.errors import UnknownSenderKeyError
 from meili_desktop.exchange.model import KIND_BUNDLE
 from meili_desktop.file_types import COUNTY_BUNDLE_EXTENSION, REPORT_PACKAGE_EXTENSION
 from meili_desktop.services.backups import BackupBeforeWrite
+from meili_desktop.services.bundle_cleanup import clean_after_merge
 from meili_desktop.services.bundle_inbox import unpack_bundle
 from meili_desktop.services.bundles import open_bundle
 from meili_desktop.store.datafolder import Store
@@ -99,6 +101,9 @@ def _merge_bundle(store: Store, path: Path, unlocked: UnlockedCityKeys,
         logger.info("county bundle %s from %s verified: %d township packages",
                     header.package_id, header.sender_unit_id, len(inner))
         packages = merge_files(store, inner, opener, dry_run=dry_run, backup=backup)
+    if not dry_run:
+        # The copies of merged packages are no longer needed; the others wait in the folder.
+        clean_after_merge(store, header.package_id)
     for package in packages:
         package.bundle = path.name
     return [outcome, *packages]

@@ -3,6 +3,9 @@
 The inner files are copied byte for byte into the data folder's ``bundles`` folder, one
 folder per bundle, and then go through the inbox like any report package, so that each
 township's own signature is verified before anything is merged.
+
+:mod:`meili_desktop.services.bundle_cleanup` deletes the copies once their packages are
+merged or rejected.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from meili_desktop.errors import CancelledError
+from meili_desktop.services.bundle_cleanup import bundle_folder
 from meili_desktop.services.bundles import open_bundle
 from meili_desktop.services.keys import UnlockedCityKeys
 from meili_desktop.store.datafolder import Store
@@ -23,8 +27,6 @@ from meili_desktop.store.fileio import copy_file_atomically
 logger = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int], None]
-
-BUNDLES_FOLDER_NAME = "bundles"
 
 
 @dataclass(frozen=True)
@@ -41,8 +43,8 @@ def unpack_bundle(store: Store, path: Path, unlocked: UnlockedCityKeys,
                   cancel: threading.Event | None = None) -> UnpackedBundle:
     """Verify the county bundle at ``path`` and copy its township packages into the folder.
 
-    NOTE: the copies stay in ``bundles/<bundle id>`` after they are merged, as a record of
-    what the county forwarded; nothing deletes them.
+    The copies stay in ``bundles/<bundle id>`` until ``bundle_cleanup`` finds their
+    packages merged or rejected.
 
     Raises:
         ExchangeError: a check of the bundle failed; PendingSenderKeyError when the
@@ -52,7 +54,7 @@ def unpack_bundle(store: Store, path: Path, unlocked: UnlockedCityKeys,
         StorageFaultError: the folder cannot be written.
     """
     with open_bundle(store, path, unlocked, progress, cancel) as opened:
-        folder = store.folder.root / BUNDLES_FOLDER_NAME / opened.verified.header.package_id
+        folder = bundle_folder(store, opened.verified.header.package_id)
         with mapped_os_errors(folder):
             folder.mkdir(parents=True, exist_ok=True)
         copies: list[Path] = []
@@ -66,3 +68,4 @@ def unpack_bundle(store: Store, path: Path, unlocked: UnlockedCityKeys,
     logger.info("bundle %s from county %s unpacked: %d township packages", bundle_id, county,
                 len(copies))
     return UnpackedBundle(bundle_id, county, tuple(copies))
+

@@ -127,6 +127,19 @@ def set_status(session: Session, owner_unit_id: str | None, fingerprint: str,
     return _record(row)
 
 
+def rejected_at(session: Session, unit_id: str, fingerprint: str) -> datetime | None:
+    """Return when the office rejected sender ``unit_id``'s signing key ``fingerprint``.
+
+    Returns None when the key is not stored or not rejected now.
+    """
+    row = session.execute(select(Key.status, Key.decided_at).where(
+        Key.fingerprint == fingerprint, Key.owner_unit_id == unit_id,
+        Key.purpose == "signing")).one_or_none()
+    if row is None or row.status != REJECTED:
+        return None
+    return row.decided_at
+
+
 def find_sender_key(session: Session, unit_id: str, fingerprint: str) -> KeyRecord | None:
     """Return the signing key ``fingerprint`` stored for sender ``unit_id``.
 

@@ -148,6 +148,13 @@ def find_in_ledger(session: Session,
     return _to_ledger_record(same_id), _to_ledger_record(same_sequence)
 
 
+def find_merged(session: Session, package_id: str) -> LedgerRecord | None:
+    """Return the ledger row of package ``package_id`` when it was merged, else None."""
+    row = session.execute(select(*_RECORD_COLUMNS).where(
+        _LEDGER.c.package_id == package_id)).first()
+    return _to_ledger_record(row)
+
+
 def laptop_history(session: Session, sender_unit_id: str, kind: str,
                    fingerprints: Iterable[str]) -> list[LedgerRecord]:
     """Return the merged ledger rows of one laptop (any of its keys), by sequence."""

@@ -93,12 +93,14 @@ def load_data_folder(data_dir: Path, database_url: str | None,
     from meili_desktop.exchange.suites import run_self_tests
     from meili_desktop.logs import start_log_rotation
     from meili_desktop.services.backups import make_daily_backup_if_due
+    from meili_desktop.services.bundle_cleanup import clean_bundle_folders_on_open
     from meili_desktop.store.datafolder import open_store
 
     start_log_rotation()
     store = open_store(data_dir, database_url)
     try:
         make_daily_backup_if_due(store)
+        clean_bundle_folders_on_open(store)
         failures = {suite: reason for suite, reason in run_self_tests().items() if reason}
         for name in modules:
             importlib.import_module(name)

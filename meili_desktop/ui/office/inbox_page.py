@@ -36,6 +36,7 @@ from meili_desktop.file_types import (
 from meili_desktop.messages import describe
 from meili_desktop.messages.merge_labels import KIND_LABELS, label
 from meili_desktop.services import inbox, key_approval
+from meili_desktop.services.bundle_cleanup import bundles_root, clean_after_merge
 from meili_desktop.services.identity import Role, load_identity
 from meili_desktop.services.inbox import InboxResult
 from meili_desktop.services.merge import MergeResult
@@ -321,6 +322,13 @@ class InboxPage(QWidget):
             row.result.discard()
         self._show_row(row)
         self._update_buttons()
+        bundle_id = bundle_of(self.store, row.path)
+        if bundle_id is not None:
+            # The copy taken out of a county bundle is no longer needed once merged.
+            store = self.store
+            self.jobs.start(f"clean bundle {bundle_id}",
+                            lambda _progress, _cancel: clean_after_merge(store, bundle_id),
+                            lambda _cleanup: None)
 
     def copy_diagnostic(self) -> None:
         """Put the selected failed file's secret-free diagnostic on the clipboard."""
@@ -436,6 +444,12 @@ class InboxPage(QWidget):
         from meili_desktop.services.catalogue import active_catalogue
 
         return {task.number: task.title for task in active_catalogue(self.store).tasks}
+
+
+def bundle_of(store: Store, path: Path) -> str | None:
+    """Return the id of the county bundle that ``path`` was taken out of, or None."""
+    folder = path.resolve().parent
+    return folder.name if folder.parent == bundles_root(store).resolve() else None
 
 
 def expand_paths(paths: list[Path]) -> list[Path]:
