@@ -95,6 +95,8 @@ class PackageOutcome:
     packages: int | None = None
     # Held entries and their reason codes, in the package's order.
     held: list[tuple[EntryKey, str | None]] = field(default_factory=list)
+    # The sender's name and code for the text output; the JSON output keeps the id.
+    sender_label: str | None = None
 
     def fail(self, error: MeiliError) -> PackageOutcome:
         """Record ``error``: the package waits for a key approval or is rejected."""
@@ -188,6 +190,7 @@ def run_merge(args: argparse.Namespace, context: CliContext) -> int:
         raise NoPackageFilesError(paths=", ".join(args.paths))
     opener = _verified_opener(store, args)
     outcomes = merge_paths(store, files, opener, dry_run=args.dry_run)
+    _label_senders(store, outcomes)
 
     for outcome in outcomes:
         if args.json:
@@ -197,21 +200,43 @@ def run_merge(args: argparse.Namespace, context: CliContext) -> int:
     rejected = [outcome for outcome in outcomes if outcome.outcome == "rejected"]
     waiting = [outcome for outcome in outcomes if outcome.outcome == "pending_key"]
     if not args.json and len(outcomes) > 1:
-        if waiting:
-            summary = QCoreApplication.translate(
-                "MergeCli", "{total} packages, {waiting} waiting for key approval, {rejected} "
-                "rejected.")
-        else:
-            summary = QCoreApplication.translate("MergeCli",
-                                                 "{total} packages, {rejected} rejected.")
-        context.out.write(summary.format(total=len(outcomes), waiting=len(waiting),
-                                         rejected=len(rejected)) + "\n")
+        context.out.write(_summary_line(outcomes, waiting=len(waiting),
+                                        rejected=len(rejected)) + "\n")
     if rejected:
         assert rejected[0].error is not None
         return rejected[0].error.exit_code
     if waiting:
         return PendingSenderKeyError.exit_code
     return 0
+
+
+def _label_senders(store: Store, outcomes: list[PackageOutcome]) -> None:
+    """Set each outcome's sender label, the unit's name with its code, in one session."""
+    from meili_desktop.services.packages import unit_label
+
+    senders = {outcome.sender for outcome in outcomes if outcome.sender}
+    with store.session_factory() as session:
+        labels = {unit_id: unit_label(session, unit_id) for unit_id in senders}
+    for outcome in outcomes:
+        outcome.sender_label = labels.get(outcome.sender or "")
+
+
+def _summary_line(outcomes: list[PackageOutcome], *, waiting: int, rejected: int) -> str:
+    """Return the closing line that counts report packages and county bundles apart."""
+    reports = sum(1 for outcome in outcomes if outcome.kind != "bundle")
+    bundles = len(outcomes) - reports
+    if bundles:
+        line = QCoreApplication.translate(
+            "MergeCli", "{reports} report packages and {bundles} county bundles").format(
+                reports=reports, bundles=bundles)
+    else:
+        line = QCoreApplication.translate("MergeCli", "{reports} report packages").format(
+            reports=reports)
+    if waiting:
+        line += QCoreApplication.translate(
+            "MergeCli", ", {waiting} waiting for key approval").format(waiting=waiting)
+    return line + QCoreApplication.translate("MergeCli", ", {rejected} rejected.").format(
+        rejected=rejected)
 
 
 def merge_files(store: Store, files: list[Path], opener: PackageOpener, *,
@@ -337,7 +362,8 @@ def _outcome_line(outcome: PackageOutcome) -> str:
         "MergeCli", "{new} new, {updated} updated, {unchanged} unchanged, {conflict} in "
         "conflict, {stale} stale, {held} held").format(
             **{kind: outcome.counts.get(kind, 0) for kind in KINDS})
-    details = {"file": outcome.file, "package": outcome.package_id, "sender": outcome.sender,
+    details = {"file": outcome.file, "package": outcome.package_id,
+               "sender": outcome.sender_label or outcome.sender,
                "sequence": outcome.sequence, "counts": counts}
     if outcome.outcome == "duplicate":
         line = QCoreApplication.translate(

@@ -24,7 +24,6 @@ from meili_desktop.errors import MeiliError
 from meili_desktop.exchange.container import PackageHeaderInfo, open_package
 from meili_desktop.exchange.errors import UnknownSenderKeyError
 from meili_desktop.exchange.model import KIND_BUNDLE
-from meili_desktop.file_types import COUNTY_BUNDLE_EXTENSION, REPORT_PACKAGE_EXTENSION
 from meili_desktop.services.backups import BackupBeforeWrite
 from meili_desktop.services.bundle_cleanup import clean_after_merge
 from meili_desktop.services.bundle_inbox import unpack_bundle
@@ -63,14 +62,11 @@ def merge_paths(store: Store, files: list[Path], opener: PackageOpener, *,
 
 
 def is_bundle_file(path: Path) -> bool:
-    """Return whether ``path`` is a county bundle, by its extension or else by its header.
+    """Return whether ``path`` is a county bundle, by its header whatever its extension.
 
-    A file that cannot be read is not a bundle here; merging it as a report package then
-    reports why it cannot be read.
+    A renamed file is common when packages travel through chat programs. A file that cannot
+    be read is not a bundle here; merging it as a report package then reports why.
     """
-    suffix = path.suffix.lower()
-    if suffix in (COUNTY_BUNDLE_EXTENSION, REPORT_PACKAGE_EXTENSION):
-        return suffix == COUNTY_BUNDLE_EXTENSION
     try:
         return open_package(path).kind == KIND_BUNDLE
     except (MeiliError, OSError):
@@ -118,7 +114,8 @@ def _describe_bundle(outcome: PackageOutcome, header: PackageHeaderInfo, count: 
 
 def describe_bundle(outcome: PackageOutcome) -> str:
     """Return the translated line of a verified county bundle."""
-    details = {"file": outcome.file, "package": outcome.package_id, "county": outcome.sender,
+    details = {"file": outcome.file, "package": outcome.package_id,
+               "county": outcome.sender_label or outcome.sender,
                "count": outcome.packages or 0}
     if not outcome.packages:
         return QCoreApplication.translate(

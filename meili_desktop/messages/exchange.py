@@ -11,6 +11,10 @@ MESSAGES: dict[str, str] = {
         "Errors", "{file} is not a package of this program (it may be a document, an archive "
         "or an empty file). Nothing was changed; choose the .mlrp or .mldp file that the program "
         "exported."),
+    "package.not_a_package/office": QT_TRANSLATE_NOOP(
+        "Errors", "{file} is not a package of this program (it may be a document, an archive "
+        "or an empty file). Nothing was changed; choose a report package (.mlrp) that a "
+        "township exported or a county bundle (.mlcb) that a county office wrote."),
     "package.unsupported_version": QT_TRANSLATE_NOOP(
         "Errors", "The package {file} has format version {found}, but this program reads "
         "version {supported}. Nothing was changed; install the newest version of the program."),

@@ -85,8 +85,8 @@ MESSAGES: dict[str, str] = {
         "Errors", "Another merge kept the database busy for more than {seconds} seconds. "
         "Nothing was merged; try again when the other clerk's merge has finished."),
     "merge.no_files": QT_TRANSLATE_NOOP(
-        "Errors", "No report package was found in {paths}. Give package files (.mlrp) or a "
-        "folder that contains them."),
+        "Errors", "No report package or county bundle was found in {paths}. Give package "
+        "files (.mlrp or .mlcb) or a folder that contains them."),
     # Conflicts and held entries.
     "merge.decision_missing": QT_TRANSLATE_NOOP(
         "Errors", "The field \"{field}\" differs between the office and the township, but no "

@@ -116,7 +116,8 @@ KEY_PURPOSES: dict[str, str] = {
     "county": QT_TRANSLATE_NOOP("KeyPurposes", "county encryption"),
 }
 # Error codes whose ``kind`` and ``expected`` details are package kinds.
-KIND_DETAIL_CODES = frozenset({"package.wrong_kind", "merge.wrong_kind"})
+KIND_DETAIL_CODES = frozenset({"package.wrong_kind", "merge.wrong_kind",
+                               "bundle.invalid_content"})
 
 # Sentences for the ``reason`` detail of package.content_mismatch, by reason code.
 CONTENT_REASONS: dict[str, str] = {

@@ -34,6 +34,8 @@ from meili_desktop.exchange.container import (
 )
 from meili_desktop.exchange.errors import (
     ContentMismatchError,
+    ExchangeError,
+    NotAPackageError,
     PendingSenderKeyError,
     RejectedSenderKeyError,
     SenderKeyOfOtherUnitError,
@@ -53,7 +55,9 @@ from meili_desktop.services.packages import (
     OfficeKeyring,
     WrongKindError,
     name_key_units,
+    office_variant,
     register_pending_key,
+    unit_label,
 )
 from meili_desktop.store import audit_repo, keys_repo, units_repo
 from meili_desktop.store.datafolder import Store
@@ -66,6 +70,20 @@ ProgressCallback = Callable[[int, int], None]
 BUNDLE_INFO = "bundle_info"
 COUNTY_KEYS = "county_keys"
 MAX_INNER_PACKAGES = 5000
+
+
+class BundleContentError(ExchangeError):
+    """The county bundle's list of township packages does not match what it carries.
+
+    The ``variant`` detail names the cause: ``missing_member``, ``listed_twice``,
+    ``unlisted_member``, ``unreadable_member``, ``not_report``, ``wrong_sender`` or
+    ``other_county``. Details: ``file``, ``county`` (name and code), and as the cause needs
+    ``unit``, ``listed``, ``package``, ``kind`` and ``count``. The county wrote the bundle
+    wrong, so nothing from it is merged.
+    """
+
+    code = "bundle.invalid_content"
+    exit_code = 44
 
 
 class NotCountyError(MeiliError):
@@ -186,7 +204,10 @@ def open_bundle(store: Store, path: Path, unlocked: key_service.UnlockedCityKeys
         ExchangeError: a check of the container failed, or the inner list does not match.
         WrongKindError: the file is not a bundle.
     """
-    header = open_package(path)
+    try:
+        header = open_package(path)
+    except NotAPackageError as error:
+        raise office_variant(error) from None
     if header.kind != KIND_BUNDLE:
         raise WrongKindError(file=path.name, kind=header.kind, expected=KIND_BUNDLE)
     try:
@@ -222,32 +243,78 @@ def _records(verified: VerifiedPackage, path: Path) -> tuple[Mapping[str, Any], 
 
 
 def _check_bundle(store: Store, verified: VerifiedPackage, path: Path) -> list[Path]:
-    """Match the inner list against the attachments and the county's townships."""
+    """Match the inner list against the attachments and the county's townships.
+
+    Raises:
+        BundleContentError: the list and the carried files disagree, or a listed package
+            is not a report package of one of the county's townships.
+    """
     info, _ = _records(verified, path)
     county_id = verified.header.sender_unit_id
+    with store.session_factory() as session:
+        county = unit_label(session, county_id)
     listed = info.get("packages")
     if info.get("county_unit_id") != county_id or not isinstance(listed, list) or \
             len(listed) > MAX_INNER_PACKAGES:
         raise ContentMismatchError(file=path.name, reason="unit_not_sender",
                                    value=info.get("county_unit_id"))
     files = {item.sha256: item.temp_path for item in verified.attachments}
+    details = {"file": path.name, "county": county}
+    _check_listing(listed, files, details)
     inner: list[Path] = []
     for item in listed:
-        if not isinstance(item, Mapping) or item.get("sha256") not in files:
-            raise ContentMismatchError(file=path.name, reason="missing_part", value="package")
         inner_path = files[item["sha256"]]
-        inner_header = open_package(inner_path)
-        sender = inner_header.sender_unit_id
-        if inner_header.kind != KIND_REPORT or sender != item.get("sender_unit_id"):
-            raise ContentMismatchError(file=path.name, reason="unexpected_record", value=sender)
-        with store.session_factory() as session:
-            unit = units_repo.get_unit(session, sender)
-        if unit is None or unit.parent_id != county_id:
-            raise ContentMismatchError(file=path.name, reason="unit_not_sender", value=sender)
+        try:
+            inner_header = open_package(inner_path)
+        except ExchangeError as error:
+            logger.info("bundle %s carries an unreadable package: %s", path.name, error)
+            raise BundleContentError(variant="unreadable_member", **details,
+                                     unit=_listed_unit(store, item)) from None
+        _check_member(store, inner_header, item, county_id, details)
         named = inner_path.with_name(f"{inner_header.package_id}{REPORT_PACKAGE_EXTENSION}")
         inner_path.rename(named)
         inner.append(named)
     return inner
+
+
+def _check_listing(listed: list[Any], files: Mapping[str, Path],
+                   details: dict[str, str]) -> None:
+    """Check that every listed package is carried once and every carried file is listed."""
+    seen: set[str] = set()
+    for item in listed:
+        if not isinstance(item, Mapping) or item.get("sha256") not in files:
+            raise BundleContentError(variant="missing_member", **details)
+        if item["sha256"] in seen:
+            raise BundleContentError(variant="listed_twice", **details,
+                                     package=str(item.get("package_id", "")))
+        seen.add(item["sha256"])
+    unlisted = set(files) - seen
+    if unlisted:
+        raise BundleContentError(variant="unlisted_member", **details, count=len(unlisted))
+
+
+def _check_member(store: Store, header: PackageHeaderInfo, item: Mapping[str, Any],
+                  county_id: str, details: dict[str, str]) -> None:
+    """Check that one carried package is a report of a township of the county, as listed."""
+    with store.session_factory() as session:
+        unit = units_repo.get_unit(session, header.sender_unit_id)
+        sender = unit_label(session, header.sender_unit_id)
+    if header.kind != KIND_REPORT:
+        raise BundleContentError(variant="not_report", **details, unit=sender,
+                                 kind=header.kind)
+    if header.sender_unit_id != item.get("sender_unit_id"):
+        raise BundleContentError(variant="wrong_sender", **details, unit=sender,
+                                 listed=_listed_unit(store, item))
+    if unit is None or unit.parent_id != county_id:
+        raise BundleContentError(variant="other_county", **details, unit=sender)
+
+
+def _listed_unit(store: Store, item: Mapping[str, Any]) -> str:
+    listed = item.get("sender_unit_id")
+    if not isinstance(listed, str):
+        return "-"
+    with store.session_factory() as session:
+        return unit_label(session, listed)
 
 
 def _county_keys(verified: VerifiedPackage, path: Path) -> list[tuple[str, str, bytes]]:

@@ -34,6 +34,7 @@ from meili_desktop.exchange.container import (
 )
 from meili_desktop.exchange.errors import (
     ContentMismatchError,
+    NotAPackageError,
     PendingSenderKeyError,
     RejectedSenderKeyError,
     SenderKeyOfOtherUnitError,
@@ -352,6 +353,8 @@ def open_incoming(store: Store, path: Path, decryption: Mapping[str, bytes],
         # the header is read and validated once.
         verified = read_package(path, keyring=keyring, temp_dir=store.folder.process_temp_dir(),
                                 progress=progress, cancel=cancel, check_header=check_kind)
+    except NotAPackageError as error:
+        raise office_variant(error) from None
     except (PendingSenderKeyError, RejectedSenderKeyError, SenderKeyOfOtherUnitError) as error:
         if isinstance(error, SenderKeyOfOtherUnitError):
             logger.warning("package %s names %s as sender but is signed by key %s of %s; "
@@ -364,6 +367,12 @@ def open_incoming(store: Store, path: Path, decryption: Mapping[str, bytes],
         verified.discard()
         raise
     return OpenedPackage(verified, incoming)
+
+
+def office_variant(error: NotAPackageError) -> NotAPackageError:
+    """Give ``error`` the ``office`` variant, whose advice names the files an office imports."""
+    error.details["variant"] = "office"
+    return error
 
 
 def unit_label(session: Session, unit_id: str) -> str:

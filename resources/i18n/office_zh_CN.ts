@@ -1119,8 +1119,8 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/merge.py" line="87" />
-        <source>No report package was found in {paths}. Give package files (.mlrp) or a folder that contains them.</source>
-        <translation>在 {paths} 中没有找到上报包。请指定上报包文件（.mlrp）或包含它们的文件夹。</translation>
+        <source>No report package or county bundle was found in {paths}. Give package files (.mlrp or .mlcb) or a folder that contains them.</source>
+        <translation>在 {paths} 中没有找到上报包或县级汇总包。请指定数据包文件（.mlrp 或 .mlcb）或包含它们的文件夹。</translation>
     </message>
     <message>
         <location filename="../../meili_desktop/messages/merge.py" line="91" />
@@ -1234,6 +1234,46 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/relay.py" line="15" />
+        <source>The county bundle {file} from {county} does not match its own list of township packages. The county office wrote the bundle wrong. Nothing from the bundle was merged; ask the county office to check the packages it forwards and to write the bundle again.</source>
+        <translation>{county} 的县级汇总包 {file} 与其自身的乡镇上报包清单不符。县级办公室生成的汇总包有误，汇总包中的内容均未合并；请县级办公室核对所转报的上报包后重新生成汇总包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/relay.py" line="20" />
+        <source>The county bundle {file} from {county} lists a township package that it does not carry. The county office wrote the bundle wrong. Nothing from the bundle was merged; ask the county office to check the packages it forwards and to write the bundle again.</source>
+        <translation>{county} 的县级汇总包 {file} 的清单列出了一个包内并没有的乡镇上报包。县级办公室生成的汇总包有误，汇总包中的内容均未合并；请县级办公室核对所转报的上报包后重新生成汇总包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/relay.py" line="25" />
+        <source>The county bundle {file} from {county} lists the township package {package} twice. The county office wrote the bundle wrong. Nothing from the bundle was merged; ask the county office to check the packages it forwards and to write the bundle again.</source>
+        <translation>{county} 的县级汇总包 {file} 的清单把乡镇上报包 {package} 列了两次。县级办公室生成的汇总包有误，汇总包中的内容均未合并；请县级办公室核对所转报的上报包后重新生成汇总包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/relay.py" line="30" />
+        <source>The county bundle {file} from {county} carries {count} files that its list of township packages does not name. The county office wrote the bundle wrong. Nothing from the bundle was merged; ask the county office to check the packages it forwards and to write the bundle again.</source>
+        <translation>{county} 的县级汇总包 {file} 中有 {count} 个文件不在其乡镇上报包清单中。县级办公室生成的汇总包有误，汇总包中的内容均未合并；请县级办公室核对所转报的上报包后重新生成汇总包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/relay.py" line="35" />
+        <source>The county bundle {file} from {county} carries a file listed as the package of {unit} that is not a package of this program. The county office wrote the bundle wrong. Nothing from the bundle was merged; ask the county office to check the packages it forwards and to write the bundle again.</source>
+        <translation>{county} 的县级汇总包 {file} 中列为 {unit} 上报包的文件不是本程序的数据包。县级办公室生成的汇总包有误，汇总包中的内容均未合并；请县级办公室核对所转报的上报包后重新生成汇总包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/relay.py" line="41" />
+        <source>The county bundle {file} from {county} carries a {kind} of {unit}, but a bundle may carry only the townships' report packages. The county office wrote the bundle wrong. Nothing from the bundle was merged; ask the county office to check the packages it forwards and to write the bundle again.</source>
+        <translation>{county} 的县级汇总包 {file} 中含有 {unit} 的{kind}，而汇总包中只能有各乡镇的上报包。县级办公室生成的汇总包有误，汇总包中的内容均未合并；请县级办公室核对所转报的上报包后重新生成汇总包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/relay.py" line="47" />
+        <source>The county bundle {file} from {county} lists a package as coming from {listed}, but the package itself comes from {unit}. The county office wrote the bundle wrong. Nothing from the bundle was merged; ask the county office to check the packages it forwards and to write the bundle again.</source>
+        <translation>{county} 的县级汇总包 {file} 的清单写明某个上报包来自 {listed}，但该上报包实际来自 {unit}。县级办公室生成的汇总包有误，汇总包中的内容均未合并；请县级办公室核对所转报的上报包后重新生成汇总包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/relay.py" line="53" />
+        <source>The county bundle {file} from {county} carries a package of {unit}, which is not a township of {county}. The county office wrote the bundle wrong: a county forwards only its own townships' packages. Nothing from the bundle was merged; ask the county office to check the packages it forwards and to write the bundle again.</source>
+        <translation>{county} 的县级汇总包 {file} 中含有 {unit} 的上报包，而 {unit} 不是 {county} 的乡镇。县级办公室生成的汇总包有误：县级办公室只能转报本县乡镇的上报包。汇总包中的内容均未合并；请县级办公室核对所转报的上报包后重新生成汇总包。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/relay.py" line="59" />
         <source>The city's keys use cipher suite {suite}, but the county's signing key uses {county_suite}, so no bundle was written. Import the city's latest distribution package with the county's passphrase, unlock the county's keys again and write the bundle again.</source>
         <translation>市办密钥使用 {suite} 密码套件，而县办签名密钥使用 {county_suite}，因此未生成汇总包。请用县办口令导入市办最新的下发包，重新解锁县办密钥后再生成汇总包。</translation>
     </message>
@@ -1349,167 +1389,167 @@
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="85" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="91" />
         <source>Add report packages ({report}) and county bundles ({bundle}) with the buttons or drop files and folders here. Each package is verified before anything is merged.</source>
         <translation>用下面的按钮添加上报包（{report}）和县级汇总包（{bundle}），或把文件、文件夹拖到这里。每个数据包都先验证，再合并。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="85" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="95" />
         <source>Add report packages ({report}) with the buttons or drop files and folders here. Each package is verified before anything is merged.</source>
         <translation>用下面的按钮添加上报包（{report}），或把文件、文件夹拖到这里。每个上报包都先验证，再合并。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="89" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="100" />
         <source>Add files...</source>
         <translation>添加文件…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="91" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="102" />
         <source>Add folder...</source>
         <translation>添加文件夹…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="93" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="104" />
         <source>Preview and merge...</source>
         <translation>预览并合并…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="95" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="106" />
         <source>Check key...</source>
         <translation>核对密钥…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="97" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="108" />
         <source>Copy diagnostic</source>
         <translation>复制诊断信息</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="99" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="110" />
         <source>Check again</source>
         <translation>重新检查</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="101" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="112" />
         <source>Remove from list</source>
         <translation>从列表移除</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="106" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="117" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="106" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="117" />
         <source>Sender</source>
         <translation>发送单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="106" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="117" />
         <source>Periods</source>
         <translation>填报期</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="106" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="117" />
         <source>Entries</source>
         <translation>填报条数</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="107" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="118" />
         <source>Key fingerprint</source>
         <translation>密钥指纹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="107" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="118" />
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="142" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="160" />
         <source>No packages in the list yet.</source>
         <translation>列表中还没有数据包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="143" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="153" />
         <source>Click "Add files..." or "Add folder...", or drop report packages ({report}) and county bundles ({bundle}) onto this window.</source>
         <translation>请点击“添加文件…”或“添加文件夹…”，或把上报包（{report}）和县级汇总包（{bundle}）拖到本窗口。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="143" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="157" />
         <source>Click "Add files..." or "Add folder...", or drop the townships' report packages ({report}) onto this window.</source>
         <translation>请点击“添加文件…”或“添加文件夹…”，或把乡镇的上报包（{report}）拖到本窗口。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="168" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="184" />
         <source>Add report packages</source>
         <translation>添加上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="169" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="185" />
         <source>Packages ({patterns})</source>
         <translation>数据包 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="173" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="189" />
         <source>Add a folder of packages</source>
         <translation>添加上报包文件夹</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="231" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="247" />
         <source>Checking {file}</source>
         <translation>正在检查 {file}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="370" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="393" />
         <source>, </source>
         <translation>、</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="390" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="413" />
         <source>{count} entries, merged before</source>
         <translation>{count} 条填报，以前已合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="398" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="421" />
         <source>no entries</source>
         <translation>无填报</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="403" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="426" />
         <source>Checking...</source>
         <translation>正在检查…</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="404" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="427" />
         <source>Verified; ready to preview and merge</source>
         <translation>已验证，可预览并合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="405" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="428" />
         <source>Merged before; nothing changes</source>
         <translation>之前已合并，不会有变化</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="406" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="429" />
         <source>Merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="407" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="430" />
         <source>Not checked: the office keys are locked</source>
         <translation>未检查：办公室密钥未解锁</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="408" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="431" />
         <source>Waiting for the key's approval</source>
         <translation>等待批准密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="411" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="434" />
         <source>unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="412" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="435" />
         <source>Rejected: {reason}</source>
         <translation>已拒收：{reason}</translation>
     </message>
@@ -1651,107 +1691,117 @@
 <context>
     <name>MergeCli</name>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="133" />
+        <location filename="../../meili_desktop/cli/merge.py" line="135" />
         <source>verify report packages and merge them into the office database</source>
         <translation>验证上报包并合并到办公室数据库</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="141" />
+        <location filename="../../meili_desktop/cli/merge.py" line="143" />
         <source>Outcomes: merged; duplicate (merged before, nothing changed); previewed (--dry-run); pending_key (signed by a new key that waits for approval with "keys approve"; merge the file again afterwards); rejected; verified (a county bundle, followed by its township packages). JSON keys: file, kind (report or bundle), bundle (the bundle file a township package came out of, else null), outcome, package_id, sender, sequence, clock_suspicious, packages (bundles only), the entry counts new, updated, unchanged, conflict, stale and held, held_entries (unit_id, task, period, reason and reason_text of each held entry), pending_key (unit_id, fingerprint and reason, else null) and rejected (code and reason, else null). Exit status: the first rejected package's code; else 25 when a package waits for a key approval; else 0.</source>
         <translation>结果：merged（已合并）；duplicate（以前合并过，未改变）；previewed（--dry-run 预览）；pending_key（由新密钥签名，等待用 "keys approve" 批准，批准后再合并一次该文件）；rejected（拒收）；verified（县级汇总包已核验，其下列出其中的乡镇上报包）。JSON 字段：file、kind（report 或 bundle）、bundle（乡镇上报包所在的汇总包文件名，否则为 null）、outcome、package_id、sender、sequence、clock_suspicious、packages（仅汇总包）、条目数 new、updated、unchanged、conflict、stale 和 held、held_entries（每条暂存填报的 unit_id、task、period、reason 和 reason_text）、pending_key（unit_id、fingerprint 和 reason，否则为 null）以及 rejected（code 和 reason，否则为 null）。退出码：有拒收时为第一个被拒收上报包的错误码；否则有上报包等待批准密钥时为 25；否则为 0。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="156" />
+        <location filename="../../meili_desktop/cli/merge.py" line="158" />
         <source>show what merging would do without changing anything</source>
         <translation>只显示合并的结果，不做任何更改</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="135" />
+        <location filename="../../meili_desktop/cli/merge.py" line="137" />
         <source>Each package is verified, then merged in its own transaction: an entry replaces the stored one only when its revision is newer, conflicts and entries for locked periods wait for a decision, and a package merged before changes nothing. A county bundle is verified against the county's key, then every township package in it against its township's own key.</source>
         <translation>每个上报包先核验，再在各自的事务中合并：只有修订号更新的条目才替换已有内容，冲突和已锁定填报期的条目等待办公室决定，以前合并过的上报包不改变任何数据。县级汇总包先用县级办公室的密钥核验，其中每个乡镇上报包再用该乡镇自己的密钥核验。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="153" />
+        <location filename="../../meili_desktop/cli/merge.py" line="155" />
         <source>a report package (.mlrp) or county bundle (.mlcb), or a folder whose .mlrp and .mlcb files are merged</source>
         <translation>上报包（.mlrp）或县级汇总包（.mlcb），或一个文件夹（合并其中的 .mlrp 和 .mlcb 文件）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="158" />
+        <location filename="../../meili_desktop/cli/merge.py" line="160" />
         <source>print one JSON object per line for each package and county bundle, with English keys</source>
         <translation>每个上报包和县级汇总包输出一行 JSON 对象，字段名为英文</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="201" />
-        <source>{total} packages, {waiting} waiting for key approval, {rejected} rejected.</source>
-        <translation>共 {total} 个数据包，{waiting} 个等待批准密钥，{rejected} 个被拒收。</translation>
+        <location filename="../../meili_desktop/cli/merge.py" line="229" />
+        <source>{reports} report packages and {bundles} county bundles</source>
+        <translation>共 {reports} 个上报包和 {bundles} 个县级汇总包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="205" />
-        <source>{total} packages, {rejected} rejected.</source>
-        <translation>共 {total} 个上报包，拒收 {rejected} 个。</translation>
+        <location filename="../../meili_desktop/cli/merge.py" line="233" />
+        <source>{reports} report packages</source>
+        <translation>共 {reports} 个上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="311" />
+        <location filename="../../meili_desktop/cli/merge.py" line="236" />
+        <source>, {waiting} waiting for key approval</source>
+        <translation>，{waiting} 个等待批准密钥</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="238" />
+        <source>, {rejected} rejected.</source>
+        <translation>，拒收 {rejected} 个。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="336" />
         <source>Held for the office's decision on the conflicts page:</source>
         <translation>暂存的填报（请在冲突处理页决定）：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="313" />
+        <location filename="../../meili_desktop/cli/merge.py" line="338" />
         <source>task {task} ({period}): {reason}</source>
         <translation>任务 {task}（{period}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="318" />
+        <location filename="../../meili_desktop/cli/merge.py" line="343" />
         <source>and {count} more held entries.</source>
         <translation>另有 {count} 条暂存的填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="330" />
+        <location filename="../../meili_desktop/cli/merge.py" line="355" />
         <source>{file}: rejected. {reason}</source>
         <translation>{file}：已拒收。{reason}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="336" />
+        <location filename="../../meili_desktop/cli/merge.py" line="361" />
         <source>{new} new, {updated} updated, {unchanged} unchanged, {conflict} in conflict, {stale} stale, {held} held</source>
         <translation>新增 {new}，更新 {updated}，未变 {unchanged}，冲突 {conflict}，过期 {stale}，暂存 {held}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="343" />
+        <location filename="../../meili_desktop/cli/merge.py" line="369" />
         <source>{file}: package {package} from {sender} (sequence {sequence}) was merged before; nothing changed.</source>
         <translation>{file}：{sender} 的上报包 {package}（序号 {sequence}）之前已合并，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="347" />
+        <location filename="../../meili_desktop/cli/merge.py" line="373" />
         <source>{file}: package {package} from {sender} (sequence {sequence}) would merge: {counts}. Nothing was changed (dry run).</source>
         <translation>{file}：{sender} 的上报包 {package}（序号 {sequence}）合并结果将是：{counts}。未做任何更改（试运行）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="351" />
+        <location filename="../../meili_desktop/cli/merge.py" line="377" />
         <source>{file}: merged package {package} from {sender} (sequence {sequence}): {counts}.</source>
         <translation>{file}：已合并 {sender} 的上报包 {package}（序号 {sequence}）：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="356" />
+        <location filename="../../meili_desktop/cli/merge.py" line="382" />
         <source>The sender's clock looks wrong; the package was ordered by its sequence number.</source>
         <translation>发送方电脑时钟可能不准；已按序号排序该上报包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge_bundles.py" line="119" />
+        <location filename="../../meili_desktop/cli/merge_bundles.py" line="121" />
         <source>{file}: county bundle {package} from {county} verified. It holds no township packages: it introduced the county's keys. Townships of {county} send their packages through the county once they have imported a new distribution package.</source>
         <translation>{file}：来自 {county} 的县级汇总包 {package} 已核验。其中没有乡镇上报包，它登记了该县的密钥。{county} 的乡镇导入新的下发包后，即可经县级办公室转报上报包。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge_bundles.py" line="124" />
+        <location filename="../../meili_desktop/cli/merge_bundles.py" line="126" />
         <source>{file}: county bundle {package} from {county} verified; each of its {count} township packages is checked against its township's own key:</source>
         <translation>{file}：来自 {county} 的县级汇总包 {package} 已核验；其中 {count} 个乡镇上报包逐一用各乡镇自己的密钥核验：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge_bundles.py" line="140" />
+        <location filename="../../meili_desktop/cli/merge_bundles.py" line="142" />
         <source>{file}: signed by a new key of {unit} with fingerprint {fingerprint}, so it would wait for approval. The dry run did not register the key: run "verify {file}" to register it, compare the fingerprint with {unit} by phone, run "keys approve {unit_id} {fingerprint}", then merge the file.</source>
         <translation>{file}：由 {unit} 的新密钥签名，指纹为 {fingerprint}，合并时将等待批准密钥。试运行未登记该密钥：请运行 "verify {file}" 登记密钥，电话与 {unit} 核对指纹，运行 "keys approve {unit_id} {fingerprint}"，然后合并该文件。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge_bundles.py" line="146" />
+        <location filename="../../meili_desktop/cli/merge_bundles.py" line="148" />
         <source>{file}: waiting for approval, not merged yet. It is signed by a new key of {unit} with fingerprint {fingerprint}. Compare the fingerprint with {unit} by phone, run "keys approve {unit_id} {fingerprint}", then merge the file again.</source>
         <translation>{file}：等待批准密钥，尚未合并。它由 {unit} 的新密钥签名，指纹为 {fingerprint}。请电话与 {unit} 核对指纹，运行 "keys approve {unit_id} {fingerprint}"，然后再合并一次该文件。</translation>
     </message>
@@ -2065,7 +2115,7 @@
 <context>
     <name>OfficePages</name>
     <message>
-        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="54" />
+        <location filename="../../meili_desktop/ui/office/inbox_page.py" line="56" />
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
@@ -2108,7 +2158,7 @@
         <translation>数据未能加载。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/ui/office/page_loading.py" line="140" />
+        <location filename="../../meili_desktop/ui/office/page_loading.py" line="142" />
         <source>The details are in the log file. To try again, change a filter or click the page's Search or Refresh button.</source>
         <translation>详细信息见日志文件。如需重试，请更改筛选条件，或点击本页的“查询”或“刷新”按钮。</translation>
     </message>

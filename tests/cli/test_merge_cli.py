@@ -153,7 +153,7 @@ def test_merge_without_files_fails(office: OfficeCli, tmp_path: Path) -> None:
     status, _out, err = office("merge", str(empty))
 
     assert status == 2
-    assert "No report package was found" in err
+    assert "No report package or county bundle was found" in err
 
 
 def add_pending_key(data_dir: Path) -> None:
