@@ -66,8 +66,12 @@ class Office:
         return self.run(self.city_dir, "merge", *map(str, arguments), "--passphrase-file",
                         str(self.passphrase))
 
-    def package(self, name: str, *changes: dict[str, Any]) -> Path:
-        """Write a package signed by the laptop, one entry per change of a plain entry."""
+    def package(self, name: str, *changes: dict[str, Any],
+                counts: dict[str, int] | None = None) -> Path:
+        """Write a package signed by the laptop, one entry per change of a plain entry.
+
+        ``counts`` replaces the true counts in the signed header.
+        """
         store = open_store(self.laptop)
         catalogue = active_catalogue(store)
         with store.session_factory.begin() as session:
@@ -90,7 +94,7 @@ class Office:
                       content.report_records(self.unit_id, "塘栖镇", catalogue.version,
                                              entries),
                       [], sequence=self.sequence, periods=[PERIOD],
-                      counts={"entries": len(entries), "attachments": 0},
+                      counts=counts or {"entries": len(entries), "attachments": 0},
                       suite=signing_record.suite, temp_dir=self.laptop / "tmp")
         store.dispose()
         return path
