@@ -64,8 +64,12 @@ class EvidenceExport:
 
 def export_evidence(store: Store, unit_id: str, period_code: str, out_dir: Path,
                     progress: ProgressCallback | None = None,
-                    cancel: threading.Event | None = None) -> EvidenceExport:
+                    cancel: threading.Event | None = None, *,
+                    task_number: int | None = None) -> EvidenceExport:
     """Copy every evidence file of a unit's entries for a period into ``out_dir``.
+
+    With ``task_number``, only the evidence of that task's entry is copied, into the same
+    folder layout.
 
     A job function: ``progress`` gets bytes copied and their total, ``cancel`` stops between
     chunks. Files written before a failure stay, each complete, because every file is
@@ -73,7 +77,7 @@ def export_evidence(store: Store, unit_id: str, period_code: str, out_dir: Path,
 
     Raises:
         UnitNotFoundError: no such reporting unit.
-        NoEvidenceError: the entries carry no evidence.
+        NoEvidenceError: the entries (or the task's entry) carry no evidence.
         AttachmentMissingError: a stored file is gone from the data folder.
         StorageFaultError: the target is full, read-only or gone.
         CancelledError: ``cancel`` was set.
@@ -83,6 +87,8 @@ def export_evidence(store: Store, unit_id: str, period_code: str, out_dir: Path,
         if unit is None:
             raise units_repo.UnitNotFoundError(value=unit_id)
         entries = entries_repo.list_entries(session, unit_id, period_code)
+    if task_number is not None:
+        entries = {number: entry for number, entry in entries.items() if number == task_number}
     planned = _plan(store, entries)
     if not planned:
         raise NoEvidenceError(unit=unit.name, period=period_code)

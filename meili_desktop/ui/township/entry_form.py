@@ -56,12 +56,14 @@ class EntryFormWidget(QWidget):
         attach_requested(int, list): task number and files to attach (``Path`` objects).
         history_requested(int): the clerk asked for the task's change history.
         evidence_open_requested(int, str, str): task number, SHA-256 and display name.
+        evidence_export_requested(int): task number whose evidence to copy into a folder.
         message(str): a short note for the status bar.
     """
 
     attach_requested = Signal(int, list)
     history_requested = Signal(int)
     evidence_open_requested = Signal(int, str, str)
+    evidence_export_requested = Signal(int)
     message = Signal(str)
 
     def __init__(self, state: TownshipState, parent: QWidget | None = None) -> None:
@@ -199,6 +201,7 @@ class EntryFormWidget(QWidget):
         self.evidence.rename_requested.connect(self._rename_evidence)
         self.evidence.remove_requested.connect(self._remove_evidence)
         self.evidence.open_requested.connect(self._request_open)
+        self.evidence.export_requested.connect(self._request_export)
         self.evidence.set_preview_source(self._stored_path)
 
     # --- showing -------------------------------------------------------------------------
@@ -240,8 +243,9 @@ class EntryFormWidget(QWidget):
         self.locked_banner.setVisible(is_locked)
         self.closed_banner.setVisible(is_read_only and not is_locked)
         for widget in (self.status_combo, self.value_editor, self.narrative_edit,
-                       self.person_edit, self.contact_edit, self.evidence):
+                       self.person_edit, self.contact_edit):
             widget.setEnabled(not is_read_only)
+        self.evidence.set_read_only(is_read_only)
 
     def _show_status(self, entry: Entry | None) -> None:
         status = entry.status if entry is not None else Status.NOT_STARTED
@@ -388,6 +392,10 @@ class EntryFormWidget(QWidget):
     def _request_open(self, sha256: str, name: str) -> None:
         if self.number is not None:
             self.evidence_open_requested.emit(self.number, sha256, name)
+
+    def _request_export(self) -> None:
+        if self.number is not None:
+            self.evidence_export_requested.emit(self.number)
 
     def _request_history(self) -> None:
         if self.number is not None:

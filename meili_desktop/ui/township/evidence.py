@@ -1,4 +1,5 @@
-"""The evidence list of an entry: add by dialog or drag and drop, preview, open, rename, remove."""
+"""The evidence list of an entry: add by dialog or drag and drop, preview, open, rename, remove,
+and export into a folder."""
 
 from __future__ import annotations
 
@@ -40,17 +41,21 @@ class EvidenceWidget(QWidget):
         rename_requested(str, str): SHA-256 and the new name.
         remove_requested(str): SHA-256 of the file to unlink.
         open_requested(str, str): SHA-256 and display name of the file to open.
+        export_requested(): copy all of the entry's files into a folder.
     """
 
     files_chosen = Signal(list)
     rename_requested = Signal(str, str)
     remove_requested = Signal(str)
     open_requested = Signal(str, str)
+    export_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAcceptDrops(True)
         self._preview_source: Callable[[str, str], Path | None] | None = None
+        # A period that takes no changes still lets the clerk open and export files.
+        self._is_read_only = False
 
         self.list = QListWidget(self)
         self.list.setObjectName("evidenceList")
@@ -67,9 +72,12 @@ class EvidenceWidget(QWidget):
         self.open_button = _button(self, "openEvidenceButton", self.tr("Open"))
         self.rename_button = _button(self, "renameEvidenceButton", self.tr("Rename…"))
         self.remove_button = _button(self, "removeEvidenceButton", self.tr("Remove"))
+        self.export_button = _button(self, "exportEvidenceButton", self.tr("Export…"))
+        self.export_button.setToolTip(self.tr(
+            "Copy all evidence files of this task into a folder, under names Windows accepts."))
         buttons = QHBoxLayout()
         for button in (self.add_button, self.open_button, self.rename_button,
-                       self.remove_button):
+                       self.remove_button, self.export_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
 
@@ -89,6 +97,7 @@ class EvidenceWidget(QWidget):
         self.open_button.clicked.connect(self._open_current)
         self.rename_button.clicked.connect(self._rename_current)
         self.remove_button.clicked.connect(self._remove_current)
+        self.export_button.clicked.connect(self.export_requested)
         self.list.itemActivated.connect(lambda _item: self._open_current())
         self.list.currentItemChanged.connect(lambda *_args: self._update_selection())
         self._update_selection()
@@ -112,6 +121,11 @@ class EvidenceWidget(QWidget):
         self.hint.setVisible(not files)
         self._update_selection()
 
+    def set_read_only(self, is_read_only: bool) -> None:
+        """Keep adding, renaming and removing files off while the entry takes no changes."""
+        self._is_read_only = is_read_only
+        self._update_selection()
+
     def current_sha(self) -> str | None:
         item = self.list.currentItem()
         return None if item is None else str(item.data(SHA_ROLE))
@@ -130,7 +144,7 @@ class EvidenceWidget(QWidget):
         self.files_chosen.emit([Path(name) for name in names])
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt override
-        if self.isEnabled() and _local_files(event):
+        if self.isEnabled() and not self._is_read_only and _local_files(event):
             event.acceptProposedAction()
         else:
             event.ignore()
@@ -140,7 +154,7 @@ class EvidenceWidget(QWidget):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
         files = _local_files(event)
-        if not files or not self.isEnabled():
+        if not files or not self.isEnabled() or self._is_read_only:
             event.ignore()
             return
         event.acceptProposedAction()
@@ -172,8 +186,11 @@ class EvidenceWidget(QWidget):
 
     def _update_selection(self) -> None:
         has_current = self.current_sha() is not None
-        for button in (self.open_button, self.rename_button, self.remove_button):
-            button.setEnabled(has_current)
+        self.add_button.setEnabled(not self._is_read_only)
+        self.open_button.setEnabled(has_current)
+        for button in (self.rename_button, self.remove_button):
+            button.setEnabled(has_current and not self._is_read_only)
+        self.export_button.setEnabled(self.list.count() > 0)
         self._show_preview()
 
     def _show_preview(self) -> None:

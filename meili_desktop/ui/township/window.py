@@ -51,6 +51,7 @@ from meili_desktop.ui.settings import (
 from meili_desktop.ui.township.check_view import CheckWidget
 from meili_desktop.ui.township.entry_form import EntryFormWidget
 from meili_desktop.ui.township.evidence import open_in_viewer
+from meili_desktop.ui.township.evidence_actions import EvidenceExporter
 from meili_desktop.ui.township.history import HistoryDialog
 from meili_desktop.ui.township.marks import period_label
 from meili_desktop.ui.township.overview import OverviewWidget
@@ -84,6 +85,7 @@ class TownshipWindow(PackageDropWindow, QMainWindow):
         self.statusBar().addPermanentWidget(self.unit_label)
         self._workers: list[JobWorker] = []
         self.package_actions = PackageActions(self)
+        self.evidence_exporter = EvidenceExporter(self)
         self.template_actions = TemplateActions(self)
         self._history_dialogs: list[HistoryDialog] = []
         self._build_ui(self.settings.get(LAST_TASK), self.settings.get(TOWNSHIP_TAB))
@@ -136,6 +138,7 @@ class TownshipWindow(PackageDropWindow, QMainWindow):
         self.form.attach_requested.connect(self.attach_files)
         self.form.history_requested.connect(self.show_history)
         self.form.evidence_open_requested.connect(self.open_evidence)
+        self.form.evidence_export_requested.connect(lambda number: self.export_evidence(number))
         self.form.message.connect(self.show_message)
         self.overview.message.connect(self.show_message)
         self.overview.task_activated.connect(self.open_task)
@@ -168,6 +171,9 @@ class TownshipWindow(PackageDropWindow, QMainWindow):
         self.export_action = _action(self, "exportAction", self.tr("&Export report package…"),
                                      QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(lambda: self.export_report_package())
+        self.export_evidence_action = _action(self, "exportEvidenceAction",
+                                              self.tr("Export evidence &files…"), QKeySequence())
+        self.export_evidence_action.triggered.connect(lambda: self.export_evidence())
         self.quit_action = _action(self, "quitAction", self.tr("&Quit"),
                                    QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -191,6 +197,7 @@ class TownshipWindow(PackageDropWindow, QMainWindow):
         file_menu.setObjectName("fileMenu")
         file_menu.addAction(self.open_package_action)
         file_menu.addAction(self.export_action)
+        file_menu.addAction(self.export_evidence_action)
         file_menu.addSeparator()
         self.export_template_action, self.import_template_action = \
             self.template_actions.add_to_menu(file_menu)
@@ -289,6 +296,14 @@ class TownshipWindow(PackageDropWindow, QMainWindow):
         if not open_in_viewer(path):
             self.show_message(self.tr("No program is set up to open \"{name}\".").format(
                 name=name))
+
+    def export_evidence(self, number: int | None = None,
+                        folder: Path | None = None) -> JobWorker | None:
+        """Copy the evidence of task ``number`` (of every task, for None) into a folder.
+
+        ``folder`` is asked for with a folder dialog when None.
+        """
+        return self.evidence_exporter.export(number, folder)
 
     def show_history(self, number: int) -> HistoryDialog:
         """Open the change history of a task's entry beside the window."""
