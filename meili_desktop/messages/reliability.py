@@ -6,6 +6,28 @@ MESSAGES: dict[str, str] = {
     "io.failed": QT_TRANSLATE_NOOP(
         "Errors", "Reading or writing {path} failed ({reason}). The data on this computer was "
         "not changed; check the disk or folder and try again."),
+    "io.failed/is_directory": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is a folder, not a file. The data on this computer was not changed; "
+        "choose the file itself."),
+    "io.failed/name_too_long": QT_TRANSLATE_NOOP(
+        "Errors", "The name or path {path} is too long for the disk. The data on this "
+        "computer was not changed; choose a shorter name or a folder nearer the top of the "
+        "disk."),
+    "io.failed/invalid_name": QT_TRANSLATE_NOOP(
+        "Errors", "The name {path} contains characters that the disk does not allow. The "
+        "data on this computer was not changed; choose another name."),
+    "io.failed/in_use": QT_TRANSLATE_NOOP(
+        "Errors", "{path} is in use by another program. The data on this computer was not "
+        "changed; close the program that has it open, for example Excel, and try again."),
+    "io.failed/too_many_files": QT_TRANSLATE_NOOP(
+        "Errors", "The computer has too many files open to use {path}. The data on this "
+        "computer was not changed; close some programs and try again."),
+    "io.failed/exists": QT_TRANSLATE_NOOP(
+        "Errors", "{path} exists already. The data on this computer was not changed; choose "
+        "another name."),
+    "io.failed/not_empty": QT_TRANSLATE_NOOP(
+        "Errors", "The folder {path} is not empty. The data on this computer was not "
+        "changed; choose an empty folder."),
     "io.disk_full": QT_TRANSLATE_NOOP(
         "Errors", "The disk holding {folder} is full. Free some space on it or choose another "
         "folder, then try again; the data on this computer was not changed and no incomplete "

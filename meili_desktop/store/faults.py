@@ -78,7 +78,11 @@ class SourceNotFoundError(SourceVanishedError):
 
 
 class IoFailedError(StorageFaultError):
-    """Any other operating-system failure; details add ``reason``."""
+    """Any other operating-system failure; details add ``reason``.
+
+    A common cause also gets a ``variant`` detail (see :data:`_VARIANTS`), whose message
+    explains it in the user's language instead of the system's English ``reason``.
+    """
 
     code = "io.failed"
 
@@ -104,6 +108,13 @@ _ACCESS = {errno.EACCES, errno.EPERM}
 _WINDOWS_DEVICE_GONE = {21, 55}
 _WINDOWS_WRITE_PROTECT = 19
 _WINDOWS_DISK_FULL = {39, 112}
+# Variants of io.failed for common errors, by errno and by Windows error: ERROR_SHARING_VIOLATION
+# (32), ERROR_LOCK_VIOLATION (33), ERROR_INVALID_NAME (123), ERROR_FILENAME_EXCED_RANGE (206).
+_VARIANTS = {errno.EISDIR: "is_directory", errno.ENAMETOOLONG: "name_too_long",
+             errno.EBUSY: "in_use", errno.ETXTBSY: "in_use", errno.EMFILE: "too_many_files",
+             errno.ENFILE: "too_many_files", errno.EEXIST: "exists",
+             errno.ENOTEMPTY: "not_empty"}
+_WINDOWS_VARIANTS = {32: "in_use", 33: "in_use", 123: "invalid_name", 206: "name_too_long"}
 
 
 def _folder_of(path: Path) -> Path:
@@ -150,10 +161,15 @@ def fault_from_os_error(error: OSError, path: Path, *, reading: bool = False) ->
         return SourceNotFoundError(**details)
     if number in _GONE or winerror in _WINDOWS_DEVICE_GONE:
         return SourceVanishedError(**details) if reading else TargetGoneError(**details)
-    if number in _DEVICE:
+    # Windows reports a file open in another program as EACCES, which is no permission issue.
+    variant = _WINDOWS_VARIANTS.get(winerror or 0)
+    if variant is None and number in _DEVICE:
         return DeviceError(**details)
-    if number in _ACCESS:
+    if variant is None and number in _ACCESS:
         return AccessDeniedError(**details)
+    variant = variant or _VARIANTS.get(number or 0)
+    if variant is not None:
+        details["variant"] = variant
     return IoFailedError(**details, reason=error.strerror or str(error))
 
 
