@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import sys
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
@@ -307,7 +308,8 @@ def _merge_one(store: Store, run_store: Store, path: Path, incoming: IncomingPac
             return outcome
         if keep_original:
             relay.keep_original(store, incoming.package_id, path)
-        result = merge_service.merge(run_store, incoming, backup=backup)
+        result = merge_service.merge(run_store, incoming, backup=backup,
+                                     on_lock_wait=_say_waiting_for_lock)
     except MeiliError as error:
         logger.info("package %s rejected: %s", incoming.package_id, error)
         return outcome.fail(error)
@@ -316,6 +318,16 @@ def _merge_one(store: Store, run_store: Store, path: Path, incoming: IncomingPac
     outcome.is_clock_suspicious = result.is_clock_suspicious
     outcome.held = list(result.held)
     return outcome
+
+
+def _say_waiting_for_lock() -> None:
+    """Tell the user on standard error why the merge pauses; the outcome follows later."""
+    from meili_desktop.store.ledger_repo import LOCK_TIMEOUT_S
+
+    notice = QCoreApplication.translate(
+        "MergeCli", "Another merge is writing to the database; waiting for it to finish (at "
+        "most {minutes} minutes)...").format(minutes=int(LOCK_TIMEOUT_S // 60))
+    print(notice, file=sys.stderr, flush=True)
 
 
 def describe_outcome(outcome: PackageOutcome) -> str:

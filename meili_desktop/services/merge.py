@@ -223,7 +223,8 @@ def preview(store: Store, incoming: IncomingPackage) -> MergePreview:
 
 def merge(store: Store, incoming: IncomingPackage, progress: ProgressCallback | None = None,
           cancel: threading.Event | None = None, *,
-          backup: BackupBeforeWrite | None = None) -> MergeResult:
+          backup: BackupBeforeWrite | None = None,
+          on_lock_wait: Callable[[], None] | None = None) -> MergeResult:
     """Merge one verified report package in one transaction.
 
     Merging a package that is already in the ledger changes nothing and returns the outcome
@@ -237,6 +238,8 @@ def merge(store: Store, incoming: IncomingPackage, progress: ProgressCallback | 
         backup: the pre-merge backup, made only once the package passed the checks that
             need no transaction and is not a duplicate. A rejected or repeated package
             therefore rotates no useful backup away.
+        on_lock_wait: called once when another merge holds the database or the sender's
+            lock, before this merge waits for it.
 
     Raises:
         PackageReplayError: a different package already used this id or sequence number.
@@ -255,7 +258,8 @@ def merge(store: Store, incoming: IncomingPackage, progress: ProgressCallback | 
                 incoming.sender_unit_id, incoming.sequence, len(entries))
     try:
         with store.session_factory.begin() as session:
-            result = _merge_in_transaction(store, session, incoming, entries, progress, cancel)
+            result = _merge_in_transaction(store, session, incoming, entries, progress, cancel,
+                                           on_lock_wait)
     except CancelledError:
         logger.info("merge of package %s cancelled; nothing written", incoming.package_id)
         raise
@@ -265,8 +269,9 @@ def merge(store: Store, incoming: IncomingPackage, progress: ProgressCallback | 
 
 def _merge_in_transaction(store: Store, session: Session, incoming: IncomingPackage,
                           entries: list[IncomingEntry], progress: ProgressCallback | None,
-                          cancel: threading.Event | None) -> MergeResult:
-    ledger_repo.lock_for_merge(session, incoming.sender_unit_id, cancel)
+                          cancel: threading.Event | None,
+                          on_lock_wait: Callable[[], None] | None) -> MergeResult:
+    ledger_repo.lock_for_merge(session, incoming.sender_unit_id, cancel, on_wait=on_lock_wait)
     received_at = utc_now()
     if _ledger_verdict(session, incoming) is LedgerVerdict.DUPLICATE:
         return MergeResult(incoming.package_id, incoming.sender_unit_id, "duplicate",

@@ -12,7 +12,7 @@ import hashlib
 import logging
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -55,6 +55,9 @@ _HISTORY_STATEMENT = select(*_RECORD_COLUMNS).where(
 # How long a merge waits for another process's merge before giving up.
 LOCK_TIMEOUT_S = 600.0
 _LOCK_RETRY_S = 0.05
+# How long the first attempt at SQLite's write lock waits before the caller is told that the
+# merge waits for another writer.
+LOCK_NOTICE_AFTER_MS = 1500
 
 
 class MergeBusyError(MeiliError):
@@ -84,13 +87,16 @@ class LedgerEntry:
 
 def lock_for_merge(session: Session, sender_unit_id: str,
                    cancel: threading.Event | None = None,
-                   timeout_s: float = LOCK_TIMEOUT_S) -> None:
+                   timeout_s: float = LOCK_TIMEOUT_S,
+                   on_wait: Callable[[], None] | None = None) -> None:
     """Take the lock that serializes merges of one sender's packages; call it first.
 
     On SQLite the transaction starts with ``BEGIN IMMEDIATE``, which takes the database's
     write lock before anything is read, so no other writer can change what the merge decides
     on. On PostgreSQL a transaction-scoped advisory lock per sender does the same for the
-    sender's entries; the lock ends with the transaction.
+    sender's entries; the lock ends with the transaction. ``on_wait`` is called once when the
+    lock is not free at once (on SQLite, after :data:`LOCK_NOTICE_AFTER_MS`), so that the
+    caller can say that the merge waits for another one.
 
     Raises:
         MergeBusyError: the lock was not free within ``timeout_s``.
@@ -98,20 +104,31 @@ def lock_for_merge(session: Session, sender_unit_id: str,
     """
     connection = session.connection()
     if connection.dialect.name == "sqlite":
-        _begin_immediate(session, cancel, timeout_s)
+        _begin_immediate(session, cancel, timeout_s, on_wait)
         return
     digest = hashlib.sha256(f"merge:{sender_unit_id}".encode()).digest()
     lock_key = int.from_bytes(digest[:8], "big", signed=True)
+    if on_wait is not None:
+        if connection.execute(text("SELECT pg_try_advisory_xact_lock(:key)"),
+                              {"key": lock_key}).scalar():
+            return
+        on_wait()
     connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": lock_key})
 
 
 def _begin_immediate(session: Session, cancel: threading.Event | None,
-                     timeout_s: float) -> None:
+                     timeout_s: float, on_wait: Callable[[], None] | None) -> None:
     connection = session.connection()
     raw = connection.connection.dbapi_connection
     if raw is not None and getattr(raw, "in_transaction", False):
         raise RuntimeError("lock_for_merge must run before anything else in the transaction")
     deadline = time.monotonic() + timeout_s
+    busy_timeout_ms = None
+    if on_wait is not None:
+        # The first attempt waits less than the connection's busy timeout, so the notice
+        # comes early; later attempts wait as long as the connection does.
+        busy_timeout_ms = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
+        connection.exec_driver_sql(f"PRAGMA busy_timeout = {LOCK_NOTICE_AFTER_MS}")
     while True:
         try:
             connection.exec_driver_sql("BEGIN IMMEDIATE")
@@ -122,6 +139,12 @@ def _begin_immediate(session: Session, cancel: threading.Event | None,
         except OperationalError as error:
             if "locked" not in str(error.orig) and "busy" not in str(error.orig):
                 raise
+        finally:
+            if busy_timeout_ms is not None:
+                connection.exec_driver_sql(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        if on_wait is not None and busy_timeout_ms is not None:
+            busy_timeout_ms = None
+            on_wait()
         if cancel is not None and cancel.is_set():
             raise CancelledError()
         if time.monotonic() > deadline:

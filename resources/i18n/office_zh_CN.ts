@@ -1691,97 +1691,102 @@
 <context>
     <name>MergeCli</name>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="135" />
+        <location filename="../../meili_desktop/cli/merge.py" line="136" />
         <source>verify report packages and merge them into the office database</source>
         <translation>验证上报包并合并到办公室数据库</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="143" />
+        <location filename="../../meili_desktop/cli/merge.py" line="144" />
         <source>Outcomes: merged; duplicate (merged before, nothing changed); previewed (--dry-run); pending_key (signed by a new key that waits for approval with "keys approve"; merge the file again afterwards); rejected; verified (a county bundle, followed by its township packages). JSON keys: file, kind (report or bundle), bundle (the bundle file a township package came out of, else null), outcome, package_id, sender, sequence, clock_suspicious, packages (bundles only), the entry counts new, updated, unchanged, conflict, stale and held, held_entries (unit_id, task, period, reason and reason_text of each held entry), pending_key (unit_id, fingerprint and reason, else null) and rejected (code and reason, else null). Exit status: the first rejected package's code; else 25 when a package waits for a key approval; else 0.</source>
         <translation>结果：merged（已合并）；duplicate（以前合并过，未改变）；previewed（--dry-run 预览）；pending_key（由新密钥签名，等待用 "keys approve" 批准，批准后再合并一次该文件）；rejected（拒收）；verified（县级汇总包已核验，其下列出其中的乡镇上报包）。JSON 字段：file、kind（report 或 bundle）、bundle（乡镇上报包所在的汇总包文件名，否则为 null）、outcome、package_id、sender、sequence、clock_suspicious、packages（仅汇总包）、条目数 new、updated、unchanged、conflict、stale 和 held、held_entries（每条暂存填报的 unit_id、task、period、reason 和 reason_text）、pending_key（unit_id、fingerprint 和 reason，否则为 null）以及 rejected（code 和 reason，否则为 null）。退出码：有拒收时为第一个被拒收上报包的错误码；否则有上报包等待批准密钥时为 25；否则为 0。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="158" />
+        <location filename="../../meili_desktop/cli/merge.py" line="159" />
         <source>show what merging would do without changing anything</source>
         <translation>只显示合并的结果，不做任何更改</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="137" />
+        <location filename="../../meili_desktop/cli/merge.py" line="138" />
         <source>Each package is verified, then merged in its own transaction: an entry replaces the stored one only when its revision is newer, conflicts and entries for locked periods wait for a decision, and a package merged before changes nothing. A county bundle is verified against the county's key, then every township package in it against its township's own key.</source>
         <translation>每个上报包先核验，再在各自的事务中合并：只有修订号更新的条目才替换已有内容，冲突和已锁定填报期的条目等待办公室决定，以前合并过的上报包不改变任何数据。县级汇总包先用县级办公室的密钥核验，其中每个乡镇上报包再用该乡镇自己的密钥核验。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="155" />
+        <location filename="../../meili_desktop/cli/merge.py" line="156" />
         <source>a report package (.mlrp) or county bundle (.mlcb), or a folder whose .mlrp and .mlcb files are merged</source>
         <translation>上报包（.mlrp）或县级汇总包（.mlcb），或一个文件夹（合并其中的 .mlrp 和 .mlcb 文件）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="160" />
+        <location filename="../../meili_desktop/cli/merge.py" line="161" />
         <source>print one JSON object per line for each package and county bundle, with English keys</source>
         <translation>每个上报包和县级汇总包输出一行 JSON 对象，字段名为英文</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="229" />
+        <location filename="../../meili_desktop/cli/merge.py" line="230" />
         <source>{reports} report packages and {bundles} county bundles</source>
         <translation>共 {reports} 个上报包和 {bundles} 个县级汇总包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="233" />
+        <location filename="../../meili_desktop/cli/merge.py" line="234" />
         <source>{reports} report packages</source>
         <translation>共 {reports} 个上报包</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="236" />
+        <location filename="../../meili_desktop/cli/merge.py" line="237" />
         <source>, {waiting} waiting for key approval</source>
         <translation>，{waiting} 个等待批准密钥</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="238" />
+        <location filename="../../meili_desktop/cli/merge.py" line="239" />
         <source>, {rejected} rejected.</source>
         <translation>，拒收 {rejected} 个。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="336" />
+        <location filename="../../meili_desktop/cli/merge.py" line="327" />
+        <source>Another merge is writing to the database; waiting for it to finish (at most {minutes} minutes)...</source>
+        <translation>另一项合并正在写入数据库，正在等待它完成（最长 {minutes} 分钟）……</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/cli/merge.py" line="348" />
         <source>Held for the office's decision on the conflicts page:</source>
         <translation>暂存的填报（请在冲突处理页决定）：</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="338" />
+        <location filename="../../meili_desktop/cli/merge.py" line="350" />
         <source>task {task} ({period}): {reason}</source>
         <translation>任务 {task}（{period}）：{reason}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="343" />
+        <location filename="../../meili_desktop/cli/merge.py" line="355" />
         <source>and {count} more held entries.</source>
         <translation>另有 {count} 条暂存的填报。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="355" />
+        <location filename="../../meili_desktop/cli/merge.py" line="367" />
         <source>{file}: rejected. {reason}</source>
         <translation>{file}：已拒收。{reason}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="361" />
+        <location filename="../../meili_desktop/cli/merge.py" line="373" />
         <source>{new} new, {updated} updated, {unchanged} unchanged, {conflict} in conflict, {stale} stale, {held} held</source>
         <translation>新增 {new}，更新 {updated}，未变 {unchanged}，冲突 {conflict}，过期 {stale}，暂存 {held}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="369" />
+        <location filename="../../meili_desktop/cli/merge.py" line="381" />
         <source>{file}: package {package} from {sender} (sequence {sequence}) was merged before; nothing changed.</source>
         <translation>{file}：{sender} 的上报包 {package}（序号 {sequence}）之前已合并，未做任何更改。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="373" />
+        <location filename="../../meili_desktop/cli/merge.py" line="385" />
         <source>{file}: package {package} from {sender} (sequence {sequence}) would merge: {counts}. Nothing was changed (dry run).</source>
         <translation>{file}：{sender} 的上报包 {package}（序号 {sequence}）合并结果将是：{counts}。未做任何更改（试运行）。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="377" />
+        <location filename="../../meili_desktop/cli/merge.py" line="389" />
         <source>{file}: merged package {package} from {sender} (sequence {sequence}): {counts}.</source>
         <translation>{file}：已合并 {sender} 的上报包 {package}（序号 {sequence}）：{counts}。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/merge.py" line="382" />
+        <location filename="../../meili_desktop/cli/merge.py" line="394" />
         <source>The sender's clock looks wrong; the package was ordered by its sequence number.</source>
         <translation>发送方电脑时钟可能不准；已按序号排序该上报包。</translation>
     </message>
