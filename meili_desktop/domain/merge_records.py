@@ -171,7 +171,7 @@ def parse_entry_record(index: int, record: Mapping[str, Any]) -> IncomingEntry:
 
 def reject_malformed(entries: Iterable[IncomingEntry], carried_attachments: Iterable[str],
                      file_name: str) -> None:
-    """Reject a package whose entry content breaks the format, whatever the catalogue says.
+    """Reject a package whose entry content breaks the format, whatever the catalogue holds.
 
     Invalid status or decimal text, text beyond :data:`TEXT_LIMITS`, an unreadable evidence
     list, or evidence the package does not carry is malformed. A value on a status-only

@@ -106,8 +106,8 @@ def _decide(store: Store, unit_id: str, fingerprint_text: str, status: str, acto
 def _key_not_found(session: Session, unit_id: str, fingerprint: str) -> MeiliError:
     """Return the error for a fingerprint that is no signing key of ``unit_id``.
 
-    The ``other_unit`` variant names the unit the key is stored for; the plain message tells
-    how an unseen key gets registered.
+    The ``other_unit`` variant names the unit the key is stored for. The plain message
+    explains how an unseen key gets registered.
     """
     from meili_desktop.services.packages import unit_label
 

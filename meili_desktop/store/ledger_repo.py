@@ -55,7 +55,7 @@ _HISTORY_STATEMENT = select(*_RECORD_COLUMNS).where(
 # How long a merge waits for another process's merge before giving up.
 LOCK_TIMEOUT_S = 600.0
 _LOCK_RETRY_S = 0.05
-# How long the first attempt at SQLite's write lock waits before the caller is told that the
+# How long the first attempt at SQLite's write lock waits before the caller's notice that the
 # merge waits for another writer.
 LOCK_NOTICE_AFTER_MS = 1500
 

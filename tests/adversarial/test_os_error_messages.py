@@ -1,7 +1,7 @@
 """Common operating-system errors are explained in the user's words, not the system's English.
 
 The system's text (``strerror``) is English on a Chinese Windows too when Python formats it,
-so a message such as "读写 X 失败（Is a directory）" helps nobody. Common errors get a variant
+so a message such as "读写 X 失败（Is a directory）" does not help a clerk. Common errors get a variant
 of ``io.failed`` with their own sentence.
 """
 

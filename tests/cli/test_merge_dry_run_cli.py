@@ -2,7 +2,7 @@
 
 A dry run verifies packages with real keys. It must not register a new township or county
 key as pending, store a county's encryption key, keep a copy of a file or write an audit
-event, even when the real merge of the same file would do all of that.
+event. The real merge of the same file does all of that.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""``merge`` says that it waits when another process holds the database's write lock.
+"""``merge`` prints a notice that it waits when another process holds the database's write lock.
 
 A second process holds ``BEGIN EXCLUSIVE`` on the city's SQLite file for a few seconds, as
 another clerk's long merge would. The command must print the waiting notice within about
