@@ -109,3 +109,17 @@ def test_startup_waits_for_data(quick_run: dict[str, Any]) -> None:
     assert details["ready_median"] > startup["product"]
     assert details["longest_gap_ms_median"] > 0
     assert len(details["ready_samples"]) == details["repetitions"]
+
+
+def test_merge_phases_reads_and_merges(tmp_path: Path) -> None:
+    completed = subprocess.run(
+        [sys.executable, "-m", "benchmarks.merge_phases", "--towns", "3", "--packages", "12",
+         "--data-dir", str(tmp_path / "data"), "--profile-dir", str(tmp_path / "profiles")],
+        cwd=ROOT, capture_output=True, text=True, timeout=900, check=False)
+
+    assert completed.returncode == 0, completed.stderr
+    assert "read 12 packages:" in completed.stdout
+    assert "merge 12 packages:" in completed.stdout
+    assert "outcomes: {'merged': 12}" in completed.stdout
+    assert (tmp_path / "profiles" / "read.prof").stat().st_size > 0
+    assert (tmp_path / "profiles" / "merge.prof").stat().st_size > 0
