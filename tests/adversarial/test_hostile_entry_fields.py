@@ -1,0 +1,84 @@
+"""Signed report packages whose entry fields no township laptop writes, still accepted or misread.
+
+Each case is a known gap, marked ``xfail(strict=True)`` so the test fails once the gap is
+closed and the mark must go. The packages are signed with the township laptop's real key.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from pathlib import Path
+
+import pytest
+from sqlalchemy.exc import DataError
+
+from meili_desktop.domain.merge_records import MalformedEntryError
+from meili_desktop.services import merge as merge_service
+from tests.adversarial.test_malformed_entries import Office
+from tests.reliability.helpers import table_rows
+from tests.services.merge_support import entry_record, make_package, open_office_store
+
+
+@pytest.fixture
+def office(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Office:
+    return Office(tmp_path, capsys)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "an unreadable updated_at is replaced by the merge time without a word; the package "
+    "merges with exit status 0 and clock_suspicious false"))
+def test_unreadable_edit_time_rejected(office: Office) -> None:
+    package = office.package("garbage_time.mlrp", {"updated_at": "yesterday"})
+    before = table_rows(office.database)
+
+    status, output = office.merge(package)
+
+    assert status == MalformedEntryError.exit_code, output
+    assert table_rows(office.database) == before
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "a narrative that is a JSON list is rejected as longer than 20000 characters"))
+def test_narrative_list_reason(office: Office) -> None:
+    package = office.package("narrative_list.mlrp", {"narrative": ["进展"]})
+
+    status, output = office.merge(package)
+
+    assert status == MalformedEntryError.exit_code, output
+    assert "超过 20000 个字" not in output
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "verify prints the package's creation time as UTC ISO text ending in Z, while backup "
+    "list prints local time with its zone"))
+def test_verify_time_local(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    package = office.package("plain.mlrp", {})
+    try:
+        status, output = office.run(office.city_dir, "verify", str(package),
+                                    "--passphrase-file", str(office.passphrase))
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+    line = next(line for line in output.splitlines() if line.startswith("发送单位："))
+    assert status == 0, output
+    assert not re.search(r"\d{2}:\d{2}:\d{2}Z", line), line
+    assert "+08:00" in line, line
+
+
+@pytest.mark.postgres
+@pytest.mark.xfail(strict=True, raises=DataError, reason=(
+    "a NUL character in a narrative merges on SQLite but PostgreSQL refuses it, so the "
+    "merge fails with a raw database error instead of a rejection"))
+def test_nul_narrative_on_postgres(pg_url: str, tmp_path: Path) -> None:
+    store = open_office_store(tmp_path / "office", pg_url)
+    package = make_package([entry_record(narrative="a\x00b")])
+    try:
+        merge_service.merge(store, package)
+    except MalformedEntryError:
+        pass  # Rejecting the package is as good a fix as storing the text without NUL.
+    finally:
+        store.dispose()
