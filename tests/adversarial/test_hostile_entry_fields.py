@@ -71,7 +71,7 @@ def test_verify_time_local(office: Office, monkeypatch: pytest.MonkeyPatch) -> N
 
 @pytest.mark.postgres
 @pytest.mark.xfail(strict=True, raises=DataError, reason=(
-    "a NUL character in a narrative merges on SQLite but PostgreSQL refuses it, so the "
+    "a NUL character in a narrative merges on SQLite but PostgreSQL rejects it, so the "
     "merge fails with a raw database error instead of a rejection"))
 def test_nul_narrative_on_postgres(pg_url: str, tmp_path: Path) -> None:
     store = open_office_store(tmp_path / "office", pg_url)
