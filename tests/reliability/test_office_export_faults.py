@@ -2,7 +2,7 @@
 
 A failed township export leaves the database unchanged. The office exports still take their
 sequence number before the write, so a failed export changes the ``meta`` table although the
-message says that local data is unaffected.
+error message states that local data is unaffected.
 """
 
 from __future__ import annotations
