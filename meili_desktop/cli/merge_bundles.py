@@ -23,11 +23,10 @@ from meili_desktop.cli.merge import PackageOpener, PackageOutcome, merge_files
 from meili_desktop.errors import MeiliError
 from meili_desktop.exchange.container import PackageHeaderInfo, open_package
 from meili_desktop.exchange.errors import UnknownSenderKeyError
-from meili_desktop.exchange.model import KIND_BUNDLE
 from meili_desktop.services.backups import BackupBeforeWrite
 from meili_desktop.services.bundle_cleanup import clean_after_merge
 from meili_desktop.services.bundle_inbox import unpack_bundle
-from meili_desktop.services.bundles import open_bundle
+from meili_desktop.services.bundles import is_bundle_file, open_bundle
 from meili_desktop.store.datafolder import Store
 
 if TYPE_CHECKING:
@@ -59,18 +58,6 @@ def merge_paths(store: Store, files: list[Path], opener: PackageOpener, *,
                                   backup=backup)
     outcomes += merge_files(store, batch, opener, dry_run=dry_run, backup=backup)
     return outcomes
-
-
-def is_bundle_file(path: Path) -> bool:
-    """Return whether ``path`` is a county bundle, by its header whatever its extension.
-
-    A renamed file is common when packages travel through chat programs. A file that cannot
-    be read is not a bundle here; merging it as a report package then reports why.
-    """
-    try:
-        return open_package(path).kind == KIND_BUNDLE
-    except (MeiliError, OSError):
-        return False
 
 
 def _merge_bundle(store: Store, path: Path, unlocked: UnlockedCityKeys,

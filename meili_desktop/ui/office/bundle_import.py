@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from meili_desktop.errors import MeiliError
 from meili_desktop.file_types import COUNTY_BUNDLE_EXTENSION
 from meili_desktop.messages import describe
-from meili_desktop.services import key_approval
+from meili_desktop.services import bundles, key_approval
 from meili_desktop.services.bundle_inbox import UnpackedBundle, unpack_bundle
 from meili_desktop.services.review import current_actor
 from meili_desktop.store import units_repo
@@ -34,8 +34,13 @@ PENDING_KEY_CODES = frozenset({"package.sender_key_pending", "package.unknown_se
 
 
 def is_bundle_file(path: Path) -> bool:
-    """Return True for a file named like a county bundle."""
-    return path.suffix.lower() == COUNTY_BUNDLE_EXTENSION and not path.is_dir()
+    """Return True for a file named like a county bundle, or a renamed one by its header.
+
+    A damaged ``.mlcb`` file goes to the bundle importer, whose message names it as a bundle.
+    """
+    if path.suffix.lower() == COUNTY_BUNDLE_EXTENSION:
+        return not path.is_dir()
+    return bundles.is_bundle_file(path)
 
 
 class BundleImporter(QObject):

@@ -212,9 +212,11 @@ class InboxPage(QWidget):
         files = expand_paths(paths)
         bundle_opener = getattr(self.window(), "bundles", None)
         if bundle_opener is not None:
-            for bundle in [path for path in files if is_bundle_file(path)]:
+            # Each header is read once; a renamed bundle is found by its content.
+            found = [path for path in files if is_bundle_file(path)]
+            for bundle in found:
                 bundle_opener.open_bundle(bundle)
-            files = [path for path in files if not is_bundle_file(path)]
+            files = [path for path in files if path not in found]
         known = {row.path.resolve() for row in self.rows}
         added: list[InboxRow] = []
         for path in files:

@@ -310,9 +310,11 @@ class OfficeWindow(PackageDropWindow, QMainWindow):
         if self.store is None:
             self._pending_files.extend(paths)
             return
-        for bundle in [path for path in paths if is_bundle_file(path)]:
+        # Each header is read once; a renamed bundle is found by its content.
+        found = [path for path in paths if is_bundle_file(path)]
+        for bundle in found:
             self.bundles.open_bundle(bundle)
-        others = [path for path in paths if not is_bundle_file(path)]
+        others = [path for path in paths if path not in found]
         if others:
             self.show_page("inbox_page").add_paths(others)
 
