@@ -235,9 +235,11 @@ def test_fuzz_import_template(change: tuple[str, Any, Any], seeds: Seeds,
 
 
 @fuzz_settings()
-@given(change=mutation)
-def test_fuzz_import_catalogue(change: tuple[str, Any, Any], seeds: Seeds,
-                               commit_watch: CommitWatch) -> None:
+@given(change=mutation, accept_problems=st.booleans())
+def test_fuzz_import_catalogue(change: tuple[str, Any, Any], accept_problems: bool,
+                               seeds: Seeds, commit_watch: CommitWatch) -> None:
+    # The unchanged task table has two problems, so without accept_problems no case would
+    # reach the step that stores the catalogue.
     path = mutated(seeds, "task_table", change)
-    rejected_leaves_database(seeds, commit_watch,
-                             lambda: import_catalogue_xlsx(seeds.store, path))
+    rejected_leaves_database(seeds, commit_watch, lambda: import_catalogue_xlsx(
+        seeds.store, path, accept_problems=accept_problems))
