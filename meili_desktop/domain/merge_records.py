@@ -42,6 +42,9 @@ _STATUS_VALUES = frozenset(status.value for status in Status)
 # Surrogate code points, which JSON decoding leaves only where they are unpaired. The search
 # runs in C; a Python loop over the characters took 1 ms per package of 34 entries.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 control characters other than tab, line feed and carriage return. PostgreSQL cannot
+# store NUL in text, and no township laptop writes any of them.
+CONTROL_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 # Decimal text as the township laptop writes it: at most 12 integer and 6 fraction digits.
 _DECIMAL_TEXT = re.compile(r"-?[0-9]{1,12}(\.[0-9]{1,6})?")
@@ -90,6 +93,7 @@ class ContentProblem(StrEnum):
     INVALID_VALUE = "invalid_value"
     VALUE_ON_STATUS_TASK = "value_on_status_task"
     TEXT_TOO_LONG = "text_too_long"
+    CONTROL_CHARACTER = "control_character"
     INVALID_ATTACHMENT = "invalid_attachment"
 
 
@@ -173,9 +177,9 @@ def reject_malformed(entries: Iterable[IncomingEntry], carried_attachments: Iter
                      file_name: str) -> None:
     """Reject a package whose entry content breaks the format, whatever the catalogue holds.
 
-    Invalid status or decimal text, text beyond :data:`TEXT_LIMITS`, an unreadable evidence
-    list, or evidence the package does not carry is malformed. A value on a status-only
-    task depends on the office's catalogue, so :func:`check_content` leaves it for the
+    Invalid status or decimal text, text beyond :data:`TEXT_LIMITS` or with a control
+    character, an unreadable evidence list, or evidence the package does not carry is
+    malformed. A value on a status-only task depends on the office's catalogue, so :func:`check_content` leaves it for the
     merge to hold.
 
     Raises:
@@ -221,6 +225,8 @@ def check_content(content: Mapping[str, Any],
         text = content.get(name)
         if not isinstance(text, str) or len(text) > limit:
             return ContentProblem.TEXT_TOO_LONG, name
+        if CONTROL_CHARACTER.search(text):
+            return ContentProblem.CONTROL_CHARACTER, name
     return check_measure(content, measure)
 
 

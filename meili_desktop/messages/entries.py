@@ -94,6 +94,10 @@ MESSAGES: dict[str, str] = {
     "entry.contact_too_long": QT_TRANSLATE_NOOP(
         "Errors", "The contact has {length} characters, but at most {max_chars} fit. Give one "
         "phone number."),
+    "entry.control_character": QT_TRANSLATE_NOOP(
+        "Errors", "\"{field}\" contains a control character (such as NUL) at position "
+        "{position}, which cannot be stored or sent. Nothing was saved; delete that character "
+        "or type the text again."),
     "entry.invalid_file_name": QT_TRANSLATE_NOOP(
         "Errors", "\"{name}\" is not a usable file name: it must not be empty and may have at "
         "most {max_chars} characters."),

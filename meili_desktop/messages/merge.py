@@ -40,6 +40,13 @@ MESSAGES: dict[str, str] = {
         "program never writes such an entry: the sender's program is faulty or not this "
         "program. Nothing from this package was merged; ask the township to install the "
         "current version of the program and export again."),
+    "merge.malformed_entry/control_character": QT_TRANSLATE_NOOP(
+        "Errors", "{file}: the entry for task {task} ({period}) has a control character such "
+        "as NUL in \"{field}\" ({value}). "
+        "The package's signatures are valid, so it arrived as its sender wrote it, but this "
+        "program never writes such an entry: the sender's program is faulty or not this "
+        "program. Nothing from this package was merged; ask the township to install the "
+        "current version of the program and export again."),
     "merge.malformed_entry/invalid_attachment": QT_TRANSLATE_NOOP(
         "Errors", "{file}: the entry for task {task} ({period}) has an unreadable list of "
         "evidence files. "
@@ -156,4 +163,4 @@ MESSAGES: dict[str, str] = {
 }
 
 # Codes whose ``field`` detail is an entry content field, shown by its translated label.
-ENTRY_FIELD_DETAIL_CODES = frozenset({"merge.malformed_entry"})
+ENTRY_FIELD_DETAIL_CODES = frozenset({"merge.malformed_entry", "entry.control_character"})

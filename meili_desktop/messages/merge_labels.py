@@ -41,6 +41,7 @@ REASON_LABELS = {
     "invalid_value": QT_TRANSLATE_NOOP("MergeLabels", "Invalid value"),
     "value_on_status_task": QT_TRANSLATE_NOOP("MergeLabels", "Value given for a status task"),
     "text_too_long": QT_TRANSLATE_NOOP("MergeLabels", "Text too long"),
+    "control_character": QT_TRANSLATE_NOOP("MergeLabels", "Control character in text"),
     "invalid_attachment": QT_TRANSLATE_NOOP("MergeLabels", "Unreadable evidence list"),
     "missing_attachment": QT_TRANSLATE_NOOP("MergeLabels", "Evidence file missing"),
 }

@@ -21,6 +21,7 @@ from typing import Any
 from meili_desktop.domain.catalogue import Catalogue, Task, TaskLevel
 from meili_desktop.domain.entries import Entry, EntryKey, Status
 from meili_desktop.domain.file_names import clean_display_name
+from meili_desktop.domain.merge_records import CONTROL_CHARACTER
 from meili_desktop.domain.periods import (
     Period,
     PeriodState,
@@ -108,6 +109,13 @@ class TextTooLongError(MeiliError):
     """Details: ``max_chars`` and ``length``; the code names the field."""
 
     code = "entry.narrative_too_long"
+
+
+class ControlCharacterError(MeiliError):
+    """Entry text contains a C0 control character other than tab or a line break; details:
+    ``field`` and ``position`` (1-based)."""
+
+    code = "entry.control_character"
 
 
 class EvidenceNameError(MeiliError):
@@ -241,8 +249,8 @@ def validate_changes(task: Task, period: Period, changes: Mapping[str, Any]) -> 
             None), ``narrative``, ``responsible_person``, ``contact`` (strings).
 
     Raises:
-        PeriodLockedError, StatusOnlyTaskError, TextTooLongError, ValueError (a field name
-            that is not editable, which is a programming error).
+        PeriodLockedError, StatusOnlyTaskError, TextTooLongError, ControlCharacterError,
+            ValueError (a field name that is not editable, which is a programming error).
     """
     if period.state is PeriodState.LOCKED:
         raise PeriodLockedError(period=period.code)
@@ -500,4 +508,8 @@ def _checked_text(name: str, value: Any) -> str:
         text = text.strip()
     if len(text) > limit:
         raise TextTooLongError(code, max_chars=limit, length=len(text))
+    # PostgreSQL cannot store NUL, and an office rejects any package carrying these.
+    control = CONTROL_CHARACTER.search(text)
+    if control is not None:
+        raise ControlCharacterError(field=name, position=control.start() + 1)
     return text

@@ -1038,6 +1038,10 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>{file}: the entry for task {task} ({period}) has a control character such as NUL in "{field}" ({value}). The package's signatures are valid, so it arrived as its sender wrote it, but this program never writes such an entry: the sender's program is faulty or not this program. Nothing from this package was merged; ask the township to install the current version of the program and export again.</source>
+        <translation>{file}：任务 {task}（{period}）的填报中“{field}”含有 NUL 等控制字符（{value}）。该上报包的签名有效，说明它与发送方写出时完全一致，但本程序从不写出这样的填报：发送方的程序有缺陷或不是本程序。该上报包的内容均未合并；请乡镇安装当前版本的程序后重新导出。</translation>
+    </message>
+    <message>
         <location filename="../../meili_desktop/messages/merge.py" line="7" />
         <source>Entry number {index} in the package has an unreadable field "{field}" ({value}). Nothing from this package was merged; ask the township to update the program and export again.</source>
         <translation>上报包中第 {index} 条填报的字段“{field}”无法读取（{value}）。该上报包的内容均未合并；请乡镇更新程序后重新导出。</translation>
@@ -1813,6 +1817,10 @@
 </context>
 <context>
     <name>MergeLabels</name>
+    <message>
+        <source>Control character in text</source>
+        <translation>文字含控制字符</translation>
+    </message>
     <message>
         <location filename="../../meili_desktop/messages/merge_labels.py" line="13" />
         <source>New</source>

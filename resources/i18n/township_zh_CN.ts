@@ -313,6 +313,10 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>"{field}" contains a control character (such as NUL) at position {position}, which cannot be stored or sent. Nothing was saved; delete that character or type the text again.</source>
+        <translation>“{field}”的第 {position} 个字符是 NUL 等控制字符，无法保存或上报。未保存任何内容；请删除该字符或重新输入这段文字。</translation>
+    </message>
+    <message>
         <location filename="../../meili_desktop/messages/entries.py" line="21" />
         <source>"{text}" is not a valid value. Type a number such as {example}.</source>
         <translation>“{text}”不是有效的数值。请填写数字，例如 {example}。</translation>

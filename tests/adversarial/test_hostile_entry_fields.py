@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import pytest
-from sqlalchemy.exc import DataError
 
 from meili_desktop.domain.merge_records import MalformedEntryError
 from meili_desktop.services import merge as merge_service
@@ -70,15 +69,38 @@ def test_verify_time_local(office: Office, monkeypatch: pytest.MonkeyPatch) -> N
 
 
 @pytest.mark.postgres
-@pytest.mark.xfail(strict=True, raises=DataError, reason=(
-    "a NUL character in a narrative merges on SQLite but PostgreSQL rejects it, so the "
-    "merge fails with a raw database error instead of a rejection"))
 def test_nul_narrative_on_postgres(pg_url: str, tmp_path: Path) -> None:
     store = open_office_store(tmp_path / "office", pg_url)
     package = make_package([entry_record(narrative="a\x00b")])
     try:
-        merge_service.merge(store, package)
-    except MalformedEntryError:
-        pass  # Rejecting the package is as good a fix as storing the text without NUL.
+        with pytest.raises(MalformedEntryError) as raised:
+            merge_service.merge(store, package)
     finally:
         store.dispose()
+
+    assert raised.value.details["variant"] == "control_character"
+    assert raised.value.details["field"] == "narrative"
+
+
+@pytest.mark.parametrize(("field", "text"), [
+    ("narrative", "a\x00b"),
+    ("responsible_person", "王\x00磊"),
+    ("contact", "0571\x1b88886666"),
+])
+def test_control_character_rejected(office: Office, field: str, text: str) -> None:
+    package = office.package("control.mlrp", {field: text})
+    before = table_rows(office.database)
+
+    status, output = office.merge(package)
+
+    assert status == MalformedEntryError.exit_code, output
+    assert "控制字符" in output, output
+    assert table_rows(office.database) == before
+
+
+def test_tab_and_line_breaks_accepted(office: Office) -> None:
+    package = office.package("breaks.mlrp", {"narrative": "第一行\r\n\t第二行"})
+
+    status, output = office.merge(package)
+
+    assert status == 0, output

@@ -152,6 +152,26 @@ def test_long_contact_rejected(store: Store, catalogue: Catalogue, township: str
     assert entries.load_entry(store, key(township, 13)) is None
 
 
+@pytest.mark.parametrize(("field", "text", "position"), [
+    ("narrative", "进展\x00顺利", 3),
+    ("responsible_person", "王\x07磊", 2),
+    ("contact", "0571\x1b8888", 5),
+])
+def test_control_character_rejected(store: Store, catalogue: Catalogue, township: str,
+                                    field: str, text: str, position: int) -> None:
+    with pytest.raises(entries.ControlCharacterError) as caught:
+        entries.set_entry_fields(store, catalogue, key(township, 13), {field: text})
+    assert caught.value.details == {"field": field, "position": position}
+    assert entries.load_entry(store, key(township, 13)) is None
+
+
+def test_tab_and_line_breaks_kept(store: Store, catalogue: Catalogue, township: str) -> None:
+    entries.set_entry_fields(store, catalogue, key(township, 13), {"narrative": "一\r\n\t二"})
+    stored = entries.load_entry(store, key(township, 13))
+    assert stored is not None
+    assert stored.narrative == "一\r\n\t二"
+
+
 def test_attach_rename_remove(store: Store, catalogue: Catalogue, township: str,
                               tmp_path: Path) -> None:
     progress: list[tuple[int, int]] = []
