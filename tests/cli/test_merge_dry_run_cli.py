@@ -41,9 +41,14 @@ def dry_run(chain: Folders, data_dir: Path, *paths: Path) -> tuple[int, str]:
 
 
 def snapshot(data_dir: Path) -> tuple[dict[str, list[tuple[object, ...]]], list[str]]:
-    """Return every table's rows and the files of the folder, less logs and backups."""
+    """Return every table's rows and the files of the folder, less logs and backups.
+
+    SQLite's ``-wal`` and ``-shm`` files come and go with its checkpoints, so they are left
+    out too; the rows show any change of data.
+    """
     files = [name for name in folder_listing(data_dir)
-             if not name.startswith(("logs/", "backups/"))]
+             if not name.startswith(("logs/", "backups/"))
+             and not name.endswith(("-wal", "-shm"))]
     return table_rows(data_dir / "meili.sqlite3"), files
 
 
