@@ -135,7 +135,9 @@ class HoldReason(StrEnum):
     INVALID_VALUE = "invalid_value"
     VALUE_ON_STATUS_TASK = "value_on_status_task"
     TEXT_TOO_LONG = "text_too_long"
+    NOT_TEXT = "not_text"
     CONTROL_CHARACTER = "control_character"
+    INVALID_TIME = "invalid_time"
     INVALID_ATTACHMENT = "invalid_attachment"
     MISSING_ATTACHMENT = "missing_attachment"
 

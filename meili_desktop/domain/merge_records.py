@@ -93,7 +93,9 @@ class ContentProblem(StrEnum):
     INVALID_VALUE = "invalid_value"
     VALUE_ON_STATUS_TASK = "value_on_status_task"
     TEXT_TOO_LONG = "text_too_long"
+    NOT_TEXT = "not_text"
     CONTROL_CHARACTER = "control_character"
+    INVALID_TIME = "invalid_time"
     INVALID_ATTACHMENT = "invalid_attachment"
 
 
@@ -168,6 +170,8 @@ def parse_entry_record(index: int, record: Mapping[str, Any]) -> IncomingEntry:
     problem, problem_field = check_content(content)
     if problem is None and not attachment_ok:
         problem, problem_field = ContentProblem.INVALID_ATTACHMENT, "attachments"
+    if problem is None and updated_at is None and record.get("updated_at") is not None:
+        problem, problem_field = ContentProblem.INVALID_TIME, "updated_at"
     return IncomingEntry(index, EntryKey(unit_id, task_number, period), revision, updated_at,
                          content, attachments, dict(record), problem, problem_field,
                          is_content_checked=True)
@@ -177,9 +181,9 @@ def reject_malformed(entries: Iterable[IncomingEntry], carried_attachments: Iter
                      file_name: str) -> None:
     """Reject a package whose entry content breaks the format, whatever the catalogue holds.
 
-    Invalid status or decimal text, text beyond :data:`TEXT_LIMITS` or with a control
-    character, an unreadable evidence list, or evidence the package does not carry is
-    malformed. A value on a status-only task depends on the office's catalogue, so :func:`check_content` leaves it for the
+    Invalid status or decimal text, a text field that is not text, is longer than
+    :data:`TEXT_LIMITS` or contains a control character, an unreadable evidence list or
+    edit time, or evidence the package does not carry is malformed. A value on a status-only task depends on the office's catalogue, so :func:`check_content` leaves it for the
     merge to hold.
 
     Raises:
@@ -223,7 +227,9 @@ def check_content(content: Mapping[str, Any],
         return ContentProblem.INVALID_VALUE, "denominator"
     for name, limit in TEXT_LIMITS.items():
         text = content.get(name)
-        if not isinstance(text, str) or len(text) > limit:
+        if not isinstance(text, str):
+            return ContentProblem.NOT_TEXT, name
+        if len(text) > limit:
             return ContentProblem.TEXT_TOO_LONG, name
         if CONTROL_CHARACTER.search(text):
             return ContentProblem.CONTROL_CHARACTER, name
@@ -272,8 +278,8 @@ def changed_fields(before: Mapping[str, Any] | None, after: Mapping[str, Any]) -
 def parse_timestamp(value: Any) -> datetime | None:
     """Read an ISO-8601 time as naive UTC; None for a missing or unreadable value.
 
-    A time without a zone is taken as UTC. Times from laptops only inform, so an unreadable
-    one is dropped instead of rejecting the record.
+    A time without a zone is taken as UTC. :func:`parse_entry_record` marks an entry whose
+    ``updated_at`` is present but unreadable as malformed.
     """
     if not isinstance(value, str):
         return None

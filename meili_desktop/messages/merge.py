@@ -40,6 +40,20 @@ MESSAGES: dict[str, str] = {
         "program never writes such an entry: the sender's program is faulty or not this "
         "program. Nothing from this package was merged; ask the township to install the "
         "current version of the program and export again."),
+    "merge.malformed_entry/not_text": QT_TRANSLATE_NOOP(
+        "Errors", "{file}: the entry for task {task} ({period}) has a value that is not text "
+        "in \"{field}\" ({value}). "
+        "The package's signatures are valid, so it arrived as its sender wrote it, but this "
+        "program never writes such an entry: the sender's program is faulty or not this "
+        "program. Nothing from this package was merged; ask the township to install the "
+        "current version of the program and export again."),
+    "merge.malformed_entry/invalid_time": QT_TRANSLATE_NOOP(
+        "Errors", "{file}: the entry for task {task} ({period}) has an unreadable edit time "
+        "({value}); an edit time is ISO 8601 text such as 2021-06-30T08:00:00+08:00. "
+        "The package's signatures are valid, so it arrived as its sender wrote it, but this "
+        "program never writes such an entry: the sender's program is faulty or not this "
+        "program. Nothing from this package was merged; ask the township to install the "
+        "current version of the program and export again."),
     "merge.malformed_entry/control_character": QT_TRANSLATE_NOOP(
         "Errors", "{file}: the entry for task {task} ({period}) has a control character such "
         "as NUL in \"{field}\" ({value}). "

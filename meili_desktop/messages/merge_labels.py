@@ -41,7 +41,9 @@ REASON_LABELS = {
     "invalid_value": QT_TRANSLATE_NOOP("MergeLabels", "Invalid value"),
     "value_on_status_task": QT_TRANSLATE_NOOP("MergeLabels", "Value given for a status task"),
     "text_too_long": QT_TRANSLATE_NOOP("MergeLabels", "Text too long"),
+    "not_text": QT_TRANSLATE_NOOP("MergeLabels", "Value is not text"),
     "control_character": QT_TRANSLATE_NOOP("MergeLabels", "Control character in text"),
+    "invalid_time": QT_TRANSLATE_NOOP("MergeLabels", "Unreadable edit time"),
     "invalid_attachment": QT_TRANSLATE_NOOP("MergeLabels", "Unreadable evidence list"),
     "missing_attachment": QT_TRANSLATE_NOOP("MergeLabels", "Evidence file missing"),
 }
@@ -54,6 +56,7 @@ FIELD_LABELS = {
     "narrative": QT_TRANSLATE_NOOP("MergeLabels", "Progress narrative"),
     "responsible_person": QT_TRANSLATE_NOOP("MergeLabels", "Responsible person"),
     "contact": QT_TRANSLATE_NOOP("MergeLabels", "Contact"),
+    "updated_at": QT_TRANSLATE_NOOP("MergeLabels", "Edit time"),
     "attachments": QT_TRANSLATE_NOOP("MergeLabels", "Evidence files"),
 }
 

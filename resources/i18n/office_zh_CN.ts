@@ -1038,6 +1038,14 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>{file}: the entry for task {task} ({period}) has a value that is not text in "{field}" ({value}). The package's signatures are valid, so it arrived as its sender wrote it, but this program never writes such an entry: the sender's program is faulty or not this program. Nothing from this package was merged; ask the township to install the current version of the program and export again.</source>
+        <translation>{file}：任务 {task}（{period}）的填报中“{field}”的值不是文字（{value}）。该上报包的签名有效，说明它与发送方写出时完全一致，但本程序从不写出这样的填报：发送方的程序有缺陷或不是本程序。该上报包的内容均未合并；请乡镇安装当前版本的程序后重新导出。</translation>
+    </message>
+    <message>
+        <source>{file}: the entry for task {task} ({period}) has an unreadable edit time ({value}); an edit time is ISO 8601 text such as 2021-06-30T08:00:00+08:00. The package's signatures are valid, so it arrived as its sender wrote it, but this program never writes such an entry: the sender's program is faulty or not this program. Nothing from this package was merged; ask the township to install the current version of the program and export again.</source>
+        <translation>{file}：任务 {task}（{period}）的填报修改时间无法读取（{value}）；修改时间应为 ISO 8601 格式的文字，例如 2021-06-30T08:00:00+08:00。该上报包的签名有效，说明它与发送方写出时完全一致，但本程序从不写出这样的填报：发送方的程序有缺陷或不是本程序。该上报包的内容均未合并；请乡镇安装当前版本的程序后重新导出。</translation>
+    </message>
+    <message>
         <source>{file}: the entry for task {task} ({period}) has a control character such as NUL in "{field}" ({value}). The package's signatures are valid, so it arrived as its sender wrote it, but this program never writes such an entry: the sender's program is faulty or not this program. Nothing from this package was merged; ask the township to install the current version of the program and export again.</source>
         <translation>{file}：任务 {task}（{period}）的填报中“{field}”含有 NUL 等控制字符（{value}）。该上报包的签名有效，说明它与发送方写出时完全一致，但本程序从不写出这样的填报：发送方的程序有缺陷或不是本程序。该上报包的内容均未合并；请乡镇安装当前版本的程序后重新导出。</translation>
     </message>
@@ -1817,6 +1825,18 @@
 </context>
 <context>
     <name>MergeLabels</name>
+    <message>
+        <source>Value is not text</source>
+        <translation>值不是文字</translation>
+    </message>
+    <message>
+        <source>Unreadable edit time</source>
+        <translation>修改时间无法读取</translation>
+    </message>
+    <message>
+        <source>Edit time</source>
+        <translation>修改时间</translation>
+    </message>
     <message>
         <source>Control character in text</source>
         <translation>文字含控制字符</translation>
