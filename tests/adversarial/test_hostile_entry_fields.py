@@ -1,7 +1,8 @@
-"""Signed report packages whose entry fields no township laptop writes, still accepted or misread.
+"""Signed report packages whose entry fields no township laptop writes.
 
-Each case is a known gap, marked ``xfail(strict=True)`` so the test fails once the gap is
-closed and the mark must go. The packages are signed with the township laptop's real key.
+The office must reject each one with its reason, on SQLite and PostgreSQL alike. A case still
+marked ``xfail(strict=True)`` is a known gap: the test fails once the gap is closed and the
+mark must go. The packages are signed with the township laptop's real key.
 """
 
 from __future__ import annotations
