@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +32,7 @@ from meili_desktop.services.distribution import (
     distribution_file_name,
     import_distribution_package,
 )
+from meili_desktop.services.backups import local_time_text
 from meili_desktop.services.identity import Role, load_identity
 from meili_desktop.services.output_paths import output_argument, package_output_path, saved_as_line
 from meili_desktop.services.packages import export_report_package, inspect_package
@@ -286,6 +288,17 @@ def run_verify(args: argparse.Namespace, context: CliContext) -> int:
     return 0 if inspection.verified else inspection.error.exit_code  # type: ignore[union-attr]
 
 
+def _local_created_at(created_at: str) -> str:
+    """Return a package's signed UTC creation time in local time, as backup times are shown."""
+    try:
+        moment = datetime.fromisoformat(created_at)
+    except (TypeError, ValueError):
+        return str(created_at)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return local_time_text(moment)
+
+
 def _print_inspection(context: CliContext, document: dict[str, Any]) -> None:
     lines = [
         QCoreApplication.translate("PackagesCli", "Package: {kind} ({package_id})").format(
@@ -297,7 +310,8 @@ def _print_inspection(context: CliContext, document: dict[str, Any]) -> None:
         QCoreApplication.translate(
             "PackagesCli", "Sender: {name} ({unit_id}), sequence {sequence}, written {created_at}"
         ).format(
-            sequence=document["sequence"], created_at=document["created_at"], **document["sender"]
+            sequence=document["sequence"], created_at=_local_created_at(document["created_at"]),
+            **document["sender"]
         ),
         QCoreApplication.translate("PackagesCli", "Sender key fingerprint: {fingerprint}").format(
             fingerprint=document["sender_fingerprint"]

@@ -52,9 +52,6 @@ def test_narrative_list_reason(office: Office, field: str, value: object) -> Non
     assert "超过" not in output, output
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "verify prints the package's creation time as UTC ISO text ending in Z, while backup "
-    "list prints local time with its zone"))
 def test_verify_time_local(office: Office, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("TZ", "Asia/Shanghai")
     time.tzset()
