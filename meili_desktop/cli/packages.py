@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from meili_desktop.cli.context import CliContext
 from meili_desktop.cli.passphrase import add_passphrase_option, read_passphrase
 from meili_desktop.errors import MeiliError
+from meili_desktop.exchange.errors import UnknownSenderKeyError
 from meili_desktop.exchange.model import KIND_DISTRIBUTION, KIND_RECEIPT
 from meili_desktop.file_types import (
     DISTRIBUTION_PACKAGE_EXTENSION,
@@ -281,6 +282,16 @@ def run_verify(args: argparse.Namespace, context: CliContext) -> int:
     inspection = inspect_package(store, Path(args.file), unlocked,
                                  register_unknown_key=is_office)
     document = _inspection_document(inspection)
+    if not is_office and isinstance(inspection.error, UnknownSenderKeyError):
+        # A township records the office's key on its first import, so approving a key, the
+        # office's advice, does not apply here.
+        document["error"]["message"] = QCoreApplication.translate(
+            "PackagesCli",
+            "This computer does not have the sender's public key yet, so the signature cannot "
+            "be checked (fingerprint {fingerprint}). If the package comes from your city or "
+            "county office, confirm the fingerprint with the office by phone, then bring it in "
+            "with \"import\": the first import stores the office's key.",
+        ).format(fingerprint=document["sender_fingerprint"])
     if args.json:
         context.out.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
     else:

@@ -665,6 +665,11 @@ Read it out when the city office calls to approve your first report package.</so
         <translation>发送单位：{name}（{unit_id}），序号 {sequence}，生成于 {created_at}</translation>
     </message>
     <message>
+        <location filename="../../meili_desktop/cli/packages.py" line="284" />
+        <source>This computer does not have the sender&apos;s public key yet, so the signature cannot be checked (fingerprint {fingerprint}). If the package comes from your city or county office, confirm the fingerprint with the office by phone, then bring it in with &quot;import&quot;: the first import stores the office&apos;s key.</source>
+        <translation>本机还没有发送方的公钥，无法核对签名（指纹 {fingerprint}）。如果这是市或县美丽城镇办发来的数据包，请先与办公室电话核对指纹，再用“import”导入：首次导入时本机会保存办公室的公钥。</translation>
+    </message>
+    <message>
         <location filename="../../meili_desktop/cli/packages.py" line="302" />
         <source>Sender key fingerprint: {fingerprint}</source>
         <translation>发送方密钥指纹：{fingerprint}</translation>

@@ -22,9 +22,6 @@ def run(capsys: pytest.CaptureFixture[str], data_dir: Path, *arguments: str) -> 
     return status, captured.out + captured.err
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "verify tells the township clerk that 本办公室 has never seen the city's key and to "
-    "phone the township and approve it, advice meant for an office"))
 def test_provisional_verify_advice(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     city = make_city(tmp_path)
     unit_id = township_id(city, "余杭区", "瓶窑镇")
