@@ -61,11 +61,14 @@ from meili_desktop.services.packages import (
 )
 from meili_desktop.store import audit_repo, keys_repo, units_repo
 from meili_desktop.store.datafolder import Store
-from meili_desktop.store.meta_repo import get_meta, next_sequence
+from meili_desktop.store.meta_repo import get_meta, peek_sequence, take_sequence
 
 logger = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int], None]
+
+# The meta counter that numbers this county's bundles.
+BUNDLE_SEQUENCE = "bundle"
 
 BUNDLE_INFO = "bundle_info"
 COUNTY_KEYS = "county_keys"
@@ -129,7 +132,8 @@ def build_bundle(store: Store, unlocked: key_service.UnlockedCityKeys, out_path:
     With ``allow_empty`` a bundle without packages is written when none is waiting: it
     enrols the county, whose keys the city approves by fingerprint before townships are told
     to encrypt for the county. With ``package_ids`` only those of the waiting packages go
-    into the bundle.
+    into the bundle. The sequence number is taken, and the packages marked as forwarded,
+    only once the file is written.
 
     Raises:
         NotCountyError: the data folder is not a county office.
@@ -148,7 +152,7 @@ def build_bundle(store: Store, unlocked: key_service.UnlockedCityKeys, out_path:
         own_keys = keys_repo.list_keys(session, owner_unit_id=identity.unit_id,
                                        purpose=PURPOSE_ENCRYPTION, own_only=True)
         county = units_repo.get_unit(session, identity.unit_id)
-        sequence = next_sequence(session, "bundle")
+        sequence = peek_sequence(session, BUNDLE_SEQUENCE)
     county_name = county.name if county else identity.unit_id
     out_path = package_output_path(out_path, COUNTY_BUNDLE_EXTENSION,
                                    bundle_file_name(county_name, sequence))
@@ -178,8 +182,18 @@ def build_bundle(store: Store, unlocked: key_service.UnlockedCityKeys, out_path:
         counts={"packages": len(listed)}, suite=unlocked.signing.suite, progress=progress,
         cancel=cancel, temp_dir=store.folder.process_temp_dir())
     ids = tuple(item["package_id"] for item in listed)
-    if ids:
-        relay.mark_forwarded(store, ids, header.package_id, actor=identity.unit_id)
+    try:
+        with store.session_factory.begin() as session:
+            take_sequence(session, BUNDLE_SEQUENCE, sequence)
+            if ids:
+                relay.mark_forwarded_in(session, ids, header.package_id,
+                                        actor=identity.unit_id)
+    except BaseException:
+        # A bundle whose number and forward marks were not stored would share its number
+        # with the next bundle and send its packages a second time, so it is removed.
+        logger.exception("bundle %s not recorded; removing it", out_path)
+        out_path.unlink(missing_ok=True)
+        raise
     logger.info("wrote bundle %s with %d packages", header.package_id, len(ids))
     return BundleResult(out_path, header, ids)
 

@@ -70,11 +70,14 @@ from meili_desktop.store import (
     units_repo,
 )
 from meili_desktop.store.datafolder import Store
-from meili_desktop.store.meta_repo import get_meta, next_sequence, set_meta
+from meili_desktop.store.meta_repo import get_meta, peek_sequence, set_meta, take_sequence
 
 logger = logging.getLogger(__name__)
 
 ProgressCallback = Callable[[int, int], None]
+
+# The meta counter that numbers the office's distribution packages.
+DISTRIBUTION_SEQUENCE = "distribution"
 
 LAST_SEQUENCE_KEY = "distribution/last_sequence"
 LAST_PACKAGE_KEY = "distribution/last_package_id"
@@ -219,7 +222,9 @@ def build_distribution_package(store: Store, unlocked: key_service.UnlockedCityK
     """Write the distribution package for one reporting unit.
 
     ``out_path`` may be a folder, in which case the file is named after the unit; a file
-    name without the package extension gets it (see :mod:`output_paths`).
+    name without the package extension gets it (see :mod:`output_paths`). The sequence
+    number is taken only once the file is written, so a failed export leaves ``meta`` as it
+    was.
 
     Raises:
         UnitNotKnownError: the unit is not stored at the office.
@@ -233,7 +238,7 @@ def build_distribution_package(store: Store, unlocked: key_service.UnlockedCityK
         targets = [_target_document(record)
                    for record in targets_repo.targets_for_unit(session, unit_id)]
         comments = package_repo.comments_for_unit(session, unit_id)
-        sequence = next_sequence(session, "distribution")
+        sequence = peek_sequence(session, DISTRIBUTION_SEQUENCE)
         city_name = get_meta(session, CITY_NAME_KEY) or CITY_NAME
     out_path = package_output_path(out_path, DISTRIBUTION_PACKAGE_EXTENSION,
                                    distribution_file_name(unit["name"], unit_id))
@@ -250,10 +255,18 @@ def build_distribution_package(store: Store, unlocked: key_service.UnlockedCityK
                 "comments": len(comments)},
         addressee=unit_id, suite=unlocked.signing.suite, progress=progress, cancel=cancel,
         temp_dir=store.folder.process_temp_dir())
-    with store.session_factory.begin() as session:
-        audit_repo.add_event(session, "package.distributed", unit_id=unit_id,
-                             package_id=header.package_id,
-                             details={"file": out_path.name, "sequence": sequence})
+    try:
+        with store.session_factory.begin() as session:
+            take_sequence(session, DISTRIBUTION_SEQUENCE, sequence)
+            audit_repo.add_event(session, "package.distributed", unit_id=unit_id,
+                                 package_id=header.package_id,
+                                 details={"file": out_path.name, "sequence": sequence})
+    except BaseException:
+        # A package whose number and record were not stored would share its number with
+        # the next one, so it is removed.
+        logger.exception("distribution package %s not recorded; removing it", out_path)
+        out_path.unlink(missing_ok=True)
+        raise
     logger.info("wrote distribution package %s for %s", header.package_id, unit_id)
     return header
 

@@ -26,9 +26,12 @@ from meili_desktop.services.packages import CITY_NAME_KEY, WrongKindError
 from meili_desktop.services.receipts import ReceiptPackage, apply_receipt, build_receipt
 from meili_desktop.store import audit_repo
 from meili_desktop.store.datafolder import Store
-from meili_desktop.store.meta_repo import get_meta, next_sequence
+from meili_desktop.store.meta_repo import get_meta, peek_sequence, take_sequence
 
 logger = logging.getLogger(__name__)
+
+# The meta counter that numbers the office's receipts.
+RECEIPT_SEQUENCE = "receipt"
 
 
 def receipt_file_name(unit_id: str, package_id: str) -> str:
@@ -40,7 +43,8 @@ def build_receipt_package(store: Store, unlocked: key_service.UnlockedCityKeys,
     """Sign the receipt of a merged report package for its township.
 
     ``out_path`` may be a folder, in which case the file is named after the township; a
-    file name without the receipt extension gets it (see :mod:`output_paths`).
+    file name without the receipt extension gets it (see :mod:`output_paths`). The
+    sequence number is taken only once the file is written.
 
     Raises:
         PackageNotMergedError: the package was never merged here.
@@ -48,7 +52,7 @@ def build_receipt_package(store: Store, unlocked: key_service.UnlockedCityKeys,
     receipt = build_receipt(store, package_id)
     unit_id = receipt["sender_unit_id"]
     with store.session_factory.begin() as session:
-        sequence = next_sequence(session, "receipt")
+        sequence = peek_sequence(session, RECEIPT_SEQUENCE)
         city_name = get_meta(session, CITY_NAME_KEY) or unlocked.unit_id
     out_path = package_output_path(out_path, RECEIPT_EXTENSION,
                                    receipt_file_name(unit_id, package_id))
@@ -56,9 +60,19 @@ def build_receipt_package(store: Store, unlocked: key_service.UnlockedCityKeys,
                            unlocked.signing, [], [receipt], [], sequence=sequence,
                            counts=dict(receipt["counts"]), addressee=unit_id,
                            suite=unlocked.signing.suite, temp_dir=store.folder.process_temp_dir())
-    with store.session_factory.begin() as session:
-        audit_repo.add_event(session, "receipt.issued", unit_id=unit_id, package_id=package_id,
-                             details={"file": out_path.name, "receipt": header.package_id})
+    try:
+        with store.session_factory.begin() as session:
+            take_sequence(session, RECEIPT_SEQUENCE, sequence)
+            audit_repo.add_event(session, "receipt.issued", unit_id=unit_id,
+                                 package_id=package_id,
+                                 details={"file": out_path.name, "receipt": header.package_id,
+                                          "sequence": sequence})
+    except BaseException:
+        # A receipt whose number and record were not stored would share its number with the
+        # next one, so it is removed.
+        logger.exception("receipt %s not recorded; removing it", out_path)
+        out_path.unlink(missing_ok=True)
+        raise
     return header
 
 

@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from meili_desktop.errors import MeiliError
 from meili_desktop.store import relay_repo
 from meili_desktop.store.audit_repo import add_event
@@ -135,15 +137,22 @@ def mark_forwarded(store: Store, package_ids: Iterable[str], bundle_id: str, *,
     Raises:
         NothingToForwardError: none of the packages was waiting to be forwarded.
     """
-    ids = list(package_ids)
     with store.session_factory.begin() as session:
-        changed = relay_repo.mark_relayed(session, ids)
-        if not changed:
-            raise NothingToForwardError(count=len(ids))
-        for package_id in changed:
-            add_event(session, "package.relayed", actor=actor, package_id=package_id,
-                      details={"bundle_id": bundle_id})
+        changed = mark_forwarded_in(session, package_ids, bundle_id, actor=actor)
     logger.info("%d packages forwarded in bundle %s", len(changed), bundle_id)
+    return changed
+
+
+def mark_forwarded_in(session: Session, package_ids: Iterable[str], bundle_id: str, *,
+                      actor: str) -> list[str]:
+    """Mark packages as forwarded, like :func:`mark_forwarded`, in the caller's transaction."""
+    ids = list(package_ids)
+    changed = relay_repo.mark_relayed(session, ids)
+    if not changed:
+        raise NothingToForwardError(count=len(ids))
+    for package_id in changed:
+        add_event(session, "package.relayed", actor=actor, package_id=package_id,
+                  details={"bundle_id": bundle_id})
     return changed
 
 
