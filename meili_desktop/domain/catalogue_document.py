@@ -28,6 +28,7 @@ from meili_desktop.domain.catalogue import (
     Task,
     TaskLevel,
 )
+from meili_desktop.domain.merge_records import MAX_STORED_INTEGER
 from meili_desktop.errors import MeiliError
 
 FORMAT_NAME = "meili-catalogue"
@@ -109,7 +110,9 @@ def _flag(value: Any, field: str) -> bool:
 
 
 def _positive_int(value: Any, field: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+    # The numbers go into INTEGER columns, which PostgreSQL keeps in 32 bits.
+    if isinstance(value, bool) or not isinstance(value, int) or \
+            not 0 < value <= MAX_STORED_INTEGER:
         raise _fail("bad_value", field, value)
     return value
 

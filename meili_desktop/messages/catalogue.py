@@ -69,6 +69,10 @@ MESSAGES: dict[str, str] = {
     "catalogue_xlsx.bad_number": QT_TRANSLATE_NOOP(
         "Errors", "Sheet {sheet}, row {row}: the task number \"{value}\" is not a whole number "
         "above zero. Correct it; if accepted, the row is left out."),
+    "catalogue_xlsx.number_too_large": QT_TRANSLATE_NOOP(
+        "Errors", "Sheet {sheet}, row {row}: the task number \"{value}\" is too large; task "
+        "numbers are those of the notice's table, such as 13. Correct it; if accepted, the "
+        "row is left out."),
     "catalogue_xlsx.duplicate_number": QT_TRANSLATE_NOOP(
         "Errors", "Sheet {sheet}, row {row}: task number {number} is already used in row "
         "{first_row}. Renumber one of the rows; if accepted, this row is left out."),

@@ -38,6 +38,7 @@ from meili_desktop.domain.lead_cells import (
     read_lead_cell,
     suggest_unit_from_duties,
 )
+from meili_desktop.domain.merge_records import MAX_STORED_INTEGER
 from meili_desktop.reports.catalogue_xlsx_file import CatalogueXlsxError, open_task_workbook
 from meili_desktop.reports.xlsx_formulas import FormulaCells
 
@@ -61,7 +62,7 @@ class ImportProblem:
     """A row the import could not read cleanly.
 
     ``code`` names the reason: ``catalogue_xlsx.unknown_unit``, ``.missing_number``,
-    ``.bad_number``, ``.formula_number``, ``.duplicate_number``, ``.requirement_in_unit``,
+    ``.bad_number``, ``.number_too_large``, ``.formula_number``, ``.duplicate_number``, ``.requirement_in_unit``,
     ``.missing_unit``, ``.missing_title`` or ``.missing_category``. ``value`` is the
     offending cell text, and ``cell`` its coordinate where the message names the cell.
     ``suggestion`` is what an accepted import uses instead, and is empty when the row or
@@ -204,12 +205,17 @@ def _parse_number(raw: Any) -> tuple[int | None, str | None]:
         return None, "catalogue_xlsx.bad_number"
     if isinstance(raw, float) and raw.is_integer():
         raw = int(raw)
-    if isinstance(raw, int):
-        return (raw, None) if raw > 0 else (None, "catalogue_xlsx.bad_number")
-    text = fold(str(raw)).rstrip(".")
-    if text.isascii() and text.isdigit() and int(text) > 0:
-        return int(text), None
-    return None, "catalogue_xlsx.bad_number"
+    if not isinstance(raw, int):
+        text = fold(str(raw)).rstrip(".")
+        if not (text.isascii() and text.isdigit()):
+            return None, "catalogue_xlsx.bad_number"
+        raw = int(text)
+    if raw <= 0:
+        return None, "catalogue_xlsx.bad_number"
+    if raw > MAX_STORED_INTEGER:
+        # The tasks table stores the number in an INTEGER column.
+        return None, "catalogue_xlsx.number_too_large"
+    return raw, None
 
 
 def _split_sub_items(title: str) -> tuple[SubItem, ...]:

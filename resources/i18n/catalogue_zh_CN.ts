@@ -3,172 +3,172 @@
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="35" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="36" />
         <source>print the task catalogue, or import it from an Excel table</source>
         <translation>显示任务目录，或从 Excel 表导入任务目录</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="37" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="38" />
         <source>Print the active task catalogue: categories, key tasks, requirements, measures and lead units.</source>
         <translation>显示当前启用的任务目录：分类、重点工作、工作要求、计量方式和牵头责任单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="40" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="41" />
         <source>print the catalogue as JSON instead of a table</source>
         <translation>以 JSON 格式输出目录，而不是表格</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="48" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="49" />
         <source>import the task table from an .xlsx file as a new catalogue version</source>
         <translation>从 .xlsx 文件导入任务分解表，作为新的目录版本</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="50" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="51" />
         <source>Import the office's task table (columns 分类, 编号, 重点工作, 工作要求, 牵头责任单位) as a new, active catalogue version. Each row that cannot be read is listed with its sheet, row and reason, and nothing is stored while problems remain unless --accept-problems is given.</source>
         <translation>导入美丽城镇办的任务分解表（列：分类、编号、重点工作、工作要求、牵头责任单位），作为新的目录版本并启用。无法读取的行会逐行列出工作表、行号和原因；只要还有问题，就不保存任何内容，除非指定 --accept-problems。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="56" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="57" />
         <source>the Excel workbook to import</source>
         <translation>要导入的 Excel 工作簿</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="58" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="59" />
         <source>check the file and list its problems without storing anything</source>
         <translation>只检查文件并列出问题，不保存任何内容</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="62" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="63" />
         <source>print the result as JSON</source>
         <translation>以 JSON 格式输出结果</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="65" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="66" />
         <source>store the catalogue despite problems, resolving each as its message says</source>
         <translation>即使有问题也保存目录，每个问题按其提示中的方式处理</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="89" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="90" />
         <source>rate per {base}</source>
         <translation>每{base}比率</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="93" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="94" />
         <source>percentage</source>
         <translation>百分比</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="94" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="95" />
         <source>count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="95" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="96" />
         <source>length</source>
         <translation>长度</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="96" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="97" />
         <source>milestone</source>
         <translation>里程碑</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="97" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="98" />
         <source>qualitative</source>
         <translation>定性</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="104" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="105" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="107" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="108" />
         <source> (from a merged cell)</source>
         <translation>（取自合并单元格）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="108" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="109" />
         <source> (inferred from duties)</source>
         <translation>（据职责分工推断）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="116" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="117" />
         <source>Requirement: {text}</source>
         <translation>工作要求：{text}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="119" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="120" />
         <source>Measure: {measure}</source>
         <translation>计量：{measure}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="121" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="122" />
         <source>Lead units: {units}</source>
         <translation>牵头责任单位：{units}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="125" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="126" />
         <source>Scoring: {rule}</source>
         <translation>评分：{rule}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="127" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="128" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="133" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="134" />
         <source>Version {version}; source: {source}</source>
         <translation>版本 {version}；来源：{source}</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="141" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="142" />
         <source>Member units ({count})</source>
         <translation>成员单位（{count} 个）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="146" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="147" />
         <source> (also written {aliases})</source>
         <translation>（又写作 {aliases}）</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="149" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="150" />
         <source>: the programme office</source>
         <translation>：美丽城镇建设办公室</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="151" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="152" />
         <source>: stands for every member unit</source>
         <translation>：指全部成员单位</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="202" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="206" />
         <source>Tasks {numbers} are not in the current catalogue; they were read as qualitative township tasks.</source>
         <translation>第 {numbers} 项任务不在当前目录中，已按乡镇定性任务读入。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="210" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="214" />
         <source>Imported catalogue version {version} with {count} tasks from {file}; it is now the active catalogue.</source>
         <translation>已从 {file} 导入目录版本 {version}，共 {count} 项任务，现已启用。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="216" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="220" />
         <source>{problems} problems were resolved as their messages say.</source>
         <translation>{problems} 个问题已按提示中的方式处理。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="220" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="224" />
         <source>Dry run: {count} tasks read without problems; nothing was stored.</source>
         <translation>试运行：已读取 {count} 项任务，没有问题；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="224" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="228" />
         <source>Dry run: {problems} problems found; nothing was stored.</source>
         <translation>试运行：发现 {problems} 个问题；未保存任何内容。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/cli/catalog.py" line="228" />
+        <location filename="../../meili_desktop/cli/catalog.py" line="232" />
         <source>{problems} problems found; nothing was imported. Correct the workbook and run the import again, or add --accept-problems to import with each problem resolved as its message says.</source>
         <translation>发现 {problems} 个问题，未导入任何内容。请修改工作簿后重新导入，或加上 --accept-problems，按各问题提示中的方式处理后导入。</translation>
     </message>
@@ -277,66 +277,71 @@
     </message>
     <message>
         <location filename="../../meili_desktop/messages/catalogue.py" line="72" />
+        <source>Sheet {sheet}, row {row}: the task number "{value}" is too large; task numbers are those of the notice's table, such as 13. Correct it; if accepted, the row is left out.</source>
+        <translation>工作表“{sheet}”第 {row} 行：编号“{value}”过大，任务编号应与通知表格中的编号一致，如 13。请更正；如接受问题导入，将略去该行。</translation>
+    </message>
+    <message>
+        <location filename="../../meili_desktop/messages/catalogue.py" line="76" />
         <source>Sheet {sheet}, row {row}: task number {number} is already used in row {first_row}. Renumber one of the rows; if accepted, this row is left out.</source>
         <translation>工作表“{sheet}”第 {row} 行：编号 {number} 已在第 {first_row} 行使用。请为其中一行重新编号；如接受问题导入，将略去本行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="75" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="79" />
         <source>Sheet {sheet}, row {row} (task {number}): the lead-unit column contains requirement text ("{value}") instead of a unit. By the member units' duties the lead unit is probably {suggestion}, which is used if accepted.</source>
         <translation>工作表“{sheet}”第 {row} 行（第 {number} 项任务）：牵头责任单位列填的是工作要求（“{value}”），而不是单位。根据成员单位职责分工，牵头责任单位应为{suggestion}；如接受问题导入，将采用该单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="79" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="83" />
         <source>Sheet {sheet}, row {row} (task {number}): the lead-unit column contains requirement text ("{value}") instead of a unit, and no member unit's duties match the task. Enter the lead unit; if accepted, the task has no lead unit.</source>
         <translation>工作表“{sheet}”第 {row} 行（第 {number} 项任务）：牵头责任单位列填的是工作要求（“{value}”），而不是单位，且没有成员单位的职责分工与该任务相符。请填写牵头责任单位；如接受问题导入，该任务将没有牵头责任单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="83" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="87" />
         <source>Sheet {sheet}, row {row} (task {number}): the lead unit is missing. Enter it; if accepted, the task has no lead unit.</source>
         <translation>工作表“{sheet}”第 {row} 行（第 {number} 项任务）：缺少牵头责任单位。请填写；如接受问题导入，该任务将没有牵头责任单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="86" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="90" />
         <source>Sheet {sheet}, row {row} (task {number}): the key task (重点工作) is empty. Fill it in; if accepted, the row is left out.</source>
         <translation>工作表“{sheet}”第 {row} 行（第 {number} 项任务）：重点工作为空。请填写；如接受问题导入，将略去该行。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="89" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="93" />
         <source>Sheet {sheet}, row {row} (task {number}): the category (分类) is empty. Fill it in or merge the cell with the category above; if accepted, the category "{suggestion}" is used.</source>
         <translation>工作表“{sheet}”第 {row} 行（第 {number} 项任务）：分类为空。请填写，或与上方的分类单元格合并；如接受问题导入，将使用分类“{suggestion}”。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="94" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="98" />
         <source>No reporting unit has the name or code "{value}". Check the spelling or use the official statistical code.</source>
         <translation>没有名称或代码为“{value}”的填报单位。请检查拼写，或使用统计用区划代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="97" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="101" />
         <source>{county} has no township with the name or code "{town}". Check the spelling, or ask the city office to add the township.</source>
         <translation>{county}没有名称或代码为“{town}”的乡镇（街道）。请检查拼写，或请市美丽城镇办添加该乡镇。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="100" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="104" />
         <source>"{value}" matches several reporting units: {candidates}. Use the code instead of the name.</source>
         <translation>“{value}”对应多个填报单位：{candidates}。请改用代码。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="103" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="107" />
         <source>"{name}" is not a valid unit name: it must have 1 to 100 characters. Enter another name.</source>
         <translation>“{name}”不是有效的单位名称：名称须为 1 至 100 个字符。请另输入名称。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="106" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="110" />
         <source>Another unit under the same parent is already named "{name}" (id {unit_id}). Choose another name, or merge the two units.</source>
         <translation>同一上级单位下已有名为“{name}”的单位（编号 {unit_id}）。请换一个名称，或合并这两个单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="109" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="113" />
         <source>"{unit}" cannot be placed under "{parent}": a township belongs under a county, a county or department under the city, and the parent must exist and not be merged. Choose another parent.</source>
         <translation>不能把“{unit}”放在“{parent}”之下：乡镇应隶属于县（市、区），县（市、区）和部门应隶属于市，且上级单位必须存在、未被合并。请另选上级单位。</translation>
     </message>
     <message>
-        <location filename="../../meili_desktop/messages/catalogue.py" line="113" />
+        <location filename="../../meili_desktop/messages/catalogue.py" line="117" />
         <source>"{source}" cannot be merged into "{target}": both units must be different, of the same kind and not merged already. Choose other units.</source>
         <translation>不能把“{source}”并入“{target}”：两个单位必须不同、类型相同，且都未被合并。请另选单位。</translation>
     </message>
