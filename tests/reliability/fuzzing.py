@@ -3,7 +3,11 @@
 ``dev`` (the default) keeps a local test run quick; ``ci`` is what ``.ci/run`` uses; ``long``
 is the run by hand whose result docs/reliability.md records:
 
-    HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/reliability -k fuzz -q
+    HYPOTHESIS_PROFILE=long .venv/bin/python -m pytest tests/reliability -k fuzz -q \
+        -p no:logging
+
+``-p no:logging`` stops pytest from keeping every log record of a test, which held several
+gigabytes over 20,000 task table imports.
 
 The profiles apply only to the tests that use :data:`fuzz_settings`, so other tests keep
 their own example counts.
