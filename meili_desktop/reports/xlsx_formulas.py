@@ -27,7 +27,7 @@ class FormulaCells:
     by_sheet: Mapping[str, Mapping[tuple[int, int], str]] = field(default_factory=dict)
 
     def at(self, sheet: str, row: int, column: int) -> str | None:
-        """Return the formula in a cell (``=...``), or None when the cell holds none."""
+        """Return the formula in a cell (``=...``), or None when the cell contains none."""
         return self.by_sheet.get(sheet, {}).get((row, column))
 
 

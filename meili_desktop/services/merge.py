@@ -98,7 +98,7 @@ class TooManyEntriesError(MeiliError):
     A unit reports at most one entry per task of the catalogue and period of the package, so
     more would only flood the office with held entries. Details: ``package_id``, ``sender``,
     ``count``, ``limit``, ``tasks`` (the catalogue's) and ``periods`` (the package's periods
-    the office knows).
+    the office stores).
     """
 
     code = "merge.too_many_entries"
@@ -128,7 +128,7 @@ class EntryPreview:
     """The effect of merging on one entry; ``fields`` are the content fields that would change.
 
     ``stored_fingerprint`` is the key of the laptop whose content the office stores (None when
-    the office decided it or the laptop is unknown), and ``is_other_laptop`` tells whether
+    the office decided it or the laptop is unknown), and ``is_other_laptop`` is whether
     that laptop is another one than the sender's.
     """
 
@@ -307,7 +307,7 @@ def _merge_in_transaction(store: Store, session: Session, incoming: IncomingPack
 
 
 def _is_duplicate(store: Store, incoming: IncomingPackage) -> bool:
-    """Return whether the ledger already holds the package; raise if it is a replay."""
+    """Return whether the ledger already contains the package, and raise if it is a replay."""
     with store.session_factory() as session:
         return _ledger_verdict(session, incoming) is LedgerVerdict.DUPLICATE
 

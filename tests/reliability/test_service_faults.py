@@ -96,7 +96,7 @@ def test_export_again_after_pulled_stick(city: City, township: tuple[Store, str]
         merged = merge(city.store, opened.incoming)
 
     assert folder_listing(target) == ["上报包.mlp"]
-    # The failed export took no number, so the office sees no gap.
+    # The failed export took no number, so the office finds no gap in the numbering.
     assert result.header.sequence == 1
     assert merged.outcome == "merged"
     assert merged.counts["new"] == 3
